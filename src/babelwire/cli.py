@@ -1,0 +1,236 @@
+"""The ``babelwire`` command line: a thin layer over the pipeline and the store.
+
+Stable commands (their names, options and JSON fields are kept): ``ingest``,
+``articles --json``, ``stories --json``, ``search --json``, ``demo``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import datetime
+from typing import Any
+
+import click
+
+from babelwire.errors import BabelwireError
+from babelwire.ingest import run_ingest
+from babelwire.records import IngestReport, StoredArticle, Story
+from babelwire.settings import SETTINGS, Settings, load_settings
+from babelwire.store import Store, open_store
+
+
+class _Context:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def store(self) -> Store:
+        return open_store(self.settings.db)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def article_json(a: StoredArticle) -> dict[str, Any]:
+    """The stable JSON shape of an article."""
+    return {"url": a.url, "title": a.title, "lang": a.lang, "published": _iso(a.published),
+            "source": a.source, "story_id": a.story_id, "duplicate_of": a.duplicate_of_url}
+
+
+def story_json(s: Story) -> dict[str, Any]:
+    """The stable JSON shape of a story."""
+    return {"id": s.id, "title": s.title, "languages": list(s.languages), "size": s.size,
+            "articles": list(s.article_urls), "independent_size": s.independent_size,
+            "first_seen": _iso(s.first_seen), "last_seen": _iso(s.last_seen)}
+
+
+def _dump(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", default=None, metavar="PATH",
+              help="Database file (default: a file in your user data folder; env BABELWIRE_DB).")
+@click.option("--config", "config_file", envvar="BABELWIRE_CONFIG", default=None,
+              type=click.Path(dir_okay=False), help="TOML settings file.")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
+@click.version_option(package_name="babelwire")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, config_file: str | None, verbose: int) -> None:
+    """babelwire: multilingual news monitoring. Ingest news, get stories across languages."""
+    logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        settings = load_settings(config_file=config_file, overrides={"db": db})
+    except BabelwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    ctx.obj = _Context(settings)
+
+
+def _print_report(report: IngestReport, err: bool = False) -> None:
+    click.echo(f"new: {report.new}  duplicates: {report.duplicates}  "
+               f"unchanged: {report.unchanged}  failed: {report.failed}", err=err)
+    for problem in report.problems[:50]:
+        click.echo(f"  failed [{problem.stage}] {problem.location}: {problem.reason}", err=True)
+    if report.failed > 50:
+        click.echo(f"  ... and {report.failed - 50} more", err=True)
+
+
+@main.command()
+@click.argument("targets", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@click.option("--no-fetch-pages", is_flag=True,
+              help="For feeds, keep the entry summaries instead of fetching each article page.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when the terminal is interactive).")
+@click.pass_obj
+def ingest(obj: _Context, targets: tuple[str, ...], no_fetch_pages: bool,
+           progress: bool | None) -> None:
+    """Ingest files, folders (HTML, TXT, JSONL, WARC, OPML), feeds, sitemaps or pages.
+
+    Prints counts: new articles, duplicates (copies stored and marked), unchanged
+    (already stored), and failures with their location and reason.
+    """
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        with obj.store() as store:
+            report = run_ingest(obj.settings, store, targets, show_progress=show,
+                                fetch_pages=not no_fetch_pages)
+    except BabelwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_report(report)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.option("--story", "story_id", type=int, default=None, help="Only this story's articles.")
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.pass_obj
+def articles(obj: _Context, as_json: bool, story_id: int | None, limit: int | None) -> None:
+    """List stored articles (oldest first)."""
+    with obj.store() as store:
+        found = store.articles(story_id=story_id, limit=limit)
+    if as_json:
+        _dump([article_json(a) for a in found])
+        return
+    for a in found:
+        copy = f"  (copy of {a.duplicate_of_url})" if a.duplicate_of_url else ""
+        date = a.published.date().isoformat() if a.published else "????-??-??"
+        click.echo(f"{date} [{a.lang}] story {a.story_id}: {a.title}  <{a.url}>{copy}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.pass_obj
+def stories(obj: _Context, as_json: bool, limit: int | None) -> None:
+    """List stories, largest first; copies count once."""
+    with obj.store() as store:
+        found = store.stories(limit=limit)
+    if as_json:
+        _dump([story_json(s) for s in found])
+        return
+    for s in found:
+        click.echo(f"#{s.id:<5} {s.independent_size:>3} articles ({s.size} with copies) "
+                   f"[{', '.join(s.languages)}] {s.title}")
+
+
+@main.command()
+@click.argument("story_id", type=int)
+@click.pass_obj
+def story(obj: _Context, story_id: int) -> None:
+    """Show one story: its articles and why each was grouped."""
+    with obj.store() as store:
+        found = store.story(story_id)
+        if found is None:
+            raise click.ClickException(f"no story with id {story_id}")
+        members = store.articles(story_id=story_id)
+    click.echo(f"Story #{found.id}: {found.title}")
+    click.echo(f"languages: {', '.join(found.languages)}; {found.independent_size} articles "
+               f"({found.size} with copies); first seen {_iso(found.first_seen)}")
+    for a in members:
+        copy = f"  copy of {a.duplicate_of_url}" if a.duplicate_of_url else ""
+        click.echo(f"  [{a.lang}] {a.source}: {a.title}  score={a.story_score}{copy}")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.option("--limit", type=int, default=20, show_default=True, help="At most this many.")
+@click.pass_obj
+def search(obj: _Context, query: str, as_json: bool, limit: int) -> None:
+    """Keyword search: words, "phrases", AND, OR, NOT, parentheses."""
+    try:
+        with obj.store() as store:
+            hits = store.search_text(query, limit=limit)
+    except BabelwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        _dump([{"url": h.url, "title": h.title, "score": h.score} for h in hits])
+        return
+    for h in hits:
+        click.echo(f"{h.score:8.3f}  {h.title}  <{h.url}>")
+    if not hits:
+        click.echo("no matches", err=True)
+
+
+@main.command()
+@click.option("--fresh/--keep", default=True, show_default=True,
+              help="Start from an empty demo database.")
+@click.pass_obj
+def demo(obj: _Context, fresh: bool) -> None:
+    """Build a demo database from the bundled sample corpus and show its stories."""
+    from babelwire.demo import build_demo
+
+    try:
+        path, report = build_demo(obj.settings, fresh=fresh,
+                                  show_progress=sys.stderr.isatty())
+    except BabelwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_report(report)
+    with open_store(path) as store:
+        found = store.stories()
+    click.echo(f"\n{len(found)} stories from the sample corpus:\n")
+    for s in found:
+        click.echo(f"#{s.id:<4} {s.independent_size:>2} articles [{', '.join(s.languages)}] "
+                   f"{s.title}")
+    click.echo(f"\nDemo database: {path}\nNext:\n"
+               f"  babelwire --db {path} stories --json\n"
+               f"  babelwire --db {path} story {found[0].id if found else 1}\n"
+               f"  babelwire --db {path} search 'Valencia OR Valencie'\n")
+
+
+@main.group()
+def config() -> None:
+    """Inspect settings."""
+
+
+@config.command("show")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def config_show(obj: _Context, as_json: bool) -> None:
+    """Print every setting's effective value, where it came from, and its help."""
+    s = obj.settings
+    if as_json:
+        _dump({d.name: {"value": s.values[d.name], "origin": s.origins[d.name],
+                        "type": d.type.__name__, "help": d.help} for d in SETTINGS})
+        return
+    for d in SETTINGS:
+        click.echo(f"{d.name} = {s.values[d.name]!r}  ({s.origins[d.name]}; "
+                   f"env BABELWIRE_{d.name.upper()})\n    {d.help}")
+
+
+@main.command()
+@click.pass_obj
+def status(obj: _Context) -> None:
+    """Counts of articles, copies, stories, languages and sources in the database."""
+    with obj.store() as store:
+        counts = store.counts()
+    click.echo(f"database: {obj.settings.db}")
+    for key, value in counts.items():
+        click.echo(f"  {key}: {value}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

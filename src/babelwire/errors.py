@@ -1,0 +1,55 @@
+"""The exception tree. Every error babelwire raises on purpose is a :class:`BabelwireError`.
+
+Messages say what was wrong and, where it helps, what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class BabelwireError(Exception):
+    """Base of all errors babelwire raises on purpose."""
+
+
+class SettingsError(BabelwireError):
+    """A setting has a value of the wrong type or an unknown name."""
+
+
+class SourceError(BabelwireError):
+    """A source could not be read: unknown kind, missing file, unreadable feed."""
+
+    def __init__(self, location: str, reason: str) -> None:
+        super().__init__(f"{location}: {reason}")
+        self.location = location
+        self.reason = reason
+
+
+class FetchError(SourceError):
+    """An HTTP fetch failed or was refused (robots.txt, size limit, address policy)."""
+
+
+class BlockedAddressError(FetchError):
+    """The URL resolves to a private, loopback or link-local address that policy forbids."""
+
+
+class RobotsDisallowedError(FetchError):
+    """robots.txt forbids fetching the URL with our User-Agent."""
+
+
+class TooLargeError(FetchError):
+    """The response body (or its decompressed form) is larger than the configured maximum."""
+
+
+class ExtractionError(BabelwireError):
+    """No article could be extracted from a document."""
+
+
+class StoreError(BabelwireError):
+    """The database could not be opened, migrated or written."""
+
+
+class ModelError(BabelwireError):
+    """A model could not be loaded (missing package, missing weights)."""
+
+
+class QueryError(BabelwireError):
+    """A search query is malformed."""

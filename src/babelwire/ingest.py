@@ -1,0 +1,31 @@
+"""Ingest as a service: open targets as sources and run them through the pipeline."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+
+from babelwire.records import FetchedDocument, IngestProblem, IngestReport
+from babelwire.settings import Settings
+from babelwire.store import Store
+
+
+def run_ingest(settings: Settings, store: Store, targets: Sequence[str], *,
+               show_progress: bool, fetch_pages: bool = True) -> IngestReport:
+    """Open the targets as sources and run every document through the pipeline."""
+    from tqdm import tqdm
+
+    from babelwire.pipeline import Pipeline
+    from babelwire.sources import open_sources
+    from babelwire.sources.http import Fetcher
+
+    fetcher = Fetcher(settings, validators=store)
+    sources = open_sources(targets, fetcher=fetcher, fetch_pages=fetch_pages)
+    pipeline = Pipeline(store, settings)
+    with tqdm(desc="ingest", unit=" doc", disable=not show_progress, file=sys.stderr) as bar:
+        def items() -> Iterator[FetchedDocument | IngestProblem]:
+            for source in sources:
+                bar.set_postfix_str(source.location[-40:], refresh=False)
+                yield from source.documents()
+
+        return pipeline.run(items(), progress=bar.update)

@@ -1,0 +1,244 @@
+"""The ingest pipeline: named stages in order, batched, with a per-stage error policy.
+
+    FetchedDocument -> extract -> language -> dedup -> embed -> cluster -> store
+
+A document that fails a stage becomes an :class:`IngestProblem` naming the
+stage, the location and the reason; the run goes on. Store errors stop the run
+(a batch is one transaction, so nothing half-written is left behind).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from babelwire.errors import BabelwireError
+from babelwire.records import (
+    Article,
+    DuplicateCheck,
+    EnrichedArticle,
+    FetchedDocument,
+    IngestProblem,
+    IngestReport,
+    Language,
+    lead_text,
+)
+from babelwire.settings import Settings
+from babelwire.stages.anchors import anchors
+from babelwire.stages.canonical_url import canonical_url
+from babelwire.stages.cluster import ClusterInput, ClusterParams, StoryClusterer
+from babelwire.stages.dedup import DedupStage, NearDuplicateIndex
+from babelwire.stages.embed import Embedder, load_embedder
+from babelwire.stages.extract import ExtractStage
+from babelwire.stages.language import LanguageStage
+from babelwire.store.base import ArticleWrite, Store
+
+log = logging.getLogger(__name__)
+
+Item = FetchedDocument | IngestProblem
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    article: Article
+    language: Language
+    content_hash: str
+    minhash: tuple[int, ...]
+
+
+class Pipeline:
+    """Runs documents through every stage into ``store``.
+
+    State that spans runs (the near-duplicate index, the clusterer's members) is
+    rebuilt from the store on first use, so a pipeline over an existing database
+    continues where the last run stopped.
+    """
+
+    def __init__(self, store: Store, settings: Settings, *,
+                 embedder: Embedder | None = None) -> None:
+        self.store = store
+        self.settings = settings
+        self._embedder = embedder
+        self.extract = ExtractStage()
+        self.language = LanguageStage()
+        self._dedup: DedupStage | None = None
+        self._clusterer: StoryClusterer | None = None
+        self.stage_seconds: dict[str, float] = defaultdict(float)
+
+    # -- lazily built state ----------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = load_embedder(
+                self.settings.embedder, max_tokens=self.settings.embed_max_tokens,
+                batch_size=self.settings.embed_batch_size)
+            log.info("embedder: %s (%d dimensions)", self._embedder.name, self._embedder.dim)
+        return self._embedder
+
+    @property
+    def dedup(self) -> DedupStage:
+        if self._dedup is None:
+            index = NearDuplicateIndex(self.settings.dedup_threshold)
+            index.add_many(self.store.iter_minhashes())
+            self._dedup = DedupStage(index)
+        return self._dedup
+
+    @property
+    def clusterer(self) -> StoryClusterer:
+        if self._clusterer is None:
+            params = ClusterParams(threshold=self.settings.story_threshold,
+                                   window_days=self.settings.story_window_days)
+            clusterer = StoryClusterer(self.embedder.dim, params)
+            for m in self.store.iter_cluster_members():
+                if m.published is None:
+                    continue
+                clusterer.add_member(m.id, m.story_id, ClusterInput(
+                    lang=m.lang, time=m.published, embedding=m.embedding,
+                    anchors=anchors(m.title, m.text), title=m.title))
+            self._clusterer = clusterer
+        return self._clusterer
+
+    # -- running ---------------------------------------------------------------
+    def run(self, items: Iterable[Item], *,
+            progress: Callable[[int], None] | None = None) -> IngestReport:
+        """Ingest every item; ``progress(n)`` is called as documents are done."""
+        new = duplicates = unchanged = 0
+        problems: list[IngestProblem] = []
+        for batch in _batches(items, self.settings.batch_size):
+            docs: list[FetchedDocument] = []
+            for item in batch:
+                if isinstance(item, IngestProblem):
+                    problems.append(item)
+                else:
+                    docs.append(item)
+            b_new, b_dup, b_unchanged, b_problems = self._run_batch(docs)
+            new, duplicates, unchanged = new + b_new, duplicates + b_dup, unchanged + b_unchanged
+            problems.extend(b_problems)
+            if progress is not None:
+                progress(len(batch))
+        return IngestReport(new=new, duplicates=duplicates, unchanged=unchanged,
+                            problems=tuple(problems))
+
+    def _timed(self, stage: str, started: float) -> None:
+        self.stage_seconds[stage] += time.perf_counter() - started
+
+    def _run_batch(
+        self, docs: list[FetchedDocument]
+    ) -> tuple[int, int, int, list[IngestProblem]]:
+        problems: list[IngestProblem] = []
+        known = self.store.known_urls([canonical_url(d.url) for d in docs])
+        unchanged = 0
+        prepared: list[_Prepared] = []
+        seen_in_batch: set[str] = set()
+        for doc in docs:
+            key = canonical_url(doc.url)
+            if key in known or key in seen_in_batch:
+                unchanged += 1
+                continue
+            try:
+                started = time.perf_counter()
+                article = self.extract(doc)
+                self._timed("extract", started)
+                if article.canonical_url in known or article.canonical_url in seen_in_batch:
+                    unchanged += 1
+                    continue
+                started = time.perf_counter()
+                language = self.language(article.title, article.text, article.lang_hint)
+                self._timed("language", started)
+                started = time.perf_counter()
+                chash, sig = self.dedup.fingerprint(article.title, article.text)
+                self._timed("dedup", started)
+            except BabelwireError as exc:
+                problems.append(IngestProblem(location=doc.location, stage="extract",
+                                              reason=str(exc)))
+                continue
+            except Exception as exc:  # one bad page must never stop a run
+                log.exception("unexpected error on %s", doc.location)
+                problems.append(IngestProblem(location=doc.location, stage="extract",
+                                              reason=f"{type(exc).__name__}: {exc}"))
+                continue
+            seen_in_batch.update({key, article.canonical_url})
+            prepared.append(_Prepared(article=article, language=language,
+                                      content_hash=chash, minhash=sig))
+        if not prepared:
+            return 0, 0, unchanged, problems
+
+        started = time.perf_counter()
+        vectors = self.embedder.embed([p.article.lead for p in prepared], kind="passage")
+        self._timed("embed", started)
+
+        new = duplicates = 0
+        hashes: dict[str, int] = {}
+        clusterer = self.clusterer
+        writes_started = time.perf_counter()
+        for prep, vec in zip(prepared, vectors, strict=True):
+            started = time.perf_counter()
+            exact = hashes.get(prep.content_hash) or self.store.find_by_hash(prep.content_hash)
+            check = self.dedup.check(prep.content_hash, prep.minhash, exact)
+            self._timed("dedup", started)
+            enriched = EnrichedArticle(article=prep.article, language=prep.language,
+                                       dedup=check, embedding=vec)
+            started = time.perf_counter()
+            item = ClusterInput(
+                lang=prep.language.code,
+                time=prep.article.published or prep.article.fetched_at,
+                embedding=vec, anchors=anchors(prep.article.title, prep.article.text),
+                title=prep.article.title)
+            if check.duplicate_of is not None:
+                story_id = self._copy_story(check)
+                score, evidence = float(check.similarity or 1.0), {
+                    "decision": "copy", "copy_of": check.duplicate_of,
+                    "copy_kind": check.reason, "similarity": check.similarity}
+                created = False
+            else:
+                found, score, evidence = clusterer.assign(item)
+                created = found is None
+                if found is None:
+                    story_id = self.store.new_story(prep.article.title, item.time)
+                    evidence = {**evidence, "decision": "new story"}
+                    score = 1.0
+                else:
+                    story_id = found
+                    evidence = {**evidence, "decision": "joined"}
+            self._timed("cluster", started)
+            started = time.perf_counter()
+            (article_id,) = self.store.write_batch([ArticleWrite(
+                enriched=enriched, story_id=story_id, story_score=round(float(score), 4),
+                story_evidence=evidence)])
+            self._timed("store", started)
+            hashes.setdefault(prep.content_hash, article_id)
+            self.dedup.remember(article_id, check)
+            if check.duplicate_of is None:
+                clusterer.add_member(article_id, story_id, item)
+                new += 1
+            else:
+                duplicates += 1
+            log.debug("article %s -> story %s (%s)", article_id, story_id,
+                      "new" if created else "joined")
+        self.stage_seconds["write_loop"] += time.perf_counter() - writes_started
+        return new, duplicates, unchanged, problems
+
+    def _copy_story(self, check: DuplicateCheck) -> int:
+        assert check.duplicate_of is not None
+        story_id = self.store.story_of(check.duplicate_of)
+        if story_id is None:  # the original has no story yet (should not happen)
+            story_id = self.store.new_story("", datetime.now(UTC))
+        return story_id
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+__all__ = ["Pipeline", "lead_text"]

@@ -1,0 +1,1 @@
+"""Pipeline stages: extract, language, dedup, embed, cluster. One module each."""

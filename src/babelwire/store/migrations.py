@@ -1,0 +1,81 @@
+"""Schema migrations for the SQLite store, applied in order by ``PRAGMA user_version``.
+
+Never edit a migration that has shipped: append a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, stories, HTTP validators, full-text indexes.
+    """
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        merged_into INTEGER REFERENCES stories(id)
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        canonical_url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        source TEXT NOT NULL,
+        author TEXT,
+        site TEXT,
+        lang TEXT NOT NULL,
+        lang_confidence REAL NOT NULL,
+        published TEXT,
+        fetched_at TEXT NOT NULL,
+        location TEXT,
+        doc_id TEXT,
+        content_hash TEXT NOT NULL,
+        minhash BLOB,
+        duplicate_of INTEGER REFERENCES articles(id),
+        dup_reason TEXT,
+        dup_similarity REAL,
+        story_id INTEGER REFERENCES stories(id),
+        story_score REAL,
+        story_evidence TEXT,
+        embedding BLOB,
+        metadata TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX articles_hash ON articles(content_hash);
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_lang ON articles(lang);
+    CREATE TABLE http_validators (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        updated_at TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE articles_trigram USING fts5(
+        title, text, content='articles', content_rowid='id', tokenize='trigram'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        INSERT INTO articles_trigram(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_trigram(articles_trigram, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_trigram(articles_trigram, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        INSERT INTO articles_trigram(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    """,
+)

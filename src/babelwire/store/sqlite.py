@@ -1,0 +1,314 @@
+"""SQLite implementation of :class:`~babelwire.store.base.Store`.
+
+WAL mode, one writing connection (this object), migrations by ``PRAGMA
+user_version``, two FTS5 indexes kept in sync by triggers: ``unicode61
+remove_diacritics 2`` for word search and ``trigram`` for Chinese and Japanese.
+Times are stored as ISO-8601 UTC text and come back as aware datetimes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from babelwire.errors import QueryError, StoreError
+from babelwire.records import SearchHit, StoredArticle, Story
+from babelwire.store.base import ArticleWrite, ClusterMember, Store
+from babelwire.store.fts_query import parse_query
+from babelwire.store.migrations import MIGRATIONS
+
+
+def to_db_time(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError(f"naive datetime {value!r} reached the store")
+    return value.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def from_db_time(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+_ARTICLE_COLUMNS = (
+    "a.id, a.url, a.canonical_url, a.title, a.text, a.source, a.lang, a.lang_confidence, "
+    "a.published, a.fetched_at, a.story_id, a.story_score, a.duplicate_of, d.url, "
+    "a.content_hash, a.metadata"
+)
+
+
+class SQLiteStore(Store):
+    """A babelwire database in one SQLite file (``":memory:"`` for tests)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            try:
+                Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for database {self.path}: {exc}") from exc
+        try:
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA busy_timeout=10000")
+            self._lock = threading.RLock()
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        self._in_tx = False
+
+    # -- lifecycle -------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"database {self.path} has schema version {version}, newer than this "
+                f"babelwire knows ({len(MIGRATIONS)}): upgrade babelwire"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            self._db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            if self._in_tx:
+                self._db.execute("COMMIT")
+                self._in_tx = False
+            self._db.close()
+
+    def _begin(self) -> None:
+        if not self._in_tx:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._in_tx = True
+
+    def commit(self) -> None:
+        with self._lock:
+            if self._in_tx:
+                self._db.execute("COMMIT")
+                self._in_tx = False
+
+    def rollback(self) -> None:
+        with self._lock:
+            if self._in_tx:
+                self._db.execute("ROLLBACK")
+                self._in_tx = False
+
+    # -- lookups ---------------------------------------------------------
+    def known_urls(self, canonical_urls: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        urls = list(dict.fromkeys(canonical_urls))
+        for start in range(0, len(urls), 500):
+            chunk = urls[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT canonical_url FROM articles WHERE canonical_url IN ({marks})", chunk
+            )
+            found.update(r[0] for r in rows)
+        return found
+
+    def find_by_hash(self, content_hash: str) -> int | None:
+        row = self._db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1", (content_hash,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def iter_minhashes(self) -> Iterator[tuple[int, tuple[int, ...]]]:
+        rows = self._db.execute(
+            "SELECT id, minhash FROM articles WHERE duplicate_of IS NULL AND minhash IS NOT NULL "
+            "ORDER BY id"
+        ).fetchall()
+        for article_id, blob in rows:
+            yield int(article_id), tuple(int(x) for x in np.frombuffer(blob, dtype=np.uint64))
+
+    def iter_cluster_members(self) -> Iterator[ClusterMember]:
+        rows = self._db.execute(
+            "SELECT id, story_id, published, fetched_at, lang, title, text, embedding, "
+            "duplicate_of FROM articles WHERE embedding IS NOT NULL AND story_id IS NOT NULL "
+            "ORDER BY id"
+        ).fetchall()
+        for aid, sid, published, fetched, lang, title, text, blob, dup in rows:
+            yield ClusterMember(
+                id=int(aid), story_id=int(sid),
+                published=from_db_time(published) or from_db_time(fetched),
+                lang=lang, title=title, text=text,
+                embedding=np.frombuffer(blob, dtype=np.float32).copy(),
+                duplicate_of=dup,
+            )
+
+    def new_story(self, title: str, at: datetime | None) -> int:
+        with self._lock:
+            self._begin()
+            cur = self._db.execute(
+                "INSERT INTO stories (title, created_at, first_seen, last_seen) VALUES (?,?,?,?)",
+                (title, to_db_time(datetime.now(UTC)), to_db_time(at), to_db_time(at)),
+            )
+            return int(cur.lastrowid or 0)
+
+    def story_of(self, article_id: int) -> int | None:
+        row = self._db.execute("SELECT story_id FROM articles WHERE id=?", (article_id,)).fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
+    # -- writing ---------------------------------------------------------
+    def write_batch(self, writes: Sequence[ArticleWrite]) -> list[int]:
+        ids: list[int] = []
+        with self._lock:
+            self._begin()
+            try:
+                for w in writes:
+                    ids.append(self._insert(w))
+                self._db.execute("COMMIT")
+                self._in_tx = False
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                self._in_tx = False
+                raise
+        return ids
+
+    def _insert(self, w: ArticleWrite) -> int:
+        e = w.enriched
+        a = e.article
+        emb = None if e.embedding is None else np.asarray(e.embedding, dtype=np.float32).tobytes()
+        minhash = np.asarray(e.dedup.minhash, dtype=np.uint64).tobytes()
+        cur = self._db.execute(
+            "INSERT INTO articles (url, canonical_url, title, text, source, author, site, lang, "
+            "lang_confidence, published, fetched_at, location, doc_id, content_hash, minhash, "
+            "duplicate_of, dup_reason, dup_similarity, story_id, story_score, story_evidence, "
+            "embedding, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.url, a.canonical_url, a.title, a.text, a.source, a.author, a.site,
+                e.language.code, e.language.confidence, to_db_time(a.published),
+                to_db_time(a.fetched_at), a.location, a.doc_id, e.dedup.content_hash, minhash,
+                e.dedup.duplicate_of, e.dedup.reason, e.dedup.similarity, w.story_id,
+                w.story_score, json.dumps(dict(w.story_evidence), ensure_ascii=False), emb,
+                json.dumps(dict(a.metadata), ensure_ascii=False, default=str),
+            ),
+        )
+        seen = to_db_time(a.published or a.fetched_at)
+        self._db.execute(
+            "UPDATE stories SET first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen "
+            "THEN ? ELSE first_seen END, last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen "
+            "THEN ? ELSE last_seen END WHERE id = ?",
+            (seen, seen, seen, seen, w.story_id),
+        )
+        return int(cur.lastrowid or 0)
+
+    # -- HTTP validators -------------------------------------------------
+    def get_validators(self, url: str) -> tuple[str | None, str | None]:
+        row = self._db.execute(
+            "SELECT etag, last_modified FROM http_validators WHERE url=?", (url,)
+        ).fetchone()
+        return (None, None) if row is None else (row[0], row[1])
+
+    def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO http_validators (url, etag, last_modified, updated_at) "
+                "VALUES (?,?,?,?) ON CONFLICT(url) DO UPDATE SET etag=excluded.etag, "
+                "last_modified=excluded.last_modified, updated_at=excluded.updated_at",
+                (url, etag, last_modified, to_db_time(datetime.now(UTC))),
+            )
+
+    # -- queries ---------------------------------------------------------
+    def _article(self, row: Sequence[Any]) -> StoredArticle:
+        return StoredArticle(
+            id=row[0], url=row[1], canonical_url=row[2], title=row[3], text=row[4],
+            source=row[5], lang=row[6], lang_confidence=row[7],
+            published=from_db_time(row[8]), fetched_at=from_db_time(row[9]) or datetime.now(UTC),
+            story_id=row[10], story_score=row[11], duplicate_of=row[12], duplicate_of_url=row[13],
+            content_hash=row[14], metadata=json.loads(row[15] or "{}"),
+        )
+
+    def articles(self, *, story_id: int | None = None, limit: int | None = None,
+                 offset: int = 0) -> list[StoredArticle]:
+        where, params = ("WHERE a.story_id = ?", [story_id]) if story_id is not None else ("", [])
+        sql = (
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a LEFT JOIN articles d "
+            f"ON d.id = a.duplicate_of {where} "
+            "ORDER BY COALESCE(a.published, a.fetched_at), a.id LIMIT ? OFFSET ?"
+        )
+        rows = self._db.execute(sql, [*params, -1 if limit is None else limit, offset])
+        return [self._article(r) for r in rows]
+
+    def article(self, article_id: int) -> StoredArticle | None:
+        row = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a LEFT JOIN articles d "
+            "ON d.id = a.duplicate_of WHERE a.id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else self._article(row)
+
+    def _stories(self, where: str, params: Sequence[Any], limit: int | None,
+                 offset: int) -> list[Story]:
+        rows = self._db.execute(
+            "SELECT s.id, s.title, s.first_seen, s.last_seen, COUNT(a.id), "
+            "SUM(a.duplicate_of IS NULL), GROUP_CONCAT(DISTINCT a.lang) "
+            f"FROM stories s JOIN articles a ON a.story_id = s.id {where} GROUP BY s.id "
+            "ORDER BY SUM(a.duplicate_of IS NULL) DESC, s.last_seen DESC, s.id "
+            "LIMIT ? OFFSET ?",
+            [*params, -1 if limit is None else limit, offset],
+        ).fetchall()
+        stories = []
+        for sid, title, first, last, size, independent, langs in rows:
+            urls = tuple(
+                r[0] for r in self._db.execute(
+                    "SELECT url FROM articles WHERE story_id=? "
+                    "ORDER BY COALESCE(published, fetched_at), id", (sid,)
+                )
+            )
+            stories.append(Story(
+                id=sid, title=title, languages=tuple(sorted((langs or "").split(","))),
+                size=size, independent_size=int(independent or 0),
+                first_seen=from_db_time(first), last_seen=from_db_time(last), article_urls=urls,
+            ))
+        return stories
+
+    def stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]:
+        return self._stories("", (), limit, offset)
+
+    def story(self, story_id: int) -> Story | None:
+        found = self._stories("WHERE s.id = ?", (story_id,), 1, 0)
+        return found[0] if found else None
+
+    def search_text(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        parsed = parse_query(query)
+        if parsed.cjk and any(len(t) < 3 for t in parsed.terms):
+            # The trigram index needs three characters; scan for short CJK words.
+            clauses = " AND ".join("(instr(title, ?) > 0 OR instr(text, ?) > 0)"
+                                   for _ in parsed.terms)
+            params: list[Any] = [t for term in parsed.terms for t in (term, term)]
+            rows = self._db.execute(
+                f"SELECT id, url, title, 1.0 FROM articles WHERE {clauses} "
+                "ORDER BY id LIMIT ?", [*params, limit]
+            ).fetchall()
+        else:
+            table = "articles_trigram" if parsed.cjk else "articles_fts"
+            try:
+                rows = self._db.execute(
+                    f"SELECT a.id, a.url, a.title, -bm25({table}) AS score FROM {table} "
+                    f"JOIN articles a ON a.id = {table}.rowid WHERE {table} MATCH ? "
+                    "ORDER BY score DESC, a.id LIMIT ?",
+                    (parsed.expression, limit),
+                ).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise QueryError(f"cannot run query {query!r}: {exc}") from exc
+        return [SearchHit(article_id=r[0], url=r[1], title=r[2], score=round(float(r[3]), 4))
+                for r in rows]
+
+    def counts(self) -> Mapping[str, int]:
+        row = self._db.execute(
+            "SELECT COUNT(*), SUM(duplicate_of IS NOT NULL), COUNT(DISTINCT story_id), "
+            "COUNT(DISTINCT lang), COUNT(DISTINCT source) FROM articles"
+        ).fetchone()
+        return {"articles": row[0], "duplicates": int(row[1] or 0), "stories": row[2],
+                "languages": row[3], "sources": row[4]}
