@@ -1,0 +1,1 @@
+"""Quality measurement: scorers for clustering, and (later) the evaluation harness."""

@@ -1,0 +1,86 @@
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+
+from babelwire.stages.anchors import Anchors
+from babelwire.stages.cluster import ClusterInput, ClusterParams, StoryClusterer
+
+T0 = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)
+NONE = Anchors(numbers=frozenset(), names=frozenset())
+
+
+def vec(*weights: float) -> np.ndarray:
+    v = np.zeros(8, dtype=np.float32)
+    v[: len(weights)] = weights
+    return v / np.linalg.norm(v)
+
+
+def item(v, lang="en", when=T0, anchors=NONE, title="t"):
+    return ClusterInput(lang=lang, time=when, embedding=v, anchors=anchors, title=title)
+
+
+def run(clusterer, items):
+    """Assign items in order; return the story id of each (new ids count up from 100)."""
+    stories, next_id = [], [100]
+    for n, it in enumerate(items):
+        sid, _score, _ev = clusterer.assign(it)
+        if sid is None:
+            sid = next_id[0]
+            next_id[0] += 1
+        clusterer.add_member(n, sid, it)
+        stories.append(sid)
+    return stories
+
+
+def test_close_vectors_join_and_distant_ones_do_not():
+    c = StoryClusterer(8)
+    a = item(vec(1, 0.05))
+    b = item(vec(1, 0.08), lang="cs")
+    far = item(vec(0.2, 1))
+    assert run(c, [a, b, far]) == [100, 100, 101]
+
+
+def test_same_language_pairs_need_more_similarity_than_cross_language():
+    params = ClusterParams()
+    # Halfway between the cross-language and the same-language bar.
+    cos = (params.cross_lang_offset + params.threshold * params.scale
+           + (params.same_lang_offset - params.cross_lang_offset) / 2)
+    second = vec(1, np.tan(np.arccos(cos)))  # cosine `cos` to the first
+    assert abs(float(vec(1) @ second) - cos) < 1e-5
+    cross = StoryClusterer(8, params)
+    assert run(cross, [item(vec(1)), item(second, lang="cs")]) == [100, 100]
+    same = StoryClusterer(8, params)
+    assert run(same, [item(vec(1)), item(second, lang="en")]) == [100, 101]
+
+
+def test_shared_numbers_and_names_tip_a_borderline_pair():
+    params = ClusterParams()
+    cos = params.cross_lang_offset + (params.threshold - 0.2) * params.scale
+    second = vec(1, np.tan(np.arccos(cos)))
+    shared = Anchors(numbers=frozenset({"1200"}), names=frozenset({"nvk"}))
+    without = StoryClusterer(8, params)
+    assert run(without, [item(vec(1)), item(second, lang="cs")]) == [100, 101]
+    with_anchors = StoryClusterer(8, params)
+    assert run(with_anchors, [item(vec(1), anchors=shared),
+                              item(second, lang="cs", anchors=shared)]) == [100, 100]
+
+
+def test_time_window_separates_the_same_event_kind_weeks_apart():
+    c = StoryClusterer(8)
+    later = item(vec(1, 0.05), when=T0 + timedelta(days=10))
+    assert run(c, [item(vec(1)), later]) == [100, 101]
+
+
+def test_evidence_explains_the_decision():
+    c = StoryClusterer(8)
+    run(c, [item(vec(1))])
+    sid, score, evidence = c.assign(item(vec(1, 0.05), lang="de"))
+    assert sid == 100
+    assert evidence["nearest_article"] == 0 and evidence["same_language"] is False
+    assert evidence["score"] == round(score, 4) and evidence["threshold"] == c.params.threshold
+
+
+def test_order_is_deterministic():
+    rng = np.random.default_rng(3)
+    items = [item(vec(*rng.normal(size=8)), lang=rng.choice(["en", "cs"])) for _ in range(40)]
+    assert run(StoryClusterer(8), items) == run(StoryClusterer(8), items)
