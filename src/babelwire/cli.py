@@ -15,7 +15,6 @@ from typing import Any
 import click
 
 from babelwire.errors import BabelwireError
-from babelwire.ingest import run_ingest
 from babelwire.records import IngestReport, StoredArticle, Story
 from babelwire.settings import SETTINGS, Settings, load_settings
 from babelwire.store import Store, open_store
@@ -92,6 +91,8 @@ def ingest(obj: _Context, targets: tuple[str, ...], no_fetch_pages: bool,
     Prints counts: new articles, duplicates (copies stored and marked), unchanged
     (already stored), and failures with their location and reason.
     """
+    from babelwire.ingest import run_ingest
+
     show = sys.stderr.isatty() if progress is None else progress
     try:
         with obj.store() as store:

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from babelwire.records import FetchedDocument, IngestProblem, IngestReport
 from babelwire.settings import Settings
 from babelwire.store import Store
 
+if TYPE_CHECKING:
+    from babelwire.pipeline import Pipeline
+
 
 def run_ingest(settings: Settings, store: Store, targets: Sequence[str], *,
-               show_progress: bool, fetch_pages: bool = True) -> IngestReport:
-    """Open the targets as sources and run every document through the pipeline."""
+               show_progress: bool, fetch_pages: bool = True,
+               pipeline: Pipeline | None = None) -> IngestReport:
+    """Open the targets as sources and run every document through the pipeline.
+
+    Pass ``pipeline`` to reuse loaded models and state across calls.
+    """
     from tqdm import tqdm
 
     from babelwire.pipeline import Pipeline
@@ -21,7 +29,7 @@ def run_ingest(settings: Settings, store: Store, targets: Sequence[str], *,
 
     fetcher = Fetcher(settings, validators=store)
     sources = open_sources(targets, fetcher=fetcher, fetch_pages=fetch_pages)
-    pipeline = Pipeline(store, settings)
+    pipeline = pipeline or Pipeline(store, settings)
     with tqdm(desc="ingest", unit=" doc", disable=not show_progress, file=sys.stderr) as bar:
         def items() -> Iterator[FetchedDocument | IngestProblem]:
             for source in sources:

@@ -54,8 +54,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("embed_max_tokens", int, 96, "Tokens per text fed to the embedder (title + lead)."),
     Setting("dedup_threshold", float, 0.8,
             "MinHash Jaccard similarity above which an article is a syndicated copy."),
-    Setting("story_threshold", float, 0.55,
-            "Combined score an article needs to join an existing story."),
+    Setting("story_threshold", float, 0.8,
+            "Score an article needs to join an existing story (calibrated cosine units plus "
+            "anchor bonus minus time penalty; see docs/architecture.md)."),
     Setting("story_window_days", float, 4.0,
             "Articles further apart in time than this rarely share a story."),
     Setting("batch_size", int, 64, "Articles processed per pipeline batch."),

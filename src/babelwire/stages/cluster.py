@@ -35,7 +35,7 @@ SECONDS_PER_DAY = 86400.0
 
 @dataclass(frozen=True, slots=True)
 class ClusterParams:
-    threshold: float = 0.5
+    threshold: float = 0.8
     window_days: float = 4.0
     same_lang_offset: float = 0.80
     """Typical cosine of unrelated same-language news (title + lead, multilingual-e5-small)."""
@@ -43,10 +43,10 @@ class ClusterParams:
     """Typical cosine of unrelated news in two different languages."""
     scale: float = 0.10
     """Cosine units that count as one unit of score above the offset."""
-    number_bonus: float = 0.3
-    name_bonus: float = 0.15
+    number_bonus: float = 0.2
+    name_bonus: float = 0.1
     max_anchor_bonus: float = 1.0
-    day_penalty: float = 0.2
+    day_penalty: float = 0.3
     neighbours: int = 48
 
 

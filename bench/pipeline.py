@@ -1,0 +1,128 @@
+"""Pipeline throughput: articles/s per stage and end to end, and peak memory.
+
+The bundled sample corpus is replicated to ``--articles`` articles (default
+10,000). Replica k is published k weeks later under its own URL, and about a
+third of its words carry a replica marker, so replicas are neither exact nor
+near duplicates of each other: every stage does its full work on every article.
+With ``--html`` each article is wrapped in an HTML page so extraction runs
+trafilatura and htmldate as it does on crawled pages.
+
+    python bench/pipeline.py [--articles 10000] [--html] [--out bench/results/pipeline.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import json
+import platform
+import resource
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from babelwire.demo import sample_corpus_path
+from babelwire.ingest import run_ingest
+from babelwire.pipeline import Pipeline
+from babelwire.settings import load_settings
+from babelwire.store import open_store
+
+PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+<meta property="article:published_time" content="{published}"></head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a></nav><article><h1>{title}</h1>
+{paras}</article><footer>© Example outlet</footer></body></html>"""
+
+
+def _mutate(text: str, k: int) -> str:
+    out = []
+    for word in text.split(" "):
+        digest = hashlib.blake2b(f"{k}:{word}".encode(), digest_size=1).digest()[0]
+        out.append(f"{word}{k % 97}" if word and digest < 85 else word)
+    return " ".join(out)
+
+
+def replicate(rows: list[dict[str, object]], n: int, as_html: bool) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    k = 0
+    while len(out) < n:
+        for row in rows:
+            if len(out) >= n:
+                break
+            published = datetime.fromisoformat(str(row["published"])) + timedelta(weeks=k)
+            title = str(row["title"]) if k == 0 else _mutate(str(row["title"]), k)
+            text = str(row["text"]) if k == 0 else _mutate(str(row["text"]), k)
+            new: dict[str, object] = {
+                "url": f"{row['url']}/r{k}", "title": title, "published": published.isoformat(),
+                "source": row["source"],
+            }
+            if as_html:
+                paras = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
+                new["html"] = PAGE.format(lang=row.get("lang", ""), title=html.escape(title),
+                                          published=published.isoformat(), paras=paras)
+                del new["title"], new["published"]
+            else:
+                new["text"] = text
+            out.append(new)
+        k += 1
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--html", action="store_true", help="Ingest HTML pages, not text.")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+
+    rows = [json.loads(line) for line in sample_corpus_path().read_text("utf-8").splitlines()
+            if line.strip()]
+    data = replicate(rows, args.articles, args.html)
+    tmp = Path(tempfile.mkdtemp(prefix="babelwire-bench-"))
+    corpus = tmp / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in data), "utf-8")
+    settings = load_settings(env={}, overrides={"db": str(tmp / "bench.db")})
+
+    started = time.perf_counter()
+    store = open_store(settings.db)
+    pipeline = Pipeline(store, settings)
+    _ = pipeline.embedder  # load the model before timing the stages
+    load_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    report = run_ingest(settings, store, [str(corpus)], show_progress=sys.stderr.isatty(),
+                        pipeline=pipeline)
+    total = time.perf_counter() - started
+    counts = dict(store.counts())
+    store.close()
+    n = len(data)
+    stages = {name: {"seconds": round(sec, 2), "articles_per_s": round(n / sec, 1) if sec else None}
+              for name, sec in sorted(pipeline.stage_seconds.items())}
+    result = {
+        "benchmark": "pipeline",
+        "mode": "html" if args.html else "text",
+        "articles": n,
+        "end_to_end_seconds": round(total, 1),
+        "end_to_end_articles_per_s": round(n / total, 1),
+        "model_load_seconds": round(load_seconds, 1),
+        "stages": stages,
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "report": {"new": report.new, "duplicates": report.duplicates,
+                   "unchanged": report.unchanged, "failed": report.failed},
+        "store": counts,
+        "embedder": pipeline.embedder.name,
+        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
+        "measured_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    out = args.out or Path(__file__).parent / "results" / (
+        "pipeline_html.json" if args.html else "pipeline.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

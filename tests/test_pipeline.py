@@ -1,0 +1,105 @@
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from babelwire.demo import sample_corpus_path
+from babelwire.evaluation.bcubed import bcubed
+from babelwire.pipeline import Pipeline
+from babelwire.records import FetchedDocument, IngestProblem
+from babelwire.store import open_store
+
+NOW = datetime(2026, 11, 5, tzinfo=UTC)
+
+
+def corpus_docs():
+    rows = [json.loads(line) for line in sample_corpus_path().read_text("utf-8").splitlines()]
+    docs = [FetchedDocument(location=f"corpus:{n}", url=r["url"], source=r["source"],
+                            fetched_at=NOW, title=r["title"], text=r["text"],
+                            published=datetime.fromisoformat(r["published"]), lang=r.get("lang"))
+            for n, r in enumerate(rows, 1)]
+    return rows, docs
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory, embedder):
+    from babelwire.settings import load_settings
+
+    path = tmp_path_factory.mktemp("p") / "corpus.db"
+    settings = load_settings(env={}, overrides={"db": str(path)})
+    rows, docs = corpus_docs()
+    store = open_store(path)
+    pipeline = Pipeline(store, settings, embedder=embedder)
+    report = pipeline.run(docs)
+    yield rows, docs, store, pipeline, report, settings
+    store.close()
+
+
+def test_every_article_is_stored_and_copies_are_marked(ingested):
+    rows, _docs, store, _p, report, _s = ingested
+    copies = sum(1 for r in rows if r.get("copy_of"))
+    assert report.failed == 0
+    assert report.new + report.duplicates == len(rows)
+    assert report.duplicates >= copies * 0.8
+    by_url = {a.url: a for a in store.articles()}
+    ids = {r["id"]: r["url"] for r in rows}
+    found = sum(1 for r in rows if r.get("copy_of")
+                and by_url[r["url"]].duplicate_of_url == ids[r["copy_of"]])
+    assert found >= copies * 0.8
+
+
+def test_languages_are_identified(ingested):
+    rows, _docs, store, *_ = ingested
+    by_url = {a.url: a for a in store.articles()}
+    right = sum(by_url[r["url"]].lang == r["lang"] for r in rows)
+    assert right / len(rows) >= 0.97
+
+
+def test_stories_match_gold_labels(ingested):
+    rows, _docs, store, *_ = ingested
+    by_url = {a.url: a for a in store.articles()}
+    predicted = {r["id"]: by_url[r["url"]].story_id for r in rows}
+    gold = {r["id"]: r["story"] for r in rows}
+    lang = {r["id"]: r["lang"] for r in rows}
+    overall = bcubed(predicted, gold)
+    cross = bcubed(predicted, gold, lambda i, j: lang[i] != lang[j])
+    assert overall.f1 >= 0.85, overall
+    assert cross.recall >= 0.6, cross
+
+
+def test_reingest_is_idempotent(ingested):
+    _rows, docs, store, pipeline, _report, _s = ingested
+    before = store.counts()
+    again = pipeline.run(docs)
+    assert again.new == 0 and again.duplicates == 0 and again.unchanged == len(docs)
+    assert store.counts() == before
+
+
+def test_a_fresh_pipeline_resumes_from_the_store(ingested, embedder):
+    _rows, docs, store, _p, _r, settings = ingested
+    fresh = Pipeline(store, settings, embedder=embedder)
+    assert len(fresh.clusterer) == store.counts()["articles"] - store.counts()["duplicates"]
+    assert len(fresh.dedup.index) > 0
+    # A copy of a stored article under a new URL is recognised by the fresh state.
+    doc = docs[0]
+    copy = FetchedDocument(location="copy", url=doc.url + "-syndicated", source="Wire",
+                           fetched_at=NOW, title=doc.title, text=(doc.text or "") + " (agency)",
+                           published=doc.published)
+    report = fresh.run([copy])
+    assert report.duplicates == 1
+
+
+def test_bad_items_are_reported_and_the_run_goes_on(tmp_path, settings, embedder):
+    good = FetchedDocument(location="good", url="https://a-example.com/1", source="A",
+                           fetched_at=NOW, title="Storm hits coast",
+                           text="A strong storm hit the coast on Monday, cutting power to "
+                                "40,000 homes, officials said.")
+    empty = FetchedDocument(location="empty.html", url="https://a-example.com/2", source="A",
+                            fetched_at=NOW, html="<html><body></body></html>")
+    problem = IngestProblem(location="feed.xml:3", stage="read", reason="bad entry")
+    with open_store(tmp_path / "bad.db") as store:
+        report = Pipeline(store, settings, embedder=embedder).run([problem, empty, good])
+        assert report.new == 1 and report.failed == 2
+        assert {p.location for p in report.problems} == {"feed.xml:3", "empty.html"}
+        assert next(p for p in report.problems if p.location == "empty.html").stage == "extract"
+        assert store.counts()["articles"] == 1
