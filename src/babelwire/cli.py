@@ -97,7 +97,7 @@ def ingest(obj: _Context, targets: tuple[str, ...], no_fetch_pages: bool,
     try:
         with obj.store() as store:
             report = run_ingest(obj.settings, store, targets, show_progress=show,
-                                fetch_pages=not no_fetch_pages)
+                                fetch_pages=False if no_fetch_pages else None)
     except BabelwireError as exc:
         raise click.ClickException(str(exc)) from exc
     _print_report(report)

@@ -15,11 +15,12 @@ if TYPE_CHECKING:
 
 
 def run_ingest(settings: Settings, store: Store, targets: Sequence[str], *,
-               show_progress: bool, fetch_pages: bool = True,
+               show_progress: bool, fetch_pages: bool | None = None,
                pipeline: Pipeline | None = None) -> IngestReport:
     """Open the targets as sources and run every document through the pipeline.
 
-    Pass ``pipeline`` to reuse loaded models and state across calls.
+    ``fetch_pages``: for feeds, fetch each entry's page (None: for feed URLs, not
+    for feed files). Pass ``pipeline`` to reuse loaded models and state across calls.
     """
     from tqdm import tqdm
 
@@ -27,10 +28,11 @@ def run_ingest(settings: Settings, store: Store, targets: Sequence[str], *,
     from babelwire.sources import open_sources
     from babelwire.sources.http import Fetcher
 
-    fetcher = Fetcher(settings, validators=store)
-    sources = open_sources(targets, fetcher=fetcher, fetch_pages=fetch_pages)
     pipeline = pipeline or Pipeline(store, settings)
-    with tqdm(desc="ingest", unit=" doc", disable=not show_progress, file=sys.stderr) as bar:
+    with (Fetcher(settings, validators=store) as fetcher,
+          tqdm(desc="ingest", unit=" doc", disable=not show_progress, file=sys.stderr) as bar):
+        sources = open_sources(targets, fetcher=fetcher, fetch_pages=fetch_pages)
+
         def items() -> Iterator[FetchedDocument | IngestProblem]:
             for source in sources:
                 bar.set_postfix_str(source.location[-40:], refresh=False)

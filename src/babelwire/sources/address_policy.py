@@ -1,0 +1,143 @@
+"""Which URLs the fetcher may connect to: http(s) only, and no private networks by default.
+
+A news monitor fetches whatever URLs feeds and sitemaps hand it, so a hostile
+feed could point it at ``http://169.254.169.254/`` or a router's admin page.
+Every URL, and every redirect hop, is resolved and each address checked here
+before a connection is made.
+
+Known limit: the address is resolved here and again by the HTTP client, so a
+DNS server that answers differently the second time (DNS rebinding) is not
+stopped; run behind an egress firewall where that matters.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from urllib.parse import urlsplit
+
+from babelwire.errors import BlockedAddressError, FetchError
+
+__all__ = [
+    "AddressKind",
+    "AddressPolicy",
+    "HttpTarget",
+    "Resolver",
+    "classify_address",
+    "split_http_url",
+    "system_resolver",
+]
+
+Resolver = Callable[[str, int], Sequence[str]]
+"""Maps ``(host, port)`` to the IP addresses (as text) a connection could go to."""
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+class AddressKind(Enum):
+    PUBLIC = "public"
+    LOOPBACK = "loopback"
+    PRIVATE = "private"
+    """Private, link-local, and other non-global unicast ranges."""
+    FORBIDDEN = "forbidden"
+    """Unspecified, multicast and reserved addresses: never fetched."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class HttpTarget:
+    scheme: str
+    host: str
+    port: int
+
+
+def split_http_url(url: str) -> HttpTarget:
+    """Scheme, host and port of an http(s) URL; :class:`FetchError` for anything else."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise FetchError(url, f"malformed URL ({exc})") from exc
+    scheme = parts.scheme.lower()
+    if scheme not in {"http", "https"}:
+        raise FetchError(url, f"unsupported URL scheme {scheme or '(none)'!r}; only http and https")
+    if not parts.hostname:
+        raise FetchError(url, "URL has no host name")
+    default_port = 443 if scheme == "https" else 80
+    return HttpTarget(scheme=scheme, host=parts.hostname.lower(), port=port or default_port)
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """Resolve ``host`` with :func:`socket.getaddrinfo` (all families)."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return sorted({str(info[4][0]) for info in infos})
+
+
+def classify_address(address: IPAddress) -> AddressKind:
+    """Sort an address into one of the :class:`AddressKind` buckets."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if address.is_loopback:
+        return AddressKind.LOOPBACK
+    if address.is_unspecified or address.is_multicast:
+        return AddressKind.FORBIDDEN
+    if address.is_link_local:
+        return AddressKind.PRIVATE
+    if address.is_reserved:
+        return AddressKind.FORBIDDEN
+    if address.is_private or not address.is_global:
+        return AddressKind.PRIVATE
+    return AddressKind.PUBLIC
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class AddressPolicy:
+    """Public addresses always pass; loopback and private ones only when allowed."""
+
+    allow_loopback: bool = False
+    allow_private: bool = False
+
+    def allows(self, kind: AddressKind) -> bool:
+        if kind is AddressKind.PUBLIC:
+            return True
+        if kind is AddressKind.LOOPBACK:
+            return self.allow_loopback
+        if kind is AddressKind.PRIVATE:
+            return self.allow_private
+        return False
+
+    def check(self, url: str, resolver: Resolver = system_resolver) -> HttpTarget:
+        """Raise unless every address ``url``'s host resolves to is allowed."""
+        target = split_http_url(url)
+        host = target.host.strip("[]")
+        try:
+            addresses: Sequence[str] = [str(ipaddress.ip_address(host))]
+        except ValueError:
+            try:
+                addresses = resolver(host, target.port)
+            except (OSError, UnicodeError) as exc:
+                raise FetchError(url, f"cannot resolve host {host!r} ({exc})") from exc
+        if not addresses:
+            raise FetchError(url, f"host {host!r} resolves to no address")
+        for text in addresses:
+            try:
+                address = ipaddress.ip_address(text.split("%", 1)[0])
+            except ValueError as exc:
+                raise FetchError(url, f"host {host!r} resolved to a bad address {text!r}") from exc
+            kind = classify_address(address)
+            if not self.allows(kind):
+                raise BlockedAddressError(url, _refusal(host, address, kind))
+        return target
+
+
+def _refusal(host: str, address: IPAddress, kind: AddressKind) -> str:
+    shown = host if host == str(address) else f"{host} ({address})"
+    if kind is AddressKind.LOOPBACK:
+        hint = "; set allow_loopback to fetch from this machine"
+    elif kind is AddressKind.PRIVATE:
+        hint = "; set allow_private to fetch from private networks"
+    else:
+        hint = ""
+    return f"refused to connect to {kind.value} address {shown}{hint}"

@@ -1,0 +1,98 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from babelwire.cli import main
+
+ARTICLES = [
+    {"url": "https://herald-example.com/floods?utm_source=rss", "title": "Floods kill twelve in Valencia",
+     "text": "Heavy rain flooded the old town of Valencia on Tuesday night, and the regional "
+             "government said twelve people had died and 1,400 were evacuated.",
+     "published": "2026-11-03T08:15:00+01:00", "source": "Herald", "lang": "en", "section": "world"},
+    {"url": "https://zpravy-example.cz/povodne", "title": "Povodně ve Valencii zabily dvanáct lidí",
+     "text": "Silné deště zaplavily v úterý v noci staré město ve Valencii. Regionální vláda "
+             "uvedla, že zemřelo dvanáct lidí a 1400 bylo evakuováno.",
+     "published": "2026-11-03T10:00:00+01:00", "source": "Zprávy"},
+]
+
+
+@pytest.fixture
+def jsonl(tmp_path):
+    path = tmp_path / "in.jsonl"
+    lines = [json.dumps(a, ensure_ascii=False) for a in ARTICLES]
+    lines.insert(1, "{not json")
+    lines.append(json.dumps({"title": "no url", "text": "x"}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def invoke(*args, env=None):
+    result = CliRunner().invoke(main, list(args), env={"BABELWIRE_CONFIG": "", **(env or {})},
+                                catch_exceptions=False)
+    return result
+
+
+def test_ingest_reports_counts_and_bad_lines_then_lists_json(tmp_path, jsonl):
+    db = str(tmp_path / "c.db")
+    result = invoke("--db", db, "ingest", str(jsonl))
+    assert result.exit_code == 0, result.output
+    assert "new: 2  duplicates: 0  unchanged: 0  failed: 2" in result.output
+    assert f"{jsonl}:2" in result.output and f"{jsonl}:4" in result.output
+
+    again = invoke("--db", db, "ingest", str(jsonl))
+    assert "new: 0  duplicates: 0  unchanged: 2" in again.output
+
+    arts = json.loads(invoke("--db", db, "articles", "--json").output)
+    assert [set(a) for a in arts] == [
+        {"url", "title", "lang", "published", "source", "story_id", "duplicate_of"}] * 2
+    assert arts[0]["url"] == ARTICLES[0]["url"]
+    assert {a["lang"] for a in arts} == {"en", "cs"}
+    assert arts[0]["published"] == "2026-11-03T07:15:00+00:00"
+
+    stories = json.loads(invoke("--db", db, "stories", "--json").output)
+    assert {"id", "title", "languages", "size", "articles"} <= set(stories[0])
+    assert len(stories) == 1 and stories[0]["languages"] == ["cs", "en"]
+    assert arts[0]["story_id"] == arts[1]["story_id"] == stories[0]["id"]
+
+    hits = json.loads(invoke("--db", db, "search", "Valencii OR Valencia", "--json").output)
+    assert {h["url"] for h in hits} == {a["url"] for a in ARTICLES}
+    assert all(set(h) == {"url", "title", "score"} for h in hits)
+
+    shown = invoke("--db", db, "story", str(stories[0]["id"]))
+    assert "Povodně" in shown.output and "score=" in shown.output
+
+
+def test_db_from_environment_and_config_show(tmp_path, jsonl):
+    db = str(tmp_path / "env.db")
+    assert invoke("ingest", str(jsonl), env={"BABELWIRE_DB": db}).exit_code == 0
+    status = invoke("status", env={"BABELWIRE_DB": db})
+    assert "articles: 2" in status.output
+    shown = json.loads(invoke("config", "show", "--json", env={"BABELWIRE_DB": db}).output)
+    assert shown["db"] == {"value": db, "origin": "env BABELWIRE_DB", "type": "str",
+                           "help": shown["db"]["help"]}
+
+
+def test_malformed_search_is_a_clear_error_not_a_traceback(tmp_path, jsonl):
+    db = str(tmp_path / "s.db")
+    invoke("--db", db, "ingest", str(jsonl))
+    result = invoke("--db", db, "search", '"unclosed')
+    assert result.exit_code == 1
+    assert "unbalanced quote" in result.output
+
+
+def test_missing_input_is_named(tmp_path):
+    result = invoke("--db", str(tmp_path / "m.db"), "ingest", str(tmp_path / "nope.jsonl"))
+    assert result.exit_code != 0
+    assert "nope.jsonl" in result.output
+
+
+def test_demo_builds_a_database_and_prints_stories(tmp_path):
+    db = tmp_path / "demo.db"
+    result = invoke("--db", str(db), "demo")
+    assert result.exit_code == 0, result.output
+    assert "stories from the sample corpus" in result.output
+    assert f"babelwire --db {db} stories --json" in result.output
+    stories = json.loads(invoke("--db", str(db), "stories", "--json").output)
+    assert len(stories) >= 15
+    assert max(len(s["languages"]) for s in stories) >= 5
