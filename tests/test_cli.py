@@ -96,3 +96,35 @@ def test_demo_builds_a_database_and_prints_stories(tmp_path):
     stories = json.loads(invoke("--db", str(db), "stories", "--json").output)
     assert len(stories) >= 15
     assert max(len(s["languages"]) for s in stories) >= 5
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Local Wire</title><link>{base}</link>
+<item><title>Storm cuts power to 40,000 homes</title><link>{base}/storm</link>
+<pubDate>Tue, 03 Nov 2026 08:00:00 GMT</pubDate>
+<description>A strong storm hit the coast.</description></item>
+</channel></rss>"""
+STORM_PAGE = """<html><head><title>Storm cuts power to 40,000 homes</title></head><body><article>
+<h1>Storm cuts power to 40,000 homes</h1><p>A strong storm hit the northern coast on Monday
+night, cutting power to 40,000 homes and closing two ports, the regional utility said on
+Tuesday morning. Crews expect to restore most lines by Wednesday.</p></article></body></html>"""
+
+
+def test_ingest_a_feed_over_http_fetches_pages_and_respects_loopback_policy(tmp_path, server):
+    base = server.url("").rstrip("/")
+    server.routes["/robots.txt"] = (404, {}, b"")
+    server.routes["/feed.xml"] = (200, {"Content-Type": "application/rss+xml"},
+                                  FEED.format(base=base).encode())
+    server.routes["/storm"] = (200, {"Content-Type": "text/html; charset=utf-8"},
+                               STORM_PAGE.encode())
+    db = str(tmp_path / "feed.db")
+    refused = invoke("--db", db, "ingest", server.url("/feed.xml"))
+    assert "failed: 1" in refused.output and "loopback" in refused.output.lower()
+
+    env = {"BABELWIRE_ALLOW_LOOPBACK": "1", "BABELWIRE_RATE_LIMIT": "100"}
+    result = invoke("--db", db, "ingest", server.url("/feed.xml"), env=env)
+    assert "new: 1" in result.output, result.output
+    arts = json.loads(invoke("--db", db, "articles", "--json").output)
+    assert arts[0]["title"] == "Storm cuts power to 40,000 homes"
+    assert arts[0]["source"] == "Local Wire"
+    assert "/storm" in server.paths()

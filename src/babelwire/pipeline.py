@@ -94,8 +94,8 @@ class Pipeline:
                                    window_days=self.settings.story_window_days)
             clusterer = StoryClusterer(self.embedder.dim, params)
             for m in self.store.iter_cluster_members():
-                if m.published is None:
-                    continue
+                if m.published is None or m.duplicate_of is not None:
+                    continue  # copies follow their original and are not members
                 clusterer.add_member(m.id, m.story_id, ClusterInput(
                     lang=m.lang, time=m.published, embedding=m.embedding,
                     anchors=anchors(m.title, m.text), title=m.title))

@@ -52,8 +52,9 @@ SETTINGS: tuple[Setting, ...] = (
             "'sentence-transformers:<model>' (needs the extra and the model)."),
     Setting("embed_batch_size", int, 32, "Texts embedded per batch."),
     Setting("embed_max_tokens", int, 96, "Tokens per text fed to the embedder (title + lead)."),
-    Setting("dedup_threshold", float, 0.8,
-            "MinHash Jaccard similarity above which an article is a syndicated copy."),
+    Setting("dedup_threshold", float, 0.5,
+            "Jaccard similarity of word 3-shingles (MinHash estimate) from which an article "
+            "is a syndicated copy of an earlier one."),
     Setting("story_threshold", float, 0.8,
             "Score an article needs to join an existing story (calibrated cosine units plus "
             "anchor bonus minus time penalty; see docs/architecture.md)."),

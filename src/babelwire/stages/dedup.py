@@ -60,7 +60,7 @@ def _minhash(sig: tuple[int, ...]) -> MinHash:
 class NearDuplicateIndex:
     """An LSH index over the signatures of original (non-copy) articles."""
 
-    def __init__(self, threshold: float = 0.8) -> None:
+    def __init__(self, threshold: float = 0.5) -> None:
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._sigs: dict[int, tuple[int, ...]] = {}
