@@ -1,4 +1,6 @@
-"""Shared test fixtures. For source tests: a local threaded HTTP server, a fake clock, a loopback Fetcher.
+"""Shared test fixtures.
+
+For source tests: a local threaded HTTP server, a fake clock, a loopback Fetcher.
 
 Tests use these through fixtures only (``server``, ``clock``, ``make_settings``,
 ``make_fetcher``, ``fetcher``, ``data_dir``), never by importing this module.

@@ -6,11 +6,14 @@ from click.testing import CliRunner
 from babelwire.cli import main
 
 ARTICLES = [
-    {"url": "https://herald-example.com/floods?utm_source=rss", "title": "Floods kill twelve in Valencia",
+    {"url": "https://herald-example.com/floods?utm_source=rss",
+     "title": "Floods kill twelve in Valencia",
      "text": "Heavy rain flooded the old town of Valencia on Tuesday night, and the regional "
              "government said twelve people had died and 1,400 were evacuated.",
-     "published": "2026-11-03T08:15:00+01:00", "source": "Herald", "lang": "en", "section": "world"},
-    {"url": "https://zpravy-example.cz/povodne", "title": "Povodně ve Valencii zabily dvanáct lidí",
+     "published": "2026-11-03T08:15:00+01:00", "source": "Herald", "lang": "en",
+     "section": "world"},
+    {"url": "https://zpravy-example.cz/povodne",
+     "title": "Povodně ve Valencii zabily dvanáct lidí",
      "text": "Silné deště zaplavily v úterý v noci staré město ve Valencii. Regionální vláda "
              "uvedla, že zemřelo dvanáct lidí a 1400 bylo evakuováno.",
      "published": "2026-11-03T10:00:00+01:00", "source": "Zprávy"},

@@ -7,8 +7,8 @@ from babelwire.settings import SETTINGS, load_settings
 def test_precedence_default_file_env_override(tmp_path):
     cfg = tmp_path / "b.toml"
     cfg.write_text("rate_limit = 2.5\ntimeout = 3\n")
-    s = load_settings(config_file=cfg, env={"BABELWIRE_TIMEOUT": "7", "BABELWIRE_ALLOW_LOOPBACK": "1"},
-                      overrides={"max_redirects": 2})
+    env = {"BABELWIRE_TIMEOUT": "7", "BABELWIRE_ALLOW_LOOPBACK": "1"}
+    s = load_settings(config_file=cfg, env=env, overrides={"max_redirects": 2})
     assert s.rate_limit == 2.5 and s.origins["rate_limit"] == f"file {cfg}"
     assert s.timeout == 7.0 and s.origins["timeout"] == "env BABELWIRE_TIMEOUT"
     assert s.allow_loopback is True
@@ -32,5 +32,5 @@ def test_every_setting_is_documented():
 
     doc = (Path(__file__).parents[1] / "docs" / "settings.md").read_text()
     for setting in SETTINGS:
-        assert setting.help and setting.help.endswith(".") or setting.help.endswith(")")
+        assert (setting.help and setting.help.endswith(".")) or setting.help.endswith(")")
         assert f"`{setting.name}`" in doc, f"docs/settings.md lacks {setting.name}"

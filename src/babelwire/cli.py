@@ -194,7 +194,8 @@ def demo(obj: _Context, fresh: bool) -> None:
         found = store.stories()
     click.echo(f"\n{len(found)} stories from the sample corpus:\n")
     for s in found:
-        click.echo(f"#{s.id:<4} {s.independent_size:>2} articles [{', '.join(s.languages)}] "
+        noun = "articles" if s.independent_size != 1 else "article "
+        click.echo(f"#{s.id:<4} {s.independent_size:>2} {noun} [{', '.join(s.languages)}] "
                    f"{s.title}")
     click.echo(f"\nDemo database: {path}\nNext:\n"
                f"  babelwire --db {path} stories --json\n"

@@ -35,7 +35,8 @@ def _default_db() -> str:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", str, _default_db(), "Path of the SQLite database file."),
     Setting("user_agent", str,
-            "babelwire/0.1 (+https://github.com/babelwire/babelwire; news monitor; obeys robots.txt)",
+            "babelwire/0.1 (+https://github.com/babelwire/babelwire; news monitor; "
+            "obeys robots.txt)",
             "User-Agent sent with every HTTP request; robots.txt rules are matched against it."),
     Setting("rate_limit", float, 1.0, "Most requests per second to any one host."),
     Setting("timeout", float, 20.0, "Seconds before an HTTP request is abandoned."),

@@ -9,7 +9,8 @@ from babelwire.stages.extract import ExtractStage, clean_text
 NOW = datetime(2026, 11, 4, tzinfo=UTC)
 PARA = ("Heavy rain flooded the old town of Valencia on Tuesday night, and the regional "
         "government said twelve people had died. Rescue teams worked through the night. ")
-PAGE = f"""<!doctype html><html lang="en"><head><title>Floods kill twelve in Valencia | Herald</title>
+PAGE = f"""<!doctype html><html lang="en"><head>
+<title>Floods kill twelve in Valencia | Herald</title>
 <meta property="article:published_time" content="2026-11-03T09:30:00+01:00">
 <meta name="author" content="Ana Ruiz"></head>
 <body><nav>Home | World | Sport</nav><article><h1>Floods kill twelve in Valencia</h1>

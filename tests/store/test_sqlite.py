@@ -1,3 +1,4 @@
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -65,7 +66,7 @@ def test_write_read_stories_and_copies_count_once(store):
     assert story.languages == ("cs", "en")
     assert story.first_seen == T0 and story.last_seen == T0 + timedelta(hours=5)
     arts = store.articles()
-    assert [a.title for a in arts][0] == "Floods in Valencia"
+    assert arts[0].title == "Floods in Valencia"
     copy = next(a for a in arts if a.url.endswith("/3"))
     assert copy.duplicate_of_url == "https://news-example.com/1"
     assert arts[0].published is not None and arts[0].published.tzinfo is not None
@@ -81,7 +82,7 @@ def test_duplicate_canonical_url_rolls_back_the_whole_batch(store):
     sid = store.new_story("s", T0)
     store.write_batch([ArticleWrite(enriched=enriched(1, "a", "b"), story_id=sid,
                                     story_score=1)])
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.IntegrityError):
         store.write_batch([
             ArticleWrite(enriched=enriched(2, "c", "d"), story_id=sid, story_score=1),
             ArticleWrite(enriched=enriched(1, "a", "b"), story_id=sid, story_score=1),

@@ -190,11 +190,11 @@ class StoryClusterer:
             score, evidence = self.score_story(item, story_id, best_member[story_id])
             if score > best[1]:
                 best = (story_id, score, evidence)
-        story_id, score, evidence = best
+        chosen, score, evidence = best
         evidence = {**evidence, "threshold": p.threshold, "candidates": len(best_member)}
-        if story_id is None or score < p.threshold:
-            return None, (0.0 if story_id is None else score), evidence
-        return story_id, score, evidence
+        if chosen is None or score < p.threshold:
+            return None, (0.0 if chosen is None else score), evidence
+        return chosen, score, evidence
 
     def story_languages(self, story_id: int) -> Mapping[str, int]:
         info = self._stories.get(story_id)

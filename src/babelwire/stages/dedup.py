@@ -54,7 +54,8 @@ def signature(text: str) -> tuple[int, ...]:
 
 
 def _minhash(sig: tuple[int, ...]) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME, hashvalues=np.asarray(sig, dtype=np.uint64))
+    values = np.asarray(sig, dtype=np.uint64)
+    return MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME, hashvalues=values)
 
 
 class NearDuplicateIndex:

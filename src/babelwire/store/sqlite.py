@@ -53,7 +53,8 @@ class SQLiteStore(Store):
             try:
                 Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"cannot create the folder for database {self.path}: {exc}") from exc
+                raise StoreError(
+                    f"cannot create the folder for database {self.path}: {exc}") from exc
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
