@@ -31,8 +31,14 @@ def store(tmp_path):
         yield s
 
 
-def test_schema_is_migrated_and_wal_is_on(store, tmp_path):
+def test_schema_is_migrated_once_and_wal_is_on(store, tmp_path):
     assert store.schema_version >= 1
+    store.close()
+    again = SQLiteStore(tmp_path / "t.db")  # reopening applies nothing twice
+    names = [r[0] for r in again._db.execute("SELECT name FROM schema_migrations")]
+    assert len(names) == len(set(names)) == again.schema_version
+    again.close()
+    store = SQLiteStore(tmp_path / "t.db")
     mode = store._db.execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
 
@@ -40,9 +46,8 @@ def test_schema_is_migrated_and_wal_is_on(store, tmp_path):
 def test_newer_schema_is_refused(tmp_path):
     path = tmp_path / "new.db"
     SQLiteStore(path).close()
-    import sqlite3
     db = sqlite3.connect(path)
-    db.execute("PRAGMA user_version=999")
+    db.execute("INSERT INTO schema_migrations VALUES ('9999_future', '2030-01-01')")
     db.commit()
     db.close()
     with pytest.raises(StoreError, match="upgrade babelwire"):

@@ -1,13 +1,14 @@
-"""Schema migrations for the SQLite store, applied in order by ``PRAGMA user_version``.
+"""Schema migrations for the SQLite store: named scripts applied once each, in order.
 
-Never edit a migration that has shipped: append a new one.
+The names applied are recorded in the ``schema_migrations`` table, and
+``PRAGMA user_version`` holds their count. Never edit or reorder a migration
+that has shipped: append a new ``(name, script)`` pair.
 """
 
 from __future__ import annotations
 
-MIGRATIONS: tuple[str, ...] = (
-    # 1: articles, stories, HTTP validators, full-text indexes.
-    """
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("0001_articles_stories", """
     CREATE TABLE stories (
         id INTEGER PRIMARY KEY,
         title TEXT NOT NULL,
@@ -77,5 +78,5 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
         INSERT INTO articles_trigram(rowid, title, text) VALUES (new.id, new.title, new.text);
     END;
-    """,
+    """),
 )

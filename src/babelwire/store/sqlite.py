@@ -69,14 +69,25 @@ class SQLiteStore(Store):
 
     # -- lifecycle -------------------------------------------------------
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
+        known = [name for name, _ in MIGRATIONS]
+        self._db.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                         "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        applied = {r[0] for r in self._db.execute("SELECT name FROM schema_migrations")}
+        unknown = applied - set(known)
+        if unknown:
             raise StoreError(
-                f"database {self.path} has schema version {version}, newer than this "
-                f"babelwire knows ({len(MIGRATIONS)}): upgrade babelwire"
+                f"database {self.path} has migrations this babelwire does not know "
+                f"({', '.join(sorted(unknown))}): upgrade babelwire"
             )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self._db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+        for name, script in MIGRATIONS:
+            if name in applied:
+                continue
+            stamp = to_db_time(datetime.now(UTC))
+            self._db.executescript(
+                f"BEGIN;\n{script}\nINSERT INTO schema_migrations VALUES ('{name}', '{stamp}');\n"
+                f"PRAGMA user_version={len(applied) + 1};\nCOMMIT;"
+            )
+            applied.add(name)
 
     @property
     def schema_version(self) -> int:
