@@ -1,8 +1,8 @@
 """Pipeline throughput: articles/s per stage and end to end, and peak memory.
 
 The bundled sample corpus is replicated to ``--articles`` articles (default
-10,000). Replica k is published k weeks later under its own URL, and about a
-third of its words carry a replica marker, so replicas are neither exact nor
+10,000). Replica k is published k weeks later under its own URL, and about half
+of its words carry a replica marker, so replicas are neither exact nor
 near duplicates of each other: every stage does its full work on every article.
 With ``--html`` each article is wrapped in an HTML page so extraction runs
 trafilatura and htmldate as it does on crawled pages.
@@ -29,6 +29,7 @@ from babelwire.ingest import run_ingest
 from babelwire.pipeline import Pipeline
 from babelwire.settings import load_settings
 from babelwire.store import open_store
+from babelwire.store.fts_query import has_cjk
 
 PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <meta property="article:published_time" content="{published}"></head><body>
@@ -37,10 +38,14 @@ PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>
 
 
 def _mutate(text: str, k: int) -> str:
+    """Mark about half the words (or, in text without spaces, every fourth character)."""
+    marker = str(k % 97)
+    if has_cjk(text):
+        return "".join(ch + marker if i % 4 == 3 else ch for i, ch in enumerate(text))
     out = []
     for word in text.split(" "):
         digest = hashlib.blake2b(f"{k}:{word}".encode(), digest_size=1).digest()[0]
-        out.append(f"{word}{k % 97}" if word and digest < 85 else word)
+        out.append(f"{word}{marker}" if word and digest < 128 else word)
     return " ".join(out)
 
 
