@@ -63,8 +63,10 @@ def test_stories_match_gold_labels(ingested):
     lang = {r["id"]: r["lang"] for r in rows}
     overall = bcubed(predicted, gold)
     cross = bcubed(predicted, gold, lambda i, j: lang[i] != lang[j])
-    assert overall.f1 >= 0.85, overall
-    assert cross.recall >= 0.6, cross
+    # The clusterer's parameters were chosen on this corpus (BCubed F1 1.0 in file
+    # order); the gate leaves room for small shifts in the model's arithmetic.
+    assert overall.f1 >= 0.95, overall
+    assert cross.f1 >= 0.93, cross
 
 
 def test_reingest_is_idempotent(ingested):

@@ -173,6 +173,7 @@ class Pipeline:
 
         new = duplicates = 0
         hashes: dict[str, int] = {}
+        touched: set[int] = set()
         clusterer = self.clusterer
         writes_started = time.perf_counter()
         for prep, vec in zip(prepared, vectors, strict=True):
@@ -214,12 +215,20 @@ class Pipeline:
             self.dedup.remember(article_id, check)
             if check.duplicate_of is None:
                 clusterer.add_member(article_id, story_id, item)
+                touched.add(story_id)
                 new += 1
             else:
                 duplicates += 1
             log.debug("article %s -> story %s (%s)", article_id, story_id,
                       "new" if created else "joined")
         self.stage_seconds["write_loop"] += time.perf_counter() - writes_started
+        started = time.perf_counter()
+        for source, target, score in clusterer.merge_candidates(touched):
+            self.store.merge_stories(source, target, {"score": score,
+                                                      "threshold": clusterer.params.threshold})
+            clusterer.merge(source, target)
+            log.info("merged story %s into %s (weakest member score %.3f)", source, target, score)
+        self._timed("cluster", started)
         return new, duplicates, unchanged, problems
 
     def _copy_story(self, check: DuplicateCheck) -> int:

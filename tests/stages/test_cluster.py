@@ -84,3 +84,19 @@ def test_order_is_deterministic():
     rng = np.random.default_rng(3)
     items = [item(vec(*rng.normal(size=8)), lang=rng.choice(["en", "cs"])) for _ in range(40)]
     assert run(StoryClusterer(8), items) == run(StoryClusterer(8), items)
+
+
+def test_a_small_story_that_belongs_to_another_is_merged_into_it():
+    c = StoryClusterer(8)
+    # Story 100: two close articles; story 101: a third that arrived when only a far
+    # member existed, but now sits next to story 100's members.
+    c.add_member(1, 100, item(vec(1, 0.02)))
+    c.add_member(2, 100, item(vec(1, 0.04), lang="de"))
+    c.add_member(3, 101, item(vec(1, 0.03), lang="zh"))
+    c.add_member(4, 102, item(vec(0.1, 1)))
+    merges = c.merge_candidates([101, 102])
+    assert [(s, t) for s, t, _ in merges] == [(101, 100)]
+    c.merge(101, 100)
+    sid, _score, _ev = c.assign(item(vec(1, 0.035), lang="fr"))
+    assert sid == 100
+    assert c.merge_candidates([100, 102]) == []

@@ -1,3 +1,4 @@
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
@@ -135,3 +136,22 @@ def test_unwritable_location_gives_a_clear_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(StoreError, match="cannot"):
         SQLiteStore(blocker / "sub" / "x.db")
+
+
+def test_merge_stories_moves_articles_and_records_the_merge(store):
+    a = store.new_story("A", T0)
+    b = store.new_story("B", T0 + timedelta(days=1))
+    store.write_batch([
+        ArticleWrite(enriched=enriched(1, "one", "x"), story_id=a, story_score=1),
+        ArticleWrite(enriched=enriched(2, "two", "y", when=T0 + timedelta(days=1)), story_id=b,
+                     story_score=1, story_evidence={"decision": "new story"}),
+    ])
+    store.merge_stories(b, a, {"score": 0.9})
+    assert store.story(b) is None
+    merged = store.story(a)
+    assert merged is not None and merged.size == 2
+    assert merged.last_seen == T0 + timedelta(days=1)
+    row = store._db.execute("SELECT story_evidence FROM articles WHERE id = 2").fetchone()
+    assert json.loads(row[0]) == {"decision": "new story",
+                                  "merge": {"merged_from": b, "score": 0.9}}
+    assert store._db.execute("SELECT merged_into FROM stories WHERE id=?", (b,)).fetchone() == (a,)

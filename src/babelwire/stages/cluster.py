@@ -48,6 +48,8 @@ class ClusterParams:
     max_anchor_bonus: float = 1.0
     day_penalty: float = 0.3
     neighbours: int = 48
+    merge_max_size: int = 3
+    """Stories this small are re-examined for a merge after each batch."""
 
 
 @dataclass(slots=True)
@@ -55,6 +57,7 @@ class _StoryInfo:
     id: int
     total: Vector
     count: int = 0
+    members: list[int] = field(default_factory=list)
     first: float = math.inf
     last: float = -math.inf
     languages: dict[str, int] = field(default_factory=dict)
@@ -91,6 +94,7 @@ class StoryClusterer:
         self._member_story: dict[int, int] = {}
         self._member_time: dict[int, float] = {}
         self._member_lang: dict[int, str] = {}
+        self._items: dict[int, ClusterInput] = {}
         self._stories: dict[int, _StoryInfo] = {}
 
     def __len__(self) -> int:
@@ -107,12 +111,14 @@ class StoryClusterer:
         ts = item.time.timestamp()
         self._member_time[article_id] = ts
         self._member_lang[article_id] = item.lang
+        self._items[article_id] = item
         info = self._stories.get(story_id)
         if info is None:
             info = self._stories[story_id] = _StoryInfo(
                 id=story_id, total=np.zeros(self.dim, dtype=np.float32))
         info.total = info.total + vec
         info.count += 1
+        info.members.append(article_id)
         info.first = min(info.first, ts)
         info.last = max(info.last, ts)
         info.languages[item.lang] = info.languages.get(item.lang, 0) + 1
@@ -173,7 +179,8 @@ class StoryClusterer:
         }
         return score, evidence
 
-    def assign(self, item: ClusterInput) -> tuple[int | None, float, dict[str, Any]]:
+    def assign(self, item: ClusterInput,
+               exclude_story: int | None = None) -> tuple[int | None, float, dict[str, Any]]:
         """The best existing story for ``item`` (or None) with its score and evidence."""
         p = self.params
         vec = np.asarray(item.embedding, dtype=np.float32)
@@ -183,6 +190,8 @@ class StoryClusterer:
             if abs(self._member_time[member_id] - ts) > p.window_days * SECONDS_PER_DAY:
                 continue
             story_id = self._member_story[member_id]
+            if story_id == exclude_story:
+                continue
             if story_id not in best_member:
                 best_member[story_id] = (member_id, sim)
         best: tuple[int | None, float, dict[str, Any]] = (None, -math.inf, {})
@@ -195,6 +204,42 @@ class StoryClusterer:
         if chosen is None or score < p.threshold:
             return None, (0.0 if chosen is None else score), evidence
         return chosen, score, evidence
+
+    # -- merges --------------------------------------------------------------
+    def merge_candidates(self, story_ids: Iterable[int]) -> list[tuple[int, int, float]]:
+        """Small stories that turn out to belong to another story.
+
+        A story with at most ``merge_max_size`` members is merged into story T when
+        every one of its members, scored now against the current state, would join
+        T, and T is at least as large. Returns ``(source, target, weakest score)``
+        triples; ids of larger stories never change, so story ids stay stable.
+        """
+        merges: list[tuple[int, int, float]] = []
+        gone: set[int] = set()
+        for sid in sorted(set(story_ids)):
+            info = self._stories.get(sid)
+            if info is None or info.count > self.params.merge_max_size:
+                continue
+            targets: set[int | None] = set()
+            weakest = math.inf
+            for member in info.members:
+                target, score, _ = self.assign(self._items[member], exclude_story=sid)
+                targets.add(target)
+                weakest = min(weakest, score)
+            if len(targets) != 1:
+                continue
+            (target,) = targets
+            if target is None or target in gone or self._stories[target].count < info.count:
+                continue
+            merges.append((sid, target, round(weakest, 4)))
+            gone.add(sid)
+        return merges
+
+    def merge(self, source: int, target: int) -> None:
+        """Move every member of story ``source`` into story ``target``."""
+        info = self._stories.pop(source)
+        for member in info.members:
+            self.add_member(member, target, self._items[member])
 
     def story_languages(self, story_id: int) -> Mapping[str, int]:
         info = self._stories.get(story_id)

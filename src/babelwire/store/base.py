@@ -89,6 +89,11 @@ class Store(ABC):
     @abstractmethod
     def story_of(self, article_id: int) -> int | None: ...
 
+    @abstractmethod
+    def merge_stories(self, source: int, target: int, evidence: Mapping[str, Any]) -> None:
+        """Move every article of story ``source`` into ``target``; ``source`` records
+        ``merged_into`` so links to it can be followed. Committed at once."""
+
     # -- writing ---------------------------------------------------------
     @abstractmethod
     def write_batch(self, writes: Sequence[ArticleWrite]) -> list[int]:

@@ -172,6 +172,28 @@ class SQLiteStore(Store):
         row = self._db.execute("SELECT story_id FROM articles WHERE id=?", (article_id,)).fetchone()
         return None if row is None or row[0] is None else int(row[0])
 
+    def merge_stories(self, source: int, target: int, evidence: Mapping[str, Any]) -> None:
+        note = json.dumps({"merged_from": source, **dict(evidence)}, ensure_ascii=False)
+        with self._lock:
+            self._begin()
+            try:
+                self._db.execute(
+                    "UPDATE articles SET story_id = ?, story_evidence = json_set("
+                    "COALESCE(story_evidence, '{}'), '$.merge', json(?)) WHERE story_id = ?",
+                    (target, note, source))
+                self._db.execute(
+                    "UPDATE stories SET first_seen = (SELECT MIN(first_seen) FROM stories "
+                    "WHERE id IN (?, ?)), last_seen = (SELECT MAX(last_seen) FROM stories "
+                    "WHERE id IN (?, ?)) WHERE id = ?", (source, target, source, target, target))
+                self._db.execute("UPDATE stories SET merged_into = ? WHERE id = ?",
+                                 (target, source))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            finally:
+                self._in_tx = False
+
     # -- writing ---------------------------------------------------------
     def write_batch(self, writes: Sequence[ArticleWrite]) -> list[int]:
         ids: list[int] = []
