@@ -1,0 +1,60 @@
+"""The similarity task's pieces that need no model: pairs, labels and the clusterer's score."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, datetime
+
+import numpy as np
+import pytest
+
+from babelwire.evaluation.similarity import SimilarityPair, load_pairs, story_score
+from babelwire.stages.anchors import Anchors
+from babelwire.stages.cluster import ClusterInput, ClusterParams
+
+COLUMNS = ["Unnamed: 0", "pair_id", "lang1", "lang2", "text1", "text2", "Geography",
+           "Entities", "Time", "Narrative", "Overall", "Style", "Tone"]
+
+
+def _write(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for pair_id, lang1, lang2, overall in rows:
+            writer.writerow([0, pair_id, lang1, lang2, "t1", "t2", 1, 1, 1, 1, overall, 1, 1])
+
+
+def test_pairs_that_occur_twice_are_dropped(tmp_path):
+    _write(tmp_path / "training_set.csv", [("1_2", "en", "en", 1.0), ("3_4", "de", "en", 4.0)])
+    _write(tmp_path / "testing_set.csv", [("3_4", "de", "en", 3.0), ("5_6", "es", "it", 2.5)])
+    pairs = load_pairs(tmp_path)
+    assert [p.pair_id for p in pairs] == ["1_2", "5_6"]
+    assert [p.languages for p in pairs] == ["en", "es-it"]
+    assert [p.gold_same for p in pairs] == [True, None]
+
+
+def test_gold_bands():
+    def pair(overall: float) -> SimilarityPair:
+        return SimilarityPair(pair_id="1_2", lang1="en", lang2="de", text1="", text2="",
+                              overall=overall)
+
+    assert pair(1.5).gold_same is True
+    assert pair(3.5).gold_same is False
+    assert pair(2.0).gold_same is None
+    assert not pair(1.0).same_language
+
+
+def _input(vec: list[float], lang: str) -> ClusterInput:
+    v = np.asarray(vec, dtype=np.float32)
+    return ClusterInput(lang=lang, time=datetime(2020, 1, 1, tzinfo=UTC),
+                        embedding=v / np.linalg.norm(v),
+                        anchors=Anchors(numbers=frozenset(), names=frozenset()), title="")
+
+
+def test_story_score_is_the_clusterers_one_member_score():
+    params = ClusterParams()
+    same, cosine = story_score(_input([1, 0, 0], "en"), _input([1, 0, 0], "en"), params)
+    assert cosine == pytest.approx(1.0)
+    assert same == pytest.approx((1.0 - params.same_lang_offset) / params.scale)
+    cross, _ = story_score(_input([1, 0, 0], "en"), _input([1, 0, 0], "de"), params)
+    assert cross == pytest.approx((1.0 - params.cross_lang_offset) / params.scale)
