@@ -1,7 +1,7 @@
 """The ``babelwire`` command line: a thin layer over the pipeline and the store.
 
 Stable commands (their names, options and JSON fields are kept): ``ingest``,
-``articles --json``, ``stories --json``, ``search --json``, ``demo``.
+``articles --json``, ``stories --json``, ``search --json``, ``demo``, ``serve``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from typing import Any
 
 import click
 
+from babelwire.cli_entities import entities_command, reindex_entities_command
+from babelwire.cli_eval import eval_command
 from babelwire.errors import BabelwireError
 from babelwire.records import IngestReport, StoredArticle, Story
 from babelwire.settings import SETTINGS, Settings, load_settings
@@ -179,9 +181,15 @@ def search(obj: _Context, query: str, as_json: bool, limit: int) -> None:
 @main.command()
 @click.option("--fresh/--keep", default=True, show_default=True,
               help="Start from an empty demo database.")
+@click.option("--serve/--no-serve", "serve_after", default=None,
+              help="Serve the dashboard afterwards (default: when run from a terminal).")
+@click.option("--host", default=None, help="Address to serve on (default: serve_host).")
+@click.option("--port", type=int, default=None,
+              help="Port to serve on (default: serve_port, or a free one when it is busy).")
 @click.pass_obj
-def demo(obj: _Context, fresh: bool) -> None:
-    """Build a demo database from the bundled sample corpus and show its stories."""
+def demo(obj: _Context, fresh: bool, serve_after: bool | None, host: str | None,
+         port: int | None) -> None:
+    """Build a demo database from the bundled sample corpus, show its stories, serve them."""
     from babelwire.demo import build_demo
 
     try:
@@ -201,6 +209,86 @@ def demo(obj: _Context, fresh: bool) -> None:
                f"  babelwire --db {path} stories --json\n"
                f"  babelwire --db {path} story {found[0].id if found else 1}\n"
                f"  babelwire --db {path} search 'Valencia OR Valencie'\n")
+    if serve_after is None:
+        serve_after = sys.stdin.isatty() and sys.stdout.isatty()
+    if not serve_after:
+        click.echo(f"Dashboard: babelwire --db {path} serve")
+        return
+    _serve(obj.settings.replace(db=str(path)), host, port, any_port_if_busy=port is None)
+
+
+def _serve(settings: Settings, host: str | None, port: int | None, *,
+           any_port_if_busy: bool = False) -> None:
+    from babelwire.web.server import run_dashboard
+
+    shown_host = settings.serve_host if host is None else host
+    if shown_host not in {"127.0.0.1", "localhost", "::1"} and not settings.read_token_required:
+        click.echo(f"note: listening on {shown_host}: other machines can read this database; "
+                   "set read_token_required to ask them for a token", err=True)
+    try:
+        run_dashboard(settings, host=host, port=port, any_port_if_busy=any_port_if_busy,
+                      announce=lambda url: click.echo(
+                          f"Dashboard: {url}  (database {settings.db}; Ctrl+C stops it)"))
+    except BabelwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to listen on (default: serve_host).")
+@click.option("--port", type=int, default=None, help="Port to listen on (default: serve_port).")
+@click.pass_obj
+def serve(obj: _Context, host: str | None, port: int | None) -> None:
+    """Serve the dashboard and the HTTP API (JSON under /api/, OpenAPI at /openapi.json)."""
+    _serve(obj.settings, host, port)
+
+
+@main.group()
+def token() -> None:
+    """API tokens: reads need one when read_token_required is set; writes always do."""
+
+
+@token.command("add")
+@click.argument("name")
+@click.option("--write", is_flag=True, help="Allow writes too (POST /api/sources).")
+@click.pass_obj
+def token_add(obj: _Context, name: str, write: bool) -> None:
+    """Make a token called NAME and print it; only its hash is stored, so copy it now."""
+    from babelwire.web.tokens import create_token
+
+    try:
+        with obj.store() as store:
+            secret, record = create_token(store, name, can_write=write)
+    except BabelwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    rights = "read and write" if record.can_write else "read only"
+    click.echo(f"Token {record.name!r} ({rights}). It is shown once; only its hash is stored:",
+               err=True)
+    click.echo(secret)
+
+
+@token.command("list")
+@click.pass_obj
+def token_list(obj: _Context) -> None:
+    """List token names, rights and creation times (never the tokens)."""
+    with obj.store() as store:
+        found = store.api_tokens()
+    for t in found:
+        click.echo(f"{t.name:<24} {'read+write' if t.can_write else 'read':<10} "
+                   f"created {_iso(t.created_at)}")
+    if not found:
+        click.echo("no tokens; make one with: babelwire token add NAME [--write]", err=True)
+
+
+@token.command("revoke")
+@click.argument("name")
+@click.pass_obj
+def token_revoke(obj: _Context, name: str) -> None:
+    """Revoke (delete) the token called NAME; requests using it fail from now on."""
+    with obj.store() as store:
+        removed = store.revoke_token(name)
+    if not removed:
+        raise click.ClickException(f"no token named {name!r}; see 'babelwire token list'")
+    click.echo(f"revoked {name}")
 
 
 @main.group()
@@ -251,6 +339,10 @@ def status(obj: _Context) -> None:
     for key, value in counts.items():
         click.echo(f"  {key}: {value}")
 
+
+main.add_command(eval_command)
+main.add_command(entities_command)
+main.add_command(reindex_entities_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

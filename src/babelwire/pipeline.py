@@ -33,6 +33,7 @@ from babelwire.stages.canonical_url import canonical_url
 from babelwire.stages.cluster import ClusterInput, ClusterParams, StoryClusterer
 from babelwire.stages.dedup import DedupStage, NearDuplicateIndex
 from babelwire.stages.embed import Embedder, load_embedder
+from babelwire.stages.entities import EntityStage
 from babelwire.stages.extract import ExtractStage
 from babelwire.stages.language import LanguageStage
 from babelwire.store.base import ArticleWrite, Store
@@ -65,6 +66,7 @@ class Pipeline:
         self._embedder = embedder
         self.extract = ExtractStage()
         self.language = LanguageStage()
+        self.entities = EntityStage(store)
         self._dedup: DedupStage | None = None
         self._clusterer: StoryClusterer | None = None
         self.stage_seconds: dict[str, float] = defaultdict(float)
@@ -211,6 +213,10 @@ class Pipeline:
                 enriched=enriched, story_id=story_id, story_score=round(float(score), 4),
                 story_evidence=evidence)])
             self._timed("store", started)
+            started = time.perf_counter()
+            self.entities.process(article_id, prep.article.title, prep.article.text,
+                                  prep.language.code, prep.article.published)
+            self._timed("entities", started)
             hashes.setdefault(prep.content_hash, article_id)
             self.dedup.remember(article_id, check)
             if check.duplicate_of is None:

@@ -62,6 +62,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("story_window_days", float, 4.0,
             "Articles further apart in time than this rarely share a story."),
     Setting("batch_size", int, 64, "Articles processed per pipeline batch."),
+    Setting("serve_host", str, "127.0.0.1",
+            "Address the dashboard and API listen on (`babelwire serve`, `babelwire demo`)."),
+    Setting("serve_port", int, 8000, "Port the dashboard and API listen on."),
+    Setting("read_token_required", bool, False,
+            "Require a token (`babelwire token add`) for every page and API read, not only "
+            "for writes."),
+    Setting("trend_half_life_hours", float, 24.0,
+            "Half-life of an article's weight in a story's ranking on the Stories page (hours)."),
+    Setting("silent_after_days", float, 2.0,
+            "A source with no article for this many days is flagged silent on the Sources page."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

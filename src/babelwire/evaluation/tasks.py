@@ -30,6 +30,7 @@ HEADLINES: dict[str, tuple[str, ...]] = {
     "similarity": ("pearson", "f1"),
     "clusters": ("bcubed_f1",),
     "langid": ("accuracy",),
+    "entities": ("ner_f1", "linking_f1"),
 }
 """The figures each task's quality gate pins."""
 
@@ -107,12 +108,19 @@ def _langid(options: EvalOptions) -> EvalResult:
     return evaluate_langid(data, limit=options.limit)
 
 
+def _entities(options: EvalOptions) -> EvalResult:
+    from babelwire.evaluation.entities import evaluate_entities
+
+    return evaluate_entities(options.data, limit=options.limit)
+
+
 _RUNNERS: dict[str, Callable[[EvalOptions], EvalResult]] = {
     "extraction": _extraction,
     "dates": _dates,
     "similarity": _similarity,
     "clusters": _clusters,
     "langid": _langid,
+    "entities": _entities,
 }
 
 

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from babelwire.errors import StoreError
 from babelwire.records import EnrichedArticle, SearchHit, StoredArticle, Story, Vector
+from babelwire.stages.entities_records import (
+    ArticleEntities,
+    EntitySummary,
+    Mention,
+    StoredVariant,
+    TextDate,
+)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -50,6 +58,71 @@ class ClusterMember:
     text: str
     embedding: Vector
     duplicate_of: int | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StoryActivity:
+    """A story as the dashboard ranks and draws it: totals plus every article's time."""
+
+    id: int
+    title: str
+    size: int
+    """Articles, copies included."""
+    independent_size: int
+    """Articles that are not copies."""
+    independent_sources: int
+    """Distinct outlets among the articles that are not copies."""
+    languages: tuple[str, ...]
+    first_seen: datetime | None
+    last_seen: datetime | None
+    times: tuple[datetime, ...]
+    """Publication (else fetch) time of every article, oldest first."""
+    original_times: tuple[datetime, ...]
+    """The same for the articles that are not copies."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StoryMember:
+    """An article of a story with the clusterer's and deduplicator's reasons for it."""
+
+    article: StoredArticle
+    evidence: Mapping[str, Any]
+    """The clusterer's evidence, verbatim (``decision``, ``score``, ``nearest_similarity``...)."""
+    duplicate_reason: str | None
+    duplicate_similarity: float | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SourceHealth:
+    """What one outlet (by name, as articles credit it) has delivered."""
+
+    name: str
+    articles: int
+    originals: int
+    languages: tuple[str, ...]
+    first_article: datetime | None
+    last_article: datetime | None
+    daily: Mapping[str, int] = field(default_factory=dict)
+    """Articles per UTC day (``YYYY-MM-DD``) since the ``daily_since`` asked for."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RegisteredSource:
+    """A source someone registered (name and URL) for monitoring."""
+
+    id: int
+    name: str
+    url: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ApiToken:
+    """An API token as stored: its name and rights, never the token itself."""
+
+    name: str
+    can_write: bool
+    created_at: datetime
 
 
 class Store(ABC):
@@ -132,3 +205,106 @@ class Store(ABC):
     @abstractmethod
     def counts(self) -> Mapping[str, int]:
         """Totals for status displays: articles, duplicates, stories, languages."""
+
+    # -- dashboard and HTTP API (babelwire.web) -----------------------------
+    @abstractmethod
+    def change_marker(self) -> tuple[int, ...]:
+        """A value that changes whenever anyone commits a change: a key for read caches."""
+
+    @abstractmethod
+    def newest_article_time(self) -> datetime | None:
+        """Publication (else fetch) time of the newest article."""
+
+    @abstractmethod
+    def story_activity(self, *, lang: str | None = None, source: str | None = None,
+                       since: datetime | None = None) -> list[StoryActivity]:
+        """Stories with an article in ``lang``, one from ``source`` and one at or after ``since``.
+
+        Each filter left out matches every story; totals always cover the whole story.
+        """
+
+    @abstractmethod
+    def story_members(self, story_id: int) -> list[StoryMember]:
+        """A story's articles, oldest first, each with its grouping evidence."""
+
+    @abstractmethod
+    def articles_page(self, *, lang: str | None = None, source: str | None = None,
+                      story_id: int | None = None, since: datetime | None = None,
+                      until: datetime | None = None, before: tuple[datetime, int] | None = None,
+                      limit: int = 50) -> list[StoredArticle]:
+        """Articles newest first; pass the last one's (time, id) as ``before`` for the next page.
+
+        An article's time is its publication time, else its fetch time; ``until`` is exclusive.
+        """
+
+    @abstractmethod
+    def articles_by_ids(self, ids: Sequence[int]) -> list[StoredArticle]:
+        """The stored articles with these ids, in the order given (unknown ids left out)."""
+
+    @abstractmethod
+    def stories_by_ids(self, ids: Sequence[int]) -> list[Story]:
+        """The stories with these ids, in the order given (unknown ids left out)."""
+
+    @abstractmethod
+    def semantic_search(self, vector: Vector, *, limit: int = 20) -> list[SearchHit]:
+        """Original articles ranked by cosine between their embedding and unit ``vector``."""
+
+    @abstractmethod
+    def language_counts(self) -> list[tuple[str, int]]:
+        """(language code, articles) for every language stored, most articles first."""
+
+    @abstractmethod
+    def sources_health(self, *, daily_since: datetime | None = None) -> list[SourceHealth]:
+        """Every outlet name articles are credited to, by name, with counts and times."""
+
+    @abstractmethod
+    def register_source(self, name: str, url: str) -> tuple[RegisteredSource, bool]:
+        """Register a source URL; return it and whether it is new (a known URL is kept as is)."""
+
+    @abstractmethod
+    def registered_sources(self) -> list[RegisteredSource]: ...
+
+    @abstractmethod
+    def add_token(self, name: str, token_hash: str, *, can_write: bool) -> ApiToken:
+        """Store a token's hash under ``name``; raises StoreError when the name is taken."""
+
+    @abstractmethod
+    def api_tokens(self) -> list[ApiToken]: ...
+
+    @abstractmethod
+    def token_for_hash(self, token_hash: str) -> ApiToken | None: ...
+
+    @abstractmethod
+    def revoke_token(self, name: str) -> bool:
+        """Delete the token called ``name``; False when there is none."""
+
+    # -- entities (the entity stage; SQLite: store/sqlite_entities.py) ------
+    def _no_entities(self) -> StoreError:
+        return StoreError(f"{type(self).__name__} does not store entities")
+
+    def write_entities(self, found: ArticleEntities) -> None:
+        """Replace one article's mentions and dates, upsert its entities, count spellings."""
+        raise self._no_entities()
+
+    def clear_entities(self) -> None:
+        """Delete every entity, spelling, mention and text date (before re-indexing)."""
+        raise self._no_entities()
+
+    def iter_entity_variants(self) -> Iterator[StoredVariant]:
+        """Every entity with each of its spellings, for rebuilding the linker."""
+        raise self._no_entities()
+
+    def iter_article_entities(self) -> Iterator[tuple[tuple[int, ...], int | None]]:
+        """Per article with mentions: (entity ids, story id), for the linker's context."""
+        raise self._no_entities()
+
+    def entities(self, *, kind: str | None = None, limit: int | None = None,
+                 min_articles: int = 1) -> list[EntitySummary]:
+        """Entities with spellings and article URLs, most-mentioned first."""
+        raise self._no_entities()
+
+    def article_mentions(self, article_id: int) -> list[Mention]:
+        raise self._no_entities()
+
+    def article_dates(self, article_id: int) -> list[TextDate]:
+        raise self._no_entities()

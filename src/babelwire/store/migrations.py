@@ -79,4 +79,64 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         INSERT INTO articles_trigram(rowid, title, text) VALUES (new.id, new.title, new.text);
     END;
     """),
+    ("0003_web_sources_tokens", """
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        url TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE api_tokens (
+        name TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        can_write INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_source ON articles(source, story_id);
+    CREATE INDEX articles_lang_story ON articles(lang, story_id);
+    CREATE INDEX articles_time ON articles(COALESCE(published, fetched_at), id);
+    CREATE INDEX articles_story_activity ON articles(
+        story_id, published, fetched_at, duplicate_of, lang, source);
+    """),
+    ("0002_entities", """
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        canonical TEXT
+    );
+    CREATE INDEX entities_kind ON entities(kind);
+    CREATE UNIQUE INDEX entities_canonical ON entities(canonical) WHERE canonical IS NOT NULL;
+    CREATE TABLE entity_variants (
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (entity_id, text, lang)
+    );
+    CREATE TABLE entity_mentions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        rule TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+    CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id, article_id);
+    CREATE TABLE text_dates (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        precision TEXT NOT NULL,
+        relative INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX text_dates_article ON text_dates(article_id);
+    CREATE INDEX text_dates_value ON text_dates(value);
+    """),
 )

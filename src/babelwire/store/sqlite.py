@@ -20,31 +20,27 @@ import numpy as np
 
 from babelwire.errors import QueryError, StoreError
 from babelwire.records import SearchHit, StoredArticle, Story
-from babelwire.store.base import ArticleWrite, ClusterMember, Store
+from babelwire.stages.entities_records import (
+    ArticleEntities,
+    EntitySummary,
+    Mention,
+    StoredVariant,
+    TextDate,
+)
+from babelwire.store import sqlite_entities
+from babelwire.store.base import (
+    ArticleWrite,
+    ClusterMember,
+    Store,
+)
 from babelwire.store.fts_query import parse_query
 from babelwire.store.migrations import MIGRATIONS
+from babelwire.store.sqlite_rows import ARTICLE_COLUMNS as _ARTICLE_COLUMNS
+from babelwire.store.sqlite_rows import from_db_time, to_db_time
+from babelwire.store.sqlite_web import SQLiteWebQueries
 
 
-def to_db_time(value: datetime | None) -> str | None:
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        raise ValueError(f"naive datetime {value!r} reached the store")
-    return value.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def from_db_time(value: str | None) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(value)
-
-
-_ARTICLE_COLUMNS = (
-    "a.id, a.url, a.canonical_url, a.title, a.text, a.source, a.lang, a.lang_confidence, "
-    "a.published, a.fetched_at, a.story_id, a.story_score, a.duplicate_of, d.url, "
-    "a.content_hash, a.metadata"
-)
-
-
-class SQLiteStore(Store):
+class SQLiteStore(SQLiteWebQueries, Store):
     """A babelwire database in one SQLite file (``":memory:"`` for tests)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -346,3 +342,40 @@ class SQLiteStore(Store):
         ).fetchone()
         return {"articles": row[0], "duplicates": int(row[1] or 0), "stories": row[2],
                 "languages": row[3], "sources": row[4]}
+
+    # -- entities (store/sqlite_entities.py) ------------------------------
+    def write_entities(self, found: ArticleEntities) -> None:
+        with self._lock:
+            self._begin()
+            try:
+                sqlite_entities.write_entities(self._db, found)
+                self._db.execute("COMMIT")
+                self._in_tx = False
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                self._in_tx = False
+                raise
+
+    def clear_entities(self) -> None:
+        with self._lock:
+            self._begin()
+            sqlite_entities.clear_entities(self._db)
+            self._db.execute("COMMIT")
+            self._in_tx = False
+
+    def iter_entity_variants(self) -> Iterator[StoredVariant]:
+        return sqlite_entities.iter_entity_variants(self._db)
+
+    def iter_article_entities(self) -> Iterator[tuple[tuple[int, ...], int | None]]:
+        return sqlite_entities.iter_article_entities(self._db)
+
+    def entities(self, *, kind: str | None = None, limit: int | None = None,
+                 min_articles: int = 1) -> list[EntitySummary]:
+        return sqlite_entities.entities(self._db, kind=kind, limit=limit,
+                                        min_articles=min_articles)
+
+    def article_mentions(self, article_id: int) -> list[Mention]:
+        return sqlite_entities.article_mentions(self._db, article_id)
+
+    def article_dates(self, article_id: int) -> list[TextDate]:
+        return sqlite_entities.article_dates(self._db, article_id)

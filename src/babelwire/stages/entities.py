@@ -1,0 +1,144 @@
+"""The entity stage: people, organisations, places, cited documents and dates in an article.
+
+Runs after the article is stored (it needs the article id)::
+
+    mentions = entity_stage.process(article_id, title, text, lang, published)
+
+Finding (rules, gazetteers, triggers; an optional backend when installed),
+then linking (:mod:`entities_linking`), then writing mentions, variants and
+dates through the store when the stage has one. Offsets point into
+``document_text(title, text)``.
+
+Modules: ``entities_mentions`` (cased scripts), ``entities_mentions_nocase``
+(Arabic, CJK), ``entities_gazetteer``, ``entities_triggers``,
+``entities_documents``, ``entities_dates``, ``entities_keys``,
+``entities_linking``, ``entities_backend``, ``entities_records``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from babelwire.stages.entities_backend import NerBackend, load_backend
+from babelwire.stages.entities_dates import find_dates, month_and_day_names
+from babelwire.stages.entities_documents import find_documents
+from babelwire.stages.entities_gazetteer import Gazetteer, default_gazetteer
+from babelwire.stages.entities_linking import EntityLinker, LinkParams
+from babelwire.stages.entities_mentions import CasedMentionFinder, StreamNames
+from babelwire.stages.entities_mentions_nocase import NoCaseMentionFinder
+from babelwire.stages.entities_records import ArticleEntities, Mention, TextDate, document_text
+
+if TYPE_CHECKING:
+    from babelwire.store.base import Store
+
+log = logging.getLogger(__name__)
+
+_NO_CASE = frozenset({"ar", "fa", "ur", "he", "zh", "ja", "ko", "th"})
+
+
+class MentionFinder:
+    """Every finder for one language: names (cased or not), cited documents, a backend."""
+
+    def __init__(self, gazetteer: Gazetteer, *, stream: StreamNames | None = None,
+                 backend: NerBackend | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.stream = stream
+        self.backend = backend
+        self._nocase = NoCaseMentionFinder(gazetteer)
+        self._cased: dict[str, CasedMentionFinder] = {}
+
+    def _cased_for(self, lang: str) -> CasedMentionFinder:
+        finder = self._cased.get(lang)
+        if finder is None:
+            finder = CasedMentionFinder(self.gazetteer, self.stream,
+                                        months=month_and_day_names(lang))
+            self._cased[lang] = finder
+        return finder
+
+    def find(self, doc: str, lang: str) -> list[Mention]:
+        names = (self._nocase.find(doc, lang) if lang in _NO_CASE
+                 else self._cased_for(lang).find(doc, lang))
+        documents = find_documents(doc, lang)
+        found = _merge(documents, names)
+        if self.backend is not None:
+            found = _merge(found, self.backend.find(doc, lang))
+        return found
+
+
+def _merge(first: Iterable[Mention], second: Iterable[Mention]) -> list[Mention]:
+    """``first`` plus those of ``second`` that overlap none of them, in text order."""
+    kept = sorted(first, key=lambda m: m.start)
+    taken = [(m.start, m.end) for m in kept]
+    for m in second:
+        if all(m.end <= s or m.start >= e for s, e in taken):
+            kept.append(m)
+            taken.append((m.start, m.end))
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+class EntityStage:
+    """Finds, links and (given a store) stores an article's entities and dates."""
+
+    name = "entities"
+
+    def __init__(self, store: Store | None = None, *, gazetteer: Gazetteer | None = None,
+                 backend: NerBackend | str | None = "auto",
+                 params: LinkParams | None = None) -> None:
+        self.store = store
+        self._gazetteer = gazetteer
+        self._backend = backend
+        self.stream = StreamNames()
+        self._finder: MentionFinder | None = None
+        self._params = params
+        self._linker: EntityLinker | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer (built on first use, about a second, then shared by the process)."""
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    @property
+    def finder(self) -> MentionFinder:
+        if self._finder is None:
+            backend = self._backend
+            resolved = load_backend(backend) if isinstance(backend, str) else backend
+            self._finder = MentionFinder(self.gazetteer, stream=self.stream, backend=resolved)
+        return self._finder
+
+    @property
+    def linker(self) -> EntityLinker:
+        """The entity index, loaded from the store on first use."""
+        if self._linker is None:
+            linker = EntityLinker(params=self._params, names=self.gazetteer.names.get)
+            if self.store is not None:
+                linker.load(self.store.iter_entity_variants(), self.store.iter_article_entities())
+            self._linker = linker
+        return self._linker
+
+    def analyse(self, article_id: int, title: str, text: str, lang: str,
+                published: datetime | None, story_id: int | None = None) -> ArticleEntities:
+        """Mentions (linked to entities), dates, and the entities created or renamed."""
+        doc = document_text(title, text)
+        mentions = self.finder.find(doc, lang)
+        dates: list[TextDate] = find_dates(doc, lang, published)
+        if story_id is None and self.store is not None:
+            story_id = self.store.story_of(article_id)
+        linked, changed = self.linker.link(mentions, story_id)
+        return ArticleEntities(article_id=article_id, mentions=tuple(linked),
+                               dates=tuple(dates), entities=tuple(changed))
+
+    def process(self, article_id: int, title: str, text: str, lang: str,
+                published: datetime | None) -> list[Mention]:
+        """Find, link and store one article's entities; return its mentions."""
+        found = self.analyse(article_id, title, text, lang, published)
+        if self.store is not None:
+            self.store.write_entities(found)
+        return list(found.mentions)
+
+
+__all__ = ["EntityStage", "MentionFinder"]

@@ -1,0 +1,151 @@
+"""Keys that make spellings of one name meet: folded forms, stems, Latin and skeleton keys.
+
+* ``fold`` — case-folded, NFKC, quotes and dashes unified: ``Scholz`` = ``SCHOLZ``.
+* ``stem_key`` — every word with an inflectional ending cut (Slavic, Baltic and
+  Romance endings): ``Шольца`` and ``Шольц``, ``Německa`` and ``Německo`` meet.
+* ``latin`` — ICU ``Any-Latin; Latin-ASCII`` transliteration (NFKD folding
+  without PyICU): ``Олаф Шольц`` -> ``olaf sol'c``.
+* ``skeleton`` — the Latin form reduced to its consonants with digraphs folded,
+  so ``Scholz``, ``Шольц``, ``شولتس`` and ``Schulz`` all give ``slc``. It
+  collides on purpose: it only proposes candidates, which the linker confirms
+  with string similarity and context.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "–": "-", "—": "-",
+                         "\u00a0": " ", "ё": "е", "Ё": "Е"})
+
+# Inflectional endings, longest first; a stem keeps at least _MIN_STEM letters.
+_ENDINGS = tuple(sorted({
+    # Cyrillic (ru, uk, bg)
+    "ами", "ями", "ого", "его", "ому", "ему", "ими", "ыми", "ой", "ей", "ою", "ею", "ом", "ем",
+    "ах", "ях", "ам", "ям", "ов", "ев", "ів", "ий", "ый", "ая", "ое", "ые", "ии", "ия", "ию",
+    "ие", "ій", "ія", "ію", "ої", "их", "ых", "ым", "им", "а", "я", "у", "ю", "е",
+    "и", "ы", "і", "ї", "є", "о", "ь", "та", "ът", "ият", "ят", "то", "те", "ата",
+    "ите", "ото", "ове", "ові", "еві",
+    # Latin (cs, pl, sl, sk, hr, lt...)
+    "ami", "ach", "ách", "ích", "ých", "ého", "ému", "ými", "ími", "owi", "ovi", "ów", "om",
+    "em", "ou", "ov", "ie", "ia", "ii", "ij", "iu", "ií", "ej", "ím", "ým", "ą", "ę", "a", "u",
+    "e", "ě", "y", "i", "í", "o", "ý", "á", "é", "iej", "ego", "emu", "ym", "im", "ych",
+    "ią", "ię", "ih", "ima", "ové", "ům", "ského", "ském", "skou", "ská", "ské",
+    "ová", "ovej", "ovou", "ove", "ovega", "ovemu", "ovim", "ovih", "ového", "ovému", "ových",
+    "ův", "ovo",
+}, key=len, reverse=True))
+_MIN_STEM = 3
+_ENDING_SET = frozenset(_ENDINGS)
+_LONGEST = max(len(e) for e in _ENDINGS)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+@lru_cache(maxsize=262144)
+def fold(text: str) -> str:
+    """Case-folded NFKC text with quotes, dashes and spaces unified."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
+
+
+@lru_cache(maxsize=131072)
+def stem_word(word: str) -> str:
+    """``word`` (already folded) without its longest inflectional ending."""
+    if len(word) <= _MIN_STEM or not word.isalpha():
+        return word
+    for size in range(min(_LONGEST, len(word) - _MIN_STEM), 0, -1):
+        if word[-size:] in _ENDING_SET:
+            return word[:-size]
+    return word
+
+
+@lru_cache(maxsize=131072)
+def stem_key(text: str) -> str:
+    """Folded text with each word stemmed: one key for the case forms of a name."""
+    return " ".join(stem_word(w) for w in _WORD.findall(fold(text)))
+
+
+@lru_cache(maxsize=1)
+def _transliterator() -> Any:
+    try:
+        import icu
+    except ImportError:  # without PyICU only Latin scripts fold; others keep no Latin key
+        return None
+    return icu.Transliterator.createInstance("Any-Latin; Latin-ASCII")
+
+
+@lru_cache(maxsize=131072)
+def latin(text: str) -> str:
+    """ASCII Latin transliteration, lower case, letters, digits and spaces only."""
+    tr = _transliterator()
+    out = tr.transliterate(text) if tr is not None else text
+    out = unicodedata.normalize("NFKD", out).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9 ]", "", out.replace("-", " ")).split())
+
+
+_DIGRAPHS = (("tsch", "c"), ("ph", "f"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"),
+             ("dzh", "j"), ("dz", "j"), ("zh", "z"), ("ts", "c"), ("tz", "c"), ("th", "t"),
+             ("ck", "k"), ("dj", "j"), ("gh", "g"), ("q", "k"), ("x", "ks"), ("w", "v"),
+             ("f", "v"), ("z", "c"), ("ou", "u"))
+_GLIDE_J = re.compile(r"(?<=[aeiouy])j")
+_INNER_H = re.compile(r"(?<=.)h")
+
+
+@lru_cache(maxsize=131072)
+def skeleton_word(word: str, script: str = "latin") -> str:
+    """Consonant skeleton of one ASCII word: ``scholz`` -> ``slc``.
+
+    ``script`` is the script the word was transliterated from: for ``arabic``
+    the letters w and y between others stand for vowels; for ``cjk`` r and l
+    are one sound.
+    """
+    w = word
+    if script == "arabic":
+        w = w[:1] + re.sub(r"[wy]", "", w[1:])
+    for digraph, single in _DIGRAPHS:
+        w = w.replace(digraph, single)
+    if script == "cjk":
+        w = w.replace("r", "l")
+    w = _INNER_H.sub("", _GLIDE_J.sub("", w))  # Bajden = Biden, Johnson = Dzonsn
+    w = w.replace("c", "s")  # Scholz = Шольц (ts), Theresa = Тереза (z): one sibilant
+    w = _VOWELS.sub("", w[1:]) if w[:1] in "aeiouy" else w[:1] + _VOWELS.sub("", w[1:])
+    w = re.sub(r"(.)\1+", r"\1", w)
+    return w[:5]
+
+
+def script_of(text: str) -> str:
+    """``arabic``, ``cjk`` (Han, kana, Hangul) or ``latin`` (all else), by the first letter."""
+    for ch in text:
+        if ch.isalpha():
+            code = ord(ch)
+            if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F:
+                return "arabic"
+            if 0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF:
+                return "cjk"
+            return "latin"
+    return "latin"
+
+
+_NAME_SEPARATORS = re.compile(r"[·・•‧\-\s]+")
+
+
+def skeleton(text: str) -> str:
+    """Skeleton key of a name: one consonant skeleton per word, joined by spaces."""
+    script = script_of(text)
+    if script == "cjk":  # ICU spaces syllables: join them back within each word
+        words = ["".join(latin(part).split()) for part in _NAME_SEPARATORS.split(text)]
+    else:
+        words = latin(text).split()
+    parts = [skeleton_word(w, script) for w in words if w]
+    return " ".join(p for p in parts if p)
+
+
+def split_words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` (word lists are written as one string)."""
+    return frozenset(text.split())
+
+
+__all__ = ["fold", "latin", "script_of", "skeleton", "skeleton_word", "split_words", "stem_key",
+           "stem_word"]

@@ -1,0 +1,342 @@
+"""Merges mentions into entities across articles, languages, scripts and case forms.
+
+Within an article, mentions with one stem are one group, and a lone surname
+joins the person named in full (``Шольца`` -> ``Олаф Шольц``). Each group is
+then linked to a known entity, or becomes a new one:
+
+1. a canonical key (gazetteer place or organisation, cited document) decides;
+2. the same spelling or the same stem (``Шольц``/``Шольца``) in the same kind;
+3. a matching skeleton key (``Scholz`` = ``Шольц`` = ``شولتس`` = ``Schulz``)
+   proposes candidates, which must be confirmed: string similarity of the Latin
+   transliterations (rapidfuzz) *and* context: the candidate's co-mentioned
+   entities and stories against this article's. ``Olaf Schulz`` in an unrelated
+   article shares no context with ``Olaf Scholz`` and stays apart.
+
+The linker keeps its indexes in memory and can be reloaded from the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz.fuzz import ratio as _ratio
+
+from babelwire.stages.entities_keys import fold, latin, script_of, skeleton, stem_key, stem_word
+from babelwire.stages.entities_records import EntityRecord, Mention, StoredVariant
+
+_CONTEXT_CAP = 400
+_WEAK_RULES = frozenset({"shape", "stream", "document"})
+_PER_ARTICLE_CAP = 40
+
+
+@dataclass(frozen=True, slots=True)
+class LinkParams:
+    """Thresholds for accepting a candidate found by skeleton key (similarity 0-1)."""
+
+    close_similarity: float = 0.85
+    close_context: float = 0.5
+    far_similarity: float = 0.5
+    far_context: float = 0.75
+    script_context: float = 0.25
+    """Context enough for a full name whose every word matches a spelling in another script."""
+    story_weight: float = 1.0
+    place_weight: float = 0.25
+    other_weight: float = 0.5
+
+
+@dataclass
+class _Entity:
+    record: EntityRecord
+    variants: Counter[tuple[str, str]] = field(default_factory=Counter)
+    latin_forms: set[str] = field(default_factory=set)
+    context: Counter[int] = field(default_factory=Counter)
+    stories: set[int] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Group:
+    kind: str
+    mentions: list[Mention]
+    canonical: str | None = None
+
+    @property
+    def longest(self) -> str:
+        """The fullest name of the group: its base form when known."""
+        return max((m.lemma or m.text for m in self.mentions),
+                   key=lambda t: (len(t.split()), len(t)))
+
+    @property
+    def forms(self) -> set[str]:
+        return {m.text for m in self.mentions} | {m.lemma for m in self.mentions if m.lemma}
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(fold(text))
+
+
+def group_mentions(mentions: Sequence[Mention]) -> list[_Group]:
+    """Mentions of one article grouped: by canonical key, by stem, lone surnames to full names."""
+    groups: dict[tuple[str, str], _Group] = {}
+    for m in mentions:
+        key = (m.kind, m.canonical or stem_key(m.lemma or m.text))
+        group = groups.get(key)
+        if group is None:
+            groups[key] = group = _Group(m.kind, [], m.canonical)
+        group.mentions.append(m)
+    surnames: dict[str, _Group] = {}
+    for (kind, _key), group in groups.items():
+        if kind == "person" and group.canonical is None:
+            words = _words(group.longest)
+            if len(words) > 1:
+                surnames.setdefault(stem_word(words[-1]), group)
+    merged: list[_Group] = []
+    for (kind, group_key), group in groups.items():
+        if kind == "person" and group.canonical is None and " " not in group_key:
+            full = surnames.get(group_key)
+            if full is not None and full is not group:
+                full.mentions.extend(group.mentions)
+                continue
+        merged.append(group)
+    return merged
+
+
+class EntityLinker:
+    """In-memory entity index: link an article's mentions, learn from them."""
+
+    def __init__(self, *, params: LinkParams | None = None, first_id: int = 1,
+                 names: Callable[[str], str | None] | None = None) -> None:
+        self.params = params or LinkParams()
+        self.next_id = first_id
+        self.names = names or (lambda canonical: None)
+        self.entities: dict[int, _Entity] = {}
+        self.by_canonical: dict[str, int] = {}
+        self.by_form: dict[tuple[str, str], set[int]] = {}
+        self.by_stem: dict[tuple[str, str], set[int]] = {}
+        self.by_skeleton: dict[tuple[str, str], set[int]] = {}
+        self.by_surname: dict[tuple[str, str], set[int]] = {}
+        self.by_stem_any: dict[str, set[int]] = {}
+        """Stem -> entities of any kind: weakly typed mentions may join another kind's entity."""
+
+    # -- memory ------------------------------------------------------------
+    def load(self, variants: Iterable[StoredVariant],
+             articles: Iterable[tuple[Sequence[int], int | None]] = ()) -> None:
+        """Rebuild from stored variants and, per article, (entity ids, story id)."""
+        for row in variants:
+            entity = self.entities.get(row.entity.id)
+            if entity is None:
+                entity = self._new(row.entity)
+            self._remember(entity, row.text, row.lang, row.count)
+            self.next_id = max(self.next_id, row.entity.id + 1)
+        for ids, story in articles:
+            self._learn_context(list(ids), story)
+
+    def _new(self, record: EntityRecord) -> _Entity:
+        entity = _Entity(record)
+        self.entities[record.id] = entity
+        if record.canonical:
+            self.by_canonical.setdefault(record.canonical, record.id)
+        return entity
+
+    def _remember(self, entity: _Entity, text: str, lang: str, count: int = 1,
+                  lemma: str | None = None) -> None:
+        first_time = (text, lang) not in entity.variants
+        entity.variants[(text, lang)] += count
+        if first_time:
+            self._index(entity, text)
+        if lemma and lemma != text and lemma not in entity.lemmas:
+            entity.lemmas.add(lemma)
+            self._index(entity, lemma)
+
+    def _index(self, entity: _Entity, text: str) -> None:
+        kind, eid = entity.record.kind, entity.record.id
+        self.by_form.setdefault((kind, fold(text)), set()).add(eid)
+        stem = stem_key(text)
+        self.by_stem.setdefault((kind, stem), set()).add(eid)
+        if kind == "document":
+            return
+        self.by_stem_any.setdefault(stem, set()).add(eid)
+        self.by_stem_any.setdefault(latin(text), set()).add(eid)
+        entity.latin_forms.add(latin(stem))
+        for skel in {skeleton(stem), skeleton(text)}:
+            if skel:
+                self.by_skeleton.setdefault((kind, skel), set()).add(eid)
+        words = _words(text)
+        if kind == "person" and len(words) > 1:
+            self.by_surname.setdefault((kind, stem_word(words[-1])), set()).add(eid)
+            self.by_stem_any.setdefault(stem_word(words[-1]), set()).add(eid)
+            last = skeleton(stem_word(words[-1]))
+            if last:
+                self.by_surname.setdefault((kind, "~" + last), set()).add(eid)
+
+    def _learn_context(self, ids: list[int], story: int | None) -> None:
+        ids = list(dict.fromkeys(ids))[:_PER_ARTICLE_CAP]
+        for eid in ids:
+            entity = self.entities.get(eid)
+            if entity is None:
+                continue
+            if story is not None:
+                entity.stories.add(story)
+            if len(entity.context) < _CONTEXT_CAP:
+                entity.context.update(other for other in ids if other != eid)
+
+    # -- linking -----------------------------------------------------------
+    def link(self, mentions: Sequence[Mention],
+             story_id: int | None = None) -> tuple[list[Mention], list[EntityRecord]]:
+        """Set ``entity_id`` on every mention; return them and the entities created or renamed."""
+        groups = group_mentions(mentions)
+        groups.sort(key=lambda g: (g.canonical is None, -len(g.mentions)))
+        context: set[int] = set()
+        changed: dict[int, EntityRecord] = {}
+        linked: dict[int, int] = {}
+        for group in groups:
+            eid = self._resolve(group, context, story_id)
+            if eid is None:
+                eid = self._create(group)
+                changed[eid] = self.entities[eid].record
+            entity = self.entities[eid]
+            renamed = self._maybe_rename(entity, group)
+            if renamed is not None:
+                changed[eid] = renamed
+            for m in group.mentions:
+                self._remember(entity, m.text, m.lang, lemma=m.lemma)
+                linked[id(m)] = eid
+            context.add(eid)
+        self._learn_context(list(context), story_id)
+        out = [replace(m, entity_id=linked[id(m)], kind=self.entities[linked[id(m)]].record.kind)
+               for m in mentions]
+        return out, list(changed.values())
+
+    def _create(self, group: _Group) -> int:
+        eid = self.next_id
+        self.next_id += 1
+        name = (self.names(group.canonical) if group.canonical else None) or group.longest
+        self._new(EntityRecord(id=eid, name=name, kind=group.kind, canonical=group.canonical))
+        return eid
+
+    def _maybe_rename(self, entity: _Entity, group: _Group) -> EntityRecord | None:
+        """A person first seen by surname takes the full name when one turns up."""
+        record = entity.record
+        if record.kind != "person" or record.canonical:
+            return None
+        new, old = group.longest, record.name
+        fuller = len(old.split()) == 1 and len(new.split()) > 1
+        # Karla Nováka -> Karel Novák: of two spellings with as many words in one script,
+        # the shorter is usually the nominative
+        plainer = (len(new.split()) == len(old.split()) > 1 and len(new) < len(old)
+                   and script_of(new) == script_of(old) and stem_key(new)[:3] == stem_key(old)[:3])
+        if fuller or plainer:
+            entity.record = replace(record, name=new)
+            return entity.record
+        return None
+
+    def _context_score(self, entity: _Entity, context: set[int], story: int | None) -> float:
+        p = self.params
+        score = p.story_weight if story is not None and story in entity.stories else 0.0
+        for other in context:
+            if other in entity.context:
+                kind = self.entities[other].record.kind
+                score += p.place_weight if kind == "place" else p.other_weight
+        return score
+
+    def _best(self, ids: set[int], context: set[int], story: int | None) -> tuple[int, float]:
+        scored = [(self._context_score(self.entities[i], context, story), -i) for i in ids]
+        score, neg = max(scored)
+        return -neg, score
+
+    def _similarity(self, entity: _Entity, text: str) -> float:
+        probe = latin(text)
+        return max((_ratio(probe, form) for form in entity.latin_forms), default=0.0) / 100.0
+
+    def _resolve(self, group: _Group, context: set[int], story: int | None) -> int | None:
+        kind = group.kind
+        if group.canonical:
+            eid = self.by_canonical.get(group.canonical)
+            if eid is None and group.canonical.startswith("doc:") and "|?|" in group.canonical:
+                family, _, number = group.canonical[4:].split("|")
+                known = [e for c, e in self.by_canonical.items()
+                         if c.startswith(f"doc:{family}|") and c.endswith(f"|{number}")]
+                eid = known[0] if len(known) == 1 else None
+            return eid
+        if kind == "document":
+            hits = set().union(*(self.by_form.get((kind, fold(m.text)), set())
+                                 for m in group.mentions))
+            return self._best(hits, context, story)[0] if hits else None
+        texts = group.forms
+        exact: set[int] = set()
+        for text in texts:
+            exact |= self.by_form.get((kind, fold(text)), set())
+            exact |= self.by_stem.get((kind, stem_key(text)), set())
+        if exact:
+            return self._best(exact, context, story)[0]
+        if all(m.rule in _WEAK_RULES for m in group.mentions):
+            # typed by shape alone: the same stem known as another kind is more likely right
+            other: set[int] = set()
+            for text in texts:  # Quang Ngai (shape: person) = Quảng Ngãi (gazetteer: place)
+                other |= self.by_stem_any.get(stem_key(text), set())
+                other |= self.by_stem_any.get(latin(text), set())
+            if other:
+                return self._best(other, context, story)[0]
+        longest = group.longest
+        words = _words(longest)
+        if kind == "person" and len(words) == 1:
+            return self._resolve_surname(words[0], longest, context, story)
+        stem = stem_key(longest)
+        candidates: set[int] = set()
+        for skel in {skeleton(stem), skeleton(longest)}:
+            candidates |= self.by_skeleton.get((kind, skel), set()) if skel else set()
+        if kind == "person" and len(words) > 1:
+            last = skeleton(stem_word(words[-1]))
+            if last:
+                candidates |= self.by_surname.get((kind, "~" + last), set())
+        return self._confirm(candidates, stem, context, story)
+
+    def _resolve_surname(self, word: str, text: str, context: set[int],
+                         story: int | None) -> int | None:
+        same_script = self.by_surname.get(("person", stem_word(word)), set())
+        word = stem_word(word)
+        if same_script:
+            eid, score = self._best(same_script, context, story)
+            if len(same_script) == 1 or score > 0:
+                return eid
+        last = skeleton(word)
+        candidates = set(self.by_surname.get(("person", "~" + last), set())) if last else set()
+        return self._confirm(candidates, word, context, story, surname=True)
+
+    def _same_name_other_script(self, entity: _Entity, text: str) -> bool:
+        """Every word's skeleton equal to a spelling of ``entity`` in another script: Джо
+        Байдън and Joe Biden. (Olaf Schulz and Olaf Scholz share a script: no.)"""
+        skel, script = skeleton(text), script_of(text)
+        return len(skel.split()) > 1 and any(
+            script_of(other) != script and skeleton(other) == skel
+            for other, _lang in entity.variants)
+
+    def _confirm(self, candidates: set[int], text: str, context: set[int], story: int | None,
+                 surname: bool = False) -> int | None:
+        p = self.params
+        best: tuple[float, int] | None = None
+        for eid in candidates:
+            entity = self.entities[eid]
+            if surname:
+                sim = max((_ratio(latin(text), f.split()[-1]) / 100.0
+                           for f in entity.latin_forms if f), default=0.0)
+            else:
+                sim = self._similarity(entity, text)
+            ctx = self._context_score(entity, context, story)
+            ok = ((sim >= p.close_similarity and ctx >= p.close_context)
+                  or (sim >= p.far_similarity and ctx >= p.far_context)
+                  or (ctx >= 2 * p.far_context)
+                  or (ctx >= p.script_context and not surname
+                      and self._same_name_other_script(entity, text)))
+            if ok and (best is None or sim + ctx > best[0]):
+                best = (sim + ctx, eid)
+        return None if best is None else best[1]
+
+
+__all__ = ["EntityLinker", "LinkParams", "group_mentions"]

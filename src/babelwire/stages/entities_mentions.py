@@ -1,0 +1,448 @@
+"""Finds mentions of people, organisations and places in scripts that have capital letters.
+
+A candidate is a run of capitalised words (lower-case particles such as ``von``,
+``de``, ``of`` allowed inside). Each run is typed by the strongest cue it has:
+
+1. the gazetteer (CLDR, pycountry, the organisations table), by form or stem;
+2. a title inside or just before it (``Chancellor``, ``министр``, ``ministr zahraničí``)
+   -> person; an organisation head or suffix (``Ministry``, ``Bank``, ``GmbH``,
+   ``ООО``) -> organisation; a place head (``province``, ``область``, ``tỉnh``) -> place;
+3. names the stream has already typed (:class:`StreamNames`);
+4. the document itself: a run typed elsewhere in it, or a surname of a person named in full;
+5. shape: two or three capitalised words -> person; a Slavic surname ending -> person;
+   an acronym -> organisation; after ``in``/``в``/``w``/``v`` -> place.
+
+Runs with no cue at all are dropped in German, where every noun is capitalised.
+Arabic and CJK text go to :mod:`entities_mentions_nocase`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
+from babelwire.stages.entities_keys import fold, split_words, stem_key, stem_word
+from babelwire.stages.entities_records import Mention
+from babelwire.stages.entities_triggers import (
+    ORG_SUFFIXES,
+    org_heads,
+    person_titles,
+    place_heads,
+    sentence_starters,
+)
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…:;\n]\s*[\"'«»„“”‘’(\[]*\s*$|^\s*[\"'«»„“”‘’(\[-]+\s*$")
+_CONNECTORS_BY_LANG: dict[str, frozenset[str]] = {
+    lang: split_words(words) for lang, words in {
+        "en": "of the for",
+        "de": "für der des",
+        "fr": "de du des la le",
+        "es": "de del la las los",
+        "it": "di del della dei degli",
+        "pt": "de do da dos das",
+        "nl": "voor",
+    }.items()}
+# Particles inside personal names, in any language: Pieter van Dalen, Ursula von der Leyen.
+_PARTICLES = split_words("van von der den de da di du le la al el bin ibn ben abu ter op zu dos")
+_ALL_CONNECTORS = frozenset().union(_PARTICLES, *_CONNECTORS_BY_LANG.values())
+# Slavic prepositions of place: "v Praze", "w Warszawie", "в Москве", "у Києві".
+_LOCATIVE = split_words("v ve w we в во у на na u")
+_SLAVIC = frozenset({"cs", "sk", "pl", "ru", "uk", "bg", "sl", "hr", "sr", "be"})
+_SLAVIC_SURNAME = re.compile(
+    r"(ov|ova|ová|ev|eva|in|ina|ski|ska|sky|ský|ská|skij|enko|uk|yk|ić|vić|ek|czyk|ak|"
+    r"ов|ова|ев|ева|ин|ина|ский|ская|енко|юк|ук|чук|ич|ський|ська)$")
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n()«»\"„“”]")
+_ROMAN = re.compile(r"[IVXLC]+")
+_VI_COMPOUNDS = frozenset(
+    ("ngân hàng", "bộ trưởng", "thủ tướng", "ủy ban", "trung ương", "hội đồng", "công ty",
+     "tập đoàn", "chủ tịch", "tổng thống", "thống đốc", "quốc hội", "chính phủ"))
+_NOT_NAMES_EXTRA = split_words(
+    "internet online foto photo фото фотография zdroj źródło джерело источник")
+
+
+@dataclass
+class StreamNames:
+    """Names the stream has typed with a strong cue, remembered for later articles."""
+
+    kinds: dict[str, dict[str, int]] = field(default_factory=dict)
+    limit: int = 200_000
+
+    def learn(self, text: str, kind: str) -> None:
+        key = stem_key(text)
+        if not key or (len(self.kinds) >= self.limit and key not in self.kinds):
+            return
+        counts = self.kinds.setdefault(key, {})
+        counts[kind] = counts.get(kind, 0) + 1
+
+    def kind_of(self, text: str) -> str | None:
+        counts = self.kinds.get(stem_key(text))
+        if not counts:
+            return None
+        kind, n = max(counts.items(), key=lambda kv: kv[1])
+        return kind if n >= 1 else None
+
+
+class _Token:
+    __slots__ = ("cap", "end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.cap = text[:1].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return (2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+                and not _ROMAN.fullmatch(self.text))
+
+
+@dataclass
+class _Span:
+    tokens: list[_Token]
+    sentence_start: bool
+    kind: str | None = None
+    rule: str = ""
+    canonical: str | None = None
+    lemma: str | None = None
+
+
+def _clean_token(tok: _Token, lang: str) -> _Token | None:
+    if tok.text.isalpha():
+        return tok
+    if tok.text.isdigit():
+        return tok if len(tok.text) <= 4 else None
+    if not tok.text[0].isalpha():
+        return None
+    text = tok.text.rstrip(".") if not re.fullmatch(r"(?:\w\.)+", tok.text) else tok.text
+    start, end = tok.start, tok.start + len(text)
+    m = re.match(r"^(?:[dlLD]|qu|dell|dall|nell|sull|all)['’]", text)
+    if m:  # French and Italian elision: d'Ukraine, l'UE, dell'Unione
+        text, start = text[m.end():], start + m.end()
+    m = re.search(r"['’](?:s|in|nin|un|ün|ın|da|de|ta|te|den|dan|ten|tan|e|a|ya|ye|na|ne|i|ı|u|ü|"
+                  r"yı|yi|nın|nün|ndan|nden|la|le|yla|yle)$", text)
+    if m:  # English possessive and Turkish case suffixes: Germany's, Ankara'da
+        text, end = text[: m.start()], start + m.start()
+    if not text or not text[0].isalpha():
+        return None
+    return _Token(start, end, text)
+
+
+def tokens_of(doc: str, lang: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(doc):
+        tok = _clean_token(_Token(m.start(), m.end(), m.group(0)), lang)
+        if tok is not None:
+            out.append(tok)
+    return out
+
+
+def _gap(doc: str, a: _Token, b: _Token) -> str:
+    return doc[a.end : b.start]
+
+
+def _extend(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazetteer,
+            lang: str) -> int:
+    """Grow ``run`` over up to three lower-case words or a number when the gazetteer knows the
+    longer name (``Spojené státy``, ``Белия дом``, ``Nord Stream 2``); return the next index."""
+    if j >= len(toks) or toks[j].cap or doc[run[-1].end : toks[j].start] != " ":
+        return j
+    for k in (3, 2, 1):
+        last = j + k - 1
+        if last >= len(toks):
+            continue
+        if any(_gap(doc, toks[m - 1] if m > j else run[-1], toks[m]) != " "
+               or toks[m].cap for m in range(j, last + 1)):
+            continue
+        if gaz.lookup(doc[run[0].start : toks[last].end], lang) is not None:
+            run.extend(toks[j : last + 1])
+            return last + 1
+    return j
+
+
+def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Span]:
+    spans: list[_Span] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        if not tok.cap:
+            i += 1
+            continue
+        before = doc[toks[i - 1].end : tok.start] if i else doc[: tok.start]
+        sentence_start = i == 0 or bool(_SENTENCE_END.search(before))
+        run = [tok]
+        j = i + 1
+        while j < n:
+            gap = _gap(doc, run[-1], toks[j])
+            if gap not in {" ", "-", "\u00a0"} and not (gap == " " or gap.strip() == "&"):
+                break
+            nxt = toks[j]
+            if _script(nxt.text) != _script(run[-1].text):
+                break
+            if nxt.cap:
+                run.append(nxt)
+                j += 1
+                continue
+            low = fold(nxt.text)
+            if (lang == "vi" and f"{fold(run[-1].text)} {low}" in _VI_COMPOUNDS):
+                run.append(nxt)
+                j += 1
+                continue
+            if ((low in _CONNECTORS_BY_LANG.get(lang, frozenset()) or low in _PARTICLES)
+                    and j + 1 < n and toks[j + 1].cap
+                    and _gap(doc, nxt, toks[j + 1]) == " "):
+                run.extend([nxt, toks[j + 1]])
+                j += 2
+                continue
+            if (stem_word(low) in org_heads() and lang in _SLAVIC
+                    and stem_word(fold(run[-1].text)) not in person_titles()):
+                run.append(nxt)  # Hospodářská komora, Государственная дума
+                j += 1
+            break
+        j = _extend(doc, toks, run, j, gaz, lang)
+        spans.append(_Span(run, sentence_start))
+        i = j
+    return spans
+
+
+def _script(word: str) -> str:
+    ch = word[:1]
+    return "cyrillic" if "\u0400" <= ch <= "\u04ff" else "latin" if ch.isascii() or \
+        "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff" else "other"
+
+
+def _text(doc: str, span: _Span) -> str:
+    return doc[span.tokens[0].start : span.tokens[-1].end]
+
+
+class _LowerAware:
+    """Stop words, plus any word the document also writes in lower case (checked lazily)."""
+
+    def __init__(self, stop: frozenset[str], toks: list[_Token]) -> None:
+        self.stop = stop
+        self.toks = toks
+        self.lower: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if word in self.stop:
+            return True
+        if self.lower is None:
+            self.lower = {t.text.lower() for t in self.toks if not t.cap}
+        return word in self.lower
+
+
+def _trim(span: _Span, stop: frozenset[str] | _LowerAware) -> tuple[_Span | None, bool]:
+    """Drop leading sentence starters and titles; say whether a title was dropped."""
+    titled = False
+    toks = list(span.tokens)
+    last_title = max((i for i, t in enumerate(toks[:4][: len(toks) - 1])
+                      if stem_word(fold(t.text)) in person_titles()), default=-1)
+    if last_title >= 0:  # Foreign Minister Annalena Baerbock, Deputy Prime Minister X
+        titled = True
+        toks = toks[last_title + 1 :]
+    while toks:
+        low = fold(toks[0].text)
+        if stem_word(low) in person_titles() and len(toks) > 1:
+            titled = True
+            toks.pop(0)
+            continue
+        if span.sentence_start and toks[0] is span.tokens[0] and low in stop:
+            toks.pop(0)
+            continue
+        break
+    while toks and fold(toks[-1].text) in _ALL_CONNECTORS:
+        toks.pop()
+    if not toks:
+        return None, titled
+    return _Span(toks, span.sentence_start and toks[0] is span.tokens[0], rule=span.rule), titled
+
+
+def _preceding_words(doc: str, toks: list[_Token], index: int, limit: int = 3) -> list[str]:
+    """Folded words before token ``index`` in the same clause, nearest first."""
+    words: list[str] = []
+    k = index - 1
+    while k >= 0 and len(words) < limit:
+        if _CLAUSE_BREAK.search(doc, toks[k].end, toks[k + 1].start):
+            break
+        words.append(fold(toks[k].text))
+        k -= 1
+    return words
+
+
+def _splits_off(entry: GazetteerEntry | None) -> bool:
+    """Whether a gazetteer hit inside a run is sure enough to cut the run there."""
+    if entry is None:
+        return False
+    return entry.kind == "organisation" or bool(re.fullmatch(r"place:[A-Z]{2}", entry.canonical))
+
+
+def _entry_kind(entry: GazetteerEntry) -> tuple[str, str, str | None]:
+    return entry.kind, "gazetteer", entry.canonical or None
+
+
+class CasedMentionFinder:
+    """Rules for Latin, Cyrillic and other cased scripts."""
+
+    def __init__(self, gazetteer: Gazetteer, stream: StreamNames | None = None,
+                 months: frozenset[str] = frozenset()) -> None:
+        self.gaz = gazetteer
+        self.stream = stream
+        self.stop = sentence_starters() | months
+        self.months = months
+
+    def find(self, doc: str, lang: str) -> list[Mention]:
+        toks = tokens_of(doc, lang)
+        index_of = {id(t): k for k, t in enumerate(toks)}
+        typed: list[_Span] = []
+        loose: list[_Span] = []
+        stop = _LowerAware(self.stop, toks)
+        if self.gaz.lower:
+            for t in toks:
+                if t.text[:1].islower():
+                    entry = self.gaz.lower.get(stem_key(t.text))
+                    if entry is not None:
+                        typed.append(_Span([t], False, *_entry_kind(entry), lemma=entry.lemma))
+        for raw in _spans(doc, toks, lang, self.gaz):
+            if all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens):
+                continue
+            span, titled = _trim(raw, stop)
+            if span is None:
+                continue
+            before = _preceding_words(doc, toks, index_of[id(span.tokens[0])])
+            person_like = titled or any(stem_word(w) in person_titles() for w in before)
+            # after a title only a leading name is cut off (Польщі | Томаш Врона); a trailing
+            # one belongs to the person (Trần Minh Đức, where Đức is also Germany)
+            parts = [span] if lang == "vi" else self._split(doc, span, lang,
+                                                            tails=not person_like)
+            for part in parts:
+                self._add(doc, toks, index_of, part, titled, lang, typed, loose)
+                titled = False
+        self._propagate(doc, typed, loose, lang)
+        return self._mentions(doc, typed, lang)
+
+    def _split(self, doc: str, span: _Span, lang: str, tails: bool = True) -> list[_Span]:
+        """Cut a run where a gazetteer name ends or starts it: ``США Дональда Трампа``."""
+        toks = span.tokens
+        if (len(toks) < 2 or not all(t.cap for t in toks)
+                or self.gaz.lookup(_text(doc, span), lang) is not None):
+            return [span]
+        for cut in range(len(toks) - 1, 0, -1):
+            head = _Span(toks[:cut], span.sentence_start, rule=span.rule)
+            if _splits_off(self.gaz.lookup(_text(doc, head), lang)):
+                return [head, *self._split(doc, _Span(toks[cut:], False), lang, tails)]
+        for cut in range(1 if tails else len(toks), len(toks)):
+            tail = _Span(toks[cut:], False)
+            if _splits_off(self.gaz.lookup(_text(doc, tail), lang)):
+                return [*self._split(doc, _Span(toks[:cut], span.sentence_start), lang), tail]
+        return [span]
+
+    def _add(self, doc: str, toks: list[_Token], index_of: dict[int, int], span: _Span,
+             titled: bool, lang: str, typed: list[_Span], loose: list[_Span]) -> None:
+        if all(fold(t.text) in self.months for t in span.tokens):
+            return
+        self._type(doc, toks, index_of, span, titled, lang)
+        (typed if span.kind else loose).append(span)
+
+    def _mentions(self, doc: str, typed: list[_Span], lang: str) -> list[Mention]:
+        out = []
+        for span in typed:
+            text = _text(doc, span)
+            out.append(Mention(text=text, kind=span.kind or "person",
+                               start=span.tokens[0].start, end=span.tokens[-1].end, lang=lang,
+                               rule=span.rule, canonical=span.canonical, lemma=span.lemma))
+            if (self.stream is not None and span.rule in {"gazetteer", "trigger", "pattern"}
+                    and len(span.tokens) <= 3):
+                self.stream.learn(text, span.kind or "person")
+        return sorted(out, key=lambda m: m.start)
+
+    def _type(self, doc: str, toks: list[_Token], index_of: dict[int, int], span: _Span,
+              titled: bool, lang: str) -> None:
+        text = _text(doc, span)
+        words = [fold(t.text) for t in span.tokens]
+        entry = self.gaz.lookup(text, lang)
+        if entry is not None:
+            span.kind, span.rule, span.canonical = _entry_kind(entry)
+            span.lemma = entry.lemma
+            return
+        stems = [stem_word(w) for w in words]
+        if len(words) > 1 and (stems[0] in org_heads() or stems[-1] in org_heads()
+                               or words[-1] in ORG_SUFFIXES):
+            span.kind, span.rule = "organisation", "pattern"
+            return
+        if titled:
+            span.kind, span.rule = "person", "trigger"
+            return
+        before = _preceding_words(doc, toks, index_of[id(span.tokens[0])])
+        portfolio = bool(before) and before[0] in _ALL_CONNECTORS  # ministre des Transports
+        if (not portfolio and any(stem_word(w) in person_titles() for w in before)
+                and not span.tokens[0].acronym):
+            span.kind, span.rule = "person", "trigger"
+            return
+        if before and stem_word(before[0]) in place_heads():
+            span.kind, span.rule = "place", "trigger"
+            return
+        if len(span.tokens) > 1:  # a gazetteer name inside a longer run: Republic of Poland
+            inner = self.gaz.lookup(span.tokens[-1].text, lang)
+            if inner is not None and inner.kind == "place" and stems[0] in place_heads():
+                span.kind, span.rule, span.canonical = _entry_kind(inner)
+                return
+        if self.stream is not None:
+            known = self.stream.kind_of(text)
+            if known is not None:
+                span.kind, span.rule = known, "stream"
+                return
+        if len(span.tokens) == 1 and span.tokens[0].acronym:
+            span.kind, span.rule = "organisation", "shape"
+            return
+        if len(span.tokens) == 1 and before and before[0] in _LOCATIVE and lang in _SLAVIC:
+            span.kind, span.rule = "place", "shape"
+
+    def _propagate(self, doc: str, typed: list[_Span], loose: list[_Span], lang: str) -> None:
+        """Type loose runs from the document: same stem typed elsewhere, surnames, shape."""
+        by_stem: dict[str, _Span] = {}
+        surnames: dict[str, _Span] = {}
+        for span in typed:
+            by_stem.setdefault(stem_key(_text(doc, span)), span)
+            if span.kind == "person" and len(span.tokens) > 1:
+                surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
+        for span in loose:
+            if (span.sentence_start and len(span.tokens) == 2
+                    and stem_word(fold(span.tokens[1].text)) in surnames):
+                span.tokens = span.tokens[1:]  # "Визит Шольца": a noun opening the sentence
+                span.sentence_start = False
+            text = _text(doc, span)
+            twin = by_stem.get(stem_key(text))
+            if twin is not None:
+                span.kind, span.rule, span.canonical = twin.kind, "document", twin.canonical
+                span.lemma = twin.lemma
+            elif len(span.tokens) == 1 and stem_word(fold(text)) in surnames:
+                span.kind, span.rule = "person", "document"
+            elif lang == "de":
+                continue  # every German noun is capitalised: no cue, no name
+            elif _looks_like_person(span, text):
+                span.kind, span.rule = "person", "shape"
+            else:
+                continue
+            typed.append(span)
+            if span.kind == "person" and len(span.tokens) > 1:
+                surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
+
+
+def _looks_like_person(span: _Span, text: str) -> bool:
+    """Two or three capitalised words, or one with a Slavic surname ending mid-sentence."""
+    if 2 <= len(span.tokens) <= 3:
+        return not span.sentence_start or all(len(t.text) > 2 for t in span.tokens)
+    return (len(span.tokens) == 1 and not span.sentence_start and len(text) > 4
+            and bool(_SLAVIC_SURNAME.search(fold(text))))
+
+
+def mention_texts(mentions: Iterable[Mention]) -> list[tuple[str, str]]:
+    """(text, kind) pairs, for tests and debugging."""
+    return [(m.text, m.kind) for m in mentions]
+
+
+__all__ = ["CasedMentionFinder", "StreamNames", "mention_texts", "tokens_of"]

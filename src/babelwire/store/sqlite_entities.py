@@ -1,0 +1,139 @@
+"""SQLite storage of entities, their spellings, mentions and dates written in articles.
+
+Tables (migration ``0002_entities`` in :mod:`babelwire.store.migrations`):
+
+* ``entities`` (id, name, kind, canonical) — one row per real-world entity;
+* ``entity_variants`` (entity_id, text, lang, count) — every spelling, per language;
+* ``entity_mentions`` (article_id, entity_id, text, kind, start, end, rule);
+* ``text_dates`` (article_id, text, start, end, value, precision, relative).
+
+Functions here take the connection; :class:`~babelwire.store.sqlite.SQLiteStore`
+wraps them in its lock and transactions. Entity ids are given by the linker
+(one writer), so an article's rows go in with one round of inserts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+
+from babelwire.stages.entities_records import (
+    ArticleEntities,
+    EntityRecord,
+    EntitySummary,
+    Mention,
+    StoredVariant,
+    TextDate,
+    VariantCount,
+)
+
+
+def write_entities(db: sqlite3.Connection, found: ArticleEntities) -> None:
+    """Replace one article's mentions and dates; upsert entities; add variant counts.
+
+    Run inside the caller's transaction.
+    """
+    for entity in found.entities:
+        db.execute(
+            "INSERT INTO entities (id, name, kind, canonical) VALUES (?,?,?,?) "
+            "ON CONFLICT(id) DO UPDATE SET name=excluded.name",
+            (entity.id, entity.name, entity.kind, entity.canonical))
+    old = db.execute("SELECT entity_id, text, kind FROM entity_mentions WHERE article_id=?",
+                     (found.article_id,)).fetchall()
+    if old:  # re-processing an article: take its earlier spellings back out of the counts
+        langs = dict(db.execute("SELECT id, lang FROM articles WHERE id=?", (found.article_id,)))
+        lang = langs.get(found.article_id, "")
+        for (eid, text), n in Counter((r[0], r[1]) for r in old).items():
+            db.execute("UPDATE entity_variants SET count = MAX(count - ?, 0) "
+                       "WHERE entity_id=? AND text=? AND lang=?", (n, eid, text, lang))
+        db.execute("DELETE FROM entity_mentions WHERE article_id=?", (found.article_id,))
+    db.execute("DELETE FROM text_dates WHERE article_id=?", (found.article_id,))
+    rows = [(found.article_id, m.entity_id, m.text, m.kind, m.start, m.end, m.rule)
+            for m in found.mentions if m.entity_id is not None]
+    db.executemany('INSERT INTO entity_mentions (article_id, entity_id, text, kind, start, "end", '
+                   "rule) VALUES (?,?,?,?,?,?,?)", rows)
+    counts = Counter((m.entity_id, m.text, m.lang) for m in found.mentions
+                     if m.entity_id is not None)
+    db.executemany(
+        "INSERT INTO entity_variants (entity_id, text, lang, count) VALUES (?,?,?,?) "
+        "ON CONFLICT(entity_id, text, lang) DO UPDATE SET count = count + excluded.count",
+        [(eid, text, lang, n) for (eid, text, lang), n in counts.items()])
+    db.executemany(
+        'INSERT INTO text_dates (article_id, text, start, "end", value, precision, relative) '
+        "VALUES (?,?,?,?,?,?,?)",
+        [(found.article_id, d.text, d.start, d.end, d.value.isoformat(), d.precision,
+          int(d.relative)) for d in found.dates])
+
+
+def clear_entities(db: sqlite3.Connection) -> None:
+    """Delete every entity, variant, mention and text date (before re-indexing)."""
+    for table in ("entity_mentions", "text_dates", "entity_variants", "entities"):
+        db.execute(f"DELETE FROM {table}")
+
+
+def iter_entity_variants(db: sqlite3.Connection) -> Iterator[StoredVariant]:
+    rows = db.execute(
+        "SELECT e.id, e.name, e.kind, e.canonical, v.text, v.lang, v.count FROM entity_variants v "
+        "JOIN entities e ON e.id = v.entity_id WHERE v.count > 0 ORDER BY e.id").fetchall()
+    for eid, name, kind, canonical, text, lang, count in rows:
+        yield StoredVariant(entity=EntityRecord(id=eid, name=name, kind=kind, canonical=canonical),
+                            text=text, lang=lang, count=int(count))
+
+
+def iter_article_entities(db: sqlite3.Connection) -> Iterator[tuple[tuple[int, ...], int | None]]:
+    """Per article: the entities it mentions and its story (for the linker's context)."""
+    rows = db.execute(
+        "SELECT m.article_id, a.story_id, GROUP_CONCAT(DISTINCT m.entity_id) "
+        "FROM entity_mentions m JOIN articles a ON a.id = m.article_id "
+        "GROUP BY m.article_id ORDER BY m.article_id")
+    for _aid, story, ids in rows:
+        yield tuple(int(x) for x in (ids or "").split(",") if x), story
+
+
+def entities(db: sqlite3.Connection, *, kind: str | None = None, limit: int | None = None,
+             min_articles: int = 1) -> list[EntitySummary]:
+    """Entities with their spellings and articles, most-mentioned first."""
+    where, params = ("WHERE e.kind = ?", [kind]) if kind else ("", [])
+    head = db.execute(
+        "SELECT e.id, e.name, e.kind, e.canonical, COUNT(DISTINCT m.article_id) AS n "
+        f"FROM entities e JOIN entity_mentions m ON m.entity_id = e.id {where} "
+        "GROUP BY e.id HAVING n >= ? ORDER BY n DESC, e.id LIMIT ?",
+        [*params, min_articles, -1 if limit is None else limit]).fetchall()
+    out = []
+    for eid, name, ekind, canonical, _n in head:
+        variants = tuple(
+            VariantCount(text=t, lang=lang, count=int(c)) for t, lang, c in db.execute(
+                "SELECT text, lang, count FROM entity_variants WHERE entity_id=? AND count > 0 "
+                "ORDER BY count DESC, lang, text", (eid,)))
+        urls = tuple(r[0] for r in db.execute(
+            "SELECT DISTINCT a.url FROM entity_mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.entity_id=? ORDER BY a.id", (eid,)))
+        out.append(EntitySummary(id=eid, name=name, kind=ekind, canonical=canonical,
+                                 variants=variants, article_urls=urls))
+    return out
+
+
+def article_mentions(db: sqlite3.Connection, article_id: int) -> list[Mention]:
+    rows = db.execute(
+        'SELECT m.text, m.kind, m.start, m."end", a.lang, m.rule, e.canonical, m.entity_id '
+        "FROM entity_mentions m JOIN articles a ON a.id = m.article_id "
+        'JOIN entities e ON e.id = m.entity_id WHERE m.article_id=? ORDER BY m.start',
+        (article_id,))
+    return [Mention(text=t, kind=k, start=s, end=e, lang=lang, rule=rule, canonical=canonical,
+                    entity_id=eid) for t, k, s, e, lang, rule, canonical, eid in rows]
+
+
+def article_dates(db: sqlite3.Connection, article_id: int) -> list[TextDate]:
+    rows = db.execute(
+        'SELECT text, start, "end", value, precision, relative FROM text_dates '
+        "WHERE article_id=? ORDER BY start", (article_id,))
+    return [TextDate(text=t, start=s, end=e, value=date.fromisoformat(v), precision=p,
+                     relative=bool(r)) for t, s, e, v, p, r in rows]
+
+
+__all__ = [
+    "article_dates", "article_mentions", "clear_entities", "entities",
+    "iter_article_entities", "iter_entity_variants", "write_entities",
+]

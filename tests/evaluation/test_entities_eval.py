@@ -1,0 +1,89 @@
+"""The SlavicNER scorer: LEA, the BSNLP-style matching, and (when present) the real data."""
+
+from pathlib import Path
+
+import pytest
+
+from babelwire.errors import BabelwireError
+from babelwire.evaluation.entities import (
+    evaluate_entities,
+    format_entities_table,
+    lea,
+    run_entities_eval,
+)
+
+BENCH = Path("/work/shared/bench/slavicner")
+
+
+def test_lea_perfect_split_and_merged():
+    key = {"a": 1, "b": 1, "c": 2}
+    assert lea(key, {"a": 7, "b": 7, "c": 8})["f1"] == 1.0
+    split = lea(key, {"a": 7, "b": 9, "c": 8})
+    assert split["recall"] == split["precision"] == pytest.approx(1 / 3, abs=1e-3)
+    merged = lea(key, {"a": 7, "b": 7, "c": 7})
+    assert merged["recall"] == pytest.approx(2 / 3, abs=1e-3)
+    assert merged["precision"] == pytest.approx(1 / 3, abs=1e-3)
+    assert lea(key, {})["f1"] == 0.0
+
+
+def _gold(text: str, *mentions: tuple[str, str, str]) -> list[tuple[int, int, str, str, str]]:
+    out, pos = [], 0
+    for mention, category, entity in mentions:
+        start = text.index(mention, pos)
+        out.append((start, start + len(mention), mention, category, entity))
+        pos = start + 1
+    return out
+
+
+def _write_corpus(root: Path) -> None:
+    cs = "Schůzka v Praze\n\nPremiér Petr Fiala jednal v Praze s Olafem Scholzem."
+    ru = "Встреча в Праге\n\nКанцлер Олаф Шольц прибыл в Прагу."
+    docs = {
+        "raw/t/cs/d1.txt": (cs, _gold(cs, ("Praze", "LOC", "GPE-Prague"),
+                                      ("Petr Fiala", "PER", "PER-Petr-Fiala"),
+                                      ("Praze", "LOC", "GPE-Prague"),
+                                      ("Olafem Scholzem", "PER", "PER-Olaf-Scholz"))),
+        "raw/t/ru/d2.txt": (ru, _gold(ru, ("Праге", "LOC", "GPE-Prague"),
+                                      ("Олаф Шольц", "PER", "PER-Olaf-Scholz"),
+                                      ("Прагу", "LOC", "GPE-Prague"))),
+    }
+    for rel, (text, gold) in docs.items():
+        raw = root / rel
+        raw.parent.mkdir(parents=True, exist_ok=True)
+        raw.write_text(text, encoding="utf-8")
+        ner = root / ("ner" + rel[3:-4] + ".tsv")
+        ner.parent.mkdir(parents=True, exist_ok=True)
+        ner.write_text("".join(f"{s}\t{e}\t{m}\t{m}\t{c}\t{i}\n" for s, e, m, c, i in gold),
+                       encoding="utf-8")
+    (root / "SPLIT_cross-topic_train.txt").write_text("raw/t/cs/d1.txt\n", encoding="utf-8")
+    (root / "SPLIT_cross-topic_test.txt").write_text("raw/t/ru/d2.txt\nraw/t/cs/d1.txt\n",
+                                                     encoding="utf-8")
+
+
+def test_scorer_on_a_tiny_corpus(tmp_path):
+    _write_corpus(tmp_path)
+    result = run_entities_eval(tmp_path)
+    assert result["documents"] == 2 and result["train_documents"] == 1
+    for key in ("ner_f1", "linking_f1", "ner_f1_exact", "ner_f1_rules_only",
+                "linking_f1_gold_mentions"):
+        assert 0.0 <= result[key] <= 1.0
+    assert result["ner_f1"] > 0.6
+    assert set(result["rules_only"]["per_language"]) == {"cs", "ru"}
+    assert "linking F1" in format_entities_table(result)
+    as_eval = evaluate_entities(tmp_path.parent / tmp_path.name)
+    assert as_eval.to_json()["ner_f1"] == result["ner_f1"]
+
+
+def test_missing_data_is_a_clear_error(tmp_path):
+    with pytest.raises(BabelwireError, match="raw/"):
+        run_entities_eval(tmp_path)
+    with pytest.raises(BabelwireError, match="SlavicNER not found"):
+        evaluate_entities(tmp_path)
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="SlavicNER is not in /work/shared/bench")
+def test_quality_on_slavicner_subsample():
+    result = run_entities_eval(BENCH, limit=80)
+    assert result["ner_f1"] >= 0.80
+    assert result["ner_f1_rules_only"] >= 0.60
+    assert result["linking_f1_gold_mentions"] >= 0.60

@@ -1,0 +1,100 @@
+"""Entities, spellings, mentions and text dates in SQLite (migration 0002_entities)."""
+
+from datetime import UTC, date, datetime
+
+import numpy as np
+import pytest
+
+from babelwire.errors import StoreError
+from babelwire.records import Article, DuplicateCheck, EnrichedArticle, Language
+from babelwire.stages.entities import EntityStage
+from babelwire.stages.entities_records import (
+    ArticleEntities,
+    EntityRecord,
+    Mention,
+    TextDate,
+)
+from babelwire.store import ArticleWrite, SQLiteStore
+from babelwire.store.base import Store
+
+T0 = datetime(2026, 10, 1, 8, 0, tzinfo=UTC)
+
+
+def _write(store: SQLiteStore, n: int, title: str, text: str, lang: str) -> int:
+    url = f"https://news-example.com/{n}"
+    article = Article(url=url, canonical_url=url, title=title, text=text, source="Example",
+                      published=T0, fetched_at=T0, location=url)
+    enriched = EnrichedArticle(article=article, language=Language(code=lang, confidence=1.0),
+                               dedup=DuplicateCheck(content_hash=f"h{n}", minhash=(1, 2)),
+                               embedding=np.ones(4, dtype=np.float32))
+    story = store.new_story(title, T0)
+    (aid,) = store.write_batch([ArticleWrite(enriched=enriched, story_id=story, story_score=1.0)])
+    return aid
+
+
+@pytest.fixture
+def store(tmp_path):
+    with SQLiteStore(tmp_path / "e.db") as s:
+        yield s
+
+
+def test_migration_adds_the_entity_tables_once(store, tmp_path):
+    names = [r[0] for r in store._db.execute("SELECT name FROM schema_migrations")]
+    assert "0002_entities" in names
+    tables = {r[0] for r in store._db.execute("SELECT name FROM sqlite_master")}
+    assert {"entities", "entity_variants", "entity_mentions", "text_dates"} <= tables
+    store.close()
+    SQLiteStore(tmp_path / "e.db").close()  # reopening applies nothing twice
+
+
+def test_write_read_and_rewrite_an_article(store):
+    aid = _write(store, 1, "Scholz", "Olaf Scholz in Berlin", "en")
+    person = EntityRecord(id=1, name="Olaf Scholz", kind="person")
+    found = ArticleEntities(
+        article_id=aid,
+        mentions=(Mention(text="Olaf Scholz", kind="person", start=8, end=19, lang="en",
+                          entity_id=1, rule="caps"),
+                  Mention(text="Scholz", kind="person", start=0, end=6, lang="en", entity_id=1)),
+        dates=(TextDate(text="today", start=0, end=5, value=date(2026, 10, 1), precision="day",
+                        relative=True),),
+        entities=(person,))
+    store.write_entities(found)
+    store.write_entities(found)  # writing the same article again replaces, not doubles
+    [summary] = store.entities()
+    assert summary.name == "Olaf Scholz" and summary.article_urls == ("https://news-example.com/1",)
+    assert {(v.text, v.lang, v.count) for v in summary.variants} == {
+        ("Olaf Scholz", "en", 1), ("Scholz", "en", 1)}
+    assert [m.text for m in store.article_mentions(aid)] == ["Scholz", "Olaf Scholz"]
+    assert store.article_dates(aid)[0].value == date(2026, 10, 1)
+    rows = list(store.iter_entity_variants())
+    assert {r.text for r in rows} == {"Olaf Scholz", "Scholz"}
+    assert next(iter(store.iter_article_entities()))[0] == (1,)
+    store.clear_entities()
+    assert store.entities() == []
+
+
+def test_stage_with_a_store_persists_and_reloads_its_memory(store):
+    a1 = _write(store, 1, "Scholz in Paris", "Chancellor Olaf Scholz met Emmanuel Macron.", "en")
+    a2 = _write(store, 2, "Шольц", "Канцлер Олаф Шольц встретился с Макроном.", "ru")
+    stage = EntityStage(store, backend="none")
+    first = stage.process(a1, "Scholz in Paris", "Chancellor Olaf Scholz met Emmanuel Macron.",
+                          "en", T0)
+    assert any(m.text == "Olaf Scholz" for m in first)
+    again = EntityStage(store, backend="none")  # a new run rebuilds the linker from the store
+    assert len(again.linker.entities) == len(stage.linker.entities)
+    again.process(a2, "Шольц", "Канцлер Олаф Шольц встретился с Макроном.", "ru", T0)
+    kinds = {e.kind for e in store.entities()}
+    assert "person" in kinds
+
+
+def test_a_store_without_entities_says_so():
+    class Bare(Store):
+        pass
+
+    Bare.__abstractmethods__ = frozenset()  # a backend that implements nothing of entities
+    bare = Bare()
+    with pytest.raises(StoreError, match="does not store entities"):
+        bare.write_entities(ArticleEntities(article_id=1, mentions=(), dates=(), entities=()))
+    for call in (bare.clear_entities, bare.iter_entity_variants, bare.entities):
+        with pytest.raises(StoreError):
+            call()
