@@ -12,7 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+
+from babelwire.stages.entities_keys import latin as latin_text
 
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+|\d+)(?:[.,](\d+))?(?![\w])")
 _NAME = re.compile(r"\b[^\W\d_][^\W\d_'’-]{2,}(?:[-'’][^\W\d_]+)?\b")
@@ -44,22 +45,10 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=1)
-def _transliterator() -> Any:
-    try:
-        import icu
-    except ImportError:  # PyICU is optional for this stage; fall back to NFKD folding
-        return None
-    return icu.Transliterator.createInstance("Any-Latin; Latin-ASCII")
-
-
 @lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """A skeleton key: ASCII transliteration, lower case, inner vowels dropped, digraphs folded."""
-    tr = _transliterator()
-    latin = tr.transliterate(word) if tr is not None else word
-    latin = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode().lower()
-    latin = re.sub(r"[^a-z]", "", latin)
+    latin = re.sub(r"[^a-z]", "", latin_text(word))
     for digraph, single in (("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("ts", "c"),
                             ("tz", "c"), ("ph", "f"), ("th", "t"), ("w", "v"), ("q", "k"),
                             ("ck", "k"), ("x", "ks"), ("j", "i"), ("c", "s"), ("z", "s")):
