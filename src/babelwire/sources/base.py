@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Protocol, runtime_checkable
+from pathlib import Path
+from typing import BinaryIO, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
 from babelwire.records import FetchedDocument, IngestProblem
@@ -55,3 +56,12 @@ def host_of(url: str) -> str:
 def aware_utc(value: datetime) -> datetime:
     """``value`` with a time zone: naive datetimes are taken to be UTC."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def open_local(path: Path, location: str) -> BinaryIO | IngestProblem:
+    """``path`` opened for binary reading, or the problem that says why it cannot be."""
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        return IngestProblem(location=location, stage=READ_STAGE,
+                             reason=f"cannot open file: {exc.strerror or exc}")

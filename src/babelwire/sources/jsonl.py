@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from babelwire.records import FetchedDocument, IngestProblem
-from babelwire.sources.base import READ_STAGE, aware_utc, host_of
+from babelwire.sources.base import READ_STAGE, aware_utc, host_of, open_local
 
 __all__ = ["JsonlLineError", "JsonlSource", "parse_article", "parse_published"]
 
@@ -98,11 +98,9 @@ class JsonlSource:
         return f"JsonlSource({self.location!r})"
 
     def documents(self) -> Iterator[FetchedDocument | IngestProblem]:
-        try:
-            handle = self.path.open("rb")
-        except OSError as exc:
-            yield IngestProblem(location=self.location, stage=READ_STAGE,
-                                reason=f"cannot open file: {exc.strerror or exc}")
+        handle = open_local(self.path, self.location)
+        if isinstance(handle, IngestProblem):
+            yield handle
             return
         fetched_at = datetime.now(UTC)
         with handle:

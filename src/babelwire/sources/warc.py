@@ -22,7 +22,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
 
 from babelwire.records import FetchedDocument, IngestProblem
-from babelwire.sources.base import READ_STAGE, aware_utc, host_of
+from babelwire.sources.base import READ_STAGE, aware_utc, host_of, open_local
 from babelwire.sources.charset import decode_bytes, is_html_content
 
 __all__ = ["DEFAULT_MAX_RECORD_BYTES", "WarcSource"]
@@ -55,11 +55,9 @@ class WarcSource:
         return f"WarcSource({self.location!r})"
 
     def documents(self) -> Iterator[FetchedDocument | IngestProblem]:
-        try:
-            handle = self.path.open("rb")
-        except OSError as exc:
-            yield IngestProblem(location=self.location, stage=READ_STAGE,
-                                reason=f"cannot open file: {exc.strerror or exc}")
+        handle = open_local(self.path, self.location)
+        if isinstance(handle, IngestProblem):
+            yield handle
             return
         with handle:
             yield from self._read(handle)
