@@ -1,0 +1,1 @@
+"""The continuous monitor: polling sources, source health, and hooks run after each ingest."""
