@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import click
 
 from babelwire.cli_entities import entities_command, reindex_entities_command
 from babelwire.cli_eval import eval_command
+from babelwire.cli_monitor import run_command, source_command
 from babelwire.errors import BabelwireError
 from babelwire.records import IngestReport, StoredArticle, Story
 from babelwire.settings import SETTINGS, Settings, load_settings
@@ -332,17 +333,25 @@ def settings_markdown() -> str:
 @main.command()
 @click.pass_obj
 def status(obj: _Context) -> None:
-    """Counts of articles, copies, stories, languages and sources in the database."""
+    """Counts of articles, copies, stories, languages and sources; source health alarms."""
+    from babelwire.monitor.health import health_alarms
+
     with obj.store() as store:
         counts = store.counts()
+        alarms = health_alarms(store, datetime.now(UTC), obj.settings)
     click.echo(f"database: {obj.settings.db}")
     for key, value in counts.items():
         click.echo(f"  {key}: {value}")
+    click.echo(f"  health alarms: {len(alarms)}")
+    for alarm in alarms:
+        click.echo(f"    {alarm.kind}: {alarm.detail}")
 
 
 main.add_command(eval_command)
 main.add_command(entities_command)
 main.add_command(reindex_entities_command)
+main.add_command(source_command)
+main.add_command(run_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -72,6 +72,25 @@ SETTINGS: tuple[Setting, ...] = (
             "Half-life of an article's weight in a story's ranking on the Stories page (hours)."),
     Setting("silent_after_days", float, 2.0,
             "A source with no article for this many days is flagged silent on the Sources page."),
+    Setting("monitor_min_interval", float, 60.0,
+            "Shortest time between two polls of one source by `babelwire run` (seconds)."),
+    Setting("monitor_max_interval", float, 3600.0,
+            "Longest time between two polls of one source, and the cap on retry back-off "
+            "(seconds)."),
+    Setting("monitor_backoff", float, 1.5,
+            "Factor the polling interval of a source grows by after a poll that found nothing "
+            "new (see docs/monitor.md)."),
+    Setting("monitor_retry_seconds", float, 60.0,
+            "Wait before retrying a source whose poll failed; doubles with each further "
+            "failure, up to monitor_max_interval (seconds)."),
+    Setting("monitor_workers", int, 4,
+            "Sources fetched at once by `babelwire run` (threads; the pipeline runs in one)."),
+    Setting("monitor_silent_factor", float, 4.0,
+            "A source is flagged silent when nothing new arrived for this many times its usual "
+            "gap between new articles (at least monitor_silent_min_hours)."),
+    Setting("monitor_silent_min_hours", float, 6.0,
+            "Shortest silence (hours) flagged for a source, and the window in which a whole "
+            "language with steady volume must deliver something."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -9,7 +9,7 @@ conditional GET, size caps, address policy).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -111,6 +111,7 @@ def open_source(
     fetch_pages: bool | None = None,
     limit: int | None = None,
     conditional: bool = True,
+    skip: Callable[[str], bool] | None = None,
 ) -> Source:
     """One :class:`Source` for a path, a folder, or an http(s) URL (fetched once to sniff).
 
@@ -118,7 +119,8 @@ def open_source(
     :class:`UnchangedSource`; pass ``conditional=False`` to read it regardless
     (an OPML list or sitemap index whose children may have changed).
     A URL whose fetch fails gives a :class:`FailedSource` that reports the
-    problem, so one dead feed does not stop a run. Raises :class:`SourceError`
+    problem, so one dead feed does not stop a run. ``skip(url)`` true leaves out a
+    feed entry or sitemap page before it is fetched. Raises :class:`SourceError`
     for a target that is neither an existing path nor an http(s) URL, and for a
     URL when there is no Fetcher.
     """
@@ -135,9 +137,10 @@ def open_source(
         kind = sniff_kind(result)
         if kind == "feed":
             return FeedSource(text, fetcher=fetcher, fetch_pages=fetch_pages,
-                              prefetched=result, limit=limit)
+                              prefetched=result, limit=limit, skip=skip)
         if kind == "sitemap":
-            return SitemapSource(text, fetcher=fetcher, limit=limit, prefetched=result)
+            return SitemapSource(text, fetcher=fetcher, limit=limit, prefetched=result,
+                                 skip=skip)
         if kind == "opml":
             return OpmlSource(text, fetcher=fetcher, fetch_pages=fetch_pages,
                               prefetched=result, limit=limit)
@@ -161,6 +164,7 @@ def open_sources(
     fetch_pages: bool | None = None,
     limit: int | None = None,
     conditional: bool = True,
+    skip: Callable[[str], bool] | None = None,
 ) -> list[Source]:
     """A :class:`Source` for each target, in order; see :func:`open_source`.
 
@@ -168,4 +172,4 @@ def open_sources(
     feed entry's page; ``limit`` caps the entries or pages read per feed or sitemap.
     """
     return [open_source(target, fetcher=fetcher, fetch_pages=fetch_pages, limit=limit,
-                        conditional=conditional) for target in targets]
+                        conditional=conditional, skip=skip) for target in targets]

@@ -10,7 +10,7 @@ entry's own content or summary is used instead. An entry whose page answers
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,8 @@ class FeedSource:
 
     ``location`` is an http(s) URL or a file path. ``prefetched`` reuses a
     response already in hand; ``limit`` caps the number of entries read.
+    ``skip(link)`` true leaves an entry out before its page is fetched (the
+    monitor passes "already stored").
     """
 
     def __init__(
@@ -91,9 +93,11 @@ class FeedSource:
         fetch_pages: bool | None = None,
         prefetched: FetchResult | None = None,
         limit: int | None = None,
+        skip: Callable[[str], bool] | None = None,
     ) -> None:
         self.location = str(location)
         self.is_url = is_http_url(self.location)
+        self.skip = skip
         if self.is_url and fetcher is None:
             raise SourceError(self.location, "a feed URL needs a Fetcher to be read")
         self.fetch_pages = (self.is_url if fetch_pages is None else fetch_pages) \
@@ -165,6 +169,8 @@ class FeedSource:
         if link is None:
             yield IngestProblem(location=f"{self.location}#entry-{number}", stage=READ_STAGE,
                                 reason="feed entry has no link")
+            return
+        if self.skip is not None and self.skip(link):
             return
         title = str(entry["title"]).strip() if entry.get("title") else None
         published = _struct_to_datetime(entry.get("published_parsed")

@@ -9,7 +9,7 @@ titles, dates, publication names and languages are passed on to the documents.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -119,7 +119,11 @@ def parse_sitemap(data: bytes, *, location: str) -> Sitemap:
 
 
 class SitemapSource:
-    """The pages a sitemap (or sitemap index) lists, fetched newest first, at most ``limit``."""
+    """The pages a sitemap (or sitemap index) lists, fetched newest first, at most ``limit``.
+
+    ``skip(url)`` true leaves a page out before it is fetched (the monitor passes
+    "already stored").
+    """
 
     def __init__(
         self,
@@ -130,8 +134,10 @@ class SitemapSource:
         prefetched: FetchResult | None = None,
         max_depth: int = 2,
         max_sitemaps: int = 100,
+        skip: Callable[[str], bool] | None = None,
     ) -> None:
         self.location = str(location)
+        self.skip = skip
         self.is_url = self.location.lower().startswith(("http://", "https://"))
         self.name = host_of(self.location) if self.is_url else Path(self.location).name
         self.limit = limit
@@ -151,7 +157,8 @@ class SitemapSource:
         unique: dict[str, SitemapEntry] = {}
         for entry in pages:
             unique.setdefault(entry.url, entry)
-        ordered = sorted(unique.values(), key=_newest_first)
+        ordered = sorted((entry for entry in unique.values()
+                          if self.skip is None or not self.skip(entry.url)), key=_newest_first)
         for entry in ordered[: self.limit]:
             metadata: dict[str, str] = {"sitemap": self.location}
             if entry.lastmod is not None:

@@ -308,3 +308,69 @@ class Store(ABC):
 
     def article_dates(self, article_id: int) -> list[TextDate]:
         raise self._no_entities()
+
+    # -- continuous monitor: per-source poll state (SQLite: store/sqlite_monitor.py) --
+    def _no_monitor(self) -> StoreError:
+        return StoreError(f"{type(self).__name__} does not store monitor state")
+
+    def source_poll_states(self) -> dict[int, SourcePollState]:
+        """The monitor's state of every registered source that has one, by source id."""
+        raise self._no_monitor()
+
+    def save_source_poll_state(self, state: SourcePollState) -> bool:
+        """Insert or replace one source's state; False when the source is no longer registered."""
+        raise self._no_monitor()
+
+    def remove_source(self, source_id: int) -> bool:
+        """Unregister a source with its state and arrival log; False when there is none.
+
+        Articles it delivered stay.
+        """
+        raise self._no_monitor()
+
+    def record_arrivals(self, source_id: int, at: datetime, articles: int) -> None:
+        """Log that a poll of ``source_id`` at ``at`` stored ``articles`` new articles."""
+        raise self._no_monitor()
+
+    def source_arrival_counts(self, since: datetime) -> dict[int, int]:
+        """New articles each registered source delivered at or after ``since``, by source id."""
+        raise self._no_monitor()
+
+    def language_arrivals(self, since: datetime, until: datetime) -> dict[str, LanguageArrivals]:
+        """Per language, articles fetched in ``[since, until)`` and the first fetch time."""
+        raise self._no_monitor()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SourcePollState:
+    """What the monitor knows about polling one registered source (its health, too)."""
+
+    source_id: int
+    kind: str | None = None
+    """What the URL turned out to be at its first good poll: feed, sitemap, opml or page."""
+    last_fetch: datetime | None = None
+    """When the last poll ended, successful or not."""
+    last_success: datetime | None = None
+    last_new: datetime | None = None
+    """When a poll last found new articles."""
+    last_error: str | None = None
+    """The latest failure's reason (kept after a later success, for the record)."""
+    last_error_at: datetime | None = None
+    consecutive_failures: int = 0
+    next_poll: datetime | None = None
+    interval_seconds: float | None = None
+    """The current adaptive polling interval (seconds)."""
+    mean_gap_seconds: float | None = None
+    """The smoothed time between new articles (seconds); None until two polls found some."""
+    polls: int = 0
+    new_items: int = 0
+    """New articles stored from this source since it was registered."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LanguageArrivals:
+    """How many articles in one language were fetched in a time window, and the first one's time."""
+
+    lang: str
+    articles: int
+    first: datetime | None

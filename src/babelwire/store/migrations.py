@@ -139,4 +139,28 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     CREATE INDEX text_dates_article ON text_dates(article_id);
     CREATE INDEX text_dates_value ON text_dates(value);
     """),
+    ("0004_monitor_source_state", """
+    CREATE TABLE source_state (
+        source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+        kind TEXT,
+        last_fetch TEXT,
+        last_success TEXT,
+        last_new TEXT,
+        last_error TEXT,
+        last_error_at TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        next_poll TEXT,
+        interval_seconds REAL,
+        mean_gap_seconds REAL,
+        polls INTEGER NOT NULL DEFAULT 0,
+        new_items INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE source_arrivals (
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        articles INTEGER NOT NULL
+    );
+    CREATE INDEX source_arrivals_at ON source_arrivals(at, source_id);
+    CREATE INDEX articles_fetched_lang ON articles(fetched_at, lang);
+    """),
 )
