@@ -98,7 +98,7 @@ def test_a_language_whose_steady_volume_drops_to_zero_is_flagged(store):
     # English: the same, and still going.
     week = [NOW - timedelta(hours=7 + k) for k in range(24 * 7)]
     add_articles(store, "de", week)
-    add_articles(store, "en", week + [NOW - timedelta(hours=2)])
+    add_articles(store, "en", [*week, NOW - timedelta(hours=2)])
     # Czech: a trickle (one a day) whose silence is not yet evidence of a gap.
     add_articles(store, "cs", [NOW - timedelta(days=k, hours=7) for k in range(7)])
     alarms = silent_languages(store, NOW, SETTINGS)

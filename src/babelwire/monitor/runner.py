@@ -294,7 +294,7 @@ class Monitor:
             report.failures += 1
             state = after_failure(state, now=outcome.started, error=outcome.error,
                                   params=self.params)
-            log.warning("poll %s failed (%d in a row): %s; retry in %.0f s", source.name,
+            log.warning("poll %s failed (%d in a row): %s; retry in %.3g s", source.name,
                         state.consecutive_failures, outcome.error,
                         _seconds_until(state.next_poll, outcome.started))
             self._save(state)
@@ -323,8 +323,8 @@ class Monitor:
                               params=self.params)
         self._save(state)
         what = "unchanged (304)" if outcome.unchanged else \
-            f"{outcome.kind}, {len(outcome.items)} items read"
-        log.info("polled %s: %s, %d new; next in %.0f s", source.name, what, new,
+            f"{outcome.kind}, {len(outcome.items)} unseen items read"
+        log.info("polled %s: %s, %d new; next in %.3g s", source.name, what, new,
                  state.interval_seconds or 0.0)
 
     def _until_stopped(self, items: Sequence[Item], consumed: list[int]) -> Iterator[Item]:
