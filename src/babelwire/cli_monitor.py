@@ -21,7 +21,7 @@ from babelwire.errors import BabelwireError
 from babelwire.settings import Settings
 from babelwire.sources.base import host_of
 from babelwire.sources.feeds import is_http_url
-from babelwire.store import Store, open_store
+from babelwire.store import Store
 
 if TYPE_CHECKING:
     from babelwire.monitor.health import SourceReport
@@ -164,12 +164,11 @@ def run_command(obj: _Context, once: bool, max_seconds: float | None) -> None:
         store = obj.store()
     except BabelwireError as exc:
         raise click.ClickException(str(exc)) from exc
-    reader = open_store(settings.db) if str(settings.db) != ":memory:" else None
     try:
         if not store.registered_sources():
             click.echo("no sources registered yet; add one with: babelwire source add URL"
                        + ("" if once else " (the monitor picks it up while running)"), err=True)
-        monitor = Monitor(store, settings, hooks=hooks_for(settings, store), reader=reader)
+        monitor = Monitor(store, settings, hooks=hooks_for(settings, store))
         undo = monitor.install_signal_handlers()
         try:
             report = monitor.run(once=once, max_seconds=max_seconds)
@@ -179,8 +178,6 @@ def run_command(obj: _Context, once: bool, max_seconds: float | None) -> None:
     except BabelwireError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
-        if reader is not None:
-            reader.close()
         store.close()
     click.echo(f"polls: {report.polls}  failed: {report.failures}  new: {report.new}  "
                f"problems: {report.problems}  ({report.stopped_by}, {report.seconds:.1f} s)",

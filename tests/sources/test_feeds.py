@@ -145,3 +145,12 @@ def test_feed_fetch_failure_is_reported(server, fetcher):
     assert isinstance(problem, IngestProblem)
     assert problem.location == server.url("/nothing.rss")
     assert problem.stage == "fetch"
+
+
+def test_entries_skip_says_are_known_are_left_out_before_their_page_is_fetched(server, fetcher):
+    _serve_feed(server)
+    known = {server.url("/p/1"), server.url("/p/3")}
+    items = list(FeedSource(server.url("/feed.rss"), fetcher=fetcher,
+                            skip=known.__contains__).documents())
+    assert {item.location for item in items} == {server.url("/p/2")}
+    assert "/p/1" not in server.paths() and "/p/3" not in server.paths()

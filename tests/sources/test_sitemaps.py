@@ -128,3 +128,16 @@ def test_broken_sitemap_file_is_reported(tmp_path, fetcher):
     [problem] = SitemapSource(path, fetcher=fetcher).documents()
     assert isinstance(problem, IngestProblem)
     assert problem.location == str(path)
+
+
+def test_pages_skip_says_are_known_are_not_fetched_and_do_not_use_the_limit(server, fetcher):
+    server.routes["/s.xml"] = (200, XML_TYPE, _urlset(
+        _url(server.url("/a"), "2024-05-03"), _url(server.url("/b"), "2024-05-02"),
+        _url(server.url("/c"), "2024-05-01")))
+    for path in ("/a", "/b", "/c"):
+        server.routes[path] = (200, HTML_TYPE, f"<html><body>{path}</body></html>".encode())
+    source = SitemapSource(server.url("/s.xml"), fetcher=fetcher, limit=2,
+                           skip={server.url("/a")}.__contains__)
+    docs = [item for item in source.documents() if isinstance(item, FetchedDocument)]
+    assert [doc.url for doc in docs] == [server.url("/b"), server.url("/c")]
+    assert "/a" not in server.paths()

@@ -37,6 +37,7 @@ from babelwire.monitor.schedule import PollParams, after_failure, after_success,
 from babelwire.monitor.validators import DeferredValidators
 from babelwire.settings import Settings
 from babelwire.sources.http import Fetcher
+from babelwire.store import open_store
 from babelwire.store.base import RegisteredSource, SourcePollState, Store
 
 __all__ = ["HOOK_IDLE_SECONDS", "Monitor", "MonitorReport"]
@@ -113,8 +114,9 @@ class Monitor:
     """Polls every registered source of ``store`` and ingests what is new.
 
     ``reader`` is a second connection to the same database for the fetch threads
-    (None: share ``store``'s, which is fine for tests on one thread's pace);
-    ``pipeline`` defaults to ``Pipeline(store, settings)``; ``now`` is the clock.
+    (None: the monitor opens one on ``store.path`` and closes it in :meth:`close`,
+    or shares ``store``'s connection for an in-memory database); ``pipeline``
+    defaults to ``Pipeline(store, settings)``; ``now`` is the clock.
     """
 
     def __init__(
@@ -132,6 +134,11 @@ class Monitor:
         self.params = PollParams.from_settings(settings)
         self.hooks = list(hooks)
         self.now = now
+        self._own_reader: Store | None = None
+        if reader is None:
+            path = str(getattr(store, "path", ":memory:"))
+            if path != ":memory:":
+                reader = self._own_reader = open_store(path)
         self._reader = LockedReader(reader if reader is not None else store)
         self.validators = DeferredValidators(self._reader)
         self.fetcher = Fetcher(settings, validators=self.validators)
@@ -239,6 +246,9 @@ class Monitor:
             except Exception:
                 log.exception("hook %s failed to close", getattr(hook, "name", hook))
         self.fetcher.close()
+        if self._own_reader is not None:
+            self._own_reader.close()
+            self._own_reader = None
 
     # -- internals -----------------------------------------------------------------------
     def _sync_sources(self) -> list[RegisteredSource]:
