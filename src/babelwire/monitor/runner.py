@@ -198,6 +198,7 @@ class Monitor:
         log.info("monitor started: %d sources, polls every %g-%g s, %d fetch threads",
                  len(self.store.registered_sources()), self.params.min_interval,
                  self.params.max_interval, max(1, int(self.settings.monitor_workers)))
+        self._log_health()
         try:
             while not self.stopping:
                 if deadline is not None and time.monotonic() >= deadline:
@@ -294,7 +295,10 @@ class Monitor:
             failed = PollOutcome(source=outcome.source, started=outcome.started,
                                  finished=outcome.finished, kind=None,
                                  error=f"ingest failed: {type(exc).__name__}: {exc}")
-            self._handle(failed, report)
+            try:
+                self._handle(failed, report)
+            except Exception:  # the store itself is failing: the next round tries again
+                log.exception("recording the failure of %s failed too", outcome.source.name)
 
     def _handle(self, outcome: PollOutcome, report: MonitorReport) -> None:
         source = outcome.source
