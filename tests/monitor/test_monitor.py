@@ -126,7 +126,7 @@ def test_sources_that_fail_hang_or_turn_to_garbage_do_not_stop_the_others(
             pass
 
     try:
-        report = make(hooks=[hook, BrokenHook(), Probe()], timeout=3.0).run(once=True)
+        report = make(hooks=[hook, BrokenHook(), Probe()], timeout=6.0).run(once=True)
         assert report.polls == 4 and report.failures == 2
         assert stored_urls(store) == sorted(good_urls + changing_urls)
         # the good feeds were stored while the hanging source was still being waited for
@@ -230,3 +230,35 @@ def test_hooks_for_returns_no_hooks_yet(monitor_settings):
     settings = monitor_settings()
     with open_store(settings.db) as store:
         assert hooks_for(settings, store) == []
+
+
+def test_sources_added_or_removed_while_running_are_picked_up(make_site, server, monitor_env):
+    _settings, store, make = monitor_env
+    first = make_site()
+    first.publish(1)
+    first_source, _ = store.register_source("First", first.url)
+    monitor = make()
+    runner = threading.Thread(target=lambda: monitor.run(max_seconds=120))
+    runner.start()
+    try:
+        def wait_for(count: int) -> None:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and store.counts()["articles"] < count:
+                time.sleep(0.1)
+            assert store.counts()["articles"] >= count
+
+        wait_for(1)
+        second = make_site(feed_path="/second.xml", prefix="second", offset=60)
+        added = second.publish(2)
+        with open_store(store.path) as other:  # as `babelwire source add` would, meanwhile
+            other.register_source("Second", second.url)
+            other.remove_source(first_source.id)
+        wait_for(3)
+        polls_of_first = len(server.requests_to("/feed.xml"))
+        time.sleep(1.0)  # several polling intervals (0.2-2 s)
+        assert len(server.requests_to("/feed.xml")) == polls_of_first
+    finally:
+        monitor.request_stop()
+        runner.join(timeout=30)
+    assert set(added) <= set(stored_urls(store))
+    assert list(store.source_poll_states()) == [s.id for s in store.registered_sources()]
