@@ -262,3 +262,69 @@ def test_sources_added_or_removed_while_running_are_picked_up(make_site, server,
         runner.join(timeout=30)
     assert set(added) <= set(stored_urls(store))
     assert list(store.source_poll_states()) == [s.id for s in store.registered_sources()]
+
+
+def slow_pages(server, site, delay: float) -> None:
+    """Make every page of ``site`` after the first two answer after ``delay`` seconds."""
+    for path in site.page_paths()[2:]:
+        reply = server.routes[path]
+        server.routes[path] = lambda request, reply=reply: (time.sleep(delay), reply)[1]
+
+
+def test_a_long_poll_hands_over_its_articles_before_it_ends(make_site, server, monitor_env):
+    _settings, store, make = monitor_env
+    site = make_site()
+    urls = site.publish(4)
+    slow_pages(server, site, 1.0)
+    store.register_source("Wire", site.url)
+    counts: list[int] = []
+
+    class Counter:
+        name = "counter"
+
+        def after_ingest(self, now):
+            counts.append(store.counts()["articles"])
+
+        def close(self):
+            pass
+
+    report = make(hooks=[Counter()], batch_size=2).run(once=True)
+    assert report.new == 4 and report.polls == 1
+    assert 2 in counts and counts[-1] == 4  # the first two were stored while the rest loaded
+    assert stored_urls(store) == sorted(urls)
+
+
+def test_a_stop_between_handed_over_parts_leaves_the_rest_for_the_restart(
+        make_site, server, monitor_env):
+    _settings, store, make = monitor_env
+    site = make_site()
+    urls = site.publish(4)
+    slow_pages(server, site, 0.5)
+    source, _ = store.register_source("Wire", site.url)
+
+    class StopAfterFirstPart:
+        name = "stopper"
+
+        def __init__(self) -> None:
+            self.monitor: Monitor | None = None
+
+        def after_ingest(self, now):
+            if store.counts()["articles"] and self.monitor is not None:
+                self.monitor.request_stop("stopped after the first part")
+
+        def close(self):
+            pass
+
+    stopper = StopAfterFirstPart()
+    monitor = make(hooks=[stopper], batch_size=2)
+    stopper.monitor = monitor
+    report = monitor.run()
+    assert report.stopped_by == "stopped after the first part"
+    assert 0 < store.counts()["articles"] < 4
+    assert store.get_validators(site.url) == (None, None)
+    assert source.id not in store.source_poll_states()
+
+    report = make(batch_size=2).run(once=True)
+    urls_stored = [a.url for a in store.articles()]
+    assert sorted(urls_stored) == sorted(urls) and len(set(urls_stored)) == 4
+    assert store.source_poll_states()[source.id].consecutive_failures == 0

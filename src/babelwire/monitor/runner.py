@@ -5,8 +5,9 @@ The main thread owns the store's writing connection and one long-lived
 sources that are due (:mod:`babelwire.monitor.poll`) through one shared
 :class:`~babelwire.sources.http.Fetcher`, so a source that hangs holds up one
 thread until its timeout, never the others. Each finished poll comes back to
-the main thread, which runs its items through the pipeline, then remembers the
-poll's HTTP validators, logs the arrivals and saves the source's new schedule
+the main thread (a long poll hands over its items in parts as it goes), which
+runs its items through the pipeline, then remembers the poll's HTTP validators,
+logs the arrivals and saves the source's new schedule
 (:mod:`babelwire.monitor.schedule`). After each round of finished polls, and at
 least every ``HOOK_IDLE_SECONDS`` otherwise, every hook's ``after_ingest`` runs.
 
@@ -31,7 +32,7 @@ from typing import Any
 
 from babelwire.monitor.health import HealthAlarm, health_alarms
 from babelwire.monitor.hooks import MonitorHook
-from babelwire.monitor.poll import Item, PollOutcome, poll_source
+from babelwire.monitor.poll import Item, PollChunk, PollOutcome, poll_source
 from babelwire.monitor.reader import LockedReader
 from babelwire.monitor.schedule import PollParams, after_failure, after_success, due
 from babelwire.monitor.validators import DeferredValidators
@@ -66,12 +67,24 @@ class MonitorReport:
 
 
 @dataclass(slots=True)
+class _Partial:
+    """What the chunks of a poll still under way have done so far."""
+
+    items: int = 0
+    new: int = 0
+    fetch_problems: int = 0
+    cut: bool = False
+    """A chunk was skipped or cut short by a stop: the poll cannot count as complete."""
+    error: str | None = None
+
+
+@dataclass(slots=True)
 class _FetchPool:
     """Daemon threads that run polls; a hung fetch never blocks the process from exiting."""
 
     workers: int
     tasks: queue.Queue[Callable[[], PollOutcome] | None] = field(default_factory=queue.Queue)
-    done: queue.Queue[PollOutcome] = field(default_factory=queue.Queue)
+    done: queue.Queue[PollOutcome | PollChunk] = field(default_factory=queue.Queue)
     threads: list[threading.Thread] = field(default_factory=list)
 
     def start(self) -> None:
@@ -91,8 +104,8 @@ class _FetchPool:
     def submit(self, task: Callable[[], PollOutcome]) -> None:
         self.tasks.put(task)
 
-    def finished(self, timeout: float) -> list[PollOutcome]:
-        """Polls finished so far, waiting up to ``timeout`` seconds for the first one."""
+    def finished(self, timeout: float) -> list[PollOutcome | PollChunk]:
+        """Polls finished (and chunks handed over) so far; waits up to ``timeout`` for one."""
         try:
             first = self.done.get(timeout=max(timeout, 0.0)) if timeout > 0 else \
                 self.done.get_nowait()
@@ -151,6 +164,7 @@ class Monitor:
         self._stop_reason = "end"
         self._states: dict[int, SourcePollState] = {}
         self._alarms: dict[tuple[str, str], HealthAlarm] = {}
+        self._partial: dict[int, _Partial] = {}
 
     # -- stopping ------------------------------------------------------------------------
     def request_stop(self, reason: str = "stop requested") -> None:
@@ -211,7 +225,7 @@ class Monitor:
                     if once or due(self._states.get(source.id), now):
                         in_flight.add(source.id)
                         polled.add(source.id)
-                        pool.submit(self._poll_task(source))
+                        pool.submit(self._poll_task(source, pool.done.put))
                 if once and not in_flight:
                     break
                 waiting = [s for s in sources if s.id not in in_flight
@@ -219,8 +233,12 @@ class Monitor:
                 wait = self._wait_seconds(waiting, now, deadline)
                 outcomes = pool.finished(wait)
                 for outcome in outcomes:
+                    if isinstance(outcome, PollChunk):
+                        self._take_chunk(outcome, report)
+                        continue
                     in_flight.discard(outcome.source.id)
                     if self.stopping and outcome.items:
+                        self._partial.pop(outcome.source.id, None)
                         continue  # not started: fetched again after the restart
                     self._handle_safely(outcome, report)
                 clock = time.monotonic()
@@ -272,16 +290,38 @@ class Monitor:
             wait = min(wait, deadline - time.monotonic())
         return max(wait, 0.0)
 
-    def _poll_task(self, source: RegisteredSource) -> Callable[[], PollOutcome]:
+    def _poll_task(self, source: RegisteredSource,
+                   deliver: Callable[[PollChunk], None]) -> Callable[[], PollOutcome]:
         state = self._states.get(source.id)
         expected = state.kind if state is not None else None
+        chunk_size = max(1, int(self.settings.batch_size))
 
         def task() -> PollOutcome:
             return poll_source(source, fetcher=self.fetcher, validators=self.validators,
                                is_stored=self._reader.is_stored, expected_kind=expected,
-                               now=self.now)
+                               now=self.now, deliver=deliver, chunk_size=chunk_size)
 
         return task
+
+    def _take_chunk(self, chunk: PollChunk, report: MonitorReport) -> None:
+        """Ingest the items of a poll still under way (its outcome settles the schedule)."""
+        partial = self._partial.setdefault(chunk.source.id, _Partial())
+        if partial.cut or partial.error is not None:
+            return  # the rest is read again at the next poll
+        if self.stopping:
+            partial.cut = True
+            return
+        try:
+            new, fetch_problems, complete = self._ingest(chunk.source, chunk.items, report)
+        except Exception as exc:
+            log.exception("ingesting part of the poll of %s failed", chunk.source.name)
+            self._rollback()
+            partial.error = f"ingest failed: {type(exc).__name__}: {exc}"
+            return
+        partial.items += len(chunk.items)
+        partial.new += new
+        partial.fetch_problems += fetch_problems
+        partial.cut = not complete
 
     def _handle_safely(self, outcome: PollOutcome, report: MonitorReport) -> None:
         """:meth:`_handle`, with a failure to store a poll recorded as that poll's failure."""
@@ -289,9 +329,7 @@ class Monitor:
             self._handle(outcome, report)
         except Exception as exc:  # a poison item or a store failure must not stop the monitor
             log.exception("ingesting the poll of %s failed", outcome.source.name)
-            rollback = getattr(self.store, "rollback", None)
-            if callable(rollback):
-                rollback()
+            self._rollback()
             failed = PollOutcome(source=outcome.source, started=outcome.started,
                                  finished=outcome.finished, kind=None,
                                  error=f"ingest failed: {type(exc).__name__}: {exc}")
@@ -300,46 +338,58 @@ class Monitor:
             except Exception:  # the store itself is failing: the next round tries again
                 log.exception("recording the failure of %s failed too", outcome.source.name)
 
+    def _rollback(self) -> None:
+        rollback = getattr(self.store, "rollback", None)
+        if callable(rollback):
+            rollback()
+
     def _handle(self, outcome: PollOutcome, report: MonitorReport) -> None:
         source = outcome.source
+        partial = self._partial.pop(source.id, None) or _Partial()
         state = self._states.get(source.id) or SourcePollState(source_id=source.id)
         report.polls += 1
-        if outcome.error is not None:
+        error = outcome.error or partial.error
+        if error is not None:
             report.failures += 1
-            state = after_failure(state, now=outcome.started, error=outcome.error,
-                                  params=self.params)
+            state = after_failure(state, now=outcome.started, error=error, params=self.params)
             log.warning("poll %s failed (%d in a row): %s; retry in %.3g s", source.name,
-                        state.consecutive_failures, outcome.error,
+                        state.consecutive_failures, error,
                         _seconds_until(state.next_poll, outcome.started))
             self._save(state)
             return
-        new = 0
-        if outcome.items:
-            consumed: list[int] = [0]
-            result = self.pipeline.run(self._until_stopped(outcome.items, consumed))
-            new = result.new + result.duplicates
-            report.new += new
-            report.problems += len(result.problems)
-            for problem in result.problems[:20]:
-                log.warning("  %s [%s] %s: %s", source.name, problem.stage, problem.location,
-                            problem.reason)
-            if consumed[0] < len(outcome.items):
-                log.info("poll %s cut short by the stop: %d of %d items done; the rest "
-                         "are fetched again after a restart", source.name, consumed[0],
-                         len(outcome.items))
-                if new:
-                    self.store.record_arrivals(source.id, outcome.started, new)
-                return  # neither validators nor schedule: the source is due at restart
-        self._remember_validators(outcome)
-        if new:
-            self.store.record_arrivals(source.id, outcome.started, new)
+        new, fetch_problems, complete = 0, 0, True
+        if outcome.items and not partial.cut:
+            new, fetch_problems, complete = self._ingest(source, outcome.items, report)
+        new += partial.new
+        read = partial.items + len(outcome.items)
+        if partial.cut or not complete:
+            log.info("poll %s cut short by the stop after %d new articles; the rest is "
+                     "fetched again after a restart", source.name, new)
+            return  # neither validators nor schedule: the source is due at restart
+        self._remember_validators(outcome, fetch_problems + partial.fetch_problems)
         state = after_success(state, now=outcome.started, new_items=new, kind=outcome.kind,
                               params=self.params)
         self._save(state)
-        what = "unchanged (304)" if outcome.unchanged else \
-            f"{outcome.kind}, {len(outcome.items)} unseen items read"
+        what = "unchanged (304)" if outcome.unchanged else f"{outcome.kind}, {read} unseen " \
+            "items read"
         log.info("polled %s: %s, %d new; next in %.3g s", source.name, what, new,
                  state.interval_seconds or 0.0)
+
+    def _ingest(self, source: RegisteredSource, items: Sequence[Item],
+                report: MonitorReport) -> tuple[int, int, bool]:
+        """Run ``items`` through the pipeline: (new articles, failed page fetches, complete)."""
+        consumed: list[int] = [0]
+        result = self.pipeline.run(self._until_stopped(items, consumed))
+        new = int(result.new + result.duplicates)
+        report.new += new
+        report.problems += len(result.problems)
+        for problem in result.problems[:20]:
+            log.warning("  %s [%s] %s: %s", source.name, problem.stage, problem.location,
+                        problem.reason)
+        if new:
+            self.store.record_arrivals(source.id, self.now(), new)
+        fetch_problems = sum(1 for p in result.problems if p.stage == "fetch")
+        return new, fetch_problems, consumed[0] == len(items)
 
     def _until_stopped(self, items: Sequence[Item], consumed: list[int]) -> Iterator[Item]:
         for item in items:
@@ -348,9 +398,9 @@ class Monitor:
             consumed[0] += 1
             yield item
 
-    def _remember_validators(self, outcome: PollOutcome) -> None:
+    def _remember_validators(self, outcome: PollOutcome, fetch_problems: int) -> None:
         for url, (etag, modified) in outcome.validators.items():
-            if url == outcome.source.url and outcome.fetch_problems:
+            if url == outcome.source.url and fetch_problems:
                 continue  # some entries' pages failed: read the whole source again next time
             self.store.put_validators(url, etag, modified)
 
