@@ -27,7 +27,16 @@ from babelwire.errors import SettingsError
 from babelwire.settings import Settings
 from babelwire.store.base import SourcePollState
 
-__all__ = ["POLL_FRACTION", "SMOOTHING", "PollParams", "after_failure", "after_success", "due"]
+__all__ = [
+    "POLL_FRACTION",
+    "SMOOTHING",
+    "PollParams",
+    "after_failure",
+    "after_success",
+    "current_interval",
+    "due",
+    "retry_delay",
+]
 
 SMOOTHING = 0.3
 """Weight of the newest gap sample in the smoothed gap between new articles."""
