@@ -104,6 +104,8 @@ def test_sources_that_fail_hang_or_turn_to_garbage_do_not_stop_the_others(
         return 200, {"Content-Type": "application/rss+xml"}, b"<rss/>"
 
     server.routes["/down.xml"] = (500, {"Content-Type": "text/plain"}, b"oops")
+    server.routes["/junk.bin"] = (200, {"Content-Type": "application/octet-stream"},
+                                  bytes(range(256)) * 8)
     server.routes["/hang.xml"] = hang
     good = make_site()
     changing = make_site(feed_path="/changing.xml", prefix="changing", offset=40)
@@ -111,7 +113,7 @@ def test_sources_that_fail_hang_or_turn_to_garbage_do_not_stop_the_others(
     changing_urls = changing.publish(2)
     ids = {name: store.register_source(name, url)[0].id for name, url in [
         ("Good", good.url), ("Down", server.url("/down.xml")), ("Hang", server.url("/hang.xml")),
-        ("Changing", changing.url)]}
+        ("Changing", changing.url), ("Junk", server.url("/junk.bin"))]}
     hook = RecordingHook(store)
     states_when_hook_first_saw_articles: list[dict] = []
 
@@ -127,7 +129,7 @@ def test_sources_that_fail_hang_or_turn_to_garbage_do_not_stop_the_others(
 
     try:
         report = make(hooks=[hook, BrokenHook(), Probe()], timeout=6.0).run(once=True)
-        assert report.polls == 4 and report.failures == 2
+        assert report.polls == 5 and report.failures == 3
         assert stored_urls(store) == sorted(good_urls + changing_urls)
         # the good feeds were stored while the hanging source was still being waited for
         (early,) = states_when_hook_first_saw_articles
@@ -135,6 +137,7 @@ def test_sources_that_fail_hang_or_turn_to_garbage_do_not_stop_the_others(
         states = store.source_poll_states()
         assert "HTTP 500" in (states[ids["Down"]].last_error or "")
         assert "timed out" in (states[ids["Hang"]].last_error or "")
+        assert "not an HTML page" in (states[ids["Junk"]].last_error or "")
         assert states[ids["Good"]].consecutive_failures == 0
         assert report.hook_errors >= 1 and hook.calls  # a broken hook is logged, not fatal
 
