@@ -17,10 +17,12 @@ from babelwire.errors import StoreError
 from babelwire.records import EnrichedArticle, SearchHit, StoredArticle, Story, Vector
 from babelwire.stages.entities_records import (
     ArticleEntities,
+    EntityRecord,
     EntitySummary,
     Mention,
     StoredVariant,
     TextDate,
+    VariantCount,
 )
 
 
@@ -308,3 +310,67 @@ class Store(ABC):
 
     def article_dates(self, article_id: int) -> list[TextDate]:
         raise self._no_entities()
+
+    # -- entity pages and API (babelwire.web; SQLite: store/sqlite_entity_pages.py) --
+    def entity_listing(self, *, kind: str | None = None, name: str | None = None,
+                       offset: int = 0, limit: int = 50) -> list[EntityListing]:
+        """Entities mentioned in at least one article, most articles first (then id).
+
+        ``name`` keeps entities whose name or any spelling contains it (case-insensitive).
+        """
+        raise self._no_entities()
+
+    def entity_record(self, entity_id: int) -> EntityRecord | None:
+        raise self._no_entities()
+
+    def entity_variant_counts(self, entity_id: int) -> list[VariantCount]:
+        """Every spelling of one entity with its count per language, most seen first."""
+        raise self._no_entities()
+
+    def entity_articles(self, entity_id: int) -> list[EntityArticle]:
+        """Every article that mentions the entity, oldest first."""
+        raise self._no_entities()
+
+    def co_mentions(self, entity_id: int, *, limit: int = 20) -> list[EntityCount]:
+        """Other entities named in the same articles, most shared articles first."""
+        raise self._no_entities()
+
+    def story_entities(self, story_id: int, *, limit: int = 30) -> list[EntityCount]:
+        """Entities named in a story's articles, most articles first."""
+        raise self._no_entities()
+
+
+# -- records of the entity pages ------------------------------------------------
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EntityListing:
+    """One row of the entity list: the entity, its articles and their languages."""
+
+    id: int
+    name: str
+    kind: str
+    canonical: str | None
+    articles: int
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EntityArticle:
+    """An article that names an entity, as the entity page aggregates it."""
+
+    article_id: int
+    story_id: int | None
+    lang: str
+    source: str
+    url: str
+    when: datetime
+    """Publication time, else fetch time."""
+    duplicate_of: int | None
+    mentions: int
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EntityCount:
+    """An entity with the number of articles it shares with something (a story, an entity)."""
+
+    entity: EntityRecord
+    articles: int

@@ -139,4 +139,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     CREATE INDEX text_dates_article ON text_dates(article_id);
     CREATE INDEX text_dates_value ON text_dates(value);
     """),
+    ("0004_web_entity_index", """
+    CREATE INDEX entity_mentions_article_entity ON entity_mentions(article_id, entity_id);
+    """),
 )

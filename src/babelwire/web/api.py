@@ -120,7 +120,9 @@ def _story_out(request: Request, story_id: int) -> schemas.StoryDetailOut:
         independent_size=s.independent_size, independent_sources=detail.independent_sources,
         first_seen=s.first_seen, last_seen=s.last_seen, articles=articles,
         first=schemas.FirstOut(article_id=first.id, source=first.source,
-                               published=first.published) if first else None)
+                               published=first.published) if first else None,
+        entities=[schemas.EntityRefOut(id=c.entity.id, name=c.entity.name, kind=c.entity.kind,
+                                       articles=c.articles) for c in detail.entities])
 
 
 @router.get("/articles", response_model=schemas.ArticlesPage)

@@ -27,7 +27,7 @@ from babelwire.errors import BabelwireError, ModelError, QueryError
 from babelwire.settings import Settings
 from babelwire.stages.embed import Embedder
 from babelwire.store.base import Store
-from babelwire.web import api, views
+from babelwire.web import api, entity_api, entity_views, views
 from babelwire.web.auth import NotAllowed, NotAuthenticated
 from babelwire.web.context import WebContext, utc_now
 from babelwire.web.templating import make_templates
@@ -112,6 +112,8 @@ def create_app(store: Store, settings: Settings, *, embedder: Embedder | None = 
     app.mount("/static", StaticFiles(packages=[("babelwire.web", "static")]), name="static")
     app.include_router(api.router)
     app.include_router(api.writer)
+    app.include_router(entity_api.router)
+    app.include_router(entity_views.router)
     app.include_router(views.public)
     app.include_router(views.router)
     app.add_middleware(SecurityHeaders)
