@@ -339,6 +339,11 @@ class Store(ABC):
         """Entities named in a story's articles, most articles first."""
         raise self._no_entities()
 
+    def story_size(self, story_id: int) -> int:
+        """Articles in the story, copies included (0 for no such story); cheap."""
+        found = self.story(story_id)
+        return 0 if found is None else found.size
+
 
 # -- records of the entity pages ------------------------------------------------
 @dataclass(frozen=True, kw_only=True, slots=True)

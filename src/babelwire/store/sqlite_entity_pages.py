@@ -111,6 +111,11 @@ class SQLiteEntityPages:
             (story_id, limit))
         return _counts(rows)
 
+    def story_size(self, story_id: int) -> int:
+        row = self._db.execute("SELECT COUNT(*) FROM articles WHERE story_id = ?",
+                               (story_id,)).fetchone()
+        return int(row[0])
+
 
 def _record(row: Sequence[Any]) -> EntityRecord:
     return EntityRecord(id=int(row[0]), name=row[1], kind=row[2], canonical=row[3])
