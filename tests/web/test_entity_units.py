@@ -60,12 +60,13 @@ def test_coverage_buckets_widen_with_the_period_and_count_everything():
     wide = coverage_axis(months)
     assert wide.bucket == timedelta(days=7) and wide.buckets <= 48
     assert wide.start.weekday() == 0 and sum(bucket_counts(wide, months)) == len(months)
-    chart = coverage_chart([("de", months[:10]), ("fr", months[10:])], wide,
+    chart = coverage_chart([("de", bucket_counts(wide, months[:10])),
+                            ("fr", bucket_counts(wide, months[10:]))], wide,
                            short=str.upper, long=lambda k: f"lang {k}")
     assert [r.label for r in chart.rows] == ["DE", "FR"]
     assert sum(b.count for r in chart.rows for b in r.bars) == len(months)
     assert all(chart.left <= b.x < chart.width - chart.right for r in chart.rows
                for b in r.bars)
-    folded = coverage_chart([(str(i), [start]) for i in range(12)], axis, short=str,
-                            long=str, most_rows=10)
+    folded = coverage_chart([(str(i), bucket_counts(axis, [start])) for i in range(12)], axis,
+                            short=str, long=str, most_rows=10)
     assert folded.rows[-1].label == "other" and folded.rows[-1].total == 2

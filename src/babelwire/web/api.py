@@ -26,6 +26,7 @@ from babelwire.errors import QueryError
 from babelwire.store.base import ApiToken
 from babelwire.web import schemas
 from babelwire.web.auth import context, require_read, require_write
+from babelwire.web.cache import ReadCache
 from babelwire.web.pagination import (
     MAX_LIMIT,
     CursorError,
@@ -52,7 +53,8 @@ Cursor = Annotated[str | None, Query(description="next_cursor from the previous 
 
 
 async def cached_json(request: Request, key: Hashable, build: Callable[[], BaseModel], *,
-                      inline: Callable[[], bool] | None = None) -> Response:
+                      inline: Callable[[], bool] | None = None,
+                      cache: ReadCache | None = None) -> Response:
     """The JSON of ``build()``, cached until the store changes.
 
     A hit is answered on the event loop; a miss computes in the thread pool, so a
@@ -60,9 +62,9 @@ async def cached_json(request: Request, key: Hashable, build: Callable[[], BaseM
     is small (a millisecond or two): it then runs on the event loop, which under load is
     much faster than the thread pool (no hand-over of the GIL between threads at
     each SQLite call). Errors raised by ``build`` (a bad query, say) reach the
-    app's error handlers as usual.
+    app's error handlers as usual. ``cache``: another cache than the context's main one.
     """
-    cache = context(request).cache
+    cache = cache or context(request).cache
     body = cache.peek(key)
     if body is None:
         def make() -> bytes:
@@ -123,8 +125,8 @@ def _story_out(request: Request, story_id: int) -> schemas.StoryDetailOut:
             shared_numbers=list(e.shared_numbers),
             shared_names=[n.key for n in e.shared_names], time_gap_days=e.time_gap_days,
             copy_of=e.copy_of, raw=dict(m.evidence))
-        base = schemas.ArticleOut.of(m.article).model_dump()
-        articles.append(schemas.StoryArticleOut(**base, evidence=evidence))
+        articles.append(schemas.StoryArticleOut(**schemas.article_fields(m.article),
+                                                evidence=evidence))
     first = detail.first
     return schemas.StoryDetailOut(
         id=s.id, title=s.title, languages=list(s.languages), size=s.size,
@@ -185,8 +187,8 @@ async def api_search(request: Request, q: str, mode: Mode = "keyword", limit: Li
         found = search_page(context(request), q, mode, offset=offset, limit=limit)
         return schemas.SearchPage(
             query=q, mode=mode,
-            items=[schemas.SearchItemOut(**schemas.ArticleOut.of(r.article).model_dump(),
-                                         score=r.score) for r in found.results],
+            items=[schemas.SearchItemOut(**schemas.article_fields(r.article), score=r.score)
+                   for r in found.results],
             stories=[schemas.SearchGroupOut(story_id=g.story_id, title=g.title,
                                             article_ids=[r.article.id for r in g.results])
                      for g in found.groups],

@@ -16,6 +16,7 @@ written: a ``.de`` site may report from Kyiv.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 UNKNOWN = "unknown"
@@ -63,7 +64,16 @@ def host_of(url: str) -> str:
 
 def country_of(url: str) -> str:
     """An ISO 3166-1 alpha-2 code (``FR``), ``EU``, or :data:`UNKNOWN` for an article URL."""
-    host = host_of(url)
+    start = url.find("//")
+    end = url.find("/", start + 2) if start >= 0 else -1
+    return _country_of_origin(url if end < 0 else url[:end])
+
+
+@lru_cache(maxsize=8192)
+def _country_of_origin(origin: str) -> str:
+    """:func:`country_of` for the URL up to its path (scheme and host): cached, since an
+    entity page asks once per article and an outlet's articles share a host."""
+    host = host_of(origin)
     if not host or host.replace(".", "").isdigit():
         return UNKNOWN
     labels = host.split(".")

@@ -8,8 +8,7 @@ narrowest that keeps the period within :data:`MOST_BUCKETS` bars.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -97,22 +96,22 @@ def _bucket_label(bucket: timedelta) -> str:
             2592000: "30 days"}.get(int(bucket.total_seconds()), str(bucket))
 
 
-def coverage_chart(series: Sequence[tuple[str, Sequence[datetime]]], axis: CoverageAxis, *,
+def coverage_chart(series: Sequence[tuple[str, Sequence[int]]], axis: CoverageAxis, *,
                    short: Callable[[str], str], long: Callable[[str], str],
                    what: str = "articles", most_rows: int = 10, width: int = 760,
                    row_height: int = 26) -> CoverageChart:
-    """One row per key of ``series`` (in the order given; the rest folded into ``other``)."""
-    rows_in = list(series[:most_rows])
-    rest = [t for _, times in series[most_rows:] for t in times]
-    if rest:
-        rows_in.append(("other", rest))
+    """One row per key of ``series`` (key, count per bucket of ``axis``), in the order given;
+    keys after the first ``most_rows`` are summed into one ``other`` row."""
+    rows_in = [(k, tuple(c)) for k, c in series[:most_rows]]
+    if len(series) > most_rows:
+        rows_in.append(("other", tuple(sum(col) for col in zip(
+            *(c for _, c in series[most_rows:]), strict=True))))
     left, right, top = 72, 12, 8
     plot = width - left - right
     slot = plot / max(1, axis.buckets)
-    counts = [bucket_counts(axis, times) for _, times in rows_in]
-    peak = max((c for row in counts for c in row), default=0) or 1
+    peak = max((c for _, row in rows_in for c in row), default=0) or 1
     rows = []
-    for i, ((key, times), values) in enumerate(zip(rows_in, counts, strict=True)):
+    for i, (key, values) in enumerate(rows_in):
         base = top + row_height * (i + 1) - 3
         full = row_height - 6
         bars = tuple(
@@ -121,9 +120,10 @@ def coverage_chart(series: Sequence[tuple[str, Sequence[datetime]]], axis: Cover
                         height=round(max(1.0, v / peak * full), 1), count=v,
                         when=_when(axis.start + axis.bucket * j, axis.bucket))
             for j, v in enumerate(values) if v)
+        total = sum(values)
         label = "other" if key == "other" else short(key)
-        title = f"{'others' if key == 'other' else long(key)}: {len(times)} {what}"
-        rows.append(CoverageRow(key=key, label=label, title=title, y=base, total=len(times),
+        title = f"{'others' if key == 'other' else long(key)}: {total} {what}"
+        rows.append(CoverageRow(key=key, label=label, title=title, y=base, total=total,
                                 bars=bars))
     axis_y = top + row_height * max(1, len(rows)) + 2
     end = axis.start + axis.bucket * axis.buckets
@@ -132,7 +132,7 @@ def coverage_chart(series: Sequence[tuple[str, Sequence[datetime]]], axis: Cover
     def x_of(t: datetime) -> float:
         return round(left + (t - axis.start).total_seconds() / span * plot, 1)
 
-    total = sum(len(t) for _, t in rows_in)
+    total = sum(r.total for r in rows)
     label = (f"{total} {what} per {_bucket_label(axis.bucket)} from {axis.start:%d %b %Y} to "
              f"{end:%d %b %Y}, one row each for {len(rows)} groups")
     return CoverageChart(width=width, height=int(axis_y + 26), left=left, right=right,
@@ -149,6 +149,6 @@ def _when(start: datetime, bucket: timedelta) -> str:
     return f"{bucket.days} days from {start:%d %b %Y}".lstrip("0")
 
 
-def ranked_keys(keys: Sequence[str]) -> list[tuple[str, int]]:
+def ranked_keys(counts: Mapping[str, int]) -> list[tuple[str, int]]:
     """(key, count) most frequent first, then alphabetically."""
-    return sorted(Counter(keys).items(), key=lambda kv: (-kv[1], kv[0]))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -17,10 +17,10 @@ from datetime import datetime
 from babelwire.errors import QueryError
 from babelwire.records import Story
 from babelwire.stages.entities_records import ENTITY_KINDS, EntityRecord, VariantCount
-from babelwire.store.base import EntityArticle, EntityCount, EntityListing
+from babelwire.store.base import EntityCount, EntityListing
 from babelwire.web.context import WebContext
 from babelwire.web.countries import UNKNOWN, country_name, country_of
-from babelwire.web.coverage import CoverageAxis, bucket_counts, coverage_axis, ranked_keys
+from babelwire.web.coverage import CoverageAxis, coverage_axis, ranked_keys
 from babelwire.web.scripts import script_direction, script_of
 
 MOST_STORIES = 50
@@ -73,9 +73,13 @@ class StoryAppearance:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class EntityDetail:
+    """What the entity page and ``/api/entities/{id}`` show (aggregates only: it is cached)."""
+
     entity: EntityRecord
-    articles: tuple[EntityArticle, ...]
-    """Oldest first, copies included."""
+    article_count: int
+    """Articles naming the entity, copies included."""
+    first_seen: datetime | None
+    last_seen: datetime | None
     variant_groups: tuple[VariantGroup, ...]
     languages: tuple[tuple[str, int], ...]
     """(language, articles), most first."""
@@ -91,25 +95,8 @@ class EntityDetail:
     story_count: int
 
     @property
-    def first_seen(self) -> datetime | None:
-        return self.articles[0].when if self.articles else None
-
-    @property
-    def last_seen(self) -> datetime | None:
-        return self.articles[-1].when if self.articles else None
-
-    @property
     def unknown_country(self) -> int:
         return dict(self.countries).get(UNKNOWN, 0)
-
-    def times_by(self, what: str) -> list[tuple[str, list[datetime]]]:
-        """(language or country, article times) in the order of ``languages``/``countries``."""
-        keyed: dict[str, list[datetime]] = {}
-        for a in self.articles:
-            key = a.lang if what == "language" else country_of(a.url)
-            keyed.setdefault(key, []).append(a.when)
-        order = self.languages if what == "language" else self.countries
-        return [(k, keyed[k]) for k, _ in order]
 
 
 def group_variants(variants: list[VariantCount]) -> tuple[VariantGroup, ...]:
@@ -126,7 +113,7 @@ def group_variants(variants: list[VariantCount]) -> tuple[VariantGroup, ...]:
 
 def entity_detail(ctx: WebContext, entity_id: int) -> EntityDetail | None:
     """Everything the entity page shows; None when there is no such entity."""
-    return ctx.cache.get(("entity", entity_id), lambda: _entity_detail(ctx, entity_id))
+    return ctx.aggregates.get(("entity", entity_id), lambda: _entity_detail(ctx, entity_id))
 
 
 def _entity_detail(ctx: WebContext, entity_id: int) -> EntityDetail | None:
@@ -135,26 +122,44 @@ def _entity_detail(ctx: WebContext, entity_id: int) -> EntityDetail | None:
     if entity is None:
         return None
     articles = store.entity_articles(entity_id)
-    languages = ranked_keys([a.lang for a in articles])
-    countries = ranked_keys([country_of(a.url) for a in articles])
     axis = coverage_axis([a.when for a in articles])
-    by_lang: dict[str, list[datetime]] = {}
-    by_country: dict[str, list[datetime]] = {}
+    # One pass: (language, bucket) and (country, bucket) counts, and articles per story.
+    start, width, last = axis.start, axis.bucket, axis.buckets - 1
+    by_lang: Counter[tuple[str, int]] = Counter()
+    by_country: Counter[tuple[str, int]] = Counter()
+    per_story: Counter[int] = Counter()
     for a in articles:
-        by_lang.setdefault(a.lang, []).append(a.when)
-        by_country.setdefault(country_of(a.url), []).append(a.when)
-    per_story = Counter(a.story_id for a in articles if a.story_id is not None)
+        i = min(last, int((a.when - start) // width))
+        by_lang[a.lang, i] += 1
+        by_country[country_of(a.url), i] += 1
+        if a.story_id is not None:
+            per_story[a.story_id] += 1
+    languages = ranked_keys(_totals(by_lang))
+    countries = ranked_keys(_totals(by_country))
     top = sorted(per_story.items(), key=lambda kv: (-kv[1], -kv[0]))[:MOST_STORIES]
     stories = store.stories_by_ids([sid for sid, _ in top])
     return EntityDetail(
-        entity=entity, articles=tuple(articles),
+        entity=entity, article_count=len(articles),
+        first_seen=articles[0].when if articles else None,
+        last_seen=articles[-1].when if articles else None,
         variant_groups=group_variants(store.entity_variant_counts(entity_id)),
         languages=tuple(languages), countries=tuple(countries), axis=axis,
-        by_language=tuple((k, bucket_counts(axis, by_lang[k])) for k, _ in languages),
-        by_country=tuple((k, bucket_counts(axis, by_country[k])) for k, _ in countries),
+        by_language=tuple((k, _row(by_lang, k, axis.buckets)) for k, _ in languages),
+        by_country=tuple((k, _row(by_country, k, axis.buckets)) for k, _ in countries),
         co_mentions=tuple(store.co_mentions(entity_id, limit=MOST_CO_MENTIONS)),
         stories=tuple(StoryAppearance(story=s, articles=per_story[s.id]) for s in stories),
         story_count=len(per_story))
+
+
+def _totals(counts: Counter[tuple[str, int]]) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for (key, _), n in counts.items():
+        totals[key] = totals.get(key, 0) + n
+    return totals
+
+
+def _row(counts: Counter[tuple[str, int]], key: str, buckets: int) -> tuple[int, ...]:
+    return tuple(counts.get((key, i), 0) for i in range(buckets))
 
 
 __all__ = ["EntityDetail", "StoryAppearance", "VariantGroup", "check_kind", "country_name",

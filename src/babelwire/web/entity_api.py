@@ -50,7 +50,8 @@ async def api_entity(request: Request, entity_id: int) -> Response:
     """One entity: spellings, articles per language and country over time, co-mentions,
     stories."""
     return await cached_json(request, ("api-entity", entity_id),
-                             lambda: _entity_out(request, entity_id))
+                             lambda: _entity_out(request, entity_id),
+                             cache=context(request).aggregates)
 
 
 def _entity_out(request: Request, entity_id: int) -> schemas.EntityDetailOut:
@@ -65,7 +66,7 @@ def _entity_out(request: Request, entity_id: int) -> schemas.EntityDetailOut:
     variants = [v for g in d.variant_groups for v in g.variants]
     variants.sort(key=lambda v: (-v.count, v.lang, v.text))
     return schemas.EntityDetailOut(
-        id=e.id, name=e.name, kind=e.kind, canonical=e.canonical, articles=len(d.articles),
+        id=e.id, name=e.name, kind=e.kind, canonical=e.canonical, articles=d.article_count,
         first_seen=d.first_seen, last_seen=d.last_seen,
         variants=[schemas.VariantOut(text=v.text, lang=v.lang, script=script_of(v.text),
                                      count=v.count) for v in variants],

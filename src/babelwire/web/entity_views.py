@@ -51,9 +51,8 @@ def entity_view(request: Request, entity_id: int) -> HTMLResponse:
     if d is None:
         raise HTTPException(404, f"There is no entity #{entity_id}. Entity ids change when "
                                  "entities are re-indexed; find it from the Entities page.")
-    by_language = coverage_chart(d.times_by("language"), d.axis, short=str.upper,
-                                 long=language_name)
-    by_country = coverage_chart(d.times_by("country"), d.axis,
+    by_language = coverage_chart(d.by_language, d.axis, short=str.upper, long=language_name)
+    by_country = coverage_chart(d.by_country, d.axis,
                                 short=lambda k: "?" if k == "unknown" else k,
                                 long=country_name)
     return render(request, "entity.html", nav="entities", d=d, by_language=by_language,

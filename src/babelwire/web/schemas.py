@@ -38,10 +38,16 @@ class ArticleOut(BaseModel):
 
     @classmethod
     def of(cls, a: StoredArticle, *, text: bool = False) -> ArticleOut:
-        return cls(id=a.id, url=a.url, canonical_url=a.canonical_url, title=a.title,
-                   source=a.source, lang=a.lang, published=a.published, fetched_at=a.fetched_at,
-                   story_id=a.story_id, duplicate_of=a.duplicate_of,
-                   duplicate_of_url=a.duplicate_of_url, text=a.text if text else None)
+        return cls(**article_fields(a, text=text))
+
+
+def article_fields(a: StoredArticle, *, text: bool = False) -> dict[str, Any]:
+    """The :class:`ArticleOut` fields of ``a``, for models that extend it."""
+    return {"id": a.id, "url": a.url, "canonical_url": a.canonical_url, "title": a.title,
+            "source": a.source, "lang": a.lang, "published": a.published,
+            "fetched_at": a.fetched_at, "story_id": a.story_id,
+            "duplicate_of": a.duplicate_of, "duplicate_of_url": a.duplicate_of_url,
+            "text": a.text if text else None}
 
 
 class ArticlesPage(BaseModel):
