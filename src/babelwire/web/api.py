@@ -22,18 +22,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
-from babelwire.errors import QueryError
+from babelwire.errors import CursorError, QueryError
 from babelwire.store.base import ApiToken
 from babelwire.web import schemas
 from babelwire.web.auth import context, require_read, require_write
 from babelwire.web.cache import ReadCache
-from babelwire.web.pagination import (
-    MAX_LIMIT,
-    CursorError,
-    decode_cursor,
-    encode_cursor,
-    offset_from,
-)
+from babelwire.web.pagination import MAX_LIMIT, decode_cursor, encode_cursor, offset_from
 from babelwire.web.search import MAX_RESULTS, check_query, search, search_page
 from babelwire.web.sources import sources_report
 from babelwire.web.stories import StoryFilters, stories_now, story_detail

@@ -23,12 +23,17 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from babelwire.errors import BabelwireError, ModelError, QueryError
+from babelwire.errors import (
+    BabelwireError,
+    ModelError,
+    NotAllowed,
+    NotAuthenticated,
+    QueryError,
+)
 from babelwire.settings import Settings
 from babelwire.stages.embed import Embedder
 from babelwire.store.base import Store
 from babelwire.web import api, entity_api, entity_views, views
-from babelwire.web.auth import NotAllowed, NotAuthenticated
 from babelwire.web.context import WebContext, utc_now
 from babelwire.web.templating import make_templates
 
