@@ -9,7 +9,9 @@
    port), as a user would run it.
 3. One cold request per distinct query first: what a cache miss costs.
 4. Two phases, each with ``--clients`` asyncio tasks that hold their own
-   keep-alive httpx client and share a shuffled list of requests:
+   keep-alive connection (a minimal HTTP/1.1 client, :class:`KeepAlive`, so
+   that the load generator leaves the CPU to the server) and share a shuffled
+   list of requests:
    ``/api/stories`` (7 filter combinations), ``/api/story/{id}`` (ids drawn
    from every story), ``/api/search?q=`` (keyword, a dozen queries) and
    ``/api/entities/{id}`` (ids drawn from every entity named in an article).
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
@@ -44,6 +47,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 
@@ -184,6 +188,66 @@ class Samples:
     errors: int = 0
 
 
+class KeepAlive:
+    """A minimal HTTP/1.1 client on one keep-alive connection (GET only).
+
+    httpx spent more CPU per request than the server did, and both share the
+    machine's cores; this client parses only the status, the headers and a
+    Content-Length or chunked body, so the server gets most of the CPU.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self._reader: asyncio.StreamReader | None = None
+        self._writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str, params: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        target = path + ("?" + urlencode(params) if params else "")
+        for attempt in (1, 2):  # the server may have closed an idle connection
+            if self._writer is None:
+                self._reader, self._writer = await asyncio.open_connection(self.host, self.port)
+            assert self._reader is not None and self._writer is not None
+            self._writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+            try:
+                return await self._response(self._reader)
+            except (asyncio.IncompleteReadError, ConnectionError):
+                await self.close()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _response(self, reader: asyncio.StreamReader) -> tuple[int, dict[str, str], bytes]:
+        head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(head[0].split(" ", 2)[1])
+        headers = {}
+        for line in head[1:]:
+            if ":" in line:
+                name, value = line.split(":", 1)
+                headers[name.strip().lower()] = value.strip()
+        if "content-length" in headers:
+            body = await reader.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding") == "chunked":
+            parts = []
+            while True:
+                size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                parts.append(await reader.readexactly(size + 2))
+                if size == 0:
+                    break
+            body = b"".join(p[:-2] for p in parts)
+        else:
+            raise ConnectionError("a response without a length")
+        if headers.get("connection") == "close":
+            await self.close()
+        return status, headers, body
+
+    async def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            with contextlib.suppress(ConnectionError, OSError):
+                await self._writer.wait_closed()
+        self._reader = self._writer = None
+
+
 async def run_load(base: str, mix: list[tuple[str, str, dict[str, str]]], clients: int,
                    think_ms: float, seed: int = 11) -> tuple[Samples, float]:
     """``clients`` tasks work through ``mix``; each waits a random think time (mean
@@ -193,10 +257,11 @@ async def run_load(base: str, mix: list[tuple[str, str, dict[str, str]]], client
         queue.put_nowait(item)
     samples = Samples()
     rng = random.Random(seed)
+    where = urlsplit(base)
 
     async def client() -> None:
-        limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-        async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
+        http = KeepAlive(where.hostname or "127.0.0.1", where.port or 80)
+        try:
             while True:
                 if think_ms:
                     await asyncio.sleep(rng.expovariate(1000.0 / think_ms))
@@ -205,14 +270,15 @@ async def run_load(base: str, mix: list[tuple[str, str, dict[str, str]]], client
                 except asyncio.QueueEmpty:
                     return
                 started = time.perf_counter()
-                response = await http.get(path, params=params)
-                await response.aread()
+                status, headers, _ = await http.get(path, params)
                 samples.client[kind].append((time.perf_counter() - started) * 1000)
-                timing = response.headers.get("server-timing", "")
+                timing = headers.get("server-timing", "")
                 if "dur=" in timing:
                     samples.server[kind].append(float(timing.split("dur=")[1]))
-                if response.status_code != 200:
+                if status != 200:
                     samples.errors += 1
+        finally:
+            await http.close()
 
     started = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))
