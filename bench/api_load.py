@@ -166,13 +166,15 @@ def percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def request_mix(story_ids: list[int], entity_ids: list[int], per_endpoint: int,
-                rng: random.Random) -> list[tuple[str, str, dict[str, str]]]:
+                rng: random.Random, kinds: tuple[str, ...] = KINDS
+                ) -> list[tuple[str, str, dict[str, str]]]:
     mix: list[tuple[str, str, dict[str, str]]] = []
     for i in range(per_endpoint):
-        mix.append(("stories", "/api/stories", STORY_FILTERS[i % len(STORY_FILTERS)]))
-        mix.append(("story", f"/api/story/{rng.choice(story_ids)}", {}))
-        mix.append(("search", "/api/search", {"q": QUERIES[i % len(QUERIES)]}))
-        mix.append(("entity", f"/api/entities/{rng.choice(entity_ids)}", {}))
+        made = {"stories": ("stories", "/api/stories", STORY_FILTERS[i % len(STORY_FILTERS)]),
+                "story": ("story", f"/api/story/{rng.choice(story_ids)}", {}),
+                "search": ("search", "/api/search", {"q": QUERIES[i % len(QUERIES)]}),
+                "entity": ("entity", f"/api/entities/{rng.choice(entity_ids)}", {})}
+        mix.extend(made[k] for k in kinds)
     rng.shuffle(mix)
     return mix
 
@@ -303,7 +305,7 @@ def phase(base: str, server_pid: int, mix: list[tuple[str, str, dict[str, str]]]
     return {
         "clients": clients, "think_ms_mean": think_ms, "requests": n, "errors": samples.errors,
         "seconds": round(seconds, 1), "requests_per_second": round(n / seconds, 1),
-        "latency_at_client": {k: percentiles(v) for k, v in samples.client.items()},
+        "latency_at_client": {k: percentiles(v) for k, v in samples.client.items() if v},
         "latency_in_server": {k: percentiles(v) for k, v in samples.server.items() if v},
         "cpu_ms_per_request": {
             "client": round((time.process_time() - client_cpu) / n * 1000, 2),
@@ -343,11 +345,16 @@ def main() -> None:
     parser.add_argument("--shift-hours", type=float, default=2.0)
     parser.add_argument("--demo-db", type=Path, default=None,
                         help="an existing demo database (default: build one)")
+    parser.add_argument("--endpoints", default=",".join(KINDS),
+                        help=f"which of {','.join(KINDS)} the phases request")
     parser.add_argument("--replicated-db", type=Path, default=None,
                         help="keep the replicated database here and reuse it when it exists")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" /
                         "api_load.json")
     args = parser.parse_args()
+    kinds = tuple(k for k in args.endpoints.split(",") if k)
+    if not kinds or set(kinds) - set(KINDS):
+        parser.error(f"--endpoints: choose among {','.join(KINDS)}")
 
     with tempfile.TemporaryDirectory(prefix="babelwire-load-") as tmp:
         work = Path(tmp)
@@ -378,11 +385,12 @@ def main() -> None:
             rng = random.Random(7)
             print(f"saturated: {args.clients} clients, no think time ...", flush=True)
             phases["saturated"] = phase(base, server.pid, request_mix(
-                story_ids, entity_ids, args.requests, rng), args.clients, 0.0)
+                story_ids, entity_ids, args.requests, rng, kinds), args.clients, 0.0)
             print(f"paced: {args.clients} clients, {args.think_ms} ms mean think time ...",
                   flush=True)
             phases["paced"] = phase(base, server.pid, request_mix(
-                story_ids, entity_ids, args.paced_requests, rng), args.clients, args.think_ms)
+                story_ids, entity_ids, args.paced_requests, rng, kinds), args.clients,
+                args.think_ms)
         finally:
             server.terminate()
             server.wait(timeout=20)
@@ -393,6 +401,7 @@ def main() -> None:
                     "note": "client and server share the machine's cores"},
         "dataset": dataset,
         "server": "babelwire serve (one uvicorn process), SQLite WAL, read cache on",
+        "requested": list(kinds),
         "endpoints": {"stories": "/api/stories with 7 filter combinations",
                       "story": f"/api/story/{{id}}, ids drawn from {len(story_ids)} stories",
                       "search": f"/api/search?q= (keyword), {len(QUERIES)} queries",

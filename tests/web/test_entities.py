@@ -98,6 +98,10 @@ def test_store_entity_queries_agree_with_each_other(store):
     named = store.story_entities(story_id)
     assert top[0].id in {c.entity.id for c in named}
     assert store.story_size(story_id) == store.story(story_id).size
+    story = store.story(story_id)
+    heads = store.story_heads([story_id, 10**9, story_id])
+    assert [(h.id, h.title, h.languages, h.size, h.first_seen, h.last_seen) for h in heads] == [
+        (story.id, story.title, story.languages, story.size, story.first_seen, story.last_seen)]
     assert store.story_size(10**9) == 0 and store.entity_record(10**9) is None
 
 

@@ -339,6 +339,13 @@ class Store(ABC):
         """Entities named in a story's articles, most articles first."""
         raise self._no_entities()
 
+    def story_heads(self, story_ids: Sequence[int]) -> list[StoryHead]:
+        """Title, languages, size and span of these stories, in the order given (unknown
+        ids left out): what a list of links to stories shows, without article URLs."""
+        return [StoryHead(id=s.id, title=s.title, languages=s.languages, size=s.size,
+                          first_seen=s.first_seen, last_seen=s.last_seen)
+                for s in self.stories_by_ids(story_ids)]
+
     def story_size(self, story_id: int) -> int:
         """Articles in the story, copies included (0 for no such story); cheap."""
         found = self.story(story_id)
@@ -371,6 +378,19 @@ class EntityArticle:
     """Publication time, else fetch time."""
     duplicate_of: int | None
     mentions: int
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StoryHead:
+    """A story as a link to it shows it."""
+
+    id: int
+    title: str
+    languages: tuple[str, ...]
+    size: int
+    """Articles, copies included."""
+    first_seen: datetime | None
+    last_seen: datetime | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from babelwire.stages.entities_records import EntityRecord, VariantCount
-from babelwire.store.base import EntityArticle, EntityCount, EntityListing
+from babelwire.store.base import EntityArticle, EntityCount, EntityListing, StoryHead
 from babelwire.store.sqlite_rows import from_db_time
 
 
@@ -80,15 +81,10 @@ class SQLiteEntityPages:
             "(SELECT article_id, COUNT(*) AS n FROM entity_mentions WHERE entity_id = ? "
             "GROUP BY article_id) m JOIN articles a ON a.id = m.article_id ORDER BY t, a.id",
             (entity_id,))
-        out = []
-        for aid, story, lang, source, url, when, dup, n in rows:
-            stamp = from_db_time(when)
-            if stamp is None:  # pragma: no cover - fetched_at is NOT NULL
-                continue
-            out.append(EntityArticle(article_id=int(aid), story_id=story, lang=lang,
-                                     source=source, url=url, when=stamp, duplicate_of=dup,
-                                     mentions=int(n)))
-        return out
+        parse = datetime.fromisoformat  # the time is never NULL: fetched_at is NOT NULL
+        return [EntityArticle(article_id=aid, story_id=story, lang=lang, source=source, url=url,
+                              when=parse(when), duplicate_of=dup, mentions=n)
+                for aid, story, lang, source, url, when, dup, n in rows]
 
     def co_mentions(self, entity_id: int, *, limit: int = 20) -> list[EntityCount]:
         rows = self._db.execute(
@@ -110,6 +106,24 @@ class SQLiteEntityPages:
             "JOIN entities e ON e.id = s.entity_id ORDER BY s.n DESC, e.name, e.id LIMIT ?",
             (story_id, limit))
         return _counts(rows)
+
+    def story_heads(self, story_ids: Sequence[int]) -> list[StoryHead]:
+        wanted = list(dict.fromkeys(int(i) for i in story_ids))
+        found: dict[int, StoryHead] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            # Counts and languages come from the articles_story_activity index alone.
+            rows = self._db.execute(
+                "SELECT s.id, s.title, s.first_seen, s.last_seen, COUNT(*), "
+                "GROUP_CONCAT(DISTINCT a.lang) FROM stories s JOIN articles a "
+                f"ON a.story_id = s.id WHERE s.id IN ({','.join('?' * len(chunk))}) "
+                "GROUP BY s.id", chunk)
+            for sid, title, first, last, size, langs in rows:
+                found[sid] = StoryHead(id=int(sid), title=title,
+                                       languages=tuple(sorted((langs or "").split(","))),
+                                       size=int(size), first_seen=from_db_time(first),
+                                       last_seen=from_db_time(last))
+        return [found[i] for i in wanted if i in found]
 
     def story_size(self, story_id: int) -> int:
         row = self._db.execute("SELECT COUNT(*) FROM articles WHERE story_id = ?",

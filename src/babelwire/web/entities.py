@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from babelwire.errors import QueryError
-from babelwire.records import Story
 from babelwire.stages.entities_records import ENTITY_KINDS, EntityRecord, VariantCount
-from babelwire.store.base import EntityCount, EntityListing
+from babelwire.store.base import EntityCount, EntityListing, StoryHead
 from babelwire.web.context import WebContext
 from babelwire.web.countries import UNKNOWN, country_name, country_of
 from babelwire.web.coverage import CoverageAxis, coverage_axis, ranked_keys
@@ -66,7 +65,7 @@ class VariantGroup:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class StoryAppearance:
-    story: Story
+    story: StoryHead
     articles: int
     """Articles of the story that name the entity."""
 
@@ -137,7 +136,7 @@ def _entity_detail(ctx: WebContext, entity_id: int) -> EntityDetail | None:
     languages = ranked_keys(_totals(by_lang))
     countries = ranked_keys(_totals(by_country))
     top = sorted(per_story.items(), key=lambda kv: (-kv[1], -kv[0]))[:MOST_STORIES]
-    stories = store.stories_by_ids([sid for sid, _ in top])
+    stories = store.story_heads([sid for sid, _ in top])
     return EntityDetail(
         entity=entity, article_count=len(articles),
         first_seen=articles[0].when if articles else None,
