@@ -346,6 +346,13 @@ class Store(ABC):
                           first_seen=s.first_seen, last_seen=s.last_seen)
                 for s in self.stories_by_ids(story_ids)]
 
+    def article_facets(self, ids: Sequence[int]) -> list[ArticleFacet]:
+        """Language, outlet and time of these articles (unknown ids left out), for filtering
+        search results without reading their texts."""
+        return [ArticleFacet(id=a.id, lang=a.lang, source=a.source,
+                             when=a.published or a.fetched_at)
+                for a in self.articles_by_ids(ids)]
+
     def story_size(self, story_id: int) -> int:
         """Articles in the story, copies included (0 for no such story); cheap."""
         found = self.story(story_id)
@@ -378,6 +385,17 @@ class EntityArticle:
     """Publication time, else fetch time."""
     duplicate_of: int | None
     mentions: int
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ArticleFacet:
+    """What search filters look at: an article's language, outlet and time."""
+
+    id: int
+    lang: str
+    source: str
+    when: datetime
+    """Publication time, else fetch time."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -1,4 +1,5 @@
-"""SQLite queries behind the entity pages and ``/api/entities`` (used by ``babelwire.web``).
+"""SQLite queries behind the entity pages and ``/api/entities``, and the article facets that
+search filters read (used by ``babelwire.web``).
 
 A mixin over the tables of :mod:`babelwire.store.sqlite_entities`:
 :class:`~babelwire.store.sqlite.SQLiteStore` inherits these methods. The
@@ -15,7 +16,13 @@ from datetime import datetime
 from typing import Any
 
 from babelwire.stages.entities_records import EntityRecord, VariantCount
-from babelwire.store.base import EntityArticle, EntityCount, EntityListing, StoryHead
+from babelwire.store.base import (
+    ArticleFacet,
+    EntityArticle,
+    EntityCount,
+    EntityListing,
+    StoryHead,
+)
 from babelwire.store.sqlite_rows import from_db_time
 
 
@@ -123,6 +130,19 @@ class SQLiteEntityPages:
                                        languages=tuple(sorted((langs or "").split(","))),
                                        size=int(size), first_seen=from_db_time(first),
                                        last_seen=from_db_time(last))
+        return [found[i] for i in wanted if i in found]
+
+    def article_facets(self, ids: Sequence[int]) -> list[ArticleFacet]:
+        wanted = list(dict.fromkeys(int(i) for i in ids))
+        found: dict[int, ArticleFacet] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self._db.execute(
+                "SELECT id, lang, source, COALESCE(published, fetched_at) FROM articles "
+                f"WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            for aid, lang, source, when in rows:
+                found[aid] = ArticleFacet(id=aid, lang=lang, source=source,
+                                          when=datetime.fromisoformat(when))
         return [found[i] for i in wanted if i in found]
 
     def story_size(self, story_id: int) -> int:

@@ -28,7 +28,7 @@ from babelwire.web import schemas
 from babelwire.web.auth import context, require_read, require_write
 from babelwire.web.cache import ReadCache
 from babelwire.web.pagination import MAX_LIMIT, decode_cursor, encode_cursor, offset_from
-from babelwire.web.search import MAX_RESULTS, check_query, search, search_page
+from babelwire.web.search import MAX_RESULTS, SearchFilters, check_query, search, search_page
 from babelwire.web.sources import sources_report
 from babelwire.web.stories import StoryFilters, stories_now, story_detail
 from babelwire.web.trends import DEFAULT_RANGE
@@ -169,16 +169,25 @@ Mode = Annotated[str, Query(description="keyword (FTS5: words, \"phrases\", AND,
                                         "parentheses) or semantic (cross-lingual).")]
 
 
+SearchLang = Annotated[str | None, Query(description="Only articles in this language.")]
+SearchSource = Annotated[str | None, Query(description="Only articles from this outlet.")]
+SearchRange = Annotated[str, Query(alias="range", description="24h, 3d, 7d, 30d or all "
+                                                              "(the default), back from as_of.")]
+
+
 @router.get("/search", response_model=schemas.SearchPage)
 async def api_search(request: Request, q: str, mode: Mode = "keyword", limit: Limit = 20,
-                     cursor: Cursor = None) -> Response:
+                     cursor: Cursor = None, lang: SearchLang = None,
+                     source: SearchSource = None, time_range: SearchRange = "all") -> Response:
     """Search articles; keyword mode raises 400 with an explanation for a malformed query."""
-    params = {"q": q, "mode": mode}
+    filters = SearchFilters(lang=lang or None, source=source or None, range=time_range)
+    params = {"q": q, "mode": mode, **filters.params()}
     offset = offset_from(decode_cursor(cursor, scope="search", params=params))
     check_query(q, mode)
 
     def build() -> schemas.SearchPage:
-        found = search_page(context(request), q, mode, offset=offset, limit=limit)
+        found = search_page(context(request), q, mode, offset=offset, limit=limit,
+                            filters=filters)
         return schemas.SearchPage(
             query=q, mode=mode,
             items=[schemas.SearchItemOut(**schemas.article_fields(r.article), score=r.score)
@@ -189,18 +198,19 @@ async def api_search(request: Request, q: str, mode: Mode = "keyword", limit: Li
             next_cursor=encode_cursor({"o": offset + limit}, scope="search", params=params)
             if found.more else None)
 
-    return await cached_json(request, ("api-search", mode, q, offset, limit), build)
+    return await cached_json(request, ("api-search", mode, q, offset, limit, filters), build)
 
 
 EXPORT_FIELDS = ("article_id", "story_id", "score", "published", "lang", "source", "title",
                  "url", "duplicate_of")
 
 
-def _export_rows(request: Request, q: str, mode: str, limit: int) -> Iterator[dict[str, Any]]:
+def _export_rows(request: Request, q: str, mode: str, limit: int,
+                 filters: SearchFilters) -> Iterator[dict[str, Any]]:
     ctx = context(request)
     # Run the first block now, so a malformed query is a 400 before streaming starts.
     offset, block = 0, min(limit, 500)
-    results, more = search(ctx, q, mode, offset=0, limit=block)
+    results, more = search(ctx, q, mode, offset=0, limit=block, filters=filters)
     while True:
         for r in results:
             a = r.article
@@ -211,7 +221,8 @@ def _export_rows(request: Request, q: str, mode: str, limit: int) -> Iterator[di
         offset += len(results)
         if not more or offset >= limit:
             return
-        results, more = search(ctx, q, mode, offset=offset, limit=min(block, limit - offset))
+        results, more = search(ctx, q, mode, offset=offset, limit=min(block, limit - offset),
+                               filters=filters)
 
 
 def _spreadsheet_safe(value: Any) -> Any:
@@ -227,9 +238,12 @@ ExportLimit = Annotated[int, Query(ge=1, le=MAX_RESULTS, description="Most rows.
 @router.get("/search.csv", response_class=StreamingResponse,
             responses={200: {"content": {"text/csv": {}}}})
 def api_search_csv(request: Request, q: str, mode: Mode = "keyword",
-                   limit: ExportLimit = 1000) -> StreamingResponse:
+                   limit: ExportLimit = 1000, lang: SearchLang = None,
+                   source: SearchSource = None, time_range: SearchRange = "all"
+                   ) -> StreamingResponse:
     """Search results as CSV (UTF-8, header row; formula-like cells prefixed with ')."""
-    rows = _export_rows(request, q, mode, limit)
+    filters = SearchFilters(lang=lang or None, source=source or None, range=time_range)
+    rows = _export_rows(request, q, mode, limit, filters)
     first = next(rows, None)
 
     def lines() -> Iterator[str]:
@@ -251,9 +265,12 @@ def api_search_csv(request: Request, q: str, mode: Mode = "keyword",
 @router.get("/search.jsonl", response_class=StreamingResponse,
             responses={200: {"content": {"application/x-ndjson": {}}}})
 def api_search_jsonl(request: Request, q: str, mode: Mode = "keyword",
-                     limit: ExportLimit = 1000) -> StreamingResponse:
+                     limit: ExportLimit = 1000, lang: SearchLang = None,
+                     source: SearchSource = None, time_range: SearchRange = "all"
+                     ) -> StreamingResponse:
     """Search results as JSON Lines, one article per line."""
-    rows = _export_rows(request, q, mode, limit)
+    filters = SearchFilters(lang=lang or None, source=source or None, range=time_range)
+    rows = _export_rows(request, q, mode, limit, filters)
     first = next(rows, None)
 
     def lines() -> Iterator[str]:
