@@ -18,7 +18,7 @@ from babelwire.errors import QueryError
 from babelwire.stages.entities_records import ENTITY_KINDS, EntityRecord, VariantCount
 from babelwire.store.base import EntityCount, EntityListing, StoryHead
 from babelwire.web.context import WebContext
-from babelwire.web.countries import UNKNOWN, country_name, country_of
+from babelwire.web.countries import UNKNOWN, country_of
 from babelwire.web.coverage import CoverageAxis, coverage_axis, ranked_keys
 from babelwire.web.scripts import script_direction, script_of
 
@@ -161,5 +161,5 @@ def _row(counts: Counter[tuple[str, int]], key: str, buckets: int) -> tuple[int,
     return tuple(counts.get((key, i), 0) for i in range(buckets))
 
 
-__all__ = ["EntityDetail", "StoryAppearance", "VariantGroup", "check_kind", "country_name",
+__all__ = ["EntityDetail", "StoryAppearance", "VariantGroup", "check_kind",
            "entity_detail", "entity_page", "group_variants"]
