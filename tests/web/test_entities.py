@@ -158,3 +158,22 @@ def test_hostile_entity_names_are_shown_as_text(client, hostile_entity):
         assert "&lt;script&gt;alert(&#34;entity&#34;)&lt;/script&gt;" in html
     body = client.get(f"/api/entities/{hostile_entity}").json()
     assert body["name"] == HOSTILE_NAME  # JSON carries it verbatim; escaping is the page's job
+
+
+def test_openapi_describes_the_entity_endpoints(client):
+    spec = client.get("/openapi.json").json()
+    listing = spec["paths"]["/api/entities"]["get"]
+    assert {p["name"] for p in listing["parameters"]} >= {"kind", "q", "limit", "cursor"}
+    assert listing["responses"]["200"]["content"]["application/json"]["schema"][
+        "$ref"].endswith("/EntitiesPage")
+    detail = spec["paths"]["/api/entities/{entity_id}"]["get"]
+    assert detail["responses"]["200"]["content"]["application/json"]["schema"][
+        "$ref"].endswith("/EntityDetailOut")
+    assert "404" in detail["responses"]
+    fields = spec["components"]["schemas"]["EntityDetailOut"]["properties"]
+    assert {"variants", "languages", "countries", "timeline", "co_mentions", "stories"} <= set(
+        fields)
+    story = spec["components"]["schemas"]["StoryDetailOut"]["properties"]
+    assert "entities" in story
+    search = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
+    assert {"lang", "source", "range"} <= search
