@@ -3,15 +3,18 @@
 1. The demo database (the sample corpus, ingested once with the real pipeline)
    is replicated in SQL to ``--articles`` articles: replica k gets new ids, new
    URLs, new stories and times shifted ``k * --shift-hours`` earlier, and reuses
-   the embeddings, so no model runs 100,000 times. The FTS triggers index every
+   the embeddings and entity mentions, so no model runs 100,000 times. The FTS triggers index every
    copy as ingest would.
 2. ``babelwire --db DB serve`` starts in its own process on 127.0.0.1 (a free
    port), as a user would run it.
 3. One cold request per distinct query first: what a cache miss costs.
 4. Two phases, each with ``--clients`` asyncio tasks that hold their own
-   keep-alive httpx client and share a shuffled list of requests:
+   keep-alive connection (a minimal HTTP/1.1 client, :class:`KeepAlive`, so
+   that the load generator leaves the CPU to the server) and share a shuffled
+   list of requests:
    ``/api/stories`` (7 filter combinations), ``/api/story/{id}`` (ids drawn
-   from every story) and ``/api/search?q=`` (keyword, a dozen queries).
+   from every story), ``/api/search?q=`` (keyword, a dozen queries) and
+   ``/api/entities/{id}`` (ids drawn from every entity named in an article).
    *saturated*: no pause between a client's requests, so the server always has
    50 requests in hand and latency is mostly queueing (about clients divided by
    throughput). *paced*: each client pauses a random think time (mean
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
@@ -43,6 +47,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 
@@ -50,6 +55,7 @@ from babelwire.demo import build_demo
 from babelwire.settings import load_settings
 
 TARGET_P95_MS = 200.0
+KINDS = ("stories", "story", "search", "entity")
 STORY_FILTERS: tuple[dict[str, str], ...] = (
     {}, {"range": "24h"}, {"range": "30d"}, {"range": "all"}, {"lang": "de"},
     {"lang": "ar", "range": "30d"}, {"source": "Global Wire"})
@@ -93,15 +99,36 @@ def replicate(source: Path, target: Path, articles: int, shift_hours: float) -> 
         "WHERE a.id <= :n AND (r.k - 1) * :n + a.id <= :extra ORDER BY r.k, a.id",
         {"reps": replicas, "n": n, "ms": max_story, "m": int(shift_hours * 60),
          "extra": articles - n})
+    db.execute(
+        "WITH RECURSIVE r(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM r WHERE k < :reps) "
+        'INSERT INTO entity_mentions (article_id, entity_id, text, kind, start, "end", rule) '
+        'SELECT m.article_id + r.k * :n, m.entity_id, m.text, m.kind, m.start, m."end", m.rule '
+        "FROM entity_mentions m, r WHERE m.article_id <= :n "
+        "AND (r.k - 1) * :n + m.article_id <= :extra ORDER BY r.k, m.id",
+        {"reps": replicas, "n": n, "extra": articles - n})
     db.execute("COMMIT")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     counts = db.execute("SELECT COUNT(*), COUNT(DISTINCT story_id) FROM articles").fetchone()
+    mentions = db.execute("SELECT COUNT(*) FROM entity_mentions").fetchone()[0]
     span = db.execute("SELECT MIN(published), MAX(published) FROM articles").fetchone()
     db.close()
-    return {"articles": counts[0], "stories": counts[1], "replicas": replicas,
+    return {"articles": counts[0], "stories": counts[1], "entity_mentions": mentions,
+            "replicas": replicas,
             "published_from": span[0], "published_to": span[1],
             "build_seconds": round(time.perf_counter() - started, 1),
             "db_megabytes": round(target.stat().st_size / 2**20, 1)}
+
+
+def describe(db_path: Path) -> dict[str, Any]:
+    """The figures :func:`replicate` reports, read from an existing replicated database."""
+    db = sqlite3.connect(db_path)
+    counts = db.execute("SELECT COUNT(*), COUNT(DISTINCT story_id) FROM articles").fetchone()
+    mentions = db.execute("SELECT COUNT(*) FROM entity_mentions").fetchone()[0]
+    span = db.execute("SELECT MIN(published), MAX(published) FROM articles").fetchone()
+    db.close()
+    return {"articles": counts[0], "stories": counts[1], "entity_mentions": mentions,
+            "published_from": span[0], "published_to": span[1], "reused": True,
+            "db_megabytes": round(db_path.stat().st_size / 2**20, 1)}
 
 
 def free_port() -> int:
@@ -138,13 +165,16 @@ def percentiles(samples: list[float]) -> dict[str, float]:
             "max_ms": round(ordered[-1], 1), "mean_ms": round(statistics.fmean(ordered), 1)}
 
 
-def request_mix(story_ids: list[int], per_endpoint: int, rng: random.Random
+def request_mix(story_ids: list[int], entity_ids: list[int], per_endpoint: int,
+                rng: random.Random, kinds: tuple[str, ...] = KINDS
                 ) -> list[tuple[str, str, dict[str, str]]]:
     mix: list[tuple[str, str, dict[str, str]]] = []
     for i in range(per_endpoint):
-        mix.append(("stories", "/api/stories", STORY_FILTERS[i % len(STORY_FILTERS)]))
-        mix.append(("story", f"/api/story/{rng.choice(story_ids)}", {}))
-        mix.append(("search", "/api/search", {"q": QUERIES[i % len(QUERIES)]}))
+        made = {"stories": ("stories", "/api/stories", STORY_FILTERS[i % len(STORY_FILTERS)]),
+                "story": ("story", f"/api/story/{rng.choice(story_ids)}", {}),
+                "search": ("search", "/api/search", {"q": QUERIES[i % len(QUERIES)]}),
+                "entity": ("entity", f"/api/entities/{rng.choice(entity_ids)}", {})}
+        mix.extend(made[k] for k in kinds)
     rng.shuffle(mix)
     return mix
 
@@ -154,10 +184,70 @@ class Samples:
     """Latencies in ms per endpoint: at the client, and inside the server (Server-Timing)."""
 
     client: dict[str, list[float]] = field(
-        default_factory=lambda: {"stories": [], "story": [], "search": []})
+        default_factory=lambda: {k: [] for k in KINDS})
     server: dict[str, list[float]] = field(
-        default_factory=lambda: {"stories": [], "story": [], "search": []})
+        default_factory=lambda: {k: [] for k in KINDS})
     errors: int = 0
+
+
+class KeepAlive:
+    """A minimal HTTP/1.1 client on one keep-alive connection (GET only).
+
+    httpx spent more CPU per request than the server did, and both share the
+    machine's cores; this client parses only the status, the headers and a
+    Content-Length or chunked body, so the server gets most of the CPU.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self._reader: asyncio.StreamReader | None = None
+        self._writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str, params: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        target = path + ("?" + urlencode(params) if params else "")
+        for attempt in (1, 2):  # the server may have closed an idle connection
+            if self._writer is None:
+                self._reader, self._writer = await asyncio.open_connection(self.host, self.port)
+            assert self._reader is not None and self._writer is not None
+            self._writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+            try:
+                return await self._response(self._reader)
+            except (asyncio.IncompleteReadError, ConnectionError):
+                await self.close()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _response(self, reader: asyncio.StreamReader) -> tuple[int, dict[str, str], bytes]:
+        head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(head[0].split(" ", 2)[1])
+        headers = {}
+        for line in head[1:]:
+            if ":" in line:
+                name, value = line.split(":", 1)
+                headers[name.strip().lower()] = value.strip()
+        if "content-length" in headers:
+            body = await reader.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding") == "chunked":
+            parts = []
+            while True:
+                size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                parts.append(await reader.readexactly(size + 2))
+                if size == 0:
+                    break
+            body = b"".join(p[:-2] for p in parts)
+        else:
+            raise ConnectionError("a response without a length")
+        if headers.get("connection") == "close":
+            await self.close()
+        return status, headers, body
+
+    async def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            with contextlib.suppress(ConnectionError, OSError):
+                await self._writer.wait_closed()
+        self._reader = self._writer = None
 
 
 async def run_load(base: str, mix: list[tuple[str, str, dict[str, str]]], clients: int,
@@ -169,10 +259,11 @@ async def run_load(base: str, mix: list[tuple[str, str, dict[str, str]]], client
         queue.put_nowait(item)
     samples = Samples()
     rng = random.Random(seed)
+    where = urlsplit(base)
 
     async def client() -> None:
-        limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-        async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
+        http = KeepAlive(where.hostname or "127.0.0.1", where.port or 80)
+        try:
             while True:
                 if think_ms:
                     await asyncio.sleep(rng.expovariate(1000.0 / think_ms))
@@ -181,14 +272,15 @@ async def run_load(base: str, mix: list[tuple[str, str, dict[str, str]]], client
                 except asyncio.QueueEmpty:
                     return
                 started = time.perf_counter()
-                response = await http.get(path, params=params)
-                await response.aread()
+                status, headers, _ = await http.get(path, params)
                 samples.client[kind].append((time.perf_counter() - started) * 1000)
-                timing = response.headers.get("server-timing", "")
+                timing = headers.get("server-timing", "")
                 if "dur=" in timing:
                     samples.server[kind].append(float(timing.split("dur=")[1]))
-                if response.status_code != 200:
+                if status != 200:
                     samples.errors += 1
+        finally:
+            await http.close()
 
     started = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))
@@ -213,7 +305,7 @@ def phase(base: str, server_pid: int, mix: list[tuple[str, str, dict[str, str]]]
     return {
         "clients": clients, "think_ms_mean": think_ms, "requests": n, "errors": samples.errors,
         "seconds": round(seconds, 1), "requests_per_second": round(n / seconds, 1),
-        "latency_at_client": {k: percentiles(v) for k, v in samples.client.items()},
+        "latency_at_client": {k: percentiles(v) for k, v in samples.client.items() if v},
         "latency_in_server": {k: percentiles(v) for k, v in samples.server.items() if v},
         "cpu_ms_per_request": {
             "client": round((time.process_time() - client_cpu) / n * 1000, 2),
@@ -223,14 +315,16 @@ def phase(base: str, server_pid: int, mix: list[tuple[str, str, dict[str, str]]]
     }
 
 
-def cold_requests(base: str, story_ids: list[int]) -> dict[str, dict[str, float]]:
+def cold_requests(base: str, story_ids: list[int],
+                  entity_ids: list[int]) -> dict[str, dict[str, float]]:
     """One request per distinct query before any load: what a cache miss costs."""
-    cold: dict[str, list[float]] = {"stories": [], "story": [], "search": []}
+    cold: dict[str, list[float]] = {k: [] for k in KINDS}
     with httpx.Client(base_url=base, timeout=60) as http:
         jobs = ([("stories", "/api/stories", f) for f in STORY_FILTERS]
                 + [("story", f"/api/story/{i}", {}) for i in story_ids[:: max(
                     1, len(story_ids) // 20)][:20]]
-                + [("search", "/api/search", {"q": q}) for q in QUERIES])
+                + [("search", "/api/search", {"q": q}) for q in QUERIES]
+                + [("entity", f"/api/entities/{i}", {}) for i in entity_ids[:20]])
         for kind, path, params in jobs:
             started = time.perf_counter()
             response = http.get(path, params=params)
@@ -251,9 +345,16 @@ def main() -> None:
     parser.add_argument("--shift-hours", type=float, default=2.0)
     parser.add_argument("--demo-db", type=Path, default=None,
                         help="an existing demo database (default: build one)")
+    parser.add_argument("--endpoints", default=",".join(KINDS),
+                        help=f"which of {','.join(KINDS)} the phases request")
+    parser.add_argument("--replicated-db", type=Path, default=None,
+                        help="keep the replicated database here and reuse it when it exists")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" /
                         "api_load.json")
     args = parser.parse_args()
+    kinds = tuple(k for k in args.endpoints.split(",") if k)
+    if not kinds or set(kinds) - set(KINDS):
+        parser.error(f"--endpoints: choose among {','.join(KINDS)}")
 
     with tempfile.TemporaryDirectory(prefix="babelwire-load-") as tmp:
         work = Path(tmp)
@@ -262,27 +363,34 @@ def main() -> None:
             demo = work / "demo.db"
             print("building the demo database ...", flush=True)
             build_demo(load_settings(env={}, overrides={"db": str(demo)}), fresh=True)
-        print(f"replicating to {args.articles} articles ...", flush=True)
-        dataset = replicate(demo, work / "load.db", args.articles, args.shift_hours)
+        load_db = args.replicated_db or work / "load.db"
+        if args.replicated_db is not None and load_db.exists():
+            dataset = describe(load_db)
+        else:
+            print(f"replicating to {args.articles} articles ...", flush=True)
+            dataset = replicate(demo, load_db, args.articles, args.shift_hours)
         print(json.dumps(dataset), flush=True)
-        with sqlite3.connect(work / "load.db") as db:
+        with sqlite3.connect(load_db) as db:
             story_ids = [r[0] for r in db.execute(
                 "SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL")]
+            entity_ids = [r[0] for r in db.execute(
+                "SELECT DISTINCT entity_id FROM entity_mentions ORDER BY entity_id")]
         port = free_port()
-        server = start_server(work / "load.db", port)
+        server = start_server(load_db, port)
         base = f"http://127.0.0.1:{port}"
         phases: dict[str, Any] = {}
         try:
-            cold = cold_requests(base, story_ids)
+            cold = cold_requests(base, story_ids, entity_ids)
             print("cold:", json.dumps(cold), flush=True)
             rng = random.Random(7)
             print(f"saturated: {args.clients} clients, no think time ...", flush=True)
             phases["saturated"] = phase(base, server.pid, request_mix(
-                story_ids, args.requests, rng), args.clients, 0.0)
+                story_ids, entity_ids, args.requests, rng, kinds), args.clients, 0.0)
             print(f"paced: {args.clients} clients, {args.think_ms} ms mean think time ...",
                   flush=True)
             phases["paced"] = phase(base, server.pid, request_mix(
-                story_ids, args.paced_requests, rng), args.clients, args.think_ms)
+                story_ids, entity_ids, args.paced_requests, rng, kinds), args.clients,
+                args.think_ms)
         finally:
             server.terminate()
             server.wait(timeout=20)
@@ -293,9 +401,12 @@ def main() -> None:
                     "note": "client and server share the machine's cores"},
         "dataset": dataset,
         "server": "babelwire serve (one uvicorn process), SQLite WAL, read cache on",
+        "requested": list(kinds),
         "endpoints": {"stories": "/api/stories with 7 filter combinations",
                       "story": f"/api/story/{{id}}, ids drawn from {len(story_ids)} stories",
-                      "search": f"/api/search?q= (keyword), {len(QUERIES)} queries"},
+                      "search": f"/api/search?q= (keyword), {len(QUERIES)} queries",
+                      "entity": f"/api/entities/{{id}}, ids drawn from {len(entity_ids)} "
+                                "entities"},
         "cold_single_client": cold,
         "phases": phases,
         "target_p95_ms": TARGET_P95_MS,

@@ -53,3 +53,24 @@ class ModelError(BabelwireError):
 
 class QueryError(BabelwireError):
     """A search query is malformed."""
+
+
+# -- the dashboard and HTTP API (babelwire.web) ------------------------------------
+class CursorError(QueryError):
+    """A pagination cursor is malformed or belongs to a different query (HTTP 400)."""
+
+
+class TokenError(BabelwireError):
+    """A token name is malformed, or a token is missing, unknown or lacks a right."""
+
+
+class NotAuthenticated(TokenError):
+    """No token, or one the store does not know (HTTP 401)."""
+
+
+class NotAllowed(TokenError):
+    """A valid token without the right the request needs (HTTP 403)."""
+
+
+class ServeError(BabelwireError):
+    """The server could not listen (address in use, permission denied)."""

@@ -126,6 +126,27 @@ def test_keyword_search_groups_by_story_and_paginates(client):
     assert pages >= 2 and len({h["id"] for h in items}) == len(items)
 
 
+def test_search_filters_by_language_source_and_range(client):
+    q = "the OR der OR la OR le OR el OR di"
+    everything, _ = all_pages(client, "/api/search", {"q": q}, limit=50)
+    german, pages = all_pages(client, "/api/search", {"q": q, "lang": "de"}, limit=3)
+    assert pages >= 2 and german and {h["lang"] for h in german} == {"de"}
+    assert [h["id"] for h in german] == [h["id"] for h in everything if h["lang"] == "de"]
+    outlet = client.get("/api/search", params={"q": q, "source": "Global Wire"}).json()
+    assert outlet["items"] and {h["source"] for h in outlet["items"]} == {"Global Wire"}
+    week = client.get("/api/search", params={"q": q, "range": "7d", "limit": 200}).json()
+    assert 0 < len(week["items"]) < len(everything)
+    assert all((h["published"] or h["fetched_at"]) >= "2026-11-06T14:00" for h in week["items"])
+    cursor = client.get("/api/search", params={"q": q, "lang": "de", "limit": 2}).json()[
+        "next_cursor"]
+    other = client.get("/api/search", params={"q": q, "lang": "fr", "cursor": cursor})
+    assert other.status_code == 400 and "different query" in other.json()["detail"]
+    bad = client.get("/api/search", params={"q": q, "range": "fortnight"})
+    assert bad.status_code == 400 and "unknown range" in bad.json()["detail"]
+    rows = client.get("/api/search.jsonl", params={"q": q, "lang": "de"}).text.splitlines()
+    assert len(rows) == len(german) and all(json.loads(r)["lang"] == "de" for r in rows)
+
+
 def test_a_malformed_query_is_a_400_with_an_explanation(client):
     for q in ('"unclosed', "(flood", "flood AND", "NOT"):
         r = client.get("/api/search", params={"q": q})

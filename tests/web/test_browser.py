@@ -116,6 +116,54 @@ def test_stories_page_then_a_story(browser: Any, base_url: str) -> None:
     screenshot(browser, "story")
 
 
+def test_stories_page_then_a_story_then_an_entity(browser: Any, base_url: str) -> None:
+    """Stories -> a Vietnamese story -> its entity "Vietnam": names in many scripts, charts."""
+    browser.get(base_url + "/?range=all&lang=vi")
+    count = len(browser.find_elements(By.CSS_SELECTOR, ".story-card .story-title a"))
+    assert count >= 2
+    entity = None
+    for i in range(min(count, 6)):
+        browser.get(base_url + "/?range=all&lang=vi")
+        click(browser, browser.find_elements(By.CSS_SELECTOR, ".story-card .story-title a")[i])
+        WebDriverWait(browser, 10).until(expected_conditions.url_contains("/story/"))
+        links = browser.find_elements(By.CSS_SELECTOR, ".story-entities a.entity-link")
+        assert links, "every Vietnamese story names some entity"
+        entity = next((a for a in links if a.text == "Vietnam"), None)
+        if entity is not None:
+            break
+    assert entity is not None, "no story links the entity Vietnam"
+    click(browser, entity)
+    WebDriverWait(browser, 10).until(expected_conditions.url_contains("/entities/"))
+    assert browser.find_element(By.CSS_SELECTOR, "h1.entity-heading").text == "Vietnam"
+    scripts = {e.text for e in browser.find_elements(By.CSS_SELECTOR, ".variant-where .script")}
+    assert {"Latin", "Han", "Hangul", "Cyrillic", "Katakana"} <= scripts
+    for chart in ("coverage-language", "coverage-country"):
+        assert browser.find_elements(By.CSS_SELECTOR, f"svg#{chart} rect.cv-bar")
+    co = browser.find_elements(By.CSS_SELECTOR, "ol.co-mentions a.entity-link")
+    stories = browser.find_elements(By.CSS_SELECTOR, "ol.entity-stories a")
+    assert co and stories
+    screenshot(browser, "entity")
+    click(browser, stories[0])
+    WebDriverWait(browser, 10).until(expected_conditions.url_contains("/story/"))
+
+
+def test_entity_names_in_arabic_render_right_to_left(browser: Any, base_url: str,
+                                                     client: Any) -> None:
+    browser.get(f"{base_url}/entities?kind=place")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.entities a.entity-link")) >= 20
+    screenshot(browser, "entities", most=1400)
+    found = client.get("/api/entities", params={"q": "مصر"}).json()["items"]
+    assert found
+    browser.get(f"{base_url}/entities/{found[0]['id']}")
+    arabic = [e for e in browser.find_elements(By.CSS_SELECTOR, ".variant[lang=ar]")]
+    assert arabic and all(e.value_of_css_property("direction") == "rtl" for e in arabic)
+    latin = browser.find_elements(By.CSS_SELECTOR, ".variant[lang=en]")
+    assert all(e.value_of_css_property("direction") == "ltr" for e in latin)
+    browser.get(f"{base_url}/entities?q=" + "مصر")
+    assert browser.find_element(By.ID, "e-q").get_attribute("value") == "مصر"
+    assert browser.find_elements(By.CSS_SELECTOR, "table.entities a.entity-link")
+
+
 def test_search_keyword_error_and_semantic(browser: Any, base_url: str) -> None:
     browser.get(base_url + "/search")
     box = browser.find_element(By.ID, "q")
@@ -167,7 +215,7 @@ def test_hostile_article_runs_no_script(browser: Any, base_url: str, hostile_sto
     assert browser.execute_script("return document.querySelectorAll('script').length") == 1
 
 
-def test_keyboard_skip_link_and_narrow_window(browser: Any, base_url: str) -> None:
+def test_keyboard_skip_link_and_narrow_window(browser: Any, base_url: str, client: Any) -> None:
     browser.get(base_url + "/")
     body = browser.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.TAB)
@@ -178,7 +226,8 @@ def test_keyboard_skip_link_and_narrow_window(browser: Any, base_url: str) -> No
     assert browser.current_url.endswith("#content")
     browser.set_window_size(400, 900)
     try:
-        for path in ("/sources", "/search?q=Valencia", "/"):
+        entity = client.get("/api/entities", params={"limit": 1}).json()["items"][0]["id"]
+        for path in ("/sources", "/search?q=Valencia", "/entities", f"/entities/{entity}", "/"):
             browser.get(base_url + path)
             widths = browser.execute_script(
                 "return [document.documentElement.scrollWidth, "

@@ -128,3 +128,13 @@ def test_static_files_and_no_cdn(client):
     assert re.findall(r'(?:src|href)="(https?:)?//', html) == []
     for path in ("/static/style.css", "/static/app.js", "/static/favicon.svg"):
         assert client.get(path).status_code == 200
+
+
+def test_search_page_filters(client):
+    html = client.get("/search", params={"q": "Valencia OR Valencie OR Valence",
+                                         "lang": "es"}).text
+    assert '<option value="es" selected>' in html
+    assert 'lang="es"' in html and 'lang="fr"' not in html.split('id="s-lang"')[1].split(
+        "</form>")[1]
+    bad = client.get("/search", params={"q": "Valencia", "range": "fortnight"})
+    assert bad.status_code == 400 and "unknown range" in bad.text

@@ -13,7 +13,7 @@ from babelwire.web.charts import TimelinePoint, daily_bars, sparkline, timeline
 from babelwire.web.evidence import explain, name_spellings
 from babelwire.web.languages import language_name, text_direction
 from babelwire.web.pagination import CursorError, decode_cursor, encode_cursor, offset_from
-from babelwire.web.templating import ago, fmt_span, fmt_time, lead, query_string
+from babelwire.web.templating import RoutePaths, ago, fmt_span, fmt_time, lead, query_string
 from babelwire.web.trends import heat, rank_stories, reference_time, time_axis
 
 T = datetime(2026, 11, 13, 12, 0, tzinfo=UTC)
@@ -155,3 +155,14 @@ def test_display_helpers():
     assert ago(T - timedelta(hours=5), T) == "5 hours earlier"
     assert query_string({"a": "1", "b": None}, c="x y") == "?a=1&c=x+y"
     assert lead("word " * 100, 20).endswith(" …") and lead("short") == "short"
+
+
+def test_route_paths_match_the_app_router(client):
+    app = client.app
+    paths = RoutePaths(app)
+    cases = [("story", {"story_id": 7}), ("story", {"story_id": 123456}),
+             ("entity", {"entity_id": 42}), ("stories", {}), ("entities", {}),
+             ("static", {"path": "style.css"}), ("static", {"path": "app.js"})]
+    for name, params in cases:
+        for _ in range(2):  # the second call is answered from what the first remembered
+            assert paths.path(name, params) == app.url_path_for(name, **params)

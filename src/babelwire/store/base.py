@@ -17,10 +17,12 @@ from babelwire.errors import StoreError
 from babelwire.records import EnrichedArticle, SearchHit, StoredArticle, Story, Vector
 from babelwire.stages.entities_records import (
     ArticleEntities,
+    EntityRecord,
     EntitySummary,
     Mention,
     StoredVariant,
     TextDate,
+    VariantCount,
 )
 
 
@@ -341,6 +343,56 @@ class Store(ABC):
         raise self._no_monitor()
 
 
+    # -- entity pages and API (babelwire.web; SQLite: store/sqlite_entity_pages.py) --
+    def entity_listing(self, *, kind: str | None = None, name: str | None = None,
+                       offset: int = 0, limit: int = 50) -> list[EntityListing]:
+        """Entities mentioned in at least one article, most articles first (then id).
+
+        ``name`` keeps entities whose name or any spelling contains it (case-insensitive).
+        """
+        raise self._no_entities()
+
+    def entity_record(self, entity_id: int) -> EntityRecord | None:
+        raise self._no_entities()
+
+    def entity_variant_counts(self, entity_id: int) -> list[VariantCount]:
+        """Every spelling of one entity with its count per language, most seen first."""
+        raise self._no_entities()
+
+    def entity_articles(self, entity_id: int) -> list[EntityArticle]:
+        """Every article that mentions the entity, oldest first."""
+        raise self._no_entities()
+
+    def co_mentions(self, entity_id: int, *, limit: int = 20) -> list[EntityCount]:
+        """Other entities named in the same articles, most shared articles first."""
+        raise self._no_entities()
+
+    def story_entities(self, story_id: int, *, limit: int = 30) -> list[EntityCount]:
+        """Entities named in a story's articles, most articles first."""
+        raise self._no_entities()
+
+    def story_heads(self, story_ids: Sequence[int]) -> list[StoryHead]:
+        """Title, languages, size and span of these stories, in the order given (unknown
+        ids left out): what a list of links to stories shows, without article URLs."""
+        return [StoryHead(id=s.id, title=s.title, languages=s.languages, size=s.size,
+                          first_seen=s.first_seen, last_seen=s.last_seen)
+                for s in self.stories_by_ids(story_ids)]
+
+    def article_facets(self, ids: Sequence[int]) -> list[ArticleFacet]:
+        """Language, outlet and time of these articles (unknown ids left out), for filtering
+        search results without reading their texts."""
+        return [ArticleFacet(id=a.id, lang=a.lang, source=a.source,
+                             when=a.published or a.fetched_at)
+                for a in self.articles_by_ids(ids)]
+
+    def story_size(self, story_id: int) -> int:
+        """Articles in the story, copies included (0 for no such story); cheap."""
+        found = self.story(story_id)
+        return 0 if found is None else found.size
+
+
+# -- records of the monitor ----------------------------------------------------
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class SourcePollState:
     """What the monitor knows about polling one registered source (its health, too)."""
@@ -374,3 +426,63 @@ class LanguageArrivals:
     lang: str
     articles: int
     first: datetime | None
+
+
+# -- records of the entity pages ------------------------------------------------
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EntityListing:
+    """One row of the entity list: the entity, its articles and their languages."""
+
+    id: int
+    name: str
+    kind: str
+    canonical: str | None
+    articles: int
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EntityArticle:
+    """An article that names an entity, as the entity page aggregates it."""
+
+    article_id: int
+    story_id: int | None
+    lang: str
+    source: str
+    url: str
+    when: datetime
+    """Publication time, else fetch time."""
+    duplicate_of: int | None
+    mentions: int
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ArticleFacet:
+    """What search filters look at: an article's language, outlet and time."""
+
+    id: int
+    lang: str
+    source: str
+    when: datetime
+    """Publication time, else fetch time."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StoryHead:
+    """A story as a link to it shows it."""
+
+    id: int
+    title: str
+    languages: tuple[str, ...]
+    size: int
+    """Articles, copies included."""
+    first_seen: datetime | None
+    last_seen: datetime | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EntityCount:
+    """An entity with the number of articles it shares with something (a story, an entity)."""
+
+    entity: EntityRecord
+    articles: int

@@ -163,4 +163,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     CREATE INDEX source_arrivals_at ON source_arrivals(at, source_id);
     CREATE INDEX articles_fetched_lang ON articles(fetched_at, lang);
     """),
+    ("0005_web_entity_index", """
+    CREATE INDEX entity_mentions_article_entity ON entity_mentions(article_id, entity_id);
+    """),
 )

@@ -22,18 +22,13 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
-from babelwire.errors import QueryError
+from babelwire.errors import CursorError, QueryError
 from babelwire.store.base import ApiToken
 from babelwire.web import schemas
 from babelwire.web.auth import context, require_read, require_write
-from babelwire.web.pagination import (
-    MAX_LIMIT,
-    CursorError,
-    decode_cursor,
-    encode_cursor,
-    offset_from,
-)
-from babelwire.web.search import MAX_RESULTS, check_query, search, search_page
+from babelwire.web.cache import ReadCache
+from babelwire.web.pagination import MAX_LIMIT, decode_cursor, encode_cursor, offset_from
+from babelwire.web.search import MAX_RESULTS, SearchFilters, check_query, search, search_page
 from babelwire.web.sources import sources_report
 from babelwire.web.stories import StoryFilters, stories_now, story_detail
 from babelwire.web.trends import DEFAULT_RANGE
@@ -44,23 +39,33 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS,
                    dependencies=[Depends(require_read)])
 writer = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
+INLINE_STORY_SIZE = 60
+"""Stories up to this many articles are built on the event loop (a few ms at most)."""
+
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
 Cursor = Annotated[str | None, Query(description="next_cursor from the previous page.")]
 
 
-async def cached_json(request: Request, key: Hashable,
-                      build: Callable[[], BaseModel]) -> Response:
+async def cached_json(request: Request, key: Hashable, build: Callable[[], BaseModel], *,
+                      inline: Callable[[], bool] | None = None,
+                      cache: ReadCache | None = None) -> Response:
     """The JSON of ``build()``, cached until the store changes.
 
     A hit is answered on the event loop; a miss computes in the thread pool, so a
-    slow aggregate never blocks other requests. Errors raised by ``build`` (a bad
-    query, say) reach the app's error handlers as usual.
+    slow aggregate never blocks other requests, unless ``inline()`` says the build
+    is small (a millisecond or two): it then runs on the event loop, which under load
+    answered story misses far sooner than the thread pool did (p95 in the server 6-25
+    ms against 119 ms; see docs/web.md). Errors raised by ``build`` (a bad query, say) reach the
+    app's error handlers as usual. ``cache``: another cache than the context's main one.
     """
-    cache = context(request).cache
+    cache = cache or context(request).cache
     body = cache.peek(key)
     if body is None:
-        body = await run_in_threadpool(
-            cache.get, key, lambda: build().model_dump_json().encode("utf-8"))
+        def make() -> bytes:
+            return build().model_dump_json().encode("utf-8")
+
+        body = (cache.get(key, make) if inline is not None and inline()
+                else await run_in_threadpool(cache.get, key, make))
     return Response(body, media_type="application/json")
 
 
@@ -94,8 +99,10 @@ async def api_stories(request: Request, lang: str | None = None, source: str | N
             responses={404: {"model": schemas.ErrorOut}})
 async def api_story(request: Request, story_id: int) -> Response:
     """One story: every article, oldest first, with the evidence for its grouping."""
+    store = context(request).store
     return await cached_json(request, ("api-story", story_id),
-                             lambda: _story_out(request, story_id))
+                             lambda: _story_out(request, story_id),
+                             inline=lambda: store.story_size(story_id) <= INLINE_STORY_SIZE)
 
 
 def _story_out(request: Request, story_id: int) -> schemas.StoryDetailOut:
@@ -112,15 +119,17 @@ def _story_out(request: Request, story_id: int) -> schemas.StoryDetailOut:
             shared_numbers=list(e.shared_numbers),
             shared_names=[n.key for n in e.shared_names], time_gap_days=e.time_gap_days,
             copy_of=e.copy_of, raw=dict(m.evidence))
-        base = schemas.ArticleOut.of(m.article).model_dump()
-        articles.append(schemas.StoryArticleOut(**base, evidence=evidence))
+        articles.append(schemas.StoryArticleOut(**schemas.article_fields(m.article),
+                                                evidence=evidence))
     first = detail.first
     return schemas.StoryDetailOut(
         id=s.id, title=s.title, languages=list(s.languages), size=s.size,
         independent_size=s.independent_size, independent_sources=detail.independent_sources,
         first_seen=s.first_seen, last_seen=s.last_seen, articles=articles,
         first=schemas.FirstOut(article_id=first.id, source=first.source,
-                               published=first.published) if first else None)
+                               published=first.published) if first else None,
+        entities=[schemas.EntityRefOut(id=c.entity.id, name=c.entity.name, kind=c.entity.kind,
+                                       articles=c.articles) for c in detail.entities])
 
 
 @router.get("/articles", response_model=schemas.ArticlesPage)
@@ -160,38 +169,48 @@ Mode = Annotated[str, Query(description="keyword (FTS5: words, \"phrases\", AND,
                                         "parentheses) or semantic (cross-lingual).")]
 
 
+SearchLang = Annotated[str | None, Query(description="Only articles in this language.")]
+SearchSource = Annotated[str | None, Query(description="Only articles from this outlet.")]
+SearchRange = Annotated[str, Query(alias="range", description="24h, 3d, 7d, 30d or all "
+                                                              "(the default), back from as_of.")]
+
+
 @router.get("/search", response_model=schemas.SearchPage)
 async def api_search(request: Request, q: str, mode: Mode = "keyword", limit: Limit = 20,
-                     cursor: Cursor = None) -> Response:
+                     cursor: Cursor = None, lang: SearchLang = None,
+                     source: SearchSource = None, time_range: SearchRange = "all") -> Response:
     """Search articles; keyword mode raises 400 with an explanation for a malformed query."""
-    params = {"q": q, "mode": mode}
+    filters = SearchFilters(lang=lang or None, source=source or None, range=time_range)
+    params = {"q": q, "mode": mode, **filters.params()}
     offset = offset_from(decode_cursor(cursor, scope="search", params=params))
     check_query(q, mode)
 
     def build() -> schemas.SearchPage:
-        found = search_page(context(request), q, mode, offset=offset, limit=limit)
+        found = search_page(context(request), q, mode, offset=offset, limit=limit,
+                            filters=filters)
         return schemas.SearchPage(
             query=q, mode=mode,
-            items=[schemas.SearchItemOut(**schemas.ArticleOut.of(r.article).model_dump(),
-                                         score=r.score) for r in found.results],
+            items=[schemas.SearchItemOut(**schemas.article_fields(r.article), score=r.score)
+                   for r in found.results],
             stories=[schemas.SearchGroupOut(story_id=g.story_id, title=g.title,
                                             article_ids=[r.article.id for r in g.results])
                      for g in found.groups],
             next_cursor=encode_cursor({"o": offset + limit}, scope="search", params=params)
             if found.more else None)
 
-    return await cached_json(request, ("api-search", mode, q, offset, limit), build)
+    return await cached_json(request, ("api-search", mode, q, offset, limit, filters), build)
 
 
 EXPORT_FIELDS = ("article_id", "story_id", "score", "published", "lang", "source", "title",
                  "url", "duplicate_of")
 
 
-def _export_rows(request: Request, q: str, mode: str, limit: int) -> Iterator[dict[str, Any]]:
+def _export_rows(request: Request, q: str, mode: str, limit: int,
+                 filters: SearchFilters) -> Iterator[dict[str, Any]]:
     ctx = context(request)
     # Run the first block now, so a malformed query is a 400 before streaming starts.
     offset, block = 0, min(limit, 500)
-    results, more = search(ctx, q, mode, offset=0, limit=block)
+    results, more = search(ctx, q, mode, offset=0, limit=block, filters=filters)
     while True:
         for r in results:
             a = r.article
@@ -202,7 +221,8 @@ def _export_rows(request: Request, q: str, mode: str, limit: int) -> Iterator[di
         offset += len(results)
         if not more or offset >= limit:
             return
-        results, more = search(ctx, q, mode, offset=offset, limit=min(block, limit - offset))
+        results, more = search(ctx, q, mode, offset=offset, limit=min(block, limit - offset),
+                               filters=filters)
 
 
 def _spreadsheet_safe(value: Any) -> Any:
@@ -218,9 +238,12 @@ ExportLimit = Annotated[int, Query(ge=1, le=MAX_RESULTS, description="Most rows.
 @router.get("/search.csv", response_class=StreamingResponse,
             responses={200: {"content": {"text/csv": {}}}})
 def api_search_csv(request: Request, q: str, mode: Mode = "keyword",
-                   limit: ExportLimit = 1000) -> StreamingResponse:
+                   limit: ExportLimit = 1000, lang: SearchLang = None,
+                   source: SearchSource = None, time_range: SearchRange = "all"
+                   ) -> StreamingResponse:
     """Search results as CSV (UTF-8, header row; formula-like cells prefixed with ')."""
-    rows = _export_rows(request, q, mode, limit)
+    filters = SearchFilters(lang=lang or None, source=source or None, range=time_range)
+    rows = _export_rows(request, q, mode, limit, filters)
     first = next(rows, None)
 
     def lines() -> Iterator[str]:
@@ -242,9 +265,12 @@ def api_search_csv(request: Request, q: str, mode: Mode = "keyword",
 @router.get("/search.jsonl", response_class=StreamingResponse,
             responses={200: {"content": {"application/x-ndjson": {}}}})
 def api_search_jsonl(request: Request, q: str, mode: Mode = "keyword",
-                     limit: ExportLimit = 1000) -> StreamingResponse:
+                     limit: ExportLimit = 1000, lang: SearchLang = None,
+                     source: SearchSource = None, time_range: SearchRange = "all"
+                     ) -> StreamingResponse:
     """Search results as JSON Lines, one article per line."""
-    rows = _export_rows(request, q, mode, limit)
+    filters = SearchFilters(lang=lang or None, source=source or None, range=time_range)
+    rows = _export_rows(request, q, mode, limit, filters)
     first = next(rows, None)
 
     def lines() -> Iterator[str]:

@@ -23,12 +23,17 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from babelwire.errors import BabelwireError, ModelError, QueryError
+from babelwire.errors import (
+    BabelwireError,
+    ModelError,
+    NotAllowed,
+    NotAuthenticated,
+    QueryError,
+)
 from babelwire.settings import Settings
 from babelwire.stages.embed import Embedder
 from babelwire.store.base import Store
-from babelwire.web import api, views
-from babelwire.web.auth import NotAllowed, NotAuthenticated
+from babelwire.web import api, entity_api, entity_views, views
 from babelwire.web.context import WebContext, utc_now
 from babelwire.web.templating import make_templates
 
@@ -112,6 +117,8 @@ def create_app(store: Store, settings: Settings, *, embedder: Embedder | None = 
     app.mount("/static", StaticFiles(packages=[("babelwire.web", "static")]), name="static")
     app.include_router(api.router)
     app.include_router(api.writer)
+    app.include_router(entity_api.router)
+    app.include_router(entity_views.router)
     app.include_router(views.public)
     app.include_router(views.router)
     app.add_middleware(SecurityHeaders)

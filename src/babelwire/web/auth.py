@@ -15,21 +15,14 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from babelwire.errors import NotAllowed, NotAuthenticated
 from babelwire.store.base import ApiToken
 from babelwire.web.context import WebContext
-from babelwire.web.tokens import TokenError, lookup_token
+from babelwire.web.tokens import lookup_token
 
 COOKIE = "babelwire_token"
 bearer = HTTPBearer(auto_error=False, scheme_name="token",
                     description="A token from `babelwire token add NAME [--write]`.")
-
-
-class NotAuthenticated(TokenError):
-    """No token, or one the store does not know (HTTP 401)."""
-
-
-class NotAllowed(TokenError):
-    """A valid token without the right the request needs (HTTP 403)."""
 
 
 def context(request: Request) -> WebContext:

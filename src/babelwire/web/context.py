@@ -28,6 +28,9 @@ class WebContext:
         self.store = store
         self.settings = settings
         self.cache = ReadCache(store.change_marker)
+        self.aggregates = ReadCache(store.change_marker, max_entries=1024)
+        """For costly aggregates over a bounded set (entity pages), kept apart so that a
+        stream of cheap per-story entries in :attr:`cache` cannot push them out."""
         self.now = now
         self._embedder = embedder
         self._embedder_lock = threading.Lock()

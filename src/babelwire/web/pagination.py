@@ -16,14 +16,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from babelwire.errors import QueryError
+from babelwire.errors import CursorError
 
 MAX_LIMIT = 200
 """Most items one API page returns."""
-
-
-class CursorError(QueryError):
-    """A cursor is malformed or belongs to a different query."""
 
 
 def fingerprint(scope: str, params: Mapping[str, Any]) -> str:

@@ -38,10 +38,16 @@ class ArticleOut(BaseModel):
 
     @classmethod
     def of(cls, a: StoredArticle, *, text: bool = False) -> ArticleOut:
-        return cls(id=a.id, url=a.url, canonical_url=a.canonical_url, title=a.title,
-                   source=a.source, lang=a.lang, published=a.published, fetched_at=a.fetched_at,
-                   story_id=a.story_id, duplicate_of=a.duplicate_of,
-                   duplicate_of_url=a.duplicate_of_url, text=a.text if text else None)
+        return cls(**article_fields(a, text=text))
+
+
+def article_fields(a: StoredArticle, *, text: bool = False) -> dict[str, Any]:
+    """The :class:`ArticleOut` fields of ``a``, for models that extend it."""
+    return {"id": a.id, "url": a.url, "canonical_url": a.canonical_url, "title": a.title,
+            "source": a.source, "lang": a.lang, "published": a.published,
+            "fetched_at": a.fetched_at, "story_id": a.story_id,
+            "duplicate_of": a.duplicate_of, "duplicate_of_url": a.duplicate_of_url,
+            "text": a.text if text else None}
 
 
 class ArticlesPage(BaseModel):
@@ -125,6 +131,9 @@ class StoryDetailOut(BaseModel):
     last_seen: datetime | None
     first: FirstOut | None = Field(description="The earliest article that is not a copy.")
     articles: list[StoryArticleOut] = Field(description="Oldest first, copies included.")
+    entities: list[EntityRefOut] = Field(default_factory=list,
+                                         description="Entities named in the story's articles, "
+                                                     "most articles first (at most 30).")
 
 
 class SearchItemOut(ArticleOut):
@@ -196,3 +205,84 @@ class RegisteredSourceOut(BaseModel):
     @classmethod
     def of(cls, s: RegisteredSource, *, created: bool) -> RegisteredSourceOut:
         return cls(id=s.id, name=s.name, url=s.url, created_at=s.created_at, created=created)
+
+
+# -- entities -------------------------------------------------------------------
+class EntityListItemOut(BaseModel):
+    id: int
+    name: str
+    kind: str = Field(description="person, organisation, place or document.")
+    canonical: str | None = Field(description="A language-independent key when one is known "
+                                              "(place:DE, doc:...).")
+    articles: int = Field(description="Articles naming the entity, copies included.")
+    languages: list[str] = Field(description="Languages it has been spelled in.")
+
+
+class EntitiesPage(BaseModel):
+    items: list[EntityListItemOut]
+    next_cursor: str | None
+
+
+class VariantOut(BaseModel):
+    text: str
+    lang: str
+    script: str = Field(description="Writing system of the spelling: Latin, Cyrillic, Arabic, "
+                                    "Han, Hangul, Katakana...")
+    count: int = Field(description="Times seen in articles in this language.")
+
+
+class CountOut(BaseModel):
+    key: str = Field(description="A language code, or a country code (ISO 3166-1, EU) or "
+                                 "'unknown'.")
+    name: str
+    articles: int
+
+
+class CoverageBucketOut(BaseModel):
+    start: datetime
+    by_language: dict[str, int]
+    by_country: dict[str, int]
+
+
+class CoverageOut(BaseModel):
+    bucket_seconds: float
+    buckets: list[CoverageBucketOut] = Field(description="Oldest first; languages and "
+                                                         "countries with no article left out.")
+
+
+class EntityRefOut(BaseModel):
+    id: int
+    name: str
+    kind: str
+    articles: int = Field(description="Articles shared (with the entity or the story).")
+
+
+class EntityStoryOut(BaseModel):
+    id: int
+    title: str
+    languages: list[str]
+    size: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    articles: int = Field(description="Articles of the story that name the entity.")
+
+
+class EntityDetailOut(BaseModel):
+    id: int
+    name: str
+    kind: str
+    canonical: str | None
+    articles: int = Field(description="Articles naming the entity, copies included.")
+    first_seen: datetime | None
+    last_seen: datetime | None
+    variants: list[VariantOut] = Field(description="Spellings, most seen first.")
+    languages: list[CountOut]
+    countries: list[CountOut] = Field(description="Outlet countries from the article's web "
+                                                  "address (ccTLD or a known-outlet table); "
+                                                  "'unknown' for generic domains.")
+    timeline: CoverageOut
+    co_mentions: list[EntityRefOut] = Field(description="Entities named in the same articles, "
+                                                        "most shared articles first.")
+    stories: list[EntityStoryOut] = Field(description="Stories with most articles naming it "
+                                                      "(at most 50).")
+    story_count: int

@@ -18,12 +18,8 @@ from types import TracebackType
 import uvicorn
 from fastapi import FastAPI
 
-from babelwire.errors import BabelwireError
+from babelwire.errors import ServeError
 from babelwire.settings import Settings
-
-
-class ServeError(BabelwireError):
-    """The server could not listen (address in use, permission denied)."""
 
 
 def bind(host: str, port: int) -> socket.socket:

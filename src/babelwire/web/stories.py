@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from babelwire.errors import QueryError
+from babelwire.errors import QueryError, StoreError
 from babelwire.records import StoredArticle, Story
-from babelwire.store.base import StoryMember
+from babelwire.store.base import EntityCount, StoryMember
 from babelwire.web.charts import Timeline, TimelinePoint, timeline
 from babelwire.web.context import WebContext
 from babelwire.web.evidence import Explanation, explain
@@ -20,6 +20,9 @@ from babelwire.web.trends import (
     rank_stories,
     time_axis,
 )
+
+MOST_ENTITIES = 30
+"""Entities listed on a story page."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -110,6 +113,8 @@ class StoryDetail:
     """Article id to title, for links to the nearest article named in the evidence."""
     elsewhere: Mapping[int, StoredArticle]
     """Nearest articles named in the evidence that now belong to other stories."""
+    entities: tuple[EntityCount, ...] = ()
+    """Entities named in the story's articles, most articles first."""
 
     def timeline(self) -> Timeline:
         """The story's articles on a time axis, one row per language."""
@@ -167,4 +172,12 @@ def _story_detail(ctx: WebContext, story_id: int, spell_names: bool) -> StoryDet
         languages=tuple(languages.items()),
         titles={m.article.id: m.article.title for m in members},
         elsewhere={a.id: a for a in ctx.store.articles_by_ids(sorted(nearest - ids))},
+        entities=_story_entities(ctx, story_id),
     )
+
+
+def _story_entities(ctx: WebContext, story_id: int) -> tuple[EntityCount, ...]:
+    try:
+        return tuple(ctx.store.story_entities(story_id, limit=MOST_ENTITIES))
+    except StoreError:  # a store without entities: the page shows none
+        return ()

@@ -12,15 +12,11 @@ import hashlib
 import re
 import secrets
 
-from babelwire.errors import BabelwireError
+from babelwire.errors import TokenError
 from babelwire.store.base import ApiToken, Store
 
 PREFIX = "bw_"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-
-
-class TokenError(BabelwireError):
-    """A token name is malformed, or a token is missing, unknown or lacks a right."""
 
 
 def new_token() -> str:

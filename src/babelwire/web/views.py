@@ -9,11 +9,13 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from babelwire.errors import ModelError, QueryError
+from babelwire.errors import ModelError, QueryError, StoreError
+from babelwire.store.base import EntityListing
 from babelwire.web.auth import COOKIE, context, require_read
 from babelwire.web.charts import sparkline
+from babelwire.web.entities import entity_page
 from babelwire.web.pagination import decode_cursor, encode_cursor, offset_from
-from babelwire.web.search import MODES, SearchPage, search_page
+from babelwire.web.search import MODES, NO_FILTERS, SearchFilters, SearchPage, search_page
 from babelwire.web.sources import SORTS, sources_report
 from babelwire.web.stories import StoryFilters, filter_choices, stories_now, story_detail
 from babelwire.web.tokens import lookup_token
@@ -81,16 +83,21 @@ def story_view(request: Request, story_id: int) -> HTMLResponse:
 
 
 @router.get("/search", name="search")
-def search_view(request: Request, q: str = "", mode: str = "keyword",
-                cursor: str = "") -> HTMLResponse:
+def search_view(request: Request, q: str = "", mode: str = "keyword", cursor: str = "",
+                lang: str = "", source: str = "",
+                time_range: str = Query("all", alias="range")) -> HTMLResponse:
     mode = mode if mode in MODES else "keyword"
-    params = {"q": q, "mode": mode}
     error: str | None = None
     found: SearchPage | None = None
     offset, status = 0, 200
+    filters = NO_FILTERS
+    params: dict[str, str] = {"q": q, "mode": mode}
     try:
+        filters = SearchFilters(lang=lang or None, source=source or None, range=time_range)
+        params.update(filters.params())
         offset = offset_from(decode_cursor(cursor, scope="page-search", params=params))
-        found = search_page(context(request), q, mode, offset=offset, limit=RESULTS_PER_PAGE)
+        found = search_page(context(request), q, mode, offset=offset, limit=RESULTS_PER_PAGE,
+                            filters=filters)
     except QueryError as exc:
         error, status = str(exc), 400
     except ModelError as exc:
@@ -98,10 +105,25 @@ def search_view(request: Request, q: str = "", mode: str = "keyword",
     more = found is not None and found.more
     return render(
         request, "search.html", status=status, nav="search", q=q, mode=mode, error=error,
+        entities=_named_like(request, q) if error is None and offset == 0 else [],
+        filters=filters, choices=filter_choices(context(request)),
         groups=found.groups if found else (), count=len(found.results) if found else 0,
         offset=offset, params=params,
         next_cursor=encode_cursor({"o": offset + RESULTS_PER_PAGE}, scope="page-search",
                                   params=params) if more else None)
+
+
+def _named_like(request: Request, q: str) -> list[EntityListing]:
+    """Up to five entities whose name contains the query (operators and quotes set aside)."""
+    words = [w for w in q.replace('"', " ").replace("(", " ").replace(")", " ").split()
+             if w not in {"AND", "OR", "NOT"}]
+    name = " ".join(words)
+    if len(name) < 2:
+        return []
+    try:
+        return entity_page(context(request), kind=None, name=name, offset=0, limit=5)[0]
+    except StoreError:  # a store without entities
+        return []
 
 
 @router.get("/sources", name="sources")
