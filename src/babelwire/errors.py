@@ -53,3 +53,11 @@ class ModelError(BabelwireError):
 
 class QueryError(BabelwireError):
     """A search query is malformed."""
+
+
+class WatchError(BabelwireError):
+    """A watchlist is malformed, unknown, or its name is taken."""
+
+
+class DeliveryError(BabelwireError):
+    """An alert or digest could not be delivered to a channel (webhook, email)."""

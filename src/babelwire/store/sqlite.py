@@ -37,10 +37,11 @@ from babelwire.store.fts_query import parse_query
 from babelwire.store.migrations import MIGRATIONS
 from babelwire.store.sqlite_rows import ARTICLE_COLUMNS as _ARTICLE_COLUMNS
 from babelwire.store.sqlite_rows import from_db_time, to_db_time
+from babelwire.store.sqlite_alerts import SQLiteAlertQueries
 from babelwire.store.sqlite_web import SQLiteWebQueries
 
 
-class SQLiteStore(SQLiteWebQueries, Store):
+class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, Store):
     """A babelwire database in one SQLite file (``":memory:"`` for tests)."""
 
     def __init__(self, path: str | Path) -> None:
