@@ -114,3 +114,14 @@ class Delivery:
     next_attempt_at: datetime
     last_error: str | None
     created_at: datetime
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OutboxMessage:
+    """A message to put in the outbox."""
+
+    channel: str
+    target: str
+    """The webhook URL or the email address."""
+    subject: str
+    body: str

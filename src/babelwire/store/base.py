@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from babelwire.alerts.records import Alert, Delivery, NewAlert, TimelinePoint, Watch
+from babelwire.alerts.records import (
+    Alert,
+    Delivery,
+    NewAlert,
+    OutboxMessage,
+    TimelinePoint,
+    Watch,
+)
 from babelwire.errors import StoreError
 from babelwire.records import EnrichedArticle, SearchHit, StoredArticle, Story, Vector
 from babelwire.stages.entities_records import (
@@ -374,9 +381,10 @@ class Store(ABC):
     def alerted_stories(self, watch_id: int, reason: str = "match") -> set[int]:
         raise self._no_alerts()
 
-    def enqueue_delivery(self, *, watch_id: int, channel: str, target: str, subject: str,
-                         body: str, alert_ids: Sequence[int], at: datetime) -> int:
-        """Put one message in the outbox, due at once, covering ``alert_ids``."""
+    def enqueue_deliveries(self, *, watch_id: int, messages: Sequence[OutboxMessage],
+                           alert_ids: Sequence[int], at: datetime) -> list[int]:
+        """Put messages in the outbox, due at once, each covering ``alert_ids``, and mark
+        those alerts taken, in one transaction (no messages: only the marking)."""
         raise self._no_alerts()
 
     def mark_batched(self, alert_ids: Sequence[int], at: datetime) -> None:

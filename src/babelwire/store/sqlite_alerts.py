@@ -23,6 +23,7 @@ from babelwire.alerts.records import (
     Delivery,
     DeliveryStatus,
     NewAlert,
+    OutboxMessage,
     TimelinePoint,
     Watch,
 )
@@ -226,19 +227,23 @@ class SQLiteAlertQueries:
         return {int(r[0]) for r in rows}
 
     # -- the outbox ------------------------------------------------------------
-    def enqueue_delivery(self, *, watch_id: int, channel: str, target: str, subject: str,
-                         body: str, alert_ids: Sequence[int], at: datetime) -> int:
+    def enqueue_deliveries(self, *, watch_id: int, messages: Sequence[OutboxMessage],
+                           alert_ids: Sequence[int], at: datetime) -> list[int]:
+        ids: list[int] = []
         with self._write() as db:
-            cur = db.execute(
-                "INSERT INTO alert_deliveries (watch_id, channel, target, subject, body, "
-                "next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?)",
-                (watch_id, channel, target, subject, body, to_db_time(at), to_db_time(at)))
-            delivery_id = int(cur.lastrowid or 0)
-            db.executemany("INSERT OR IGNORE INTO alert_delivery_items VALUES (?,?)",
-                           [(delivery_id, a) for a in alert_ids])
+            for m in messages:
+                cur = db.execute(
+                    "INSERT INTO alert_deliveries (watch_id, channel, target, subject, body, "
+                    "next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?)",
+                    (watch_id, m.channel, m.target, m.subject, m.body, to_db_time(at),
+                     to_db_time(at)))
+                delivery_id = int(cur.lastrowid or 0)
+                ids.append(delivery_id)
+                db.executemany("INSERT OR IGNORE INTO alert_delivery_items VALUES (?,?)",
+                               [(delivery_id, a) for a in alert_ids])
             db.executemany("UPDATE alerts SET batched_at=? WHERE id=? AND batched_at IS NULL",
                            [(to_db_time(at), a) for a in alert_ids])
-        return delivery_id
+        return ids
 
     def mark_batched(self, alert_ids: Sequence[int], at: datetime) -> None:
         with self._write() as db:
