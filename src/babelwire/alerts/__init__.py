@@ -3,7 +3,7 @@
 ``hooks(settings, store)`` gives the :class:`~babelwire.monitor.hooks.MonitorHook`
 list the monitor calls after each poll cycle: the alert rules, digest batching,
 the outbox dispatcher and (when configured) the scheduled report email.
-See docs/alerts.md. (The store imports this package's records, so the hooks
+See docs/alerts.md. (The store imports this package's records, so the hook
 module is imported only when ``hooks`` is called.)
 """
 
@@ -23,6 +23,6 @@ __all__ = ["Alert", "Delivery", "NewAlert", "TimelinePoint", "Watch", "hooks"]
 
 def hooks(settings: Settings, store: Store) -> list[MonitorHook]:
     """The alert hooks, in the order the monitor should run them."""
-    from babelwire.alerts.hooks import make_hooks
+    from babelwire.alerts.monitor_hooks import make_hooks
 
     return make_hooks(settings, store)
