@@ -17,8 +17,13 @@ from typing import Any, Protocol
 import click
 
 from babelwire.alerts.channels.atom import render_feed
-from babelwire.alerts.records import Alert
-from babelwire.alerts.watches import add_watch, matching_stories, new_watch, watch_json
+from babelwire.alerts.watches import (
+    add_watch,
+    alert_json,
+    matching_stories,
+    new_watch,
+    watch_json,
+)
 from babelwire.errors import BabelwireError
 from babelwire.settings import Settings
 from babelwire.store import Store
@@ -32,16 +37,6 @@ class _Obj(Protocol):
 
 def _dump(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def alert_json(a: Alert) -> dict[str, Any]:
-    return {"id": a.id, "watch": a.watch, "reason": a.reason, "detail": a.detail,
-            "story_id": a.story_id, "created_at": a.created_at.isoformat(),
-            "story": a.payload.get("story"), "matched_terms": a.payload.get("matched_terms", []),
-            "waiting_for_digest": a.batched_at is None,
-            "deliveries": [{"channel": d.channel, "target": d.target, "status": d.status,
-                            "attempts": d.attempts, "last_error": d.last_error}
-                           for d in a.deliveries]}
 
 
 @click.group("watch")

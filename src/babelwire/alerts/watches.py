@@ -9,9 +9,10 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from babelwire.alerts.query import parse_alias, parse_watch_query
-from babelwire.alerts.records import MODES, Watch
+from babelwire.alerts.records import MODES, Alert, Watch
 from babelwire.alerts.rules import WatchMatcher, compile_watch
 from babelwire.errors import BabelwireError, WatchError
 from babelwire.sources.address_policy import split_http_url
@@ -68,6 +69,17 @@ def watch_json(w: Watch) -> dict[str, object]:
             "webhook": w.webhook_url, "email": w.email, "mode": w.mode,
             "digest_minutes": w.digest_minutes if w.mode == "digest" else None,
             "created_at": None if w.created_at is None else w.created_at.isoformat()}
+
+
+def alert_json(a: Alert) -> dict[str, Any]:
+    """The JSON shape of an alert with its deliveries (the CLI's and the API's)."""
+    return {"id": a.id, "watch": a.watch, "reason": a.reason, "detail": a.detail,
+            "story_id": a.story_id, "created_at": a.created_at.isoformat(),
+            "story": a.payload.get("story"), "matched_terms": a.payload.get("matched_terms", []),
+            "waiting_for_digest": a.batched_at is None,
+            "deliveries": [{"channel": d.channel, "target": d.target, "status": d.status,
+                            "attempts": d.attempts, "last_error": d.last_error}
+                           for d in a.deliveries]}
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -27,7 +27,7 @@ from babelwire.errors import BabelwireError, ModelError, QueryError
 from babelwire.settings import Settings
 from babelwire.stages.embed import Embedder
 from babelwire.store.base import Store
-from babelwire.web import api, views
+from babelwire.web import api, views, watch_api, watch_views
 from babelwire.web.auth import NotAllowed, NotAuthenticated
 from babelwire.web.context import WebContext, utc_now
 from babelwire.web.templating import make_templates
@@ -114,6 +114,9 @@ def create_app(store: Store, settings: Settings, *, embedder: Embedder | None = 
     app.include_router(api.writer)
     app.include_router(views.public)
     app.include_router(views.router)
+    app.include_router(watch_api.reader)
+    app.include_router(watch_api.writer)
+    app.include_router(watch_views.router)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(ServerTiming)
     _install_error_handlers(app)
