@@ -126,10 +126,12 @@ def watch_test(obj: _Obj, name: str, as_json: bool, limit: int) -> None:
             stories = {s.id: s for s in store.stories_by_ids([m.story_id for m in matches])}
     except BabelwireError as exc:
         raise click.ClickException(str(exc)) from exc
-    rows = [{"story_id": m.story_id, "title": stories[m.story_id].title if m.story_id in
-             stories else "", "matching_articles": m.articles, "matched_terms": list(m.terms),
-             "languages": list(stories[m.story_id].languages) if m.story_id in stories else []}
-            for m in matches]
+    rows: list[dict[str, Any]] = []
+    for m in matches:
+        story = stories.get(m.story_id)
+        rows.append({"story_id": m.story_id, "title": story.title if story else "",
+                     "matching_articles": m.articles, "matched_terms": list(m.terms),
+                     "languages": list(story.languages) if story else []})
     if as_json:
         _dump(rows)
         return

@@ -3,8 +3,9 @@ local SMTP server."""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from babelwire.alerts.channels.webhook import SIGNATURE_HEADER, verify_signature
 from babelwire.alerts.watches import add_watch, new_watch
@@ -106,7 +107,7 @@ def test_a_failing_webhook_is_retried_with_back_off_and_email_still_goes(
         log = alert_env.store.delivery_attempts(delivery_id)
         assert [ok for _at, ok, _err in log][-1] is True
         assert all(not ok for _at, ok, _err in log[:-1])
-        gaps = [(b[0] - a[0]).total_seconds() for a, b in zip(log, log[1:], strict=False)]
+        gaps = [(b[0] - a[0]).total_seconds() for a, b in itertools.pairwise(log)]
         for n, gap in enumerate(gaps):
             assert gap >= 10 * 2 ** n
 

@@ -5,6 +5,7 @@ Shared by the CLI (``babelwire watch``) and the HTTP API, so both validate alike
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,11 +56,7 @@ def add_watch(store: Store, watch: Watch, *, backfill: bool = False) -> Watch:
     if store.watch(watch.name) is not None:
         raise WatchError(f"a watchlist called {watch.name!r} exists already; remove it first")
     start = 0 if backfill else store.max_article_id()
-    return store.add_watch(Watch(**{**_fields(watch), "start_after": start}))
-
-
-def _fields(watch: Watch) -> dict[str, object]:
-    return {f: getattr(watch, f) for f in Watch.__dataclass_fields__}
+    return store.add_watch(dataclasses.replace(watch, start_after=start))
 
 
 def watch_json(w: Watch) -> dict[str, object]:

@@ -35,9 +35,9 @@ from babelwire.store.base import (
 )
 from babelwire.store.fts_query import parse_query
 from babelwire.store.migrations import MIGRATIONS
+from babelwire.store.sqlite_alerts import SQLiteAlertQueries
 from babelwire.store.sqlite_rows import ARTICLE_COLUMNS as _ARTICLE_COLUMNS
 from babelwire.store.sqlite_rows import from_db_time, to_db_time
-from babelwire.store.sqlite_alerts import SQLiteAlertQueries
 from babelwire.store.sqlite_web import SQLiteWebQueries
 
 
