@@ -175,3 +175,20 @@ def test_a_webhook_to_loopback_is_refused_without_allow_loopback(
     assert any(e and "allow_loopback" in e for e in errors)
 
 
+
+
+def test_the_scheduled_digest_report_is_emailed_once_per_interval(alert_env, mailbox,
+                                                                  run_hooks):
+    alert_env.settings = alert_env.settings.replace(digest_email="editor@example.org",
+                                                    digest_interval_hours=1.0)
+    run_hooks(alert_env, NOW)  # the first period starts now
+    run_hooks(alert_env, NOW + timedelta(minutes=30))
+    assert mailbox.wait(1, timeout=0.3) == []
+    run_hooks(alert_env, NOW + timedelta(minutes=61))
+    (mail,) = mailbox.wait(1)
+    assert mail["To"] == "editor@example.org"
+    assert str(mail["Subject"]).strip().startswith(
+        "[babelwire] digest 2026-11-14 09:00 to 2026-11-14 10:01 UTC")
+    assert mail.get_body(("html",)) is not None
+    run_hooks(alert_env, NOW + timedelta(minutes=62))
+    assert len(mailbox.wait(2, timeout=0.3)) == 1

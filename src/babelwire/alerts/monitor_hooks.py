@@ -84,7 +84,8 @@ class ReportEmailHook:
         if last is None:  # the first period starts when the monitor first runs
             self.store.set_alert_state(self.STATE, now.isoformat())
             return
-        if now - datetime.fromisoformat(last) < interval:
+        since = datetime.fromisoformat(last)
+        if now - since < interval:
             return
         retry = self.store.alert_state(self.RETRY)
         failures, _, not_before = (retry or "0|").partition("|")
@@ -92,7 +93,7 @@ class ReportEmailHook:
             return
         try:
             email_report(self.settings, self.store, to=self.settings.digest_email,
-                         since=now - interval, now=now, fmt=self.settings.digest_format)
+                         since=since, now=now, fmt=self.settings.digest_format)
         except BabelwireError as exc:
             count = int(failures) + 1
             wait = retry_delay(self.settings, count)

@@ -290,5 +290,5 @@ class SQLiteAlertQueries:
         rows = self._db.execute(
             f"SELECT a.lang, COUNT(DISTINCT a.id) FROM entity_mentions m JOIN articles a "
             f"ON a.id = m.article_id WHERE m.entity_id IN ({marks}) AND {_TIME} >= ? "
-            "GROUP BY a.lang ORDER BY 2 DESC", [*ids, to_db_time(since)])
+            "GROUP BY a.lang ORDER BY 2 DESC, 1", [*ids, to_db_time(since)])
         return {str(lang): int(n) for lang, n in rows}
