@@ -106,7 +106,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("digest_email", str, "",
             "Address the monitor emails the digest report to on a schedule (empty: off)."),
     Setting("digest_interval_hours", float, 24.0,
-            "Hours between scheduled digest reports; each covers that many hours."),
+            "Hours between scheduled digest reports; each covers the time since the last one."),
     Setting("digest_format", str, "html", "Format of the scheduled digest report: html or md."),
 )
 
