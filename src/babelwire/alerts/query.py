@@ -34,7 +34,6 @@ _TOKEN = re.compile(
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Case-folded text without diacritics (NFKD, combining marks dropped)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -43,6 +42,29 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(normalise(text)))
+
+
+@lru_cache(maxsize=8192)
+def _term_words(term: str) -> tuple[str, ...]:
+    return words(term)
+
+
+@lru_cache(maxsize=8192)
+def _term_flat(term: str) -> str:
+    return normalise(term)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedText:
+    """An article's title and text, normalised once for every query run over it."""
+
+    tokens: tuple[str, ...]
+    flat: str
+
+
+def prepare(title: str, text: str) -> PreparedText:
+    flat = normalise(f"{title}\n{text}")
+    return PreparedText(tokens=tuple(_WORD.findall(flat)), flat=flat)
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,11 +273,15 @@ class Matcher:
         self.node = node
         self.resolve = resolve
 
-    def matches(self, article: ArticleView) -> list[str]:
-        """The terms that matched when the article matches the query, else an empty list."""
+    def matches(self, article: ArticleView, prepared: PreparedText | None = None) -> list[str]:
+        """The terms that matched when the article matches the query, else an empty list.
+
+        ``prepared`` is :func:`prepare` of the article's title and text, when the caller
+        runs several queries over one article.
+        """
         hits: list[str] = []
-        text = f"{article.title}\n{article.text}"
-        ok = self._eval(self.node, article, words(text), normalise(text), hits)
+        p = prepared or prepare(article.title, article.text)
+        ok = self._eval(self.node, article, p.tokens, p.flat, hits)
         return list(dict.fromkeys(hits)) if ok else []
 
     def _eval(self, node: Node, a: ArticleView, toks: tuple[str, ...], flat: str,
@@ -263,9 +289,9 @@ class Matcher:
         if isinstance(node, Term):
             for candidate in (node.text, *node.alternatives):
                 if has_cjk(candidate):
-                    found = normalise(candidate) in flat
+                    found = _term_flat(candidate) in flat
                 else:
-                    found = _contains(toks, words(candidate))
+                    found = _contains(toks, _term_words(candidate))
                 if found:
                     hits.append(candidate)
                     return True

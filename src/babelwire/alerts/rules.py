@@ -28,9 +28,11 @@ from babelwire.alerts.query import (
     ArticleView,
     Matcher,
     Node,
+    PreparedText,
     entity_names,
     entity_resolver,
     parse_watch_query,
+    prepare,
 )
 from babelwire.alerts.records import NewAlert, TimelinePoint, Watch
 from babelwire.errors import BabelwireError
@@ -73,6 +75,7 @@ class WatchMatcher:
         self.watches = watches
         self._resolve: Callable[[str], frozenset[int]] | None = None
         self.uses_entities = any(entity_names(w.node) for w in watches)
+        self._prepared: dict[int, PreparedText] = {}
 
     def resolver(self) -> Callable[[str], frozenset[int]]:
         if self._resolve is None:
@@ -89,7 +92,12 @@ class WatchMatcher:
         if not compiled.admits(article):
             return []
         resolve = self.resolver() if self.uses_entities else (lambda _name: frozenset())
-        return Matcher(compiled.node, resolve).matches(view(article, entity_ids))
+        prepared = self._prepared.get(article.id)
+        if prepared is None:
+            if len(self._prepared) >= 2048:  # one batch's worth; keep memory bounded
+                self._prepared.clear()
+            prepared = self._prepared[article.id] = prepare(article.title, article.text)
+        return Matcher(compiled.node, resolve).matches(view(article, entity_ids), prepared)
 
 
 class AlertRules:

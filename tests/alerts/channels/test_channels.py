@@ -73,7 +73,7 @@ def test_email_without_a_server_is_a_clear_error(mailbox):
         send_email(load_settings(env={}), "a@b.c", "s", "b")
     dead = load_settings(env={}, overrides={"smtp_host": "127.0.0.1", "smtp_port": 1,
                                             "alert_timeout": 1.0})
-    with pytest.raises(DeliveryError, match="127.0.0.1:1"):
+    with pytest.raises(DeliveryError, match=r"127\.0\.0\.1:1"):
         send_email(dead, "a@b.c", "s", "b")
 
 
