@@ -87,22 +87,33 @@ class StoryMatch:
     terms: tuple[str, ...]
 
 
-def matching_stories(store: Store, watch: Watch, *, batch: int = 1000) -> list[StoryMatch]:
+def matching_stories(store: Store, watch: Watch, *, newest: int | None = None,
+                     batch: int = 1000) -> list[StoryMatch]:
     """Every stored story with an article matching ``watch`` (ignoring when it began),
-    most matching articles first."""
-    compiled = compile_watch(watch)
-    matcher = WatchMatcher(store, [compiled])
-    found: dict[int, tuple[int, list[str]]] = {}
-    mark = 0
+    most matching articles first; ``newest`` looks only at that many newest articles."""
+    return matching_stories_of(store, [watch], newest=newest, batch=batch)[watch.name]
+
+
+def matching_stories_of(store: Store, watches: Sequence[Watch], *, newest: int | None = None,
+                        batch: int = 1000) -> dict[str, list[StoryMatch]]:
+    """:func:`matching_stories` for several watches in one pass over the articles."""
+    compiled = [compile_watch(w) for w in watches]
+    matcher = WatchMatcher(store, compiled)
+    found: dict[str, dict[int, tuple[int, list[str]]]] = {w.name: {} for w in watches}
+    mark = 0 if newest is None else max(store.max_article_id() - newest, 0)
     while articles := store.articles_after(mark, limit=batch):
         entity_ids = matcher.entity_ids(articles)
         for a in articles:
             if a.story_id is None:
                 continue
-            hits = matcher.matches(compiled, a, entity_ids.get(a.id))
-            if hits:
-                n, terms = found.get(a.story_id, (0, []))
-                found[a.story_id] = (n + 1, list(dict.fromkeys([*terms, *hits])))
+            for c in compiled:
+                hits = matcher.matches(c, a, entity_ids.get(a.id))
+                if hits:
+                    mine = found[c.watch.name]
+                    n, terms = mine.get(a.story_id, (0, []))
+                    mine[a.story_id] = (n + 1, list(dict.fromkeys([*terms, *hits])))
         mark = articles[-1].id
-    return sorted((StoryMatch(story_id=s, articles=n, terms=tuple(t))
-                   for s, (n, t) in found.items()), key=lambda m: (-m.articles, m.story_id))
+    return {name: sorted((StoryMatch(story_id=s, articles=n, terms=tuple(t))
+                          for s, (n, t) in stories.items()),
+                         key=lambda m: (-m.articles, m.story_id))
+            for name, stories in found.items()}
