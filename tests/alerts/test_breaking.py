@@ -82,3 +82,9 @@ def test_a_burst_in_one_language_breaks_in_that_language():
                     others_history={"en": 480, "uk": 96}, params=PARAMS)
     assert result.breaking_languages == ("uk",)
     assert result.breaking
+
+
+def test_articles_dated_in_the_future_count_as_now():
+    timeline = [point(n, -30 - n) for n in range(8)]  # 30+ minutes ahead of now
+    result = assess(timeline, NOW, others_window={}, others_history={}, params=PARAMS)
+    assert result.overall.observed == 8 and result.breaking

@@ -14,6 +14,7 @@ history ``H`` before it (``breaking_history_hours``), counting only original art
   a story that is itself the spike does not raise its own;
 * ``p = P(Poisson(expected) >= k)``.
 
+An article dated after ``now`` (a feed with a skewed clock) counts as arriving now.
 The same test runs per language (the story's articles in that language against that
 language's own history and volume). A story **breaks** when it has at least
 ``breaking_min_articles`` originals in the window from at least
@@ -132,7 +133,8 @@ def assess(timeline: Sequence[TimelinePoint], now: datetime, *,
     language in the window and in the history (from :meth:`Store.originals_between`)."""
     start = now - params.window
     past = start - params.history
-    in_window = [p for p in timeline if p.original and start <= p.time <= now]
+    # an article dated after ``now`` (a clock-skewed feed) counts as arriving now
+    in_window = [p for p in timeline if p.original and start <= min(p.time, now)]
     in_history = [p for p in timeline if p.original and past <= p.time < start]
     by_lang_w = Counter(p.lang for p in in_window)
     by_lang_h = Counter(p.lang for p in in_history)
@@ -162,7 +164,7 @@ def assess_story(store: Store, story_id: int, now: datetime,
     start = now - params.window
     return assess(
         store.story_timeline(story_id), now,
-        others_window=store.originals_between(start, now + timedelta(seconds=1),
+        others_window=store.originals_between(start, now + timedelta(days=365),
                                               exclude_story=story_id),
         others_history=store.originals_between(start - params.history, start,
                                                exclude_story=story_id),
