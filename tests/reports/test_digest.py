@@ -55,9 +55,36 @@ def test_html_escapes_untrusted_text_and_draws_an_svg_chart(digest):
     assert re.search(r"<td>de 1, en 1, fr 1</td>", page)
 
 
-def test_pdf_is_a_pdf(digest):
+def test_pdf_holds_the_digest_text_in_several_scripts(digest):
+    import io
+
+    from pypdf import PdfReader
+
     data = render(digest, "pdf")
-    assert data.startswith(b"%PDF-") and len(data) > 5000
+    assert data.startswith(b"%PDF-")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Top stories" in text and "Coverage by language" in text
+    assert "Chancellor" in text and "Lindenau" in text
+    assert "de 1, en 1, fr 1" in text
+
+
+def test_pdf_shapes_arabic_and_marks_what_the_font_lacks():
+    import io
+
+    from pypdf import PdfReader
+
+    from babelwire.reports.digest import Digest, DigestStory
+
+    stories = tuple(DigestStory(id=n, title=title, languages=(lang,), new_articles=1, before=0,
+                                independent_sources=1, size=1, first_seen=NOW)
+                    for n, (title, lang) in enumerate([("بدء التشغيل التجاري", "ar"),
+                                                        ("Паром сел на мель", "ru"),
+                                                        ("小学校の敷地にクマ", "ja")]))
+    digest = Digest(since=NOW - timedelta(days=1), until=NOW, top=stories, new=(),
+                    by_language={"ar": 1, "ru": 1, "ja": 1})
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render(digest, "pdf"))).pages)
+    assert "بدء التشغيل التجاري" in text and "Паром сел на мель" in text
+    assert "?????????" in text and "小学校" not in text
 
 
 def test_the_report_command_writes_each_format(report_db, tmp_path):

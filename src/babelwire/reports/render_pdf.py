@@ -1,9 +1,10 @@
 """The digest as PDF, with fpdf2 and the DejaVu Sans font that matplotlib ships.
 
-DejaVu Sans covers Latin, Greek and Cyrillic (and more, such as Armenian and
-Georgian); characters it lacks (Chinese, Japanese, Korean, Arabic, Hebrew, Indic
-scripts) are printed as ``?`` rather than silently dropped. The language chart is
-drawn as vector rectangles.
+DejaVu Sans covers Latin, Greek, Cyrillic, Arabic and Hebrew (and more, such as
+Armenian and Georgian); Arabic and Hebrew are shaped and laid out right to left by
+HarfBuzz (``uharfbuzz``, in the ``reports`` extra). Characters the font lacks
+(Chinese, Japanese, Korean, Indic scripts) are printed as ``?`` rather than
+silently dropped. The language chart is drawn as vector rectangles.
 """
 
 from __future__ import annotations
@@ -47,6 +48,12 @@ def render_pdf(d: Digest) -> bytes:
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_font("DejaVu", "", str(_font_dir() / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(_font_dir() / "DejaVuSans-Bold.ttf"))
+    try:
+        import uharfbuzz  # noqa: F401  (fpdf2 shapes text with it)
+    except ImportError:  # pragma: no cover - the reports extra installs it
+        pass
+    else:
+        pdf.set_text_shaping(True)
     pdf.add_page()
 
     def heading(text: str, size: int = 13) -> None:
