@@ -5,7 +5,8 @@ Copies a babelwire database (``--db``, e.g. the 10,000-article database
 semantics (keywords, phrases with aliases, ``entity:`` and ``lang:`` terms), and
 times one full rules pass over every stored article (matching, new-language checks,
 burst tests for followed stories, alert writes), then a second pass with nothing
-new, the delivery planning, and ``build_digest`` over the whole period. Writes
+new, cycles that bring 1, 5 and 20 new articles (re-run: their alerts exist, so
+this is the matching and burst-test work without the inserts), the delivery planning, and ``build_digest`` over the whole period. Writes
 ``bench/results/alerts.json``.
 
     python bench/alerts.py --db /path/to/bench.db [--watches 10]
@@ -70,6 +71,12 @@ def main() -> None:
         started = time.perf_counter()
         again = rules.run(now)
         second = time.perf_counter() - started
+        cycles = []
+        for back in (1, 5, 20):  # the work of a cycle that brings 1, 5 or 20 new articles
+            store.set_alert_state("rules.article_id", str(store.max_article_id() - back))
+            started = time.perf_counter()
+            rules.run(now)
+            cycles.append((back, round(time.perf_counter() - started, 3)))
         started = time.perf_counter()
         plan_deliveries(store, now)
         planning = time.perf_counter() - started
@@ -81,6 +88,7 @@ def main() -> None:
         "articles": articles, "watches": args.watches, "alerts": made,
         "rules_seconds": round(first, 2), "articles_per_second": round(articles / first, 1),
         "idle_cycle_seconds": round(second, 4), "repeat_alerts": again,
+        "cycle_seconds_by_new_articles": dict(cycles),
         "planning_seconds": round(planning, 3), "digest_seconds": round(digest_s, 2),
         "digest_top_stories": len(digest.top),
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores",
