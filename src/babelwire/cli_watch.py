@@ -3,8 +3,9 @@
 Stable: ``watch add NAME --query QUERY [--webhook URL] [--email ADDR]``.
 ``watch list --json`` prints ``[{"name", "query", "languages", "sources", "aliases",
 "webhook", "email", "mode", "digest_minutes", "created_at"}]``; ``alerts --json`` prints
-``[{"id", "watch", "reason", "detail", "story_id", "created_at", "story", "deliveries":
-[{"channel", "target", "status", "attempts", "last_error"}]}]``.
+``[{"id", "watch", "reason", "detail", "story_id", "created_at", "story", "matched_terms",
+"waiting_for_digest", "deliveries": [{"channel", "target", "status", "attempts",
+"last_error"}]}]``.
 """
 
 from __future__ import annotations
