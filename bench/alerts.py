@@ -6,7 +6,8 @@ semantics (keywords, phrases with aliases, ``entity:`` and ``lang:`` terms), and
 times one full rules pass over every stored article (matching, new-language checks,
 burst tests for followed stories, alert writes), then a second pass with nothing
 new, cycles that bring 1, 5 and 20 new articles (re-run: their alerts exist, so
-this is the matching and burst-test work without the inserts), the delivery planning, and ``build_digest`` over the whole period. Writes
+this is the matching and burst-test work without the inserts), the delivery
+planning, and ``build_digest`` over the whole period. Writes
 ``bench/results/alerts.json``.
 
     python bench/alerts.py --db /path/to/bench.db [--watches 10]

@@ -2,7 +2,7 @@
 
 Stable: ``watch add NAME --query QUERY [--webhook URL] [--email ADDR]``.
 ``watch list --json`` prints ``[{"name", "query", "languages", "sources", "aliases",
-"webhook", "email", "mode", "digest_minutes", "created_at"}]``; ``alerts --json`` prints
+"webhook", "email", "mode", "digest_minutes", "reasons", "created_at"}]``; ``alerts --json`` prints
 ``[{"id", "watch", "reason", "detail", "story_id", "created_at", "story", "matched_terms",
 "waiting_for_digest", "deliveries": [{"channel", "target", "status", "attempts",
 "last_error"}]}]``.
@@ -61,17 +61,23 @@ def watch_group() -> None:
               help="Other spellings of a query term, e.g. 'rail strike=grève SNCF|Bahnstreik'.")
 @click.option("--digest", "digest_minutes", type=int, default=None, metavar="MINUTES",
               help="Batch alerts into one message every MINUTES (default: send each at once).")
+@click.option("--reasons", default=None, metavar="LIST",
+              help="Deliver only these alert reasons, comma-separated: match, breaking, "
+                   "new_language (default: all). E.g. --query '*' --reasons breaking.")
 @click.option("--backfill", is_flag=True,
               help="Also alert on articles stored before the watch was added.")
 @click.pass_obj
 def watch_add(obj: _Obj, name: str, query: str, webhook: str | None, secret: str | None,
               email: str | None, languages: tuple[str, ...], sources: tuple[str, ...],
-              aliases: tuple[str, ...], digest_minutes: int | None, backfill: bool) -> None:
+              aliases: tuple[str, ...], digest_minutes: int | None, reasons: str | None,
+              backfill: bool) -> None:
     """Add a watchlist NAME for QUERY, alerting by webhook, email and its Atom feed."""
     try:
         watch = new_watch(name=name, query=query, webhook=webhook, secret=secret, email=email,
                           languages=languages, sources=sources, aliases=aliases,
-                          digest_minutes=digest_minutes, created_at=datetime.now(UTC))
+                          digest_minutes=digest_minutes, created_at=datetime.now(UTC),
+                          reasons=[r.strip() for r in reasons.split(",") if r.strip()]
+                          if reasons else None)
         with obj.store() as store:
             stored = add_watch(store, watch, backfill=backfill)
     except BabelwireError as exc:
@@ -155,7 +161,9 @@ def watch_feed(obj: _Obj, name: str, output: Path | None, limit: int) -> None:
         watch = store.watch(name)
         if watch is None:
             raise click.ClickException(f"no watchlist called {name!r}")
-        feed = render_feed(watch, store.alerts(watch_id=watch.id, limit=limit))
+        alerts = [a for a in store.alerts(watch_id=watch.id, limit=4 * limit)
+                  if a.reason in watch.reasons][:limit]
+        feed = render_feed(watch, alerts)
     if output is None:
         click.echo(feed)
     else:

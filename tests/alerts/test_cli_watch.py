@@ -41,7 +41,8 @@ def test_add_list_test_feed_alerts_remove(db):
         "name": "rail", "query": '"rail strike" OR sciopero', "languages": [], "sources": [],
         "aliases": {"rail strike": ["grève SNCF", "Bahnstreik"]},
         "webhook": "https://hooks.example.org/bw", "email": "desk@example.org",
-        "mode": "immediate", "digest_minutes": None, "created_at": listed[0]["created_at"]}]
+        "mode": "immediate", "digest_minutes": None,
+        "reasons": ["match", "breaking", "new_language"], "created_at": listed[0]["created_at"]}]
     assert secret not in cli(db, "watch", "list", "--json").output
 
     tested = json.loads(cli(db, "watch", "test", "rail", "--json").output)
@@ -77,6 +78,7 @@ def test_add_list_test_feed_alerts_remove(db):
     (["--query", "rail", "--email", "not-an-address"], "is not an email address"),
     (["--query", "rail", "--alias", "rail"], "alias 'rail' is malformed"),
     (["--query", "rail", "--digest", "0"], "at least 1 minute"),
+    (["--query", "*", "--reasons", "breaking,storm"], "unknown alert reason(s) storm"),
 ])
 def test_bad_watches_are_refused_with_the_reason(db, args, problem):
     result = cli(db, "watch", "add", "w", *args)

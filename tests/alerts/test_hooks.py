@@ -145,8 +145,16 @@ def test_a_multi_language_burst_of_a_watched_story_breaks_once(
     _base, _tail, burst = corpus_parts
     _watch(alert_env, "spain", "Valencia OR Valência OR Valence OR inundaciones",
            webhook=receiver.url("/spain"))
+    _watch(alert_env, "anything-breaking", "*", reasons=["breaking"],
+           webhook=receiver.url("/breaking"))
     alert_env.pipeline.run(burst)
     run_hooks(alert_env, NOW)
+    # the watch of everything delivers the one breaking story and nothing else
+    (only,) = [p.json() for p in receiver.to("/breaking")]
+    assert only["reason"] == "breaking" and only["watch"] == "anything-breaking"
+    everything = alert_env.store.watch("anything-breaking")
+    recorded = {a.reason for a in alert_env.store.alerts(watch_id=everything.id)}
+    assert recorded >= {"match", "breaking"}
     bodies = [p.json() for p in receiver.to("/spain")]
     breaking = [b for b in bodies if b["reason"] == "breaking"]
     assert len(breaking) == 1, [b["reason"] for b in bodies]
@@ -156,6 +164,8 @@ def test_a_multi_language_burst_of_a_watched_story_breaks_once(
     assert signals["p_value"] < 1e-3
     run_hooks(alert_env, NOW + timedelta(minutes=5))
     assert len(receiver.to("/spain")) == len(bodies)
+    assert len(receiver.to("/breaking")) == 1
+    assert only["story"]["id"] == breaking[0]["story"]["id"]
 
 
 def test_the_same_articles_a_day_later_do_not_break(alert_env, corpus_parts, receiver,

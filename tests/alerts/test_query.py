@@ -92,3 +92,8 @@ def test_malformed_queries_name_the_problem(query, problem):
 
 def test_a_word_with_a_colon_is_a_word():
     assert match("10:30", "Talks at 10:30 today") == ["10:30"]
+
+
+def test_a_star_matches_every_article():
+    assert match("*", "anything at all") == ["*"]
+    assert match("* NOT football", "football results") == []

@@ -3,8 +3,9 @@
 An alert waits (``batched_at`` empty) until a message takes it. In immediate mode
 each waiting alert becomes one message per channel; in digest mode every waiting
 alert of the watch goes into one message per channel once ``digest_minutes`` have
-passed since the last digest (or since the watch was made). A watch with no channel
-still has its alerts marked taken: they live in its Atom feed and the alert log.
+passed since the last digest (or since the watch was made). Alerts whose reason the
+watch does not deliver (``Watch.reasons``) are marked taken at once. A watch with no
+channel still has its alerts marked taken: they live in its Atom feed and the alert log.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ def plan_deliveries(store: Store, now: datetime) -> int:
     for watch in store.watches():
         waiting = sorted(store.alerts(watch_id=watch.id, waiting=True, limit=10_000),
                          key=lambda a: a.id)
+        muted = [a.id for a in waiting if a.reason not in watch.reasons]
+        if muted:  # recorded (a match marks a story as followed) but not delivered
+            store.mark_batched(muted, now)
+            waiting = [a for a in waiting if a.reason in watch.reasons]
         if watch.mode == "digest":
             since = watch.last_digest_at or watch.created_at or now
             if now - since < timedelta(minutes=watch.digest_minutes):

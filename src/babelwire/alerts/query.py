@@ -7,7 +7,8 @@ Syntax (a superset of ``babelwire search``'s):
   AND, then OR;
 * ``entity:"Olaf Scholz"`` (or ``entity:Scholz``): the article mentions that entity under
   any of its spellings, in any language or script (resolved through the entity tables);
-* ``lang:de``: the article's language; ``source:"Der Spiegel"``: the article's outlet.
+* ``lang:de``: the article's language; ``source:"Der Spiegel"``: the article's outlet;
+* ``*``: every article (for a watch of everything that breaks, say).
 
 Aliases (``rail strike=grève SNCF|Bahnstreik``) let a word or phrase also match other
 spellings. Matching is on words: case and diacritics are ignored (as in FTS5's
@@ -96,7 +97,12 @@ class Any_:
     children: tuple[Node, ...]
 
 
-Node = Term | FieldTerm | Not | All | Any_
+@dataclass(frozen=True, slots=True)
+class Everything:
+    pass
+
+
+Node = Term | FieldTerm | Not | All | Any_ | Everything
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -214,6 +220,8 @@ class _Parser:
             raise self.fail(f"operator {t.value} needs a term before it")
         if t.kind == "field":
             return FieldTerm(t.field, t.value)
+        if t.value == "*":
+            return Everything()
         if not words(t.value) and not has_cjk(t.value):
             raise self.fail(f"term {t.value!r} has no letters or digits")
         return Term(t.value, tuple(self.aliases.get(normalise(t.value), ())))
@@ -286,6 +294,9 @@ class Matcher:
 
     def _eval(self, node: Node, a: ArticleView, toks: tuple[str, ...], flat: str,
               hits: list[str]) -> bool:
+        if isinstance(node, Everything):
+            hits.append("*")
+            return True
         if isinstance(node, Term):
             for candidate in (node.text, *node.alternatives):
                 if has_cjk(candidate):

@@ -42,6 +42,8 @@ class Watch:
     """Articles with ids up to this one were stored before the watch began (no alerts)."""
     created_at: datetime | None = None
     last_digest_at: datetime | None = None
+    reasons: tuple[str, ...] = REASONS
+    """The alert reasons delivered (all are recorded: a ``match`` marks a story as followed)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

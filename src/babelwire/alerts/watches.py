@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from babelwire.alerts.query import parse_alias, parse_watch_query
-from babelwire.alerts.records import MODES, Alert, Watch
+from babelwire.alerts.records import MODES, REASONS, Alert, Watch
 from babelwire.alerts.rules import WatchMatcher, compile_watch
 from babelwire.errors import BabelwireError, WatchError
 from babelwire.sources.address_policy import split_http_url
@@ -24,7 +24,7 @@ def new_watch(*, name: str, query: str, webhook: str | None = None, secret: str 
               email: str | None = None, languages: Sequence[str] = (),
               sources: Sequence[str] = (), aliases: Sequence[str] = (),
               digest_minutes: int | None = None, start_after: int = 0,
-              created_at: datetime) -> Watch:
+              reasons: Sequence[str] | None = None, created_at: datetime) -> Watch:
     """A validated watch (not stored yet); WatchError or QueryError name what is wrong."""
     name = name.strip()
     if not name or len(name) > 100 or any(c in name for c in "/\\\n\r\t"):
@@ -42,13 +42,18 @@ def new_watch(*, name: str, query: str, webhook: str | None = None, secret: str 
         raise WatchError(f"--email {email!r} is not an email address")
     if digest_minutes is not None and digest_minutes < 1:
         raise WatchError("--digest needs a period of at least 1 minute")
+    chosen = tuple(dict.fromkeys(reasons)) if reasons else REASONS
+    unknown = [r for r in chosen if r not in REASONS]
+    if unknown:
+        raise WatchError(f"unknown alert reason(s) {', '.join(unknown)}: use "
+                         f"{', '.join(REASONS)}")
     mode = "digest" if digest_minutes else "immediate"
     assert mode in MODES
     return Watch(name=name, query=query.strip(), languages=tuple(languages),
                  sources=tuple(sources), aliases=alias_map, webhook_url=webhook or None,
                  webhook_secret=(secret or secrets.token_hex(32)) if webhook else None,
                  email=email or None, mode=mode, digest_minutes=digest_minutes or 60,
-                 start_after=start_after, created_at=created_at)
+                 start_after=start_after, reasons=chosen, created_at=created_at)
 
 
 def add_watch(store: Store, watch: Watch, *, backfill: bool = False) -> Watch:
@@ -65,6 +70,7 @@ def watch_json(w: Watch) -> dict[str, object]:
             "sources": list(w.sources), "aliases": {k: list(v) for k, v in w.aliases.items()},
             "webhook": w.webhook_url, "email": w.email, "mode": w.mode,
             "digest_minutes": w.digest_minutes if w.mode == "digest" else None,
+            "reasons": list(w.reasons),
             "created_at": None if w.created_at is None else w.created_at.isoformat()}
 
 

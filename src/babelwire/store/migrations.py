@@ -153,6 +153,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         mode TEXT NOT NULL DEFAULT 'immediate',
         digest_minutes INTEGER NOT NULL DEFAULT 60,
         start_after INTEGER NOT NULL DEFAULT 0,
+        reasons TEXT NOT NULL DEFAULT '["match", "breaking", "new_language"]',
         created_at TEXT NOT NULL,
         last_digest_at TEXT
     );

@@ -32,7 +32,8 @@ from babelwire.records import StoredArticle
 from babelwire.store.sqlite_rows import ARTICLE_COLUMNS, from_db_time, to_db_time
 
 _WATCH_COLUMNS = ("id, name, query, languages, sources, aliases, webhook_url, webhook_secret, "
-                  "email, mode, digest_minutes, start_after, created_at, last_digest_at")
+                  "email, mode, digest_minutes, start_after, created_at, last_digest_at, "
+                  "reasons")
 _TIME = "COALESCE(a.published, a.fetched_at)"
 
 
@@ -42,7 +43,7 @@ def _watch(row: Sequence[Any]) -> Watch:
                  sources=tuple(json.loads(row[4])), aliases=aliases, webhook_url=row[6],
                  webhook_secret=row[7], email=row[8], mode=row[9], digest_minutes=row[10],
                  start_after=row[11], created_at=from_db_time(row[12]),
-                 last_digest_at=from_db_time(row[13]))
+                 last_digest_at=from_db_time(row[13]), reasons=tuple(json.loads(row[14])))
 
 
 def _time(value: str | None) -> datetime:
@@ -84,13 +85,14 @@ class SQLiteAlertQueries:
                 cur = db.execute(
                     "INSERT INTO watchlists (name, query, languages, sources, aliases, "
                     "webhook_url, webhook_secret, email, mode, digest_minutes, start_after, "
-                    "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "created_at, reasons) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (watch.name, watch.query, json.dumps(list(watch.languages)),
                      json.dumps(list(watch.sources)),
                      json.dumps({k: list(v) for k, v in watch.aliases.items()},
                                 ensure_ascii=False),
                      watch.webhook_url, watch.webhook_secret, watch.email, watch.mode,
-                     watch.digest_minutes, watch.start_after, to_db_time(watch.created_at)))
+                     watch.digest_minutes, watch.start_after, to_db_time(watch.created_at),
+                     json.dumps(list(watch.reasons))))
                 watch_id = int(cur.lastrowid or 0)
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"a watchlist called {watch.name!r} exists already; "

@@ -38,6 +38,8 @@ class WatchIn(BaseModel):
     aliases: list[str] = Field([], description="TERM=OTHER|OTHER, e.g. "
                                                "'rail strike=grève SNCF|Bahnstreik'.")
     digest_minutes: int | None = Field(None, description="Batch alerts per period.")
+    reasons: list[str] | None = Field(None, description="Reasons delivered: match, breaking, "
+                                                        "new_language (default: all).")
     backfill: bool = False
 
 
@@ -59,6 +61,7 @@ def api_add_watchlist(request: Request, body: WatchIn,
     watch = new_watch(name=body.name, query=body.query, webhook=body.webhook, secret=body.secret,
                       email=body.email, languages=body.languages, sources=body.sources,
                       aliases=body.aliases, digest_minutes=body.digest_minutes,
+                      reasons=body.reasons,
                       created_at=_now(request))
     stored = add_watch(context(request).store, watch, backfill=body.backfill)
     out = watch_json(stored)
@@ -98,6 +101,8 @@ def api_watch_feed(request: Request, name: str) -> Response:
     watch = store.watch(name)
     if watch is None:
         raise HTTPException(404, f"no watchlist called {name!r}")
-    feed = render_feed(watch, store.alerts(watch_id=watch.id, limit=50),
+    alerts = [a for a in store.alerts(watch_id=watch.id, limit=200)
+              if a.reason in watch.reasons][:50]
+    feed = render_feed(watch, alerts,
                        self_url=str(request.url), now=_now(request))
     return Response(feed, media_type="application/atom+xml; charset=utf-8")
