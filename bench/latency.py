@@ -12,13 +12,16 @@ item the script records when it appeared in the feed and:
 * ``hook``: when a monitor hook first saw the article (hooks run after each
   round of polls, as the alert engine's will);
 * ``webhook`` (``--end webhook``): when a local webhook receiver first got a POST
-  whose ``story.articles`` lists the article's URL. This end point needs the
-  alert engine's hooks (``babelwire.monitor.hooks_for``) and a watch that posts
-  to the receiver; :func:`setup_webhook` is where that is configured.
+  whose ``story.articles`` lists the article's URL. Each item carries a reference
+  word of its own (``bwlatN``) and :func:`setup_webhook` adds one watch per item
+  that matches that word and posts to the receiver, through the monitor's real
+  alert hooks (``babelwire.monitor.hooks_for``). An alert is sent once per watch
+  and story, so one watch per item is what gives every item its own alert, also
+  when the item joins a story that already exists.
 
 It prints p50/p95/max per end point and writes bench/results/latency.json.
 
-    python bench/latency.py [--items 100] [--gap 1.0] [--interval 1.0] [--end hook|webhook]
+    python bench/latency.py [--items 100] [--gap 1.0] [--interval 1.0] [--end webhook|hook]
 """
 
 from __future__ import annotations
@@ -72,7 +75,9 @@ class Site:
             self.pages[path] = (
                 f"<!doctype html><html lang=\"{row['lang']}\"><head><meta charset=\"utf-8\">"
                 f"<title>{html.escape(row['title'])}</title></head><body><article>"
-                f"<h1>{html.escape(row['title'])}</h1>{paras}</article></body></html>"
+                f"<h1>{html.escape(row['title'])}</h1>{paras}"
+                f"<p>Reference bwlat{number} for the latency benchmark.</p>"
+                f"</article></body></html>"
             ).encode()
             self.items.append((path, row))
             self.appeared[path] = time.monotonic()
@@ -196,17 +201,17 @@ class WebhookProbe:
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/hook"
 
 
-def setup_webhook(store: Store, settings: Settings, receiver_url: str) -> list[MonitorHook]:
-    """Make the alert engine post every new story to ``receiver_url``; return its hooks.
+def setup_webhook(store: Store, settings: Settings, receiver_url: str,
+                  items: int) -> list[MonitorHook]:
+    """One watch per item (item N's page holds the word ``bwlatN``), each posting its
+    alerts to ``receiver_url`` at once; returns the monitor's alert hooks."""
+    from babelwire.alerts.watches import add_watch, new_watch
 
-    The integrator fills this in once the alert engine is merged (a watch matching
-    every article, with ``receiver_url`` as its webhook, then ``hooks_for``).
-    """
-    hooks = hooks_for(settings, store)
-    if not hooks:
-        raise SystemExit("--end webhook needs the alert engine's hooks (babelwire.monitor."
-                         "hooks_for returns none in this build); use --end hook")
-    return hooks
+    now = datetime.now(UTC)
+    for number in range(1, items + 1):
+        add_watch(store, new_watch(name=f"latency-{number}", query=f"bwlat{number}",
+                                   webhook=receiver_url, reasons=("match",), created_at=now))
+    return hooks_for(settings, store)
 
 
 def percentiles(values: list[float]) -> dict[str, float | int | None]:
@@ -225,7 +230,7 @@ def main() -> int:
     parser.add_argument("--gap", type=float, default=1.0,
                         help="Mean seconds between two items (exponential gaps).")
     parser.add_argument("--interval", type=float, default=1.0, help="Poll interval (s).")
-    parser.add_argument("--end", choices=("hook", "webhook"), default="hook",
+    parser.add_argument("--end", choices=("hook", "webhook"), default="webhook",
                         help="The last end point measured (stored is always measured).")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=None)
@@ -249,7 +254,7 @@ def main() -> int:
     webhook: WebhookProbe | None = None
     if args.end == "webhook":
         webhook = WebhookProbe()
-        hooks += setup_webhook(store, settings, webhook.url)
+        hooks += setup_webhook(store, settings, webhook.url, args.items)
     store.register_source("Latency wire", f"{site.base}/feed.xml")
     monitor = Monitor(store, settings, hooks=hooks, reader=reader, pipeline=stored)
 

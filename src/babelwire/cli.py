@@ -17,6 +17,8 @@ import click
 from babelwire.cli_entities import entities_command, reindex_entities_command
 from babelwire.cli_eval import eval_command
 from babelwire.cli_monitor import run_command, source_command
+from babelwire.cli_report import report_command
+from babelwire.cli_watch import alerts_command, watch_group
 from babelwire.errors import BabelwireError
 from babelwire.records import IngestReport, StoredArticle, Story
 from babelwire.settings import SETTINGS, Settings, load_settings
@@ -352,6 +354,9 @@ main.add_command(entities_command)
 main.add_command(reindex_entities_command)
 main.add_command(source_command)
 main.add_command(run_command)
+main.add_command(watch_group)
+main.add_command(alerts_command)
+main.add_command(report_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -74,3 +74,9 @@ class NotAllowed(TokenError):
 
 class ServeError(BabelwireError):
     """The server could not listen (address in use, permission denied)."""
+class WatchError(BabelwireError):
+    """A watchlist is malformed, unknown, or its name is taken."""
+
+
+class DeliveryError(BabelwireError):
+    """An alert or digest could not be delivered to a channel (webhook, email)."""

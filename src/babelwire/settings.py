@@ -91,6 +91,43 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("monitor_silent_min_hours", float, 6.0,
             "Shortest silence (hours) flagged for a source, and the window in which a whole "
             "language with steady volume must deliver something."),
+    # -- alerts, breaking stories and digests (babelwire.alerts; docs/alerts.md) --
+    Setting("breaking_window_minutes", float, 60.0,
+            "Window of the breaking-story test: a story's originals in the last this-many "
+            "minutes are compared with its history."),
+    Setting("breaking_history_hours", float, 24.0,
+            "History before the window from which a story's own rate is estimated (hours)."),
+    Setting("breaking_alpha", float, 0.001,
+            "Poisson tail probability below which a story's window count is a burst."),
+    Setting("breaking_min_articles", int, 3,
+            "Fewest original articles in the window for a story to break."),
+    Setting("breaking_min_sources", int, 2,
+            "Fewest distinct outlets among those articles for a story to break."),
+    Setting("breaking_floor", float, 0.5,
+            "Least expected originals per window for a story (one with no past is not "
+            "infinitely surprising)."),
+    Setting("breaking_max_volume_ratio", float, 10.0,
+            "Cap on the overall-volume growth factor that raises every story's expectation."),
+    Setting("alerts_batch", int, 500,
+            "New articles the alert rules read per batch; a cycle reads batches until done."),
+    Setting("alert_timeout", float, 5.0,
+            "Seconds before a webhook or SMTP delivery attempt is abandoned (then retried)."),
+    Setting("alert_max_attempts", int, 8,
+            "Delivery attempts per alert message before it is marked failed."),
+    Setting("alert_retry_seconds", float, 30.0,
+            "Wait before the first retry of a failed delivery; doubles with each attempt."),
+    Setting("alert_retry_max_seconds", float, 3600.0, "Longest wait between delivery retries."),
+    Setting("smtp_host", str, "", "SMTP server for email alerts and digests (empty: no email)."),
+    Setting("smtp_port", int, 25, "SMTP server port (587 with smtp_starttls, usually)."),
+    Setting("smtp_user", str, "", "SMTP user name (empty: no login)."),
+    Setting("smtp_password", str, "", "SMTP password."),
+    Setting("smtp_from", str, "babelwire@localhost", "From address of alert and digest email."),
+    Setting("smtp_starttls", bool, False, "Upgrade the SMTP connection with STARTTLS."),
+    Setting("digest_email", str, "",
+            "Address the monitor emails the digest report to on a schedule (empty: off)."),
+    Setting("digest_interval_hours", float, 24.0,
+            "Hours between scheduled digest reports; each covers the time since the last one."),
+    Setting("digest_format", str, "html", "Format of the scheduled digest report: html or md."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

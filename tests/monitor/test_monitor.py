@@ -229,12 +229,13 @@ def test_a_running_monitor_follows_a_changing_feed(make_site, monitor_env):
     assert hook.closed
 
 
-def test_hooks_for_returns_no_hooks_yet_and_the_public_names_exist(monitor_settings):
+def test_hooks_for_returns_the_alert_hooks_and_the_public_names_exist(monitor_settings):
     import babelwire.monitor as monitor_package
 
     settings = monitor_settings()
     with open_store(settings.db) as store:
-        assert hooks_for(settings, store) == []
+        names = [type(h).__name__ for h in hooks_for(settings, store)]
+    assert names == ["AlertRulesHook", "DeliveryPlanHook", "OutboxHook"]
     for name in monitor_package.__all__:
         assert getattr(monitor_package, name) is not None, name
     assert {"Monitor", "MonitorHook", "hooks_for", "health_alarms",

@@ -37,8 +37,9 @@ __all__ = [
 
 
 def hooks_for(settings: Settings, store: Store) -> list[MonitorHook]:
-    """The hooks ``babelwire run`` calls after each poll cycle (alerts and digests plug in here).
+    """The hooks ``babelwire run`` calls after each poll cycle, in order: the alert rules,
+    delivery planning, the outbox and, when ``digest_email`` is set, the scheduled digest
+    (:func:`babelwire.alerts.hooks`)."""
+    from babelwire.alerts import hooks
 
-    None yet: the alert engine's hooks are returned from here once it is merged.
-    """
-    return []
+    return hooks(settings, store)

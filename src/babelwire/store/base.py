@@ -13,6 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from babelwire.alerts.records import (
+    Alert,
+    Delivery,
+    NewAlert,
+    OutboxMessage,
+    TimelinePoint,
+    Watch,
+)
 from babelwire.errors import StoreError
 from babelwire.records import EnrichedArticle, SearchHit, StoredArticle, Story, Vector
 from babelwire.stages.entities_records import (
@@ -389,6 +397,97 @@ class Store(ABC):
         """Articles in the story, copies included (0 for no such story); cheap."""
         found = self.story(story_id)
         return 0 if found is None else found.size
+
+    # -- watchlists and alerts (babelwire.alerts; SQLite: store/sqlite_alerts.py) ----------
+    def _no_alerts(self) -> StoreError:
+        return StoreError(f"{type(self).__name__} does not store watchlists and alerts")
+
+    def add_watch(self, watch: Watch) -> Watch:
+        """Store a new watchlist; raises StoreError when the name is taken."""
+        raise self._no_alerts()
+
+    def watches(self) -> list[Watch]:
+        raise self._no_alerts()
+
+    def watch(self, name: str) -> Watch | None:
+        raise self._no_alerts()
+
+    def remove_watch(self, name: str) -> bool:
+        """Delete a watchlist with its alerts and outbox; False when there is none."""
+        raise self._no_alerts()
+
+    def set_watch_digest_time(self, watch_id: int, at: datetime) -> None:
+        raise self._no_alerts()
+
+    def alert_state(self, key: str) -> str | None:
+        """A value the alert hooks keep between runs (watermarks)."""
+        raise self._no_alerts()
+
+    def set_alert_state(self, key: str, value: str) -> None:
+        raise self._no_alerts()
+
+    def max_article_id(self) -> int:
+        raise self._no_alerts()
+
+    def articles_after(self, article_id: int, *, limit: int) -> list[StoredArticle]:
+        """Articles with ids above ``article_id``, lowest id first."""
+        raise self._no_alerts()
+
+    def entity_ids_by_article(self, article_ids: Sequence[int]) -> dict[int, set[int]]:
+        raise self._no_alerts()
+
+    def entity_spellings(self) -> list[tuple[int, str]]:
+        """(entity id, spelling) for every entity's name and every stored variant."""
+        raise self._no_alerts()
+
+    def story_timeline(self, story_id: int) -> list[TimelinePoint]:
+        """A story's articles, oldest first, as burst detection sees them."""
+        raise self._no_alerts()
+
+    def originals_between(self, since: datetime, until: datetime, *,
+                          exclude_story: int | None = None) -> Mapping[str, int]:
+        """Original (non-copy) articles timed in [since, until), per language, leaving out
+        the story ``exclude_story``."""
+        raise self._no_alerts()
+
+    def add_alert(self, alert: NewAlert) -> int | None:
+        """Record an alert; None (and nothing written) when the same one exists."""
+        raise self._no_alerts()
+
+    def alerts(self, *, watch_id: int | None = None, limit: int = 100,
+               waiting: bool = False) -> list[Alert]:
+        """Alerts newest first; ``waiting`` keeps those no delivery has taken yet."""
+        raise self._no_alerts()
+
+    def alerted_stories(self, watch_id: int, reason: str = "match") -> set[int]:
+        raise self._no_alerts()
+
+    def enqueue_deliveries(self, *, watch_id: int, messages: Sequence[OutboxMessage],
+                           alert_ids: Sequence[int], at: datetime) -> list[int]:
+        """Put messages in the outbox, due at once, each covering ``alert_ids``, and mark
+        those alerts taken, in one transaction (no messages: only the marking)."""
+        raise self._no_alerts()
+
+    def mark_batched(self, alert_ids: Sequence[int], at: datetime) -> None:
+        """Mark alerts as taken (by a digest or an immediate delivery)."""
+        raise self._no_alerts()
+
+    def due_deliveries(self, at: datetime, *, limit: int = 100) -> list[Delivery]:
+        """Pending outbox messages whose next attempt is due at ``at``, oldest first."""
+        raise self._no_alerts()
+
+    def record_attempt(self, delivery_id: int, at: datetime, *, error: str | None,
+                       next_attempt_at: datetime | None) -> None:
+        """Log one attempt: sent when ``error`` is None, else retried at ``next_attempt_at``
+        or given up (``failed``) when that is None."""
+        raise self._no_alerts()
+
+    def delivery_attempts(self, delivery_id: int) -> list[tuple[datetime, bool, str | None]]:
+        raise self._no_alerts()
+
+    def entity_coverage(self, entity_ids: Sequence[int], since: datetime) -> Mapping[str, int]:
+        """Articles timed at or after ``since`` mentioning any of ``entity_ids``, per language."""
+        raise self._no_alerts()
 
 
 # -- records of the monitor ----------------------------------------------------

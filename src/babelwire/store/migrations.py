@@ -166,4 +166,67 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0005_web_entity_index", """
     CREATE INDEX entity_mentions_article_entity ON entity_mentions(article_id, entity_id);
     """),
+    ("0006_alerts", """
+    CREATE TABLE watchlists (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        query TEXT NOT NULL,
+        languages TEXT NOT NULL DEFAULT '[]',
+        sources TEXT NOT NULL DEFAULT '[]',
+        aliases TEXT NOT NULL DEFAULT '{}',
+        webhook_url TEXT,
+        webhook_secret TEXT,
+        email TEXT,
+        mode TEXT NOT NULL DEFAULT 'immediate',
+        digest_minutes INTEGER NOT NULL DEFAULT 60,
+        start_after INTEGER NOT NULL DEFAULT 0,
+        reasons TEXT NOT NULL DEFAULT '["match", "breaking", "new_language"]',
+        created_at TEXT NOT NULL,
+        last_digest_at TEXT
+    );
+    CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        watch_id INTEGER NOT NULL REFERENCES watchlists(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        batched_at TEXT,
+        UNIQUE (watch_id, story_id, reason, detail)
+    );
+    CREATE INDEX alerts_pending ON alerts(watch_id, batched_at);
+    CREATE TABLE alert_deliveries (
+        id INTEGER PRIMARY KEY,
+        watch_id INTEGER NOT NULL REFERENCES watchlists(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        target TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT
+    );
+    CREATE INDEX alert_deliveries_due ON alert_deliveries(status, next_attempt_at);
+    CREATE TABLE alert_delivery_items (
+        delivery_id INTEGER NOT NULL REFERENCES alert_deliveries(id) ON DELETE CASCADE,
+        alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        PRIMARY KEY (delivery_id, alert_id)
+    );
+    CREATE INDEX alert_delivery_items_alert ON alert_delivery_items(alert_id);
+    CREATE TABLE alert_attempts (
+        id INTEGER PRIMARY KEY,
+        delivery_id INTEGER NOT NULL REFERENCES alert_deliveries(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        ok INTEGER NOT NULL,
+        error TEXT
+    );
+    CREATE TABLE alert_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """),
 )

@@ -35,6 +35,7 @@ from babelwire.store.base import (
 )
 from babelwire.store.fts_query import parse_query
 from babelwire.store.migrations import MIGRATIONS
+from babelwire.store.sqlite_alerts import SQLiteAlertQueries
 from babelwire.store.sqlite_entity_pages import SQLiteEntityPages
 from babelwire.store.sqlite_monitor import SQLiteMonitorState
 from babelwire.store.sqlite_rows import ARTICLE_COLUMNS as _ARTICLE_COLUMNS
@@ -42,7 +43,8 @@ from babelwire.store.sqlite_rows import from_db_time, to_db_time
 from babelwire.store.sqlite_web import SQLiteWebQueries
 
 
-class SQLiteStore(SQLiteWebQueries, SQLiteEntityPages, SQLiteMonitorState, Store):
+class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLiteMonitorState,
+                  Store):
     """A babelwire database in one SQLite file (``":memory:"`` for tests)."""
 
     def __init__(self, path: str | Path) -> None:

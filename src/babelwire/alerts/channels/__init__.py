@@ -1,0 +1,1 @@
+"""Alert channels: signed webhooks, email over SMTP, and an Atom feed per watchlist."""

@@ -1,0 +1,85 @@
+"""Watchlists and alerts over HTTP: reads, token-guarded writes, the Atom feed and the page."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from click.testing import CliRunner
+
+from babelwire.alerts import hooks
+from babelwire.cli import main
+
+from .conftest import HOSTILE_TITLE, NOW
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def write_token(web_db):
+    result = CliRunner().invoke(main, ["--db", str(web_db), "token", "add", "watcher",
+                                       "--write"], env={"BABELWIRE_CONFIG": ""})
+    assert result.exit_code == 0
+    return result.stdout.strip()
+
+
+def test_watchlists_need_a_write_token_to_change(client, write_token):
+    body = {"name": "floods", "query": "Valencia OR inundaciones", "backfill": True,
+            "webhook": "https://hooks.example.org/bw"}
+    assert client.post("/api/watchlists", json=body).status_code == 401
+    made = client.post("/api/watchlists", json=body,
+                       headers={"Authorization": f"Bearer {write_token}"})
+    assert made.status_code == 201, made.text
+    assert made.json()["name"] == "floods" and len(made.json()["webhook_secret"]) == 64
+    listed = client.get("/api/watchlists").json()
+    assert [w["name"] for w in listed] == ["floods"]
+    assert "webhook_secret" not in listed[0] and listed[0]["webhook"] == body["webhook"]
+    again = client.post("/api/watchlists", json=body,
+                        headers={"Authorization": f"Bearer {write_token}"})
+    assert again.status_code == 400 and "exists already" in again.json()["detail"]
+    bad = client.post("/api/watchlists", json={"name": "x", "query": "(floods OR rain"},
+                      headers={"Authorization": f"Bearer {write_token}"})
+    assert bad.status_code == 400 and "unclosed '('" in bad.json()["detail"]
+
+
+def test_alerts_and_the_atom_feed_after_the_hooks_run(client, store, make_app):
+    settings = make_app().state.context.settings
+    for hook in hooks(settings, store):
+        hook.after_ingest(NOW)
+        hook.close()
+    alerts = client.get("/api/alerts", params={"watch": "floods"}).json()
+    assert alerts and {a["reason"] for a in alerts} <= {"match", "new_language", "breaking"}
+    assert all(a["watch"] == "floods" for a in alerts)
+    feed = client.get("/api/watchlists/floods/feed.atom")
+    assert feed.status_code == 200
+    assert feed.headers["content-type"].startswith("application/atom+xml")
+    root = ET.fromstring(feed.content)
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == len(alerts)
+    assert client.get("/api/watchlists/nope/feed.atom").status_code == 404
+
+
+def test_the_watchlists_page_lists_alerts_and_matching_stories_escaped(client, store,
+                                                                       write_token,
+                                                                       hostile_story):
+    made = client.post("/api/watchlists", json={"name": "hostile", "query": "Hostile",
+                                                "backfill": True},
+                       headers={"Authorization": f"Bearer {write_token}"})
+    assert made.status_code == 201
+    page = client.get("/watchlists")
+    assert page.status_code == 200
+    assert "floods" in page.text and "Atom feed" in page.text
+    assert 'aria-current="page">Watchlists' in page.text
+    assert HOSTILE_TITLE not in page.text
+    assert f'story/{hostile_story}"' in page.text  # the hostile story matches "Hostile"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+
+def test_deleting_a_watchlist(client, write_token):
+    assert client.delete("/api/watchlists/floods").status_code == 401
+    gone = client.delete("/api/watchlists/floods",
+                         headers={"Authorization": f"Bearer {write_token}"})
+    assert gone.status_code == 204
+    assert client.delete("/api/watchlists/floods",
+                         headers={"Authorization": f"Bearer {write_token}"}).status_code == 404
+    assert "floods" not in {w["name"] for w in client.get("/api/watchlists").json()}
