@@ -19,7 +19,7 @@ from babelwire.cli_eval import eval_command
 from babelwire.errors import BabelwireError
 from babelwire.records import IngestReport, StoredArticle, Story
 from babelwire.settings import SETTINGS, Settings, load_settings
-from babelwire.store import Store, open_store
+from babelwire.store import Store, display_location, open_store
 
 
 class _Context:
@@ -205,14 +205,15 @@ def demo(obj: _Context, fresh: bool, serve_after: bool | None, host: str | None,
         noun = "articles" if s.independent_size != 1 else "article "
         click.echo(f"#{s.id:<4} {s.independent_size:>2} {noun} [{', '.join(s.languages)}] "
                    f"{s.title}")
-    click.echo(f"\nDemo database: {path}\nNext:\n"
-               f"  babelwire --db {path} stories --json\n"
-               f"  babelwire --db {path} story {found[0].id if found else 1}\n"
-               f"  babelwire --db {path} search 'Valencia OR Valencie'\n")
+    shown = display_location(path)
+    click.echo(f"\nDemo database: {shown}\nNext:\n"
+               f"  babelwire --db {shown} stories --json\n"
+               f"  babelwire --db {shown} story {found[0].id if found else 1}\n"
+               f"  babelwire --db {shown} search 'Valencia OR Valencie'\n")
     if serve_after is None:
         serve_after = sys.stdin.isatty() and sys.stdout.isatty()
     if not serve_after:
-        click.echo(f"Dashboard: babelwire --db {path} serve")
+        click.echo(f"Dashboard: babelwire --db {shown} serve")
         return
     _serve(obj.settings.replace(db=str(path)), host, port, any_port_if_busy=port is None)
 
@@ -228,7 +229,8 @@ def _serve(settings: Settings, host: str | None, port: int | None, *,
     try:
         run_dashboard(settings, host=host, port=port, any_port_if_busy=any_port_if_busy,
                       announce=lambda url: click.echo(
-                          f"Dashboard: {url}  (database {settings.db}; Ctrl+C stops it)"))
+                          f"Dashboard: {url}  (database {display_location(settings.db)}; "
+                          "Ctrl+C stops it)"))
     except BabelwireError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -335,7 +337,7 @@ def status(obj: _Context) -> None:
     """Counts of articles, copies, stories, languages and sources in the database."""
     with obj.store() as store:
         counts = store.counts()
-    click.echo(f"database: {obj.settings.db}")
+    click.echo(f"database: {display_location(obj.settings.db)}")
     for key, value in counts.items():
         click.echo(f"  {key}: {value}")
 

@@ -50,7 +50,6 @@ def _as_user() -> list[str]:
     if shutil.which("runuser"):
         return ["runuser", "-u", "postgres", "--"]
     if shutil.which("setpriv"):
-        import grp
         import pwd
 
         user = pwd.getpwnam("postgres")

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
-from babelwire.errors import QueryError, StoreError
+from babelwire.errors import QueryError
 from babelwire.records import Article, DuplicateCheck, EnrichedArticle, Language
 from babelwire.store import ArticleWrite, open_store
 

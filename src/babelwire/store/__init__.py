@@ -8,12 +8,19 @@ from babelwire.store.base import ArticleWrite, ClusterMember, Store, StoryState
 from babelwire.store.sqlite import SQLiteStore
 
 __all__ = ["ArticleWrite", "ClusterMember", "SQLiteStore", "Store", "StoryState",
-           "is_postgres_url", "open_store"]
+           "display_location", "is_postgres_url", "open_store"]
 
 
 def is_postgres_url(location: str | Path) -> bool:
     """True when ``location`` names a PostgreSQL database rather than a SQLite file."""
     return str(location).startswith(("postgres://", "postgresql://"))
+
+
+def display_location(location: str | Path) -> str:
+    """``location`` as messages may show it: a database URL's password replaced by ``***``."""
+    from babelwire.store.postgres_rows import redact
+
+    return redact(str(location)) if is_postgres_url(location) else str(location)
 
 
 def open_store(location: str | Path) -> Store:
