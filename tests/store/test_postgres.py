@@ -199,3 +199,12 @@ def test_demo_never_empties_a_postgres_database(pg_url):
         build_demo(settings, fresh=True)
     with open_store(pg_url) as store:
         assert [a.title for a in store.articles()] == ["precious"]
+
+
+def test_a_dropped_connection_is_opened_again_for_the_next_read(pg_url):
+    with open_store(pg_url) as store, psycopg.connect(pg_url, autocommit=True) as admin:
+        _write(store, 1, "one", "x")
+        (pid,) = store._rows("SELECT pg_backend_pid()")[0]  # type: ignore[attr-defined]
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        assert store.counts()["articles"] == 1
+        assert store._rows("SELECT pg_backend_pid()")[0] != (pid,)  # type: ignore[attr-defined]

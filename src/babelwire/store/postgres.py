@@ -55,15 +55,12 @@ class PostgresStore(PostgresWebQueries, Store):
 
     def __init__(self, url: str, *, connect_timeout: int = 10) -> None:
         self.url = redact(url)
-        try:
-            self._db = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
-        except psycopg.Error as exc:
-            raise StoreError(f"cannot connect to PostgreSQL at {self.url}: "
-                             f"{str(exc).strip()}") from exc
+        self._dsn = url
+        self._connect_timeout = connect_timeout
+        self._db = self._connect()
         self._lock = threading.RLock()
         self._in_tx = False
         try:
-            self._db.execute("SET TIME ZONE 'UTC'")
             self._migrate()
         except psycopg.Error as exc:
             self._db.close()
@@ -73,6 +70,16 @@ class PostgresStore(PostgresWebQueries, Store):
             raise
 
     # -- lifecycle -------------------------------------------------------
+    def _connect(self) -> psycopg.Connection:
+        try:
+            db = psycopg.connect(self._dsn, autocommit=True,
+                                 connect_timeout=self._connect_timeout)
+            db.execute("SET TIME ZONE 'UTC'")
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to PostgreSQL at {self.url}: "
+                             f"{str(exc).strip()}") from exc
+        return db
+
     def _migrate(self) -> None:
         known = [name for name, _ in MIGRATIONS]
         self._db.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
@@ -133,7 +140,15 @@ class PostgresStore(PostgresWebQueries, Store):
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
-            return self._db.execute(sql.encode(), params).fetchall()
+            try:
+                return self._db.execute(sql.encode(), params).fetchall()
+            except psycopg.OperationalError:
+                # A server restart or a dropped connection: outside a transaction,
+                # nothing is lost by connecting again and asking once more.
+                if self._in_tx or not self._db.broken:
+                    raise
+                self._db = self._connect()
+                return self._db.execute(sql.encode(), params).fetchall()
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
         rows = self._rows(sql, params)
