@@ -152,6 +152,25 @@ def _everything(store) -> dict[str, object]:
     }
 
 
+def _api_answers(store, settings, embedder) -> dict[str, object]:
+    """The HTTP API's JSON for a few reads (the dashboard's app over this store)."""
+    from fastapi.testclient import TestClient
+
+    from babelwire.web.app import create_app
+
+    app = create_app(store, settings, embedder=embedder, now=lambda: T0)
+    answers: dict[str, object] = {}
+    with TestClient(app) as client:
+        for path in ("/api/stories?limit=5", "/api/story/1", "/api/articles?limit=5",
+                     "/api/sources", "/api/search?q=Valencia&mode=semantic&limit=5"):
+            response = client.get(path)
+            assert response.status_code == 200, (path, response.text)
+            answers[path] = response.json()
+        keyword = client.get("/api/search?q=Valencia%20OR%20flood&limit=50").json()
+        answers["keyword ids"] = sorted(item["id"] for item in keyword["items"])
+    return answers
+
+
 def test_the_sample_corpus_gives_the_same_results_as_sqlite(pg_url, tmp_path, embedder):
     from babelwire.pipeline import Pipeline
     from babelwire.settings import load_settings
@@ -167,6 +186,7 @@ def test_the_sample_corpus_gives_the_same_results_as_sqlite(pg_url, tmp_path, em
             hits = {q: [h.article_id for h in store.search_text(q)]
                     for q in ("flood OR Valencia", "bank NOT rates", "president", "台风", "地震")}
             seen[name]["search"] = {q: sorted(ids) for q, ids in hits.items()}
+            seen[name]["api"] = _api_answers(store, settings, embedder)
     for key, value in seen["sqlite"].items():
         assert seen["postgres"][key] == value, key
     assert seen["sqlite"]["counts"]["stories"] > 5
