@@ -228,3 +228,15 @@ def test_a_dropped_connection_is_opened_again_for_the_next_read(pg_url):
         admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
         assert store.counts()["articles"] == 1
         assert store._rows("SELECT pg_backend_pid()")[0] != (pid,)  # type: ignore[attr-defined]
+
+
+def test_a_write_on_a_dropped_connection_fails_alone_and_the_next_one_works(pg_url):
+    with open_store(pg_url) as store, psycopg.connect(pg_url, autocommit=True) as admin:
+        _write(store, 1, "one", "x")
+        (pid,) = store._rows("SELECT pg_backend_pid()")[0]  # type: ignore[attr-defined]
+        store.new_story("pending", T0)  # an open transaction, lost with the connection
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(psycopg.OperationalError):
+            _write(store, 2, "two", "y")
+        _write(store, 3, "three", "z")
+        assert [a.title for a in store.articles()] == ["one", "three"]

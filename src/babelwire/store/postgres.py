@@ -111,32 +111,35 @@ class PostgresStore(PostgresWebQueries, Store):
         with self._lock:
             if self._db.closed:
                 return
-            if self._in_tx:
-                self._db.execute("COMMIT")
-                self._in_tx = False
-            self._db.close()
+            try:
+                if self._in_tx:
+                    self._finish(True)
+            finally:
+                self._db.close()
 
     def _begin(self) -> None:
         if not self._in_tx:
+            if self._db.broken:  # dropped since the last call; nothing pending is lost
+                self._db = self._connect()
             self._db.execute("BEGIN")
             self._in_tx = True
 
     def commit(self) -> None:
         with self._lock:
             if self._in_tx:
-                self._db.execute("COMMIT")
-                self._in_tx = False
+                self._finish(True)
 
     def rollback(self) -> None:
         with self._lock:
             if self._in_tx:
-                self._db.execute("ROLLBACK")
-                self._in_tx = False
+                self._finish(False)
 
     def _finish(self, ok: bool) -> None:
         """Commit (``ok``) or roll back the open transaction."""
-        self._db.execute("COMMIT" if ok else "ROLLBACK")
         self._in_tx = False
+        if not ok and self._db.broken:
+            return  # the server dropped the transaction with the connection
+        self._db.execute("COMMIT" if ok else "ROLLBACK")
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
@@ -145,7 +148,10 @@ class PostgresStore(PostgresWebQueries, Store):
             except psycopg.OperationalError:
                 # A server restart or a dropped connection: outside a transaction,
                 # nothing is lost by connecting again and asking once more.
-                if self._in_tx or not self._db.broken:
+                if not self._db.broken:
+                    raise
+                lost, self._in_tx = self._in_tx, False
+                if lost:
                     raise
                 self._db = self._connect()
                 return self._db.execute(sql.encode(), params).fetchall()
@@ -194,11 +200,17 @@ class PostgresStore(PostgresWebQueries, Store):
     def new_story(self, title: str, at: datetime | None) -> int:
         with self._lock:
             self._begin()
-            row = self._db.execute(
-                "INSERT INTO stories (title, created_at, first_seen, last_seen) "
-                "VALUES (%s, %s, %s, %s) RETURNING id",
-                (pg_text(title), to_pg_time(datetime.now(UTC)), to_pg_time(at), to_pg_time(at)),
-            ).fetchone()
+            try:
+                row = self._db.execute(
+                    "INSERT INTO stories (title, created_at, first_seen, last_seen) "
+                    "VALUES (%s, %s, %s, %s) RETURNING id",
+                    (pg_text(title), to_pg_time(datetime.now(UTC)), to_pg_time(at),
+                     to_pg_time(at)),
+                ).fetchone()
+            except psycopg.OperationalError:
+                if self._db.broken:  # the open transaction went with the connection
+                    self._in_tx = False
+                raise
             return int(row[0]) if row else 0
 
     def story_of(self, article_id: int) -> int | None:
