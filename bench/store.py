@@ -9,6 +9,9 @@ SQLite runs. Writes ``bench/results/store.json``.
 
     python bench/store.py --articles 5000
     python bench/store.py --pg postgresql://me@/bench?host=/tmp/pg
+
+On a busy machine set ``OPENBLAS_NUM_THREADS=1``: a multi-threaded BLAS makes
+semantic search's matrix-vector product tens of times slower when cores are shared.
 """
 
 from __future__ import annotations
@@ -113,7 +116,8 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, Any] = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                    "platform": platform.platform(), "load_average": os.getloadavg()},
+                    "platform": platform.platform(), "load_average": os.getloadavg(),
+                    "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS")},
         "note": "search_text counts single queries; semantic search over every article",
     }
     with tempfile.TemporaryDirectory() as tmp:

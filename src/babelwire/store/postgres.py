@@ -245,24 +245,30 @@ class PostgresStore(PostgresWebQueries, Store):
 
     # -- writing ---------------------------------------------------------
     def write_batch(self, writes: Sequence[ArticleWrite]) -> list[int]:
-        ids: list[int] = []
         with self._lock:
             self._begin()
             ok = False
             try:
-                for w in writes:
-                    ids.append(self._insert(w))
+                # One round trip for the batch: pipeline mode sends every statement,
+                # then the ids are read back.
+                with self._db.pipeline():
+                    cursors = [self._insert(w) for w in writes]
+                ids = []
+                for cur in cursors:
+                    row = cur.fetchone()
+                    ids.append(int(row[0]) if row else 0)
                 ok = True
             finally:
                 self._finish(ok)
         return ids
 
-    def _insert(self, w: ArticleWrite) -> int:
+    def _insert(self, w: ArticleWrite) -> psycopg.Cursor[tuple[Any, ...]]:
+        """Queue one article's insert and its story's time update; the cursor yields its id."""
         e = w.enriched
         a = e.article
         emb = None if e.embedding is None else np.asarray(e.embedding, dtype=np.float32).tobytes()
         minhash = np.asarray(e.dedup.minhash, dtype=np.uint64).tobytes()
-        row = self._db.execute(
+        cur = self._db.execute(
             "INSERT INTO articles (url, canonical_url, title, text, source, author, site, lang, "
             "lang_confidence, published, fetched_at, location, doc_id, content_hash, minhash, "
             "duplicate_of, dup_reason, dup_similarity, story_id, story_score, story_evidence, "
@@ -277,13 +283,13 @@ class PostgresStore(PostgresWebQueries, Store):
                 w.story_score, json.dumps(dict(w.story_evidence), ensure_ascii=False), emb,
                 json.dumps(dict(a.metadata), ensure_ascii=False, default=str),
             ),
-        ).fetchone()
+        )
         seen = to_pg_time(a.published or a.fetched_at)
         self._db.execute(
             "UPDATE stories SET first_seen = LEAST(first_seen, %s), "
             "last_seen = GREATEST(last_seen, %s) WHERE id = %s",
             (seen, seen, w.story_id))
-        return int(row[0]) if row else 0
+        return cur
 
     # -- HTTP validators -------------------------------------------------
     def get_validators(self, url: str) -> tuple[str | None, str | None]:
