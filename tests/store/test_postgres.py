@@ -2,6 +2,7 @@
 
 import json
 import threading
+import uuid
 from datetime import UTC, datetime
 
 import numpy as np
@@ -88,7 +89,9 @@ def test_search_folds_accents_keeps_operators_and_quotes_odd_terms(pg_url):
         a = _write(store, 1, "Povodně ve Valencii", "Záchranáři pracovali celou noc.", "cs")
         b = _write(store, 2, "Central bank holds rates", "The bank kept rates & said no.")
         c = _write(store, 3, "台风袭击越南中部", "台风造成十二人死亡。", "zh")
+        d = _write(store, 4, "Канцлер Шольц", "Олаф Шольц встретился с Макроном.", "ru")
         assert [h.article_id for h in store.search_text("POVODNE")] == [a]
+        assert [h.article_id for h in store.search_text("ШОЛЬЦ")] == [d]  # any script
         assert [h.article_id for h in store.search_text('"bank holds"')] == [b]
         assert store.search_text('"holds bank"') == []  # a phrase keeps its word order
         assert [h.article_id for h in store.search_text("(rates OR noc) NOT bank")] == [a]
@@ -240,3 +243,29 @@ def test_a_write_on_a_dropped_connection_fails_alone_and_the_next_one_works(pg_u
             _write(store, 2, "two", "y")
         _write(store, 3, "three", "z")
         assert [a.title for a in store.articles()] == ["one", "three"]
+
+
+def test_without_extensions_word_and_cjk_search_still_work(pg_url):
+    """A user who may not create extensions gets accent-keeping search and a CJK scan."""
+    from psycopg.conninfo import make_conninfo
+
+    from babelwire.store.postgres import PostgresStore
+
+    role = f"plain_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'pw'".encode())
+        admin.execute(f"GRANT CREATE, USAGE ON SCHEMA public TO {role}".encode())
+        admin.execute(f"REVOKE CREATE ON DATABASE {admin.info.dbname} FROM PUBLIC".encode())
+        try:
+            with PostgresStore(make_conninfo(pg_url, user=role, password="pw")) as store:
+                assert store._rows("SELECT extname FROM pg_extension "  # type: ignore[attr-defined]
+                                   "WHERE extname IN ('unaccent', 'pg_trgm')") == []
+                a = _write(store, 1, "Povodně ve Valencii", "Záchranáři", "cs")
+                b = _write(store, 2, "台风袭击越南中部", "台风造成十二人死亡。", "zh")
+                assert [h.article_id for h in store.search_text("POVODNĚ")] == [a]
+                assert store.search_text("povodne") == []  # accents kept without unaccent
+                assert [h.article_id for h in store.search_text("ZÁCHRANÁŘI")] == [a]
+                assert [h.article_id for h in store.search_text("越南")] == [b]
+        finally:
+            admin.execute(f"DROP OWNED BY {role}".encode())
+            admin.execute(f"DROP ROLE {role}".encode())

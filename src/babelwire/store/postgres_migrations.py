@@ -9,8 +9,9 @@ once. Never edit or reorder a migration that has shipped: append a new pair.
 Times are ``timestamptz`` (UTC, whole seconds, as SQLite stores them), JSON is
 ``jsonb``, vectors and MinHash signatures are ``bytea`` (the same bytes SQLite
 keeps). Word search uses a ``tsvector`` column kept by a trigger with the
-``simple`` configuration over ``babelwire_fold(text)``: lower case, and
-accents removed when the ``unaccent`` extension can be installed. Chinese and
+``simple`` configuration over ``babelwire_fold(text)``: lower case (ICU's, for
+every script, when the server has ICU), and accents removed when the
+``unaccent`` extension can be installed. Chinese and
 Japanese use substring matching, with a ``pg_trgm`` index when that extension
 can be installed.
 """
@@ -22,6 +23,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     DO $setup$
     DECLARE
         where_unaccent text;
+        folded text := 't';
     BEGIN
         BEGIN
             CREATE EXTENSION IF NOT EXISTS unaccent;
@@ -35,16 +37,19 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         END;
         SELECT n.nspname INTO where_unaccent FROM pg_extension e
             JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'unaccent';
-        IF where_unaccent IS NULL THEN
-            CREATE FUNCTION babelwire_fold(t text) RETURNS text
-                LANGUAGE sql IMMUTABLE PARALLEL SAFE AS 'SELECT lower(t)';
-        ELSE
-            EXECUTE format(
-                'CREATE FUNCTION babelwire_fold(t text) RETURNS text LANGUAGE sql '
-                'IMMUTABLE PARALLEL SAFE AS %L',
-                format('SELECT lower(%I.unaccent(%L::regdictionary, t))',
-                       where_unaccent, where_unaccent || '.unaccent'));
+        IF where_unaccent IS NOT NULL THEN
+            folded := format('%I.unaccent(%L::regdictionary, t)',
+                             where_unaccent, where_unaccent || '.unaccent');
         END IF;
+        -- ICU lower-cases every script whatever the database's locale; without
+        -- ICU, lower() follows LC_CTYPE (ASCII only under the C locale).
+        IF EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu') THEN
+            folded := format('lower((%s) COLLATE "und-x-icu")', folded);
+        ELSE
+            folded := format('lower(%s)', folded);
+        END IF;
+        EXECUTE format('CREATE FUNCTION babelwire_fold(t text) RETURNS text LANGUAGE sql '
+                       'IMMUTABLE PARALLEL SAFE AS %L', 'SELECT ' || folded);
     END
     $setup$;
     CREATE TABLE stories (
