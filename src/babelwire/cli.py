@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shlex
 import sys
 from datetime import datetime
 from typing import Any
@@ -205,8 +206,8 @@ def demo(obj: _Context, fresh: bool, serve_after: bool | None, host: str | None,
         noun = "articles" if s.independent_size != 1 else "article "
         click.echo(f"#{s.id:<4} {s.independent_size:>2} {noun} [{', '.join(s.languages)}] "
                    f"{s.title}")
-    shown = display_location(path)
-    click.echo(f"\nDemo database: {shown}\nNext:\n"
+    shown = shlex.quote(display_location(path))
+    click.echo(f"\nDemo database: {display_location(path)}\nNext:\n"
                f"  babelwire --db {shown} stories --json\n"
                f"  babelwire --db {shown} story {found[0].id if found else 1}\n"
                f"  babelwire --db {shown} search 'Valencia OR Valencie'\n")
