@@ -1,7 +1,7 @@
 """Store fixtures: ``store`` runs a test on SQLite and on PostgreSQL.
 
 PostgreSQL comes from ``BABELWIRE_TEST_POSTGRES_URL`` when set (a URL whose
-user may create databases), else from a throwaway server this module starts:
+user may create databases and roles), else from a throwaway server this module starts:
 ``initdb`` a cluster in a temporary folder, run it on a unix socket there (as
 the ``postgres`` user when the tests run as root, since initdb refuses root),
 and stop it at the end of the session. Each test gets a fresh database.
