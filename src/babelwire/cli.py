@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shlex
 import sys
 from datetime import UTC, datetime
 from typing import Any
@@ -22,7 +23,7 @@ from babelwire.cli_watch import alerts_command, watch_group
 from babelwire.errors import BabelwireError
 from babelwire.records import IngestReport, StoredArticle, Story
 from babelwire.settings import SETTINGS, Settings, load_settings
-from babelwire.store import Store, open_store
+from babelwire.store import Store, display_location, open_store
 
 
 class _Context:
@@ -208,14 +209,15 @@ def demo(obj: _Context, fresh: bool, serve_after: bool | None, host: str | None,
         noun = "articles" if s.independent_size != 1 else "article "
         click.echo(f"#{s.id:<4} {s.independent_size:>2} {noun} [{', '.join(s.languages)}] "
                    f"{s.title}")
-    click.echo(f"\nDemo database: {path}\nNext:\n"
-               f"  babelwire --db {path} stories --json\n"
-               f"  babelwire --db {path} story {found[0].id if found else 1}\n"
-               f"  babelwire --db {path} search 'Valencia OR Valencie'\n")
+    shown = shlex.quote(display_location(path))
+    click.echo(f"\nDemo database: {display_location(path)}\nNext:\n"
+               f"  babelwire --db {shown} stories --json\n"
+               f"  babelwire --db {shown} story {found[0].id if found else 1}\n"
+               f"  babelwire --db {shown} search 'Valencia OR Valencie'\n")
     if serve_after is None:
         serve_after = sys.stdin.isatty() and sys.stdout.isatty()
     if not serve_after:
-        click.echo(f"Dashboard: babelwire --db {path} serve")
+        click.echo(f"Dashboard: babelwire --db {shown} serve")
         return
     _serve(obj.settings.replace(db=str(path)), host, port, any_port_if_busy=port is None)
 
@@ -231,7 +233,8 @@ def _serve(settings: Settings, host: str | None, port: int | None, *,
     try:
         run_dashboard(settings, host=host, port=port, any_port_if_busy=any_port_if_busy,
                       announce=lambda url: click.echo(
-                          f"Dashboard: {url}  (database {settings.db}; Ctrl+C stops it)"))
+                          f"Dashboard: {url}  (database {display_location(settings.db)}; "
+                          "Ctrl+C stops it)"))
     except BabelwireError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -341,7 +344,7 @@ def status(obj: _Context) -> None:
     with obj.store() as store:
         counts = store.counts()
         alarms = health_alarms(store, datetime.now(UTC), obj.settings)
-    click.echo(f"database: {obj.settings.db}")
+    click.echo(f"database: {display_location(obj.settings.db)}")
     for key, value in counts.items():
         click.echo(f"  {key}: {value}")
     click.echo(f"  health alarms: {len(alarms)}")

@@ -33,7 +33,8 @@ def _default_db() -> str:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", str, _default_db(), "Path of the SQLite database file."),
+    Setting("db", str, _default_db(),
+            "SQLite database file, or a postgresql:// URL for a shared PostgreSQL database."),
     Setting("user_agent", str,
             "babelwire/0.1 (+https://github.com/babelwire/babelwire; news monitor; "
             "obeys robots.txt)",

@@ -1,47 +1,21 @@
-import json
-import sqlite3
-from datetime import UTC, datetime, timedelta
+"""What only the SQLite store does: WAL, its file, its own version check."""
 
-import numpy as np
+import sqlite3
+
 import pytest
 
-from babelwire.errors import QueryError, StoreError
-from babelwire.records import Article, DuplicateCheck, EnrichedArticle, Language
-from babelwire.store import ArticleWrite, SQLiteStore, open_store
-
-T0 = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)
+from babelwire.errors import StoreError
+from babelwire.store import SQLiteStore, open_store
 
 
-def enriched(n: int, title: str, text: str, lang: str = "en", *, dup: int | None = None,
-             when: datetime = T0) -> EnrichedArticle:
-    url = f"https://news-example.com/{n}"
-    article = Article(url=url, canonical_url=url, title=title, text=text, source="Example News",
-                      published=when, fetched_at=when, location=url)
-    vec = np.zeros(4, dtype=np.float32)
-    vec[n % 4] = 1.0
-    return EnrichedArticle(
-        article=article, language=Language(code=lang, confidence=0.99),
-        dedup=DuplicateCheck(content_hash=f"h{n}", minhash=(1, 2, 3), duplicate_of=dup,
-                             reason="near" if dup else None),
-        embedding=vec)
-
-
-@pytest.fixture
-def store(tmp_path):
-    with SQLiteStore(tmp_path / "t.db") as s:
-        yield s
-
-
-def test_schema_is_migrated_once_and_wal_is_on(store, tmp_path):
-    assert store.schema_version >= 1
-    store.close()
+def test_schema_is_migrated_once_and_wal_is_on(tmp_path):
+    SQLiteStore(tmp_path / "t.db").close()
     again = SQLiteStore(tmp_path / "t.db")  # reopening applies nothing twice
     names = [r[0] for r in again._db.execute("SELECT name FROM schema_migrations")]
     assert len(names) == len(set(names)) == again.schema_version
-    again.close()
-    store = SQLiteStore(tmp_path / "t.db")
-    mode = store._db.execute("PRAGMA journal_mode").fetchone()[0]
+    mode = again._db.execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
+    again.close()
 
 
 def test_newer_schema_is_refused(tmp_path):
@@ -55,80 +29,9 @@ def test_newer_schema_is_refused(tmp_path):
         SQLiteStore(path)
 
 
-def test_write_read_stories_and_copies_count_once(store):
-    sid = store.new_story("Floods in Valencia", T0)
-    ids = store.write_batch([
-        ArticleWrite(enriched=enriched(1, "Floods in Valencia", "Twelve died."), story_id=sid,
-                     story_score=1.0, story_evidence={"decision": "new story"}),
-        ArticleWrite(enriched=enriched(2, "Povodně ve Valencii", "Zemřelo dvanáct lidí.", "cs",
-                                       when=T0 + timedelta(hours=5)),
-                     story_id=sid, story_score=0.8),
-    ])
-    store.write_batch([ArticleWrite(enriched=enriched(3, "Floods in Valencia!", "Twelve died.",
-                                                      dup=ids[0]), story_id=sid, story_score=0.9)])
-    story = store.story(sid)
-    assert story is not None
-    assert story.size == 3 and story.independent_size == 2
-    assert story.languages == ("cs", "en")
-    assert story.first_seen == T0 and story.last_seen == T0 + timedelta(hours=5)
-    arts = store.articles()
-    assert arts[0].title == "Floods in Valencia"
-    copy = next(a for a in arts if a.url.endswith("/3"))
-    assert copy.duplicate_of_url == "https://news-example.com/1"
-    assert arts[0].published is not None and arts[0].published.tzinfo is not None
-    assert store.known_urls(["https://news-example.com/1", "https://x.org"]) == {
-        "https://news-example.com/1"}
-    assert store.find_by_hash("h2") == ids[1]
-    assert store.counts()["duplicates"] == 1
-    members = list(store.iter_cluster_members())
-    assert len(members) == 3 and members[0].embedding.shape == (4,)
-
-
-def test_duplicate_canonical_url_rolls_back_the_whole_batch(store):
-    sid = store.new_story("s", T0)
-    store.write_batch([ArticleWrite(enriched=enriched(1, "a", "b"), story_id=sid,
-                                    story_score=1)])
-    with pytest.raises(sqlite3.IntegrityError):
-        store.write_batch([
-            ArticleWrite(enriched=enriched(2, "c", "d"), story_id=sid, story_score=1),
-            ArticleWrite(enriched=enriched(1, "a", "b"), story_id=sid, story_score=1),
-        ])
-    assert [a.title for a in store.articles()] == ["a"]
-
-
-def test_full_text_search_diacritics_cjk_and_errors(store):
-    sid = store.new_story("s", T0)
-    store.write_batch([
-        ArticleWrite(enriched=enriched(1, "Povodně ve Valencii", "Záchranáři pracovali celou noc.",
-                                       "cs"), story_id=sid, story_score=1),
-        ArticleWrite(enriched=enriched(2, "台风袭击越南中部", "台风造成十二人死亡。", "zh"),
-                     story_id=sid, story_score=1),
-        ArticleWrite(enriched=enriched(3, "Central bank holds rates", "The bank kept rates.",
-                                       "en"), story_id=sid, story_score=1),
-    ])
-    assert [h.url for h in store.search_text("povodne")] == ["https://news-example.com/1"]
-    assert sorted(h.url for h in store.search_text("Zachranari OR rates")) == [
-        "https://news-example.com/1", "https://news-example.com/3"]
-    assert [h.url for h in store.search_text("越南中部")] == ["https://news-example.com/2"]
-    assert [h.url for h in store.search_text("台风")] == ["https://news-example.com/2"]
-    assert store.search_text('"central bank" NOT Japan')[0].url == "https://news-example.com/3"
-    assert store.search_text("rates NOT bank") == []
-    with pytest.raises(QueryError):
-        store.search_text('"broken')
-
-
-def test_validators_round_trip(store):
-    assert store.get_validators("https://a.example/feed") == (None, None)
-    store.put_validators("https://a.example/feed", '"abc"', "Tue, 03 Nov 2026 08:00:00 GMT")
-    store.put_validators("https://a.example/feed", '"def"', None)
-    assert store.get_validators("https://a.example/feed") == ('"def"', None)
-
-
-def test_open_store_memory_and_postgres_message():
+def test_open_store_memory():
     with open_store(":memory:") as s:
         assert s.counts()["articles"] == 0
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        open_store("postgresql://localhost/db")
 
 
 def test_unwritable_location_gives_a_clear_error(tmp_path):
@@ -136,22 +39,3 @@ def test_unwritable_location_gives_a_clear_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(StoreError, match="cannot"):
         SQLiteStore(blocker / "sub" / "x.db")
-
-
-def test_merge_stories_moves_articles_and_records_the_merge(store):
-    a = store.new_story("A", T0)
-    b = store.new_story("B", T0 + timedelta(days=1))
-    store.write_batch([
-        ArticleWrite(enriched=enriched(1, "one", "x"), story_id=a, story_score=1),
-        ArticleWrite(enriched=enriched(2, "two", "y", when=T0 + timedelta(days=1)), story_id=b,
-                     story_score=1, story_evidence={"decision": "new story"}),
-    ])
-    store.merge_stories(b, a, {"score": 0.9})
-    assert store.story(b) is None
-    merged = store.story(a)
-    assert merged is not None and merged.size == 2
-    assert merged.last_seen == T0 + timedelta(days=1)
-    row = store._db.execute("SELECT story_evidence FROM articles WHERE id = 2").fetchone()
-    assert json.loads(row[0]) == {"decision": "new story",
-                                  "merge": {"merged_from": b, "score": 0.9}}
-    assert store._db.execute("SELECT merged_into FROM stories WHERE id=?", (b,)).fetchone() == (a,)

@@ -1,4 +1,5 @@
-"""The store methods the web layer added, on small hand-built data (no models)."""
+"""The store methods the web layer added, on small hand-built data (no models), on both
+backends (``store_location`` in tests/store/conftest.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from babelwire.errors import QueryError, StoreError
 from babelwire.records import Article, DuplicateCheck, EnrichedArticle, Language
-from babelwire.store import ArticleWrite, SQLiteStore
+from babelwire.store import ArticleWrite, open_store
 
 T0 = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)
 
@@ -29,8 +30,8 @@ def enriched(n: int, lang: str = "en", *, source: str = "Example News", dup: int
 
 
 @pytest.fixture
-def store(tmp_path):
-    with SQLiteStore(tmp_path / "w.db") as s:
+def store(store_location):
+    with open_store(store_location) as s:
         a = s.new_story("Floods", T0)
         b = s.new_story("Rates", T0 + timedelta(days=2))
         ids = s.write_batch([

@@ -1,4 +1,4 @@
-"""Entities, spellings, mentions and text dates in SQLite (migration 0002_entities)."""
+"""Entities, spellings, mentions and text dates (migration 0002_entities), on both backends."""
 
 from datetime import UTC, date, datetime
 
@@ -14,13 +14,13 @@ from babelwire.stages.entities_records import (
     Mention,
     TextDate,
 )
-from babelwire.store import ArticleWrite, SQLiteStore
+from babelwire.store import ArticleWrite, open_store
 from babelwire.store.base import Store
 
 T0 = datetime(2026, 10, 1, 8, 0, tzinfo=UTC)
 
 
-def _write(store: SQLiteStore, n: int, title: str, text: str, lang: str) -> int:
+def _write(store: Store, n: int, title: str, text: str, lang: str) -> int:
     url = f"https://news-example.com/{n}"
     article = Article(url=url, canonical_url=url, title=title, text=text, source="Example",
                       published=T0, fetched_at=T0, location=url)
@@ -32,19 +32,13 @@ def _write(store: SQLiteStore, n: int, title: str, text: str, lang: str) -> int:
     return aid
 
 
-@pytest.fixture
-def store(tmp_path):
-    with SQLiteStore(tmp_path / "e.db") as s:
-        yield s
-
-
-def test_migration_adds_the_entity_tables_once(store, tmp_path):
-    names = [r[0] for r in store._db.execute("SELECT name FROM schema_migrations")]
-    assert "0002_entities" in names
-    tables = {r[0] for r in store._db.execute("SELECT name FROM sqlite_master")}
-    assert {"entities", "entity_variants", "entity_mentions", "text_dates"} <= tables
+def test_migration_adds_the_entity_tables_once(store, store_location, raw_sql):
+    names = [r[0] for r in raw_sql(store, "SELECT name FROM schema_migrations")]
+    assert names.count("0002_entities") == 1
+    for table in ("entities", "entity_variants", "entity_mentions", "text_dates"):
+        assert raw_sql(store, f"SELECT COUNT(*) FROM {table}") == [(0,)]
     store.close()
-    SQLiteStore(tmp_path / "e.db").close()  # reopening applies nothing twice
+    open_store(store_location).close()  # reopening applies nothing twice
 
 
 def test_write_read_and_rewrite_an_article(store):

@@ -1,0 +1,142 @@
+"""PostgreSQL storage of entities, their spellings, mentions and dates written in articles.
+
+The twin of :mod:`babelwire.store.sqlite_entities` (same tables, migration
+``0002_entities`` in :mod:`babelwire.store.postgres_migrations`). Functions take
+the connection; :class:`~babelwire.store.postgres.PostgresStore` wraps them in
+its lock and transactions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import psycopg
+
+from babelwire.stages.entities_records import (
+    ArticleEntities,
+    EntityRecord,
+    EntitySummary,
+    Mention,
+    StoredVariant,
+    TextDate,
+    VariantCount,
+)
+from babelwire.store.postgres_rows import pg_text
+
+
+def write_entities(db: psycopg.Connection, found: ArticleEntities) -> None:
+    """Replace one article's mentions and dates; upsert entities; add variant counts.
+
+    Run inside the caller's transaction.
+    """
+    with db.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO entities (id, name, kind, canonical) VALUES (%s, %s, %s, %s) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+            [(e.id, pg_text(e.name), e.kind, pg_text(e.canonical)) for e in found.entities])
+        old = cur.execute("SELECT entity_id, text FROM entity_mentions WHERE article_id = %s",
+                          (found.article_id,)).fetchall()
+        if old:  # re-processing an article: take its earlier spellings back out of the counts
+            lang_row = cur.execute("SELECT lang FROM articles WHERE id = %s",
+                                   (found.article_id,)).fetchone()
+            lang = lang_row[0] if lang_row else ""
+            cur.executemany(
+                "UPDATE entity_variants SET count = GREATEST(count - %s, 0) "
+                "WHERE entity_id = %s AND text = %s AND lang = %s",
+                [(n, eid, text, lang) for (eid, text), n in Counter(old).items()])
+            cur.execute("DELETE FROM entity_mentions WHERE article_id = %s", (found.article_id,))
+        cur.execute("DELETE FROM text_dates WHERE article_id = %s", (found.article_id,))
+        cur.executemany(
+            'INSERT INTO entity_mentions (article_id, entity_id, text, kind, start, "end", rule) '
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            [(found.article_id, m.entity_id, pg_text(m.text), m.kind, m.start, m.end, m.rule)
+             for m in found.mentions if m.entity_id is not None])
+        counts = Counter((m.entity_id, pg_text(m.text), m.lang) for m in found.mentions
+                         if m.entity_id is not None)
+        cur.executemany(
+            "INSERT INTO entity_variants (entity_id, text, lang, count) VALUES (%s, %s, %s, %s) "
+            "ON CONFLICT (entity_id, text, lang) DO UPDATE "
+            "SET count = entity_variants.count + excluded.count",
+            [(eid, text, lang, n) for (eid, text, lang), n in counts.items()])
+        cur.executemany(
+            'INSERT INTO text_dates (article_id, text, start, "end", value, precision, relative) '
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            [(found.article_id, pg_text(d.text), d.start, d.end, d.value, d.precision,
+              d.relative) for d in found.dates])
+
+
+def clear_entities(db: psycopg.Connection) -> None:
+    """Delete every entity, variant, mention and text date (before re-indexing)."""
+    for table in ("entity_mentions", "text_dates", "entity_variants", "entities"):
+        db.execute(f"DELETE FROM {table}".encode())
+
+
+def iter_entity_variants(db: psycopg.Connection) -> Iterator[StoredVariant]:
+    rows = db.execute(
+        "SELECT e.id, e.name, e.kind, e.canonical, v.text, v.lang, v.count "
+        "FROM entity_variants v JOIN entities e ON e.id = v.entity_id WHERE v.count > 0 "
+        "ORDER BY e.id").fetchall()
+    return iter([StoredVariant(entity=EntityRecord(id=int(eid), name=name, kind=kind,
+                                                   canonical=canonical),
+                               text=text, lang=lang, count=int(count))
+                 for eid, name, kind, canonical, text, lang, count in rows])
+
+
+def iter_article_entities(db: psycopg.Connection) -> Iterator[tuple[tuple[int, ...], int | None]]:
+    """Per article: the entities it mentions and its story (for the linker's context)."""
+    rows = db.execute(
+        "SELECT m.article_id, a.story_id, array_agg(DISTINCT m.entity_id) "
+        "FROM entity_mentions m JOIN articles a ON a.id = m.article_id "
+        "GROUP BY m.article_id, a.story_id ORDER BY m.article_id").fetchall()
+    return iter([(tuple(int(x) for x in ids), None if story is None else int(story))
+                 for _aid, story, ids in rows])
+
+
+def entities(db: psycopg.Connection, *, kind: str | None = None, limit: int | None = None,
+             min_articles: int = 1) -> list[EntitySummary]:
+    """Entities with their spellings and articles, most-mentioned first."""
+    where, params = ("WHERE e.kind = %s", [kind]) if kind else ("", [])
+    head = db.execute(
+        "SELECT e.id, e.name, e.kind, e.canonical, COUNT(DISTINCT m.article_id) AS n "
+        f"FROM entities e JOIN entity_mentions m ON m.entity_id = e.id {where} "
+        "GROUP BY e.id HAVING COUNT(DISTINCT m.article_id) >= %s ORDER BY n DESC, e.id "
+        "LIMIT %s".encode(), [*params, min_articles, limit]).fetchall()
+    out = []
+    for eid, name, ekind, canonical, _n in head:
+        variants = tuple(
+            VariantCount(text=t, lang=lang, count=int(c)) for t, lang, c in db.execute(
+                "SELECT text, lang, count FROM entity_variants WHERE entity_id = %s "
+                'AND count > 0 ORDER BY count DESC, lang COLLATE "C", text COLLATE "C"',
+                (eid,)))
+        urls = tuple(r[0] for r in db.execute(
+            "SELECT a.url FROM articles a WHERE a.id IN "
+            "(SELECT article_id FROM entity_mentions WHERE entity_id = %s) ORDER BY a.id",
+            (eid,)))
+        out.append(EntitySummary(id=int(eid), name=name, kind=ekind, canonical=canonical,
+                                 variants=variants, article_urls=tuple(dict.fromkeys(urls))))
+    return out
+
+
+def article_mentions(db: psycopg.Connection, article_id: int) -> list[Mention]:
+    rows = db.execute(
+        'SELECT m.text, m.kind, m.start, m."end", a.lang, m.rule, e.canonical, m.entity_id '
+        "FROM entity_mentions m JOIN articles a ON a.id = m.article_id "
+        "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = %s ORDER BY m.start, m.id",
+        (article_id,))
+    return [Mention(text=t, kind=k, start=s, end=e, lang=lang, rule=rule, canonical=canonical,
+                    entity_id=int(eid)) for t, k, s, e, lang, rule, canonical, eid in rows]
+
+
+def article_dates(db: psycopg.Connection, article_id: int) -> list[TextDate]:
+    rows = db.execute(
+        'SELECT text, start, "end", value, precision, relative FROM text_dates '
+        "WHERE article_id = %s ORDER BY start, id", (article_id,))
+    return [TextDate(text=t, start=s, end=e, value=v, precision=p, relative=bool(r))
+            for t, s, e, v, p, r in rows]
+
+
+__all__ = [
+    "article_dates", "article_mentions", "clear_entities", "entities",
+    "iter_article_entities", "iter_entity_variants", "write_entities",
+]

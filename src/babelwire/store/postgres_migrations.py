@@ -1,0 +1,179 @@
+"""Schema migrations for the PostgreSQL store: named scripts applied once each, in order.
+
+The names match the SQLite migrations in :mod:`babelwire.store.migrations` so
+that one name means one schema change on both backends. Applied names are
+recorded in ``schema_migrations``; each script runs in one transaction under
+an advisory lock, so two processes opening a fresh database at once apply it
+once. Never edit or reorder a migration that has shipped: append a new pair.
+
+Times are ``timestamptz`` (UTC, whole seconds, as SQLite stores them), JSON is
+``jsonb``, vectors and MinHash signatures are ``bytea`` (the same bytes SQLite
+keeps). Word search uses a ``tsvector`` column kept by a trigger with the
+``simple`` configuration over ``babelwire_fold(text)``: lower case (ICU's, for
+every script, when the server has ICU), and accents removed when the
+``unaccent`` extension can be installed. Chinese and
+Japanese use substring matching, with a ``pg_trgm`` index when that extension
+can be installed.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("0001_articles_stories", """
+    DO $setup$
+    DECLARE
+        where_unaccent text;
+        folded text := 't';
+    BEGIN
+        BEGIN
+            CREATE EXTENSION IF NOT EXISTS unaccent;
+        EXCEPTION WHEN OTHERS THEN
+            RAISE NOTICE 'unaccent is not available: word search keeps accents';
+        END;
+        BEGIN
+            CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        EXCEPTION WHEN OTHERS THEN
+            RAISE NOTICE 'pg_trgm is not available: CJK search scans articles';
+        END;
+        SELECT n.nspname INTO where_unaccent FROM pg_extension e
+            JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'unaccent';
+        IF where_unaccent IS NOT NULL THEN
+            folded := format('%I.unaccent(%L::regdictionary, t)',
+                             where_unaccent, where_unaccent || '.unaccent');
+        END IF;
+        -- ICU lower-cases every script whatever the database's locale; without
+        -- ICU, lower() follows LC_CTYPE (ASCII only under the C locale).
+        IF EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu') THEN
+            folded := format('lower((%s) COLLATE "und-x-icu")', folded);
+        ELSE
+            folded := format('lower(%s)', folded);
+        END IF;
+        EXECUTE format('CREATE FUNCTION babelwire_fold(t text) RETURNS text LANGUAGE sql '
+                       'IMMUTABLE PARALLEL SAFE AS %L', 'SELECT ' || folded);
+    END
+    $setup$;
+    CREATE TABLE stories (
+        id BIGSERIAL PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        first_seen TIMESTAMPTZ,
+        last_seen TIMESTAMPTZ,
+        merged_into BIGINT REFERENCES stories(id)
+    );
+    CREATE TABLE articles (
+        id BIGSERIAL PRIMARY KEY,
+        url TEXT NOT NULL,
+        canonical_url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        source TEXT NOT NULL,
+        author TEXT,
+        site TEXT,
+        lang TEXT NOT NULL,
+        lang_confidence DOUBLE PRECISION NOT NULL,
+        published TIMESTAMPTZ,
+        fetched_at TIMESTAMPTZ NOT NULL,
+        location TEXT,
+        doc_id TEXT,
+        content_hash TEXT NOT NULL,
+        minhash BYTEA,
+        duplicate_of BIGINT REFERENCES articles(id),
+        dup_reason TEXT,
+        dup_similarity DOUBLE PRECISION,
+        story_id BIGINT REFERENCES stories(id),
+        story_score DOUBLE PRECISION,
+        story_evidence JSONB,
+        embedding BYTEA,
+        metadata JSONB NOT NULL DEFAULT '{}',
+        fts TSVECTOR
+    );
+    CREATE INDEX articles_hash ON articles(content_hash);
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_lang ON articles(lang);
+    CREATE INDEX articles_fts ON articles USING gin(fts);
+    CREATE TABLE http_validators (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        updated_at TIMESTAMPTZ NOT NULL
+    );
+    CREATE FUNCTION babelwire_articles_fts() RETURNS trigger LANGUAGE plpgsql AS $fts$
+    BEGIN
+        NEW.fts := to_tsvector('simple', babelwire_fold(NEW.title))
+                   || to_tsvector('simple', babelwire_fold(NEW.text));
+        RETURN NEW;
+    END
+    $fts$;
+    CREATE TRIGGER articles_fts BEFORE INSERT OR UPDATE OF title, text ON articles
+        FOR EACH ROW EXECUTE FUNCTION babelwire_articles_fts();
+    DO $trgm$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+            CREATE INDEX articles_trigram ON articles
+                USING gin ((title || ' ' || text) gin_trgm_ops);
+        END IF;
+    END
+    $trgm$;
+    """),
+    ("0003_web_sources_tokens", """
+    CREATE TABLE sources (
+        id BIGSERIAL PRIMARY KEY,
+        name TEXT NOT NULL,
+        url TEXT NOT NULL UNIQUE,
+        created_at TIMESTAMPTZ NOT NULL
+    );
+    CREATE TABLE api_tokens (
+        name TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        can_write BOOLEAN NOT NULL DEFAULT FALSE,
+        created_at TIMESTAMPTZ NOT NULL
+    );
+    CREATE INDEX articles_source ON articles(source, story_id);
+    CREATE INDEX articles_lang_story ON articles(lang, story_id);
+    CREATE INDEX articles_time ON articles((COALESCE(published, fetched_at)), id);
+    CREATE INDEX articles_story_activity ON articles(
+        story_id, published, fetched_at, duplicate_of, lang, source);
+    """),
+    ("0002_entities", """
+    CREATE TABLE entities (
+        id BIGINT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        canonical TEXT
+    );
+    CREATE INDEX entities_kind ON entities(kind);
+    CREATE UNIQUE INDEX entities_canonical ON entities(canonical) WHERE canonical IS NOT NULL;
+    CREATE TABLE entity_variants (
+        entity_id BIGINT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (entity_id, text, lang)
+    );
+    CREATE TABLE entity_mentions (
+        id BIGSERIAL PRIMARY KEY,
+        article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id BIGINT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        rule TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+    CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id, article_id);
+    CREATE TABLE text_dates (
+        id BIGSERIAL PRIMARY KEY,
+        article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        value DATE NOT NULL,
+        precision TEXT NOT NULL,
+        relative BOOLEAN NOT NULL DEFAULT FALSE
+    );
+    CREATE INDEX text_dates_article ON text_dates(article_id);
+    CREATE INDEX text_dates_value ON text_dates(value);
+    """),
+)

@@ -1,0 +1,271 @@
+"""What only the PostgreSQL store does, and a pipeline run that must match SQLite's."""
+
+import json
+import threading
+import uuid
+from datetime import UTC, datetime
+
+import numpy as np
+import pytest
+
+from babelwire.demo import sample_corpus_path
+from babelwire.errors import QueryError, StoreError
+from babelwire.records import (
+    Article,
+    DuplicateCheck,
+    EnrichedArticle,
+    FetchedDocument,
+    Language,
+)
+from babelwire.store import ArticleWrite, is_postgres_url, open_store
+from babelwire.store.migrations import MIGRATIONS as SQLITE_MIGRATIONS
+from babelwire.store.postgres_migrations import MIGRATIONS
+
+psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (the 'postgres' extra)")
+
+T0 = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)
+
+
+def _write(store, n: int, title: str, text: str, lang: str = "en") -> int:
+    url = f"https://news-example.com/{n}"
+    article = Article(url=url, canonical_url=url, title=title, text=text, source="Example",
+                      published=T0, fetched_at=T0, location=url)
+    enriched = EnrichedArticle(article=article, language=Language(code=lang, confidence=1.0),
+                               dedup=DuplicateCheck(content_hash=f"h{n}", minhash=(1, 2)),
+                               embedding=np.ones(4, dtype=np.float32))
+    story = store.new_story(title, T0)
+    (aid,) = store.write_batch([ArticleWrite(enriched=enriched, story_id=story, story_score=1.0)])
+    return aid
+
+
+def test_migrations_have_the_sqlite_names_and_apply_once(pg_url):
+    assert [n for n, _ in MIGRATIONS] == [n for n, _ in SQLITE_MIGRATIONS]
+    with open_store(pg_url) as store:
+        assert store.schema_version == len(MIGRATIONS)  # type: ignore[attr-defined]
+    with open_store(pg_url) as store:
+        names = [r[0] for r in store._rows("SELECT name FROM schema_migrations")]  # type: ignore[attr-defined]
+        assert sorted(names) == sorted(n for n, _ in MIGRATIONS)
+
+
+def test_processes_opening_a_fresh_database_at_once_migrate_it_once(pg_url):
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def open_one() -> None:
+        try:
+            start.wait()
+            open_store(pg_url).close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with open_store(pg_url) as store:
+        assert store.schema_version == len(MIGRATIONS)  # type: ignore[attr-defined]
+
+
+def test_newer_schema_is_refused(pg_url):
+    with open_store(pg_url) as store:
+        store._rows("INSERT INTO schema_migrations VALUES ('9999_future', now()) "  # type: ignore[attr-defined]
+                    "RETURNING name")
+    with pytest.raises(StoreError, match="upgrade babelwire"):
+        open_store(pg_url)
+
+
+def test_an_unreachable_server_is_a_clear_error_without_the_password(tmp_path):
+    url = f"postgresql://someone:s3cret@/db?host={tmp_path}&port=1"
+    assert is_postgres_url(url)
+    with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as caught:
+        open_store(url)
+    assert "s3cret" not in str(caught.value)
+
+
+def test_search_folds_accents_keeps_operators_and_quotes_odd_terms(pg_url):
+    with open_store(pg_url) as store:
+        a = _write(store, 1, "Povodně ve Valencii", "Záchranáři pracovali celou noc.", "cs")
+        b = _write(store, 2, "Central bank holds rates", "The bank kept rates & said no.")
+        c = _write(store, 3, "台风袭击越南中部", "台风造成十二人死亡。", "zh")
+        d = _write(store, 4, "Канцлер Шольц", "Олаф Шольц встретился с Макроном.", "ru")
+        assert [h.article_id for h in store.search_text("POVODNE")] == [a]
+        assert [h.article_id for h in store.search_text("ШОЛЬЦ")] == [d]  # any script
+        assert [h.article_id for h in store.search_text('"bank holds"')] == [b]
+        assert store.search_text('"holds bank"') == []  # a phrase keeps its word order
+        assert [h.article_id for h in store.search_text("(rates OR noc) NOT bank")] == [a]
+        assert [h.article_id for h in store.search_text("台风 AND 死亡")] == [c]
+        assert store.search_text("台风 NOT 死亡") == []
+        for odd in ("a:b", "&", "!rates", "rates|bank", "50%", "under_score", "it's"):
+            store.search_text(odd)  # quoted as data: never a tsquery syntax error
+        with pytest.raises(QueryError):
+            store.search_text("rates AND")
+
+
+def test_nul_characters_are_dropped_not_fatal(pg_url):
+    with open_store(pg_url) as store:
+        aid = _write(store, 1, "Null\x00 title", "text with a \x00 NUL")
+        stored = store.article(aid)
+        assert stored is not None and stored.title == "Null title"
+
+
+def test_a_story_made_before_a_failed_batch_is_not_left_committed_half(pg_url):
+    with open_store(pg_url) as store:
+        _write(store, 1, "one", "x")
+        sid = store.new_story("two", T0)
+        url = "https://news-example.com/1"  # already stored: the batch fails
+        article = Article(url=url, canonical_url=url, title="dup", text="y", source="Example",
+                          published=T0, fetched_at=T0, location=url)
+        enriched = EnrichedArticle(article=article, language=Language(code="en", confidence=1),
+                                   dedup=DuplicateCheck(content_hash="h9", minhash=(1,)))
+        with pytest.raises(psycopg.IntegrityError):
+            store.write_batch([ArticleWrite(enriched=enriched, story_id=sid, story_score=1.0)])
+        assert [a.title for a in store.articles()] == ["one"]
+        assert store._rows("SELECT COUNT(*) FROM stories") == [(1,)]  # type: ignore[attr-defined]
+
+
+def _corpus_docs() -> list[FetchedDocument]:
+    rows = [json.loads(line) for line in sample_corpus_path().read_text("utf-8").splitlines()]
+    return [FetchedDocument(location=f"corpus:{n}", url=r["url"], source=r["source"],
+                            fetched_at=T0, title=r["title"], text=r["text"],
+                            published=datetime.fromisoformat(r["published"]), lang=r.get("lang"))
+            for n, r in enumerate(rows, 1)]
+
+
+def _everything(store) -> dict[str, object]:
+    """What readers can see, through the Store interface only."""
+    top = store.stories(limit=3)
+    vector = np.asarray(next(iter(store.iter_cluster_members())).embedding)
+    return {
+        "counts": dict(store.counts()),
+        "articles": [(a.id, a.url, a.story_id, a.duplicate_of, a.lang, a.published)
+                     for a in store.articles()],
+        "stories": [(s.id, s.title, s.size, s.independent_size, s.languages, s.first_seen,
+                     s.last_seen, s.article_urls) for s in store.stories()],
+        "members": [(m.article.id, dict(m.evidence), m.duplicate_reason)
+                    for s in top for m in store.story_members(s.id)],
+        "activity": store.story_activity(),
+        "page": [a.id for a in store.articles_page(limit=7)],
+        "languages": store.language_counts(),
+        "sources": store.sources_health(daily_since=T0.replace(year=2020)),
+        "semantic": [(h.article_id, h.score) for h in store.semantic_search(vector, limit=10)],
+        "minhashes": list(store.iter_minhashes()),
+        "newest": store.newest_article_time(),
+    }
+
+
+def _api_answers(store, settings, embedder) -> dict[str, object]:
+    """The HTTP API's JSON for a few reads (the dashboard's app over this store)."""
+    from fastapi.testclient import TestClient
+
+    from babelwire.web.app import create_app
+
+    app = create_app(store, settings, embedder=embedder, now=lambda: T0)
+    answers: dict[str, object] = {}
+    with TestClient(app) as client:
+        for path in ("/api/stories?limit=5", "/api/story/1", "/api/articles?limit=5",
+                     "/api/sources", "/api/search?q=Valencia&mode=semantic&limit=5"):
+            response = client.get(path)
+            assert response.status_code == 200, (path, response.text)
+            answers[path] = response.json()
+        keyword = client.get("/api/search?q=Valencia%20OR%20flood&limit=50").json()
+        answers["keyword ids"] = sorted(item["id"] for item in keyword["items"])
+    return answers
+
+
+def test_the_sample_corpus_gives_the_same_results_as_sqlite(pg_url, tmp_path, embedder):
+    from babelwire.pipeline import Pipeline
+    from babelwire.settings import load_settings
+
+    docs = _corpus_docs()
+    seen = {}
+    for name, location in (("sqlite", str(tmp_path / "c.db")), ("postgres", pg_url)):
+        settings = load_settings(env={}, overrides={"db": location})
+        with open_store(location) as store:
+            report = Pipeline(store, settings, embedder=embedder).run(docs)
+            assert report.failed == 0
+            seen[name] = _everything(store)
+            hits = {q: [h.article_id for h in store.search_text(q)]
+                    for q in ("flood OR Valencia", "bank NOT rates", "president", "台风", "地震")}
+            seen[name]["search"] = {q: sorted(ids) for q, ids in hits.items()}
+            seen[name]["api"] = _api_answers(store, settings, embedder)
+    for key, value in seen["sqlite"].items():
+        assert seen["postgres"][key] == value, key
+    assert seen["sqlite"]["counts"]["stories"] > 5
+
+
+def test_cli_status_reads_postgres_and_never_prints_the_password(pg_url):
+    from click.testing import CliRunner
+
+    from babelwire.cli import main
+
+    with open_store(pg_url) as store:
+        _write(store, 1, "one", "x")
+    user, at, rest = pg_url.partition("@")
+    url = f"{user}:hunter2{at}{rest}"  # the throwaway server trusts local users: ignored
+    assert "hunter2" in url and at
+    result = CliRunner().invoke(main, ["--db", url, "status"])
+    assert result.exit_code == 0, result.output
+    assert "articles: 1" in result.output
+    assert "hunter2" not in result.output
+
+
+def test_demo_never_empties_a_postgres_database(pg_url):
+    from babelwire.demo import build_demo
+    from babelwire.settings import load_settings
+
+    with open_store(pg_url) as store:
+        _write(store, 1, "precious", "x")
+    settings = load_settings(env={}, overrides={"db": pg_url})
+    with pytest.raises(StoreError, match="never deletes data"):
+        build_demo(settings, fresh=True)
+    with open_store(pg_url) as store:
+        assert [a.title for a in store.articles()] == ["precious"]
+
+
+def test_a_dropped_connection_is_opened_again_for_the_next_read(pg_url):
+    with open_store(pg_url) as store, psycopg.connect(pg_url, autocommit=True) as admin:
+        _write(store, 1, "one", "x")
+        (pid,) = store._rows("SELECT pg_backend_pid()")[0]  # type: ignore[attr-defined]
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        assert store.counts()["articles"] == 1
+        assert store._rows("SELECT pg_backend_pid()")[0] != (pid,)  # type: ignore[attr-defined]
+
+
+def test_a_write_on_a_dropped_connection_fails_alone_and_the_next_one_works(pg_url):
+    with open_store(pg_url) as store, psycopg.connect(pg_url, autocommit=True) as admin:
+        _write(store, 1, "one", "x")
+        (pid,) = store._rows("SELECT pg_backend_pid()")[0]  # type: ignore[attr-defined]
+        store.new_story("pending", T0)  # an open transaction, lost with the connection
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(psycopg.OperationalError):
+            _write(store, 2, "two", "y")
+        _write(store, 3, "three", "z")
+        assert [a.title for a in store.articles()] == ["one", "three"]
+
+
+def test_without_extensions_word_and_cjk_search_still_work(pg_url):
+    """A user who may not create extensions gets accent-keeping search and a CJK scan."""
+    from psycopg.conninfo import make_conninfo
+
+    from babelwire.store.postgres import PostgresStore
+
+    role = f"plain_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'pw'".encode())
+        admin.execute(f"GRANT CREATE, USAGE ON SCHEMA public TO {role}".encode())
+        admin.execute(f"REVOKE CREATE ON DATABASE {admin.info.dbname} FROM PUBLIC".encode())
+        try:
+            with PostgresStore(make_conninfo(pg_url, user=role, password="pw")) as store:
+                assert store._rows("SELECT extname FROM pg_extension "  # type: ignore[attr-defined]
+                                   "WHERE extname IN ('unaccent', 'pg_trgm')") == []
+                a = _write(store, 1, "Povodně ve Valencii", "Záchranáři", "cs")
+                b = _write(store, 2, "台风袭击越南中部", "台风造成十二人死亡。", "zh")
+                assert [h.article_id for h in store.search_text("POVODNĚ")] == [a]
+                assert store.search_text("povodne") == []  # accents kept without unaccent
+                assert [h.article_id for h in store.search_text("ZÁCHRANÁŘI")] == [a]
+                assert [h.article_id for h in store.search_text("越南")] == [b]
+        finally:
+            admin.execute(f"DROP OWNED BY {role}".encode())
+            admin.execute(f"DROP ROLE {role}".encode())
