@@ -27,6 +27,7 @@ from babelwire.store.base import ApiToken
 from babelwire.web import schemas
 from babelwire.web.auth import context, require_read, require_write
 from babelwire.web.cache import ReadCache
+from babelwire.web.monitoring import monitor_health
 from babelwire.web.pagination import MAX_LIMIT, decode_cursor, encode_cursor, offset_from
 from babelwire.web.search import MAX_RESULTS, SearchFilters, check_query, search, search_page
 from babelwire.web.sources import sources_report
@@ -312,6 +313,30 @@ def _sources_out(request: Request, sort: str, offset: int, limit: int,
         next_cursor=encode_cursor({"o": offset + limit}, scope="sources", params=params)
         if offset + limit < len(report.rows) else None,
         as_of=report.reference)
+
+
+@router.get("/sources/health", response_model=schemas.SourcesHealthOut)
+def api_sources_health(request: Request) -> schemas.SourcesHealthOut:
+    """What `babelwire run` polls: each registered source's poll state, and every data-gap
+    alarm (failing or silent sources, silent languages), judged at the wall clock."""
+    health = monitor_health(context(request))
+    return schemas.SourcesHealthOut(
+        at=health.at,
+        alarms=[schemas.HealthAlarmOut(kind=a.kind, subject=a.subject, detail=a.detail,
+                                       since=a.since, url=a.url) for a in health.alarms],
+        sources=[schemas.MonitoredSourceOut(
+            id=r.source.id, name=r.source.name, url=r.source.url,
+            kind=r.state.kind if r.state else None,
+            last_fetch=r.state.last_fetch if r.state else None,
+            last_success=r.state.last_success if r.state else None,
+            last_error=r.state.last_error if r.state else None,
+            last_error_at=r.state.last_error_at if r.state else None,
+            consecutive_failures=r.state.consecutive_failures if r.state else 0,
+            next_poll=r.state.next_poll if r.state else None,
+            interval_seconds=r.state.interval_seconds if r.state else None,
+            mean_gap_seconds=r.state.mean_gap_seconds if r.state else None,
+            articles_last_day=r.articles_last_day, silent=r.silent, failing=r.failing)
+            for r in health.sources])
 
 
 @router.get("/sources/registered", response_model=list[schemas.RegisteredSourceOut])

@@ -207,6 +207,38 @@ class RegisteredSourceOut(BaseModel):
         return cls(id=s.id, name=s.name, url=s.url, created_at=s.created_at, created=created)
 
 
+class HealthAlarmOut(BaseModel):
+    kind: str = Field(description="failing_source, silent_source or silent_language.")
+    subject: str = Field(description="The source's name, or the language code.")
+    detail: str = Field(description="What is wrong and since when, in one sentence.")
+    since: datetime | None = Field(description="The last time things were fine.")
+    url: str | None = None
+
+
+class MonitoredSourceOut(BaseModel):
+    id: int
+    name: str
+    url: str
+    kind: str | None = Field(description="feed, sitemap, opml or page, once polled.")
+    last_fetch: datetime | None
+    last_success: datetime | None
+    last_error: str | None
+    last_error_at: datetime | None
+    consecutive_failures: int
+    next_poll: datetime | None
+    interval_seconds: float | None = Field(description="The current adaptive poll interval.")
+    mean_gap_seconds: float | None = Field(description="Smoothed time between new articles.")
+    articles_last_day: int
+    silent: bool
+    failing: bool
+
+
+class SourcesHealthOut(BaseModel):
+    at: datetime = Field(description="The wall-clock time the health was judged at.")
+    alarms: list[HealthAlarmOut]
+    sources: list[MonitoredSourceOut]
+
+
 # -- entities -------------------------------------------------------------------
 class EntityListItemOut(BaseModel):
     id: int

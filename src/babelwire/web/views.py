@@ -14,6 +14,7 @@ from babelwire.store.base import EntityListing
 from babelwire.web.auth import COOKIE, context, require_read
 from babelwire.web.charts import sparkline
 from babelwire.web.entities import entity_page
+from babelwire.web.monitoring import monitor_health
 from babelwire.web.pagination import decode_cursor, encode_cursor, offset_from
 from babelwire.web.search import MODES, NO_FILTERS, SearchFilters, SearchPage, search_page
 from babelwire.web.sources import SORTS, sources_report
@@ -130,6 +131,7 @@ def _named_like(request: Request, q: str) -> list[EntityListing]:
 def sources_view(request: Request, sort: str = "name") -> HTMLResponse:
     report = sources_report(context(request), sort)
     return render(request, "sources.html", nav="sources", report=report,
+                  health=monitor_health(context(request)),
                   sort=sort if sort in SORTS else "name",
                   silent_after=context(request).settings.silent_after_days)
 
