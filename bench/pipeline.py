@@ -11,8 +11,12 @@ trafilatura and htmldate as it does on crawled pages.
                              [--embedder SPEC] [--max-tokens N] [--note TEXT]
 
 Besides wall-clock seconds, each stage's process CPU seconds (all threads, the
-embedder's included) are recorded with the CPU-bound rate they imply on this many
-cores (``cpu_articles_per_s`` = articles / CPU seconds x cores): on a machine shared
+embedder's included) are recorded with the CPU-bound rate they imply
+(``cpu_articles_per_s``: articles / CPU seconds, times the cores for the embedder,
+whose ONNX Runtime threads use every core; the other stages run in one Python
+thread). ``cpu_bound_articles_per_s.sequential_on_all_cores`` is the end-to-end rate
+those CPU costs allow on an idle machine with the stages run one after the other as
+the pipeline runs them. On a machine shared
 with other work the wall-clock figures are slowed by the other load, the CPU ones
 much less. ``load_average`` records how busy the machine was.
 """
@@ -126,8 +130,8 @@ def main() -> int:
     cpu = pipeline.stage_cpu_seconds
     stages = {name: {"seconds": round(sec, 2), "articles_per_s": round(n / sec, 1) if sec else None,
                      "cpu_seconds": round(cpu.get(name, 0.0), 2),
-                     "cpu_articles_per_s": (round(n * cores / cpu[name], 1)
-                                            if cpu.get(name) else None)}
+                     "cpu_articles_per_s": (round(n * (cores if name == "embed" else 1)
+                                                  / cpu[name], 1) if cpu.get(name) else None)}
               for name, sec in sorted(pipeline.stage_seconds.items())}
     non_embed_cpu = sum(v for k, v in cpu.items() if k not in {"embed", "write_loop"})
     result = {
@@ -140,7 +144,9 @@ def main() -> int:
         "cpu_seconds": round(time.process_time(), 1),
         "cpu_bound_articles_per_s": {
             "embed": stages.get("embed", {}).get("cpu_articles_per_s"),
-            "all_other_stages": round(n * cores / non_embed_cpu, 1) if non_embed_cpu else None,
+            "all_other_stages": round(n / non_embed_cpu, 1) if non_embed_cpu else None,
+            "sequential_on_all_cores": (round(n / (cpu["embed"] / cores + non_embed_cpu), 1)
+                                        if cpu.get("embed") else None),
         },
         "load_average": {"before": [round(x, 2) for x in load_before],
                          "after": [round(x, 2) for x in os.getloadavg()]},
