@@ -16,7 +16,8 @@ These add up to a raw score, which ranks the candidates; the reported score
 squashes it smoothly (``threshold + s * tanh((raw - threshold) / s)``), which
 keeps every decision and the ranking but bounds the score, so that a very close
 pair does not count as "more the same story" without limit. The offsets, bonuses
-and squash were fitted on SemEval-2022 Task 8 pairs (docs/quality.md).
+and squash were fitted on SemEval-2022 Task 8 pairs, with the bundled sample
+corpus's hard negatives as a check (docs/quality.md has the figures).
 
 The article joins the best story at or above the threshold, or starts a new
 one. Copies (from deduplication) join their original's story directly. Every
