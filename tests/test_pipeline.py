@@ -105,3 +105,13 @@ def test_bad_items_are_reported_and_the_run_goes_on(tmp_path, settings, embedder
         assert {p.location for p in report.problems} == {"feed.xml:3", "empty.html"}
         assert next(p for p in report.problems if p.location == "empty.html").stage == "extract"
         assert store.counts()["articles"] == 1
+
+
+def test_each_stage_records_wall_and_cpu_seconds(ingested):
+    _rows, _docs, _store, pipeline, _report, _s = ingested
+    stages = {"extract", "language", "dedup", "embed", "cluster", "store", "entities"}
+    assert stages <= set(pipeline.stage_seconds)
+    assert stages <= set(pipeline.stage_cpu_seconds)
+    assert all(v >= 0 for v in pipeline.stage_cpu_seconds.values())
+    # embedding 131 texts through a transformer costs real CPU time, extraction of text almost none
+    assert pipeline.stage_cpu_seconds["embed"] > pipeline.stage_cpu_seconds["extract"]

@@ -32,7 +32,10 @@ SIMILARITY_PAIRS = 500
 FLOORS: dict[str, dict[str, float]] = {
     "extraction": {"f1": 0.950},  # measured 0.9565 (181 pages)
     "dates": {"f": 0.940},  # measured 0.9490 (1,000 pages)
-    "similarity": {"pearson": 0.700, "f1": 0.860},  # measured 0.7206, 0.8841 (500 pairs)
+    # measured 0.7615, 0.9140 in-sample; held-out (calibration refitted per half) 0.7570,
+    # 0.9035 (500 pairs); raised from 0.700 / 0.860 with the cross-script offset and squash
+    "similarity": {"pearson": 0.740, "f1": 0.895, "heldout_pearson": 0.735,
+                   "heldout_f1": 0.880},
     "clusters": {"bcubed_f1": 0.970},  # measured 1.000 (sample corpus, 131 articles)
     "langid": {"accuracy": 0.990},  # measured 0.9985 (4,746 texts)
 }

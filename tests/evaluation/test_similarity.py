@@ -10,7 +10,7 @@ import pytest
 
 from babelwire.evaluation.similarity import SimilarityPair, load_pairs, story_score
 from babelwire.stages.anchors import Anchors
-from babelwire.stages.cluster import ClusterInput, ClusterParams
+from babelwire.stages.cluster import ClusterInput, ClusterParams, StoryClusterer
 
 COLUMNS = ["Unnamed: 0", "pair_id", "lang1", "lang2", "text1", "text2", "Geography",
            "Entities", "Time", "Narrative", "Overall", "Style", "Tone"]
@@ -53,8 +53,13 @@ def _input(vec: list[float], lang: str) -> ClusterInput:
 
 def test_story_score_is_the_clusterers_one_member_score():
     params = ClusterParams()
+    clusterer = StoryClusterer(3, params)
     same, cosine = story_score(_input([1, 0, 0], "en"), _input([1, 0, 0], "en"), params)
     assert cosine == pytest.approx(1.0)
-    assert same == pytest.approx((1.0 - params.same_lang_offset) / params.scale)
+    assert same == pytest.approx(clusterer.squash((1.0 - params.same_lang_offset) / params.scale))
     cross, _ = story_score(_input([1, 0, 0], "en"), _input([1, 0, 0], "de"), params)
-    assert cross == pytest.approx((1.0 - params.cross_lang_offset) / params.scale)
+    assert cross == pytest.approx(clusterer.squash((1.0 - params.cross_lang_offset)
+                                                   / params.scale))
+    script, _ = story_score(_input([1, 0, 0], "en"), _input([1, 0, 0], "zh"), params)
+    assert script == pytest.approx(clusterer.squash((1.0 - params.cross_script_offset)
+                                                    / params.scale))

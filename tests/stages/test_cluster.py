@@ -1,3 +1,4 @@
+import itertools
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -55,7 +56,9 @@ def test_same_language_pairs_need_more_similarity_than_cross_language():
 
 def test_shared_numbers_and_names_tip_a_borderline_pair():
     params = ClusterParams()
-    cos = params.cross_lang_offset + (params.threshold - 0.2) * params.scale
+    # Short of the bar by half of what one shared number and one shared name add.
+    bonus = params.number_bonus + params.name_bonus
+    cos = params.cross_lang_offset + (params.threshold - bonus / 2) * params.scale
     second = vec(1, np.tan(np.arccos(cos)))
     shared = Anchors(numbers=frozenset({"1200"}), names=frozenset({"nvk"}))
     without = StoryClusterer(8, params)
@@ -100,3 +103,34 @@ def test_a_small_story_that_belongs_to_another_is_merged_into_it():
     sid, _score, _ev = c.assign(item(vec(1, 0.035), lang="fr"))
     assert sid == 100
     assert c.merge_candidates([100, 102]) == []
+
+
+def test_languages_in_two_scripts_get_their_own_lower_bar():
+    params = ClusterParams()
+    assert params.cross_script_offset < params.cross_lang_offset < params.same_lang_offset
+    # Halfway between the different-script bar and the same-script one.
+    cos = (params.cross_script_offset + params.threshold * params.scale
+           + (params.cross_lang_offset - params.cross_script_offset) / 2)
+    second = vec(1, np.tan(np.arccos(cos)))
+    assert run(StoryClusterer(8, params), [item(vec(1), lang="cs"),
+                                           item(second, lang="ru")]) == [100, 100]
+    assert run(StoryClusterer(8, params), [item(vec(1), lang="cs"),
+                                           item(second, lang="de")]) == [100, 101]
+
+
+def test_the_reported_score_is_bounded_but_the_closest_story_still_wins():
+    params = ClusterParams()
+    c = StoryClusterer(8, params)
+    c.add_member(1, 100, item(vec(1, 0.20)))
+    c.add_member(2, 101, item(vec(1, 0.01)))
+    sid, score, evidence = c.assign(item(vec(1, 0.0)))
+    # Both stories are far above the bar; their reported scores nearly tie at the top of
+    # the range, but the raw score ranks them.
+    assert sid == 101
+    assert evidence["raw_score"] > score
+    assert params.threshold < score <= params.threshold + params.squash
+    raws = np.linspace(-5, 5, 101)
+    squashed = [c.squash(float(r)) for r in raws]
+    assert all(a < b for a, b in itertools.pairwise(squashed))
+    assert c.squash(params.threshold) == params.threshold
+    assert min(squashed) > params.threshold - params.squash
