@@ -30,6 +30,7 @@ of their occurrences there), the analogue of training on the train split.
 from __future__ import annotations
 
 import copy
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -41,7 +42,7 @@ from babelwire.errors import BabelwireError
 from babelwire.evaluation.report import EvalResult, Row, Table
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
-from babelwire.stages.entities_keys import fold
+from babelwire.stages.entities_keys import fold, stem_key
 from babelwire.stages.entities_linking import EntityLinker
 from babelwire.stages.entities_records import Mention
 
@@ -103,38 +104,97 @@ def split_paths(data_dir: Path, split: str) -> tuple[list[str], list[str]]:
     return [], every
 
 
-def learn_gazetteer(base: Gazetteer, train: Iterable[Document],
-                    min_ratio: float = 0.5) -> tuple[Gazetteer, int]:
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _occurrences(text: str, form: str) -> int:
+    """How often ``form`` stands as whole words in ``text`` (``Байден`` not in ``Байдена``)."""
+    return len(re.findall(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text))
+
+
+def _is_lower_word(form: str) -> bool:
+    return form[:1].islower() and " " not in form and len(form) > 3
+
+
+def _id_canonicals(base: Gazetteer, forms_of: dict[str, Counter[str]],
+                   lemmas: dict[str, Counter[str]], with_ids: bool) -> dict[str, str]:
+    """Training entity id -> canonical key: the built-in gazetteer's key that most of the id's
+    forms (or their lemmas) find (``Brytyjczycy``, ``Wielkiej Brytanii`` -> ``place:GB``), else,
+    with ``with_ids``, a key of its own (``learned:<id>``) shared by all its forms."""
+    out: dict[str, str] = {}
+    for entity, forms in forms_of.items():
+        votes: Counter[str] = Counter()
+        for form, n in forms.items():
+            for text in (form, *lemmas[form]):
+                known = base.lookup(text)
+                if known is not None and known.canonical:
+                    votes[known.canonical] += n
+                    break
+        if votes:
+            out[entity] = votes.most_common(1)[0][0]
+        elif with_ids:
+            out[entity] = "learned:" + entity
+    return out
+
+
+def learn_gazetteer(base: Gazetteer, train: Iterable[Document], min_ratio: float = 0.5,
+                    *, link_ids: bool = False) -> tuple[Gazetteer, int]:
     """``base`` plus the forms labelled in the training documents (majority type and lemma),
     kept when labelled in at least ``min_ratio`` of their occurrences in those documents. A
-    form whose lemma ``base`` knows takes its canonical key (``Německu`` -> ``place:DE``)."""
+    form whose lemma ``base`` knows takes its canonical key (``Německu`` -> ``place:DE``).
+
+    With ``link_ids`` the training corpus's entity ids link forms too, as a knowledge base
+    learned from the training documents would: the forms of one id take the canonical key
+    that the built-in gazetteer gives most of them (``Brytyjczycy`` -> ``place:GB``), or one
+    key of their own (``Brexit``, ``Brexitu``, ``Брекзит``)."""
     labelled: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     lemmas: dict[str, Counter[str]] = defaultdict(Counter)
+    ids: dict[str, Counter[str]] = defaultdict(Counter)
+    lower_labelled: Counter[str] = Counter()
+    lower_seen: Counter[str] = Counter()
     for doc in train:
         forms = Counter(m.text for m in doc.gold)
         for form, n in forms.items():
             labelled[form] += n
-            seen[form] += max(n, doc.text.count(form))
+            seen[form] += max(n, _occurrences(doc.text, form))
+            if _is_lower_word(form):
+                lower_labelled[stem_key(form)] += n
+        # a lower-case form is looked up by stem: count every lower-case word with its stem
+        for word in _WORD.findall(doc.text):
+            if word[:1].islower() and len(word) > 3:
+                lower_seen[stem_key(word)] += 1
         for m in doc.gold:
             votes[m.text][m.category] += 1
+            ids[m.text][m.entity] += 1
             if m.lemma:
                 lemmas[m.text][m.lemma] += 1
+    by_id: dict[str, Counter[str]] = defaultdict(Counter)
+    for form, counter in ids.items():
+        by_id[counter.most_common(1)[0][0]][form] += labelled[form]
+    id_keys = _id_canonicals(base, by_id, lemmas, True) if link_ids else {}
     gaz = copy.deepcopy(base)
     added = 0
     for form, n in labelled.items():
         if n / seen[form] < min_ratio or len(form) < 2:
             continue
+        if _is_lower_word(form):
+            stem = stem_key(form)
+            if lower_labelled[stem] < min_ratio * max(lower_seen[stem], 1):
+                continue
         category = votes[form].most_common(1)[0][0]
         current = gaz.exact.get(fold(form))
         kind = KIND_OF_TYPE[category]
-        if current is not None and current.kind == kind:
+        if current is not None and current.kind == kind and (current.canonical or not link_ids):
             continue
         lemma = lemmas[form].most_common(1)[0][0] if lemmas[form] else form
         known = base.lookup(lemma)  # Německu -> Německo -> place:DE
         canonical = known.canonical if known is not None and known.kind == kind else ""
-        gaz.add(form, GazetteerEntry(kind, canonical, known.name if canonical and known else form,
+        if link_ids and not canonical:
+            canonical = id_keys.get(ids[form].most_common(1)[0][0], "")
+        name = base.names.get(canonical) or (known.name if canonical and known else lemma)
+        gaz.add(form, GazetteerEntry(kind, canonical, name,
                                      lemma=lemma if lemma != form else None), replace=True)
         added += 1
     return gaz, added

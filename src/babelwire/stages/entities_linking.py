@@ -209,9 +209,16 @@ class EntityLinker:
                 linked[id(m)] = eid
             context.add(eid)
         self._learn_context(list(context), story_id)
-        out = [replace(m, entity_id=linked[id(m)], kind=self.entities[linked[id(m)]].record.kind)
+        out = [replace(m, entity_id=linked[id(m)], kind=self._kind_of(m, linked[id(m)]))
                for m in mentions]
         return out, list(changed.values())
+
+    def _kind_of(self, mention: Mention, eid: int) -> str:
+        """A mention typed by shape alone takes its entity's kind; a strongly typed one keeps
+        its own (``Brytyjczycy``, people, name the place ``place:GB``)."""
+        if mention.rule in _WEAK_RULES or not mention.canonical:
+            return self.entities[eid].record.kind
+        return mention.kind
 
     def _create(self, group: _Group) -> int:
         eid = self.next_id
