@@ -29,7 +29,13 @@ from babelwire.stages.entities_gazetteer import Gazetteer, default_gazetteer
 from babelwire.stages.entities_linking import EntityLinker, LinkParams
 from babelwire.stages.entities_mentions import CasedMentionFinder, StreamNames
 from babelwire.stages.entities_mentions_nocase import NoCaseMentionFinder
-from babelwire.stages.entities_records import ArticleEntities, Mention, TextDate, document_text
+from babelwire.stages.entities_records import (
+    ArticleEntities,
+    EntityRecord,
+    Mention,
+    TextDate,
+    document_text,
+)
 
 if TYPE_CHECKING:
     from babelwire.store.base import Store
@@ -86,8 +92,11 @@ class EntityStage:
 
     def __init__(self, store: Store | None = None, *, gazetteer: Gazetteer | None = None,
                  backend: NerBackend | str | None = "auto",
-                 params: LinkParams | None = None) -> None:
+                 params: LinkParams | None = None, merge_every: int = 50) -> None:
         self.store = store
+        self.merge_every = merge_every
+        """Articles between two merge passes (0: never); see :meth:`EntityLinker.merge_pass`."""
+        self._since_merge = 0
         self._gazetteer = gazetteer
         self._backend = backend
         self.stream = StreamNames()
@@ -129,8 +138,19 @@ class EntityStage:
         if story_id is None and self.store is not None:
             story_id = self.store.story_of(article_id)
         linked, changed = self.linker.link(mentions, story_id)
+        merges: tuple[tuple[EntityRecord, int], ...] = ()
+        self._since_merge += 1
+        if self.merge_every and self._since_merge >= self.merge_every:
+            merges = self.merge_now()
         return ArticleEntities(article_id=article_id, mentions=tuple(linked),
-                               dates=tuple(dates), entities=tuple(changed))
+                               dates=tuple(dates), entities=tuple(changed), merges=merges)
+
+    def merge_now(self) -> tuple[tuple[EntityRecord, int], ...]:
+        """Run the linker's merge pass now: (kept entity, merged id) pairs for the store."""
+        self._since_merge = 0
+        linker = self.linker
+        pairs = linker.merge_pass()
+        return tuple((linker.entities[linker.resolve(keep)].record, gone) for keep, gone in pairs)
 
     def process(self, article_id: int, title: str, text: str, lang: str,
                 published: datetime | None) -> list[Mention]:

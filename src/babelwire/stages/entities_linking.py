@@ -21,10 +21,19 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from rapidfuzz.fuzz import ratio as _ratio
 
-from babelwire.stages.entities_keys import fold, latin, script_of, skeleton, stem_key, stem_word
+from babelwire.stages.entities_keys import (
+    fold,
+    latin,
+    script_of,
+    skeleton,
+    skeleton_word,
+    stem_key,
+    stem_word,
+)
 from babelwire.stages.entities_records import EntityRecord, Mention, StoredVariant
 
 _CONTEXT_CAP = 400
@@ -45,6 +54,14 @@ class LinkParams:
     story_weight: float = 1.0
     place_weight: float = 0.25
     other_weight: float = 0.5
+    merge_similarity: float = 0.6
+    """After the fact: two entities with one skeleton merge at this similarity of their
+    Latin forms..."""
+    merge_context: float = 1.0
+    """...when they share this much context (stories, co-mentioned entities) and were never
+    named in one article."""
+    merge_bucket: int = 12
+    """Skeleton buckets with more entities than this are too common to judge: skipped."""
 
 
 @dataclass
@@ -123,6 +140,10 @@ class EntityLinker:
         self.by_surname: dict[tuple[str, str], set[int]] = {}
         self.by_stem_any: dict[str, set[int]] = {}
         """Stem -> entities of any kind: weakly typed mentions may join another kind's entity."""
+        self.merged_into: dict[int, int] = {}
+        """Entity id -> the id it was merged into by :meth:`merge_pass`."""
+        self._dirty: set[int] = set()
+        """Entities that gained spellings or context since the last merge pass."""
 
     # -- memory ------------------------------------------------------------
     def load(self, variants: Iterable[StoredVariant],
@@ -208,10 +229,132 @@ class EntityLinker:
                 self._remember(entity, m.text, m.lang, lemma=m.lemma)
                 linked[id(m)] = eid
             context.add(eid)
+            if entity.record.canonical is None:
+                self._dirty.add(eid)
         self._learn_context(list(context), story_id)
         out = [replace(m, entity_id=linked[id(m)], kind=self._kind_of(m, linked[id(m)]))
                for m in mentions]
         return out, list(changed.values())
+
+    # -- merging after the fact -------------------------------------------
+    def resolve(self, eid: int) -> int:
+        """The id ``eid`` lives on as after merges."""
+        while eid in self.merged_into:
+            eid = self.merged_into[eid]
+        return eid
+
+    def _index_keys(self, entity: _Entity, text: str) -> list[tuple[dict[Any, set[int]], Any]]:
+        """The (index, key) pairs :meth:`_index` files ``text`` of ``entity`` under."""
+        kind = entity.record.kind
+        stem = stem_key(text)
+        keys: list[tuple[dict[Any, set[int]], Any]] = [
+            (self.by_form, (kind, fold(text))), (self.by_stem, (kind, stem))]
+        if kind == "document":
+            return keys
+        keys += [(self.by_stem_any, stem), (self.by_stem_any, latin(text))]
+        keys += [(self.by_skeleton, (kind, k)) for k in {skeleton(stem), skeleton(text)} if k]
+        words = _words(text)
+        if kind == "person" and len(words) > 1:
+            last = stem_word(words[-1])
+            keys += [(self.by_surname, (kind, last)), (self.by_stem_any, last)]
+            if skeleton(last):
+                keys.append((self.by_surname, (kind, "~" + skeleton(last))))
+        return keys
+
+    def _skeletons(self, entity: _Entity) -> set[str]:
+        out = set()
+        for text, _lang in entity.variants:
+            stem = stem_key(text)
+            out |= {k for k in (skeleton(stem), skeleton(text)) if k}
+        return out
+
+    def _shared_context(self, a: _Entity, b: _Entity) -> float:
+        p = self.params
+        score = p.story_weight * len(a.stories & b.stories)
+        for other in a.context.keys() & b.context.keys():
+            entity = self.entities.get(other)
+            if entity is not None:
+                score += p.place_weight if entity.record.kind == "place" else p.other_weight
+        return score
+
+    def _mergeable(self, a: _Entity, b: _Entity) -> bool:
+        """Same kind, no canonical key, never named in one article (Bill and Hillary Clinton
+        are), Latin forms alike, and enough shared context."""
+        p = self.params
+        if (a.record.kind != b.record.kind or a.record.canonical or b.record.canonical
+                or b.record.id in a.context or a.record.id in b.context):
+            return False
+        sim = max((_ratio(x, y) for x in a.latin_forms for y in b.latin_forms), default=0.0)
+        if sim / 100.0 < p.merge_similarity:
+            return False
+        if a.record.kind == "person" and not self._persons_agree(a, b):
+            return False
+        return self._shared_context(a, b) >= p.merge_context
+
+    @staticmethod
+    def _persons_agree(a: _Entity, b: _Entity) -> bool:
+        """Two people's full names must not differ in a first name (Joe and Jill Biden)."""
+        def firsts(entity: _Entity) -> set[str]:
+            out = set()
+            for text, _lang in entity.variants:
+                words = latin(text).split()
+                if len(words) > 1:
+                    out.add(skeleton_word(words[0], script_of(text))[:2])
+            return out
+        fa, fb = firsts(a), firsts(b)
+        return not fa or not fb or bool(fa & fb)
+
+    def merge_pass(self) -> list[tuple[int, int]]:
+        """Merge entities that turned out to be one: the same skeleton key, alike Latin forms
+        and shared context (the first article in a new script may have started a second
+        entity before there was context to link it). Looks at entities that changed since
+        the last pass; returns (kept, merged) id pairs, oldest kept."""
+        dirty, self._dirty = self._dirty, set()
+        merges: list[tuple[int, int]] = []
+        for eid in sorted(dirty):
+            eid = self.resolve(eid)
+            entity = self.entities.get(eid)
+            if entity is None or entity.record.canonical:
+                continue
+            for skel in self._skeletons(entity):
+                bucket = self.by_skeleton.get((entity.record.kind, skel), set())
+                if len(bucket) > self.params.merge_bucket:
+                    continue
+                for other_id in sorted(bucket - {eid}):
+                    other = self.entities.get(other_id)
+                    if other is None or not self._mergeable(entity, other):
+                        continue
+                    keep, gone = sorted((eid, other_id))
+                    self._merge(keep, gone)
+                    merges.append((keep, gone))
+                    eid = keep
+                    entity = self.entities[keep]
+        return merges
+
+    def _merge(self, keep: int, gone: int) -> None:
+        target, source = self.entities[keep], self.entities.pop(gone)
+        for (text, _lang) in source.variants:
+            for index, key in self._index_keys(source, text):
+                index.get(key, set()).discard(gone)
+        for lemma in source.lemmas:
+            for index, key in self._index_keys(source, lemma):
+                index.get(key, set()).discard(gone)
+        for (text, lang), count in source.variants.items():
+            self._remember(target, text, lang, count)
+        for lemma in source.lemmas - target.lemmas:
+            target.lemmas.add(lemma)
+            self._index(target, lemma)
+        target.context.update(source.context)
+        target.context.pop(keep, None)
+        target.context.pop(gone, None)
+        target.stories |= source.stories
+        for other in source.context:  # who was co-mentioned with ``gone`` was with ``keep``
+            entity = self.entities.get(other)
+            if entity is not None and gone in entity.context:
+                entity.context[keep] += entity.context.pop(gone)
+        if len(source.record.name.split()) > len(target.record.name.split()):
+            target.record = replace(target.record, name=source.record.name)
+        self.merged_into[gone] = keep
 
     def _kind_of(self, mention: Mention, eid: int) -> str:
         """A mention typed by shape alone takes its entity's kind; a strongly typed one keeps
