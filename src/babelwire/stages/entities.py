@@ -92,7 +92,7 @@ class EntityStage:
 
     def __init__(self, store: Store | None = None, *, gazetteer: Gazetteer | None = None,
                  backend: NerBackend | str | None = "auto",
-                 params: LinkParams | None = None, merge_every: int = 50) -> None:
+                 params: LinkParams | None = None, merge_every: int = 20) -> None:
         self.store = store
         self.merge_every = merge_every
         """Articles between two merge passes (0: never); see :meth:`EntityLinker.merge_pass`."""
