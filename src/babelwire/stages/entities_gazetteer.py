@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from babelwire.stages.entities_keys import fold, stem_key
+from babelwire.stages.entities_keys import fold, looks_adjectival, stem_key
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +219,8 @@ class Gazetteer:
     def lookup(self, form: str, lang: str | None = None) -> GazetteerEntry | None:
         """Entry for ``form`` as written, else (in an inflecting ``lang``) for its stem."""
         hit = self.exact.get(fold(form))
-        if hit is None and (lang is None or lang in INFLECTING) and not _is_cjk(form):
+        if (hit is None and (lang is None or lang in INFLECTING) and not _is_cjk(form)
+                and not looks_adjectival(form)):
             hit = self.stems.get(stem_key(form))
         return hit
 

@@ -28,6 +28,7 @@ from rapidfuzz.fuzz import ratio as _ratio
 from babelwire.stages.entities_keys import (
     fold,
     latin,
+    latin_forms,
     script_of,
     skeleton,
     skeleton_word,
@@ -184,7 +185,7 @@ class EntityLinker:
             return
         self.by_stem_any.setdefault(stem, set()).add(eid)
         self.by_stem_any.setdefault(latin(text), set()).add(eid)
-        entity.latin_forms.add(latin(stem))
+        entity.latin_forms.update(latin_forms(stem))
         for skel in {skeleton(stem), skeleton(text)}:
             if skel:
                 self.by_skeleton.setdefault((kind, skel), set()).add(eid)
@@ -401,8 +402,8 @@ class EntityLinker:
         return -neg, score
 
     def _similarity(self, entity: _Entity, text: str) -> float:
-        probe = latin(text)
-        return max((_ratio(probe, form) for form in entity.latin_forms), default=0.0) / 100.0
+        return max((_ratio(probe, form) for probe in latin_forms(text)
+                    for form in entity.latin_forms), default=0.0) / 100.0
 
     def _resolve(self, group: _Group, context: set[int], story: int | None) -> int | None:
         kind = group.kind
@@ -474,7 +475,7 @@ class EntityLinker:
         for eid in candidates:
             entity = self.entities[eid]
             if surname:
-                sim = max((_ratio(latin(text), f.split()[-1]) / 100.0
+                sim = max((_ratio(probe, f.split()[-1]) / 100.0 for probe in latin_forms(text)
                            for f in entity.latin_forms if f), default=0.0)
             else:
                 sim = self._similarity(entity, text)
