@@ -305,6 +305,10 @@ class EntityLinker:
         fa, fb = firsts(a), firsts(b)
         return not fa or not fb or bool(fa & fb)
 
+    def mark_all_changed(self) -> None:
+        """Make the next :meth:`merge_pass` look at every entity (after a reload, say)."""
+        self._dirty = {eid for eid, e in self.entities.items() if e.record.canonical is None}
+
     def merge_pass(self) -> list[tuple[int, int]]:
         """Merge entities that turned out to be one: the same skeleton key, alike Latin forms
         and shared context (the first article in a new script may have started a second
