@@ -93,6 +93,24 @@ def looks_adjectival(text: str) -> bool:
 
 
 @lru_cache(maxsize=131072)
+def short_stem_word(word: str) -> str:
+    """``word`` without its *shortest* inflectional ending: a second guess where two endings
+    overlap (Russian ``Брекзита`` is ``Брекзит`` + ``а``, not Bulgarian ``Брекзи`` + ``та``)."""
+    if len(word) <= _MIN_STEM or not word.isalpha():
+        return word
+    for size in range(1, min(_LONGEST, len(word) - _MIN_STEM) + 1):
+        if word[-size:] in _ENDING_SET:
+            return word[:-size]
+    return word
+
+
+@lru_cache(maxsize=131072)
+def short_stem_key(text: str) -> str:
+    """Like :func:`stem_key`, with each word's shortest ending cut."""
+    return " ".join(short_stem_word(w) for w in _WORD.findall(fold(text)))
+
+
+@lru_cache(maxsize=131072)
 def stem_key(text: str) -> str:
     """Folded text with each word stemmed: one key for the case forms of a name."""
     return " ".join(stem_word(w) for w in _WORD.findall(fold(text)))
@@ -203,5 +221,16 @@ def split_words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-__all__ = ["fold", "latin", "latin_forms", "looks_adjectival", "script_of", "skeleton",
-           "skeleton_word", "split_words", "stem_key", "stem_word"]
+__all__ = [
+    "fold",
+    "latin",
+    "latin_forms",
+    "looks_adjectival",
+    "script_of",
+    "short_stem_key",
+    "skeleton",
+    "skeleton_word",
+    "split_words",
+    "stem_key",
+    "stem_word",
+]

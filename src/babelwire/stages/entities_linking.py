@@ -30,6 +30,7 @@ from babelwire.stages.entities_keys import (
     latin,
     latin_forms,
     script_of,
+    short_stem_key,
     skeleton,
     skeleton_word,
     stem_key,
@@ -181,6 +182,7 @@ class EntityLinker:
         self.by_form.setdefault((kind, fold(text)), set()).add(eid)
         stem = stem_key(text)
         self.by_stem.setdefault((kind, stem), set()).add(eid)
+        self.by_stem.setdefault((kind, short_stem_key(text)), set()).add(eid)
         if kind == "document":
             return
         self.by_stem_any.setdefault(stem, set()).add(eid)
@@ -249,7 +251,8 @@ class EntityLinker:
         kind = entity.record.kind
         stem = stem_key(text)
         keys: list[tuple[dict[Any, set[int]], Any]] = [
-            (self.by_form, (kind, fold(text))), (self.by_stem, (kind, stem))]
+            (self.by_form, (kind, fold(text))), (self.by_stem, (kind, stem)),
+            (self.by_stem, (kind, short_stem_key(text)))]
         if kind == "document":
             return keys
         keys += [(self.by_stem_any, stem), (self.by_stem_any, latin(text))]
@@ -279,11 +282,13 @@ class EntityLinker:
         return score
 
     def _mergeable(self, a: _Entity, b: _Entity) -> bool:
-        """Same kind, no canonical key, never named in one article (Bill and Hillary Clinton
-        are), Latin forms alike, and enough shared context."""
+        """Same kind, no canonical key, not named together (people: never, as Bill and Hillary
+        Clinton are; others: in fewer than three articles, as Gazprom and Gazprombank are
+        more), Latin forms alike, and enough shared context."""
         p = self.params
+        together = max(a.context.get(b.record.id, 0), b.context.get(a.record.id, 0))
         if (a.record.kind != b.record.kind or a.record.canonical or b.record.canonical
-                or b.record.id in a.context or a.record.id in b.context):
+                or together >= (1 if a.record.kind == "person" else 3)):
             return False
         sim = max((_ratio(x, y) for x in a.latin_forms for y in b.latin_forms), default=0.0)
         if sim / 100.0 < p.merge_similarity:
@@ -428,6 +433,7 @@ class EntityLinker:
         for text in texts:
             exact |= self.by_form.get((kind, fold(text)), set())
             exact |= self.by_stem.get((kind, stem_key(text)), set())
+            exact |= self.by_stem.get((kind, short_stem_key(text)), set())
         if exact:
             return self._best(exact, context, story)[0]
         if all(m.rule in _WEAK_RULES for m in group.mentions):
