@@ -278,7 +278,7 @@ def _splits_off(entry: GazetteerEntry | None) -> bool:
     if entry is None:
         return False
     return (entry.kind in ("organisation", "event", "product")
-            or bool(re.fullmatch(r"place:[A-Z]{2}(-\w+)?", entry.canonical)))
+            or bool(re.fullmatch(r"place:[A-Z]{2}", entry.canonical)))
 
 
 def _entry_kind(entry: GazetteerEntry) -> tuple[str, str, str | None]:
