@@ -66,7 +66,7 @@ def test_scholz_in_three_scripts_is_one_entity_and_schulz_another(ingested):
     holding = [e for e in people if SCHOLZ & {(v.text, v.lang) for v in e.variants}]
     assert len(holding) == 1, [(e.name, [(v.text, v.lang) for v in e.variants]) for e in holding]
     scholz = holding[0]
-    assert SCHOLZ <= {(v.text, v.lang) for v in scholz.variants}
+    assert {(v.text, v.lang) for v in scholz.variants} >= SCHOLZ
     assert scholz.name == "Olaf Scholz"
     assert len([u for u in scholz.article_urls if "/scholz/" in u]) == 4
     schulz = [e for e in people if any(v.text == "Olaf Schulz" for v in e.variants)]

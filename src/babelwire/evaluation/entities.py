@@ -308,7 +308,13 @@ def _run(stage: EntityStage, docs: list[Document]) -> tuple[_Counts, dict[str, A
     stage.merge_now()
     response = {unit: stage.linker.resolve(eid) for unit, eid in response.items()}
     seconds = time.perf_counter() - started
-    return counts, {"linking": lea(key, response), "seconds": round(seconds, 2),
+    lang_of = {doc.path: doc.lang for doc in docs}
+    per_language: dict[str, dict[str, float]] = {}
+    for lang in sorted(set(lang_of.values())):  # links among one language's documents
+        per_language[lang] = lea({u: g for u, g in key.items() if lang_of[u[0]] == lang},
+                                 {u: r for u, r in response.items() if lang_of[u[0]] == lang})
+    return counts, {"linking": {**lea(key, response), "per_language": per_language},
+                    "seconds": round(seconds, 2),
                     "docs_per_second": round(len(docs) / seconds, 1) if seconds else 0.0}
 
 
@@ -399,6 +405,11 @@ def run_entities_eval(data_dir: Path, *, split: str = "cross-topic",
     }
 
 
+def _per_language_linking(result: dict[str, Any]) -> str:
+    per = result["with_learned_gazetteer"]["linking"].get("per_language", {})
+    return "  ".join(f"{lang} {row['f1']:.3f}" for lang, row in per.items())
+
+
 def format_entities_table(result: dict[str, Any]) -> str:
     """A plain-text report: headline figures, then P/R/F1 per language and per type."""
     lines = [f"SlavicNER {result['split']} test: {result['documents']} documents "
@@ -411,7 +422,8 @@ def format_entities_table(result: dict[str, Any]) -> str:
              f"{result['linking_f1_learned_types_only']:.3f}   rules only "
              f"{result['linking_f1_rules_only']:.3f}   on gold mentions "
              f"{result['linking_f1_gold_mentions']:.3f} (no merge pass "
-             f"{result['linking_f1_gold_mentions_no_merge']:.3f})", ""]
+             f"{result['linking_f1_gold_mentions_no_merge']:.3f})",
+             "  linking F1 within each language: " + _per_language_linking(result), ""]
     for name in ("with_learned_gazetteer", "rules_only"):
         block = result[name]
         lines.append(f"{name.replace('_', ' ')} ({block['docs_per_second']} docs/s)")
@@ -479,6 +491,8 @@ def evaluate_entities(data: str | Path | None = None, *, limit: int | None = Non
                "training documents",
                "headline: rules + gazetteer learned from train with its entity ids as link "
                "keys; 'learned_types_only' without the ids",
+               "linking F1 within each language (LEA over that language's documents): "
+               + _per_language_linking(result),
                "ner_f1 is relaxed (overlap, per document); linking is LEA over "
                "(document, form) units"),
         details={k: result[k] for k in ("with_learned_gazetteer", "rules_only")},
