@@ -100,7 +100,8 @@ def test_a_store_without_entities_says_so():
             call()
 
 
-def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(store):
+@pytest.mark.parametrize("merge_every", [3, 0])
+def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(store, merge_every):
     texts = [
         ("Scholz meets Macron", "German Chancellor Olaf Scholz met French President Emmanuel "
          "Macron in Paris to discuss Ukraine.", "en"),
@@ -112,9 +113,12 @@ def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(stor
     # articles 1 and 3 share a story, as the clusterer would have put them
     store._db.execute("UPDATE articles SET story_id=(SELECT story_id FROM articles WHERE id=?) "
                       "WHERE id=?", (ids[0], ids[2]))
-    stage = EntityStage(store, backend="none", merge_every=3)
+    stage = EntityStage(store, backend="none", merge_every=merge_every)
     for aid, (title, text, lang) in zip(ids, texts, strict=True):
         stage.process(aid, title, text, lang, T0)
+    if not merge_every:  # no periodic pass: merged after the batch
+        assert len(stage.flush_merges()) == 1
+    assert stage.flush_merges() == ()
     scholz = [e for e in store.entities(kind="person") if e.name == "Olaf Scholz"]
     assert len(scholz) == 1, [(e.name, e.variants) for e in store.entities()]
     variants = {(v.text, v.lang): v.count for v in scholz[0].variants}

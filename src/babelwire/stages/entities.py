@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -97,6 +98,7 @@ class EntityStage:
         self.merge_every = merge_every
         """Articles between two merge passes (0: never); see :meth:`EntityLinker.merge_pass`."""
         self._since_merge = 0
+        self._last_written: ArticleEntities | None = None
         self._gazetteer = gazetteer
         self._backend = backend
         self.stream = StreamNames()
@@ -156,9 +158,30 @@ class EntityStage:
                 published: datetime | None) -> list[Mention]:
         """Find, link and store one article's entities; return its mentions."""
         found = self.analyse(article_id, title, text, lang, published)
+        self.write(found)
+        return list(found.mentions)
+
+    def write(self, found: ArticleEntities) -> None:
+        """Store what :meth:`analyse` found (merges included), when the stage has a store."""
         if self.store is not None:
             self.store.write_entities(found)
-        return list(found.mentions)
+            self._last_written = found
+
+    def flush_merges(self) -> tuple[tuple[EntityRecord, int], ...]:
+        """Run a merge pass now (after a batch, say) and store its merges. The store takes
+        merges with an article's rows, so the last article written is written again, its
+        mentions pointing at the entities they live on as now."""
+        merges = self.merge_now()
+        last = self._last_written
+        if merges and self.store is not None and last is not None:
+            resolve = self.linker.resolve
+            mentions = tuple(m if m.entity_id is None
+                             else replace(m, entity_id=resolve(m.entity_id))
+                             for m in last.mentions)
+            again = replace(last, mentions=mentions, entities=(), merges=merges)
+            self.store.write_entities(again)
+            self._last_written = replace(again, merges=())
+        return merges
 
 
 __all__ = ["EntityStage", "MentionFinder"]
