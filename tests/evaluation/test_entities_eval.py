@@ -104,9 +104,9 @@ def _doc(lang: str, text: str, *gold: tuple[str, str, str, str]) -> Document:
 
 def test_learned_gazetteer_links_forms_through_training_ids():
     train = [
-        _doc("pl", "Brytyjczycy zagłosowali. Wielka Brytania wyszła z Unii.",
-             ("Brytyjczycy", "Brytyjczycy", "PER", "GPE-Great-Britain"),
-             ("Wielka Brytania", "Wielka Brytania", "LOC", "GPE-Great-Britain")),
+        _doc("pl", "Hiszpanie zagłosowali. Hiszpania została w Unii.",
+             ("Hiszpanie", "Hiszpanie", "PER", "GPE-Spain"),
+             ("Hiszpania", "Hiszpania", "LOC", "GPE-Spain")),
         _doc("ru", "Брекзит и Brexit: британцы ждут.",
              ("Брекзит", "Брекзит", "EVT", "EVT-Brexit"),
              ("Brexit", "Brexit", "EVT", "EVT-Brexit")),
@@ -118,12 +118,12 @@ def test_learned_gazetteer_links_forms_through_training_ids():
     base = default_gazetteer()
     typed, _ = learn_gazetteer(base, train)
     linked, _ = learn_gazetteer(base, train, link_ids=True)
-    assert typed.lookup("Brytyjczycy").kind == "person"
-    assert not typed.lookup("Brytyjczycy").canonical
-    # the built-in gazetteer knows Wielka Brytania: the demonym of the same id takes its key
-    assert linked.lookup("Brytyjczycy").canonical == base.lookup("Wielka Brytania").canonical
-    assert linked.lookup("Brytyjczycy").kind == "person"
-    assert base.names[linked.lookup("Brytyjczycy").canonical] == "United Kingdom"
+    assert typed.lookup("Hiszpanie").kind == "person"
+    assert not typed.lookup("Hiszpanie").canonical
+    # the built-in gazetteer knows Hiszpania: the demonym of the same id takes its key
+    assert linked.lookup("Hiszpanie").canonical == base.lookup("Hiszpania").canonical
+    assert linked.lookup("Hiszpanie").kind == "person"
+    assert base.names[linked.lookup("Hiszpanie").canonical] == "Spain"
     # an id the built-in gazetteer does not know gets one key of its own for all its forms
     assert linked.lookup("Брекзит").canonical == linked.lookup("Brexit").canonical == (
         "learned:EVT-Brexit")

@@ -87,3 +87,20 @@ def test_polish_and_czech_consonant_alternations_share_a_stem():
     assert stem_key("Шольца") == stem_key("Шольц")
     assert stem_key("Varšavy") == stem_key("Varšava")
     assert stem_key("Kyjeva") == stem_key("Kyjev")
+
+
+def test_demonyms_are_people_who_link_to_their_country():
+    stage = EntityStage(None, backend="none", merge_every=0)
+    pl = stage.analyse(1, "Brexit", "Brytyjczycy zagłosowali za wyjściem. Wielka Brytania "
+                       "opuści Unię.", "pl", PUB, story_id=1)
+    ru = stage.analyse(2, "Брексит", "Британцы проголосовали за выход. Великобритания покинет "
+                       "ЕС.", "ru", PUB, story_id=2)
+    cs = stage.analyse(3, "Němci", "Němci a Poláci volili. Ruský prezident mlčel.", "cs", PUB,
+                       story_id=3)
+    people = {m.text: m for found in (pl, ru, cs) for m in found.mentions}
+    assert people["Brytyjczycy"].kind == "person" == people["британцы".capitalize()].kind
+    country = _ids(pl, "Wielka Brytania")
+    assert _ids(pl, "Brytyjczycy") == _ids(ru, "Британцы") == _ids(ru, "Великобритания") == country
+    assert stage.linker.entities[country].record.kind == "place"
+    assert people["Němci"].canonical == "place:DE" and people["Poláci"].canonical == "place:PL"
+    assert "Ruský" not in people  # an adjective is not a mention

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from babelwire.stages.entities_demonyms import demonym_forms
 from babelwire.stages.entities_keys import fold, looks_adjectival, stem_key
 
 log = logging.getLogger(__name__)
@@ -195,7 +196,7 @@ class Gazetteer:
         """First character of a CJK form -> longest such form (for scanning text)."""
 
     def add(self, form: str, entry: GazetteerEntry, *, replace: bool = False,
-            lang: str | None = None) -> None:
+            lang: str | None = None, stem: bool = True) -> None:
         """Add ``form``; its stem is indexed too unless ``lang`` is one that does not inflect
         names (a stem of English ``Germany`` would find the adjective ``German``)."""
         form = form.strip()
@@ -210,7 +211,7 @@ class Gazetteer:
         if _is_cjk(key[:1]):
             self.cjk_first[key[0]] = max(self.cjk_first.get(key[0], 0), len(key))
         skey = stem_key(form)
-        if (skey and not _is_cjk(form) and (lang is None or lang in INFLECTING)
+        if (skey and stem and not _is_cjk(form) and (lang is None or lang in INFLECTING)
                 and (replace or skey not in self.stems)):
             self.stems[skey] = entry
         if form[:1].islower() and " " not in form and len(form) > 3:
@@ -322,6 +323,15 @@ def _written_here(gaz: Gazetteer) -> None:
             gaz.add(form, entry, replace=True)
 
 
+def _demonyms(gaz: Gazetteer) -> None:
+    """Nationality nouns: people who link to their country (never replacing a name)."""
+    for form, code in demonym_forms():
+        canonical = f"place:{code}"
+        # short stems (Italové -> ital, Rusi -> rus) would catch the country's own case forms
+        gaz.add(form, GazetteerEntry("person", canonical, gaz.names.get(canonical, code)),
+                stem=len(stem_key(form)) >= 6)
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The gazetteer from CLDR, pycountry and the tables above (built once, ~1 s)."""
@@ -329,6 +339,7 @@ def default_gazetteer() -> Gazetteer:
     _cldr(gaz)
     _pycountry(gaz)
     _written_here(gaz)
+    _demonyms(gaz)
     log.info("gazetteer: %d forms", len(gaz))
     return gaz
 

@@ -41,6 +41,7 @@ from babelwire.stages.entities_records import EntityRecord, Mention, StoredVaria
 _CONTEXT_CAP = 400
 _WEAK_RULES = frozenset({"shape", "stream", "document"})
 _PER_ARTICLE_CAP = 40
+_KIND_OF_KEY = {"place": "place", "org": "organisation", "doc": "document"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,7 +378,9 @@ class EntityLinker:
         eid = self.next_id
         self.next_id += 1
         name = (self.names(group.canonical) if group.canonical else None) or group.longest
-        self._new(EntityRecord(id=eid, name=name, kind=group.kind, canonical=group.canonical))
+        # a canonical key says what the entity is: the Britons (people) name place:GB
+        kind = _KIND_OF_KEY.get((group.canonical or "").split(":")[0], group.kind)
+        self._new(EntityRecord(id=eid, name=name, kind=kind, canonical=group.canonical))
         return eid
 
     def _maybe_rename(self, entity: _Entity, group: _Group) -> EntityRecord | None:
