@@ -70,7 +70,7 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "Unione europea", "União Europeia", "Unia Europejska", "Evropská unie", "Европейский союз",
         "Евросоюз", "Європейський Союз", "Євросоюз", "الاتحاد الأوروبي", "欧盟", "歐盟", "欧州連合",
         "Liên minh châu Âu", "Avrupa Birliği", "AB", "유럽연합", "Europese Unie", "Европейски съюз",
-        "Evropska unija", "Európska únia")),
+        "Evropska unija", "Európska únia", "Unia", "Unie", "Unija")),
     ("org:UN", "United Nations", (
         "UN", "ONU", "ООН", "UNO", "Vereinte Nationen", "Nations unies", "Naciones Unidas",
         "Nazioni Unite", "Nações Unidas", "ONZ", "Organizacja Narodów Zjednoczonych",
