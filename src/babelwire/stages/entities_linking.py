@@ -41,6 +41,7 @@ from babelwire.stages.entities_records import EntityRecord, Mention, StoredVaria
 _CONTEXT_CAP = 400
 _WEAK_RULES = frozenset({"shape", "stream", "document"})
 _PER_ARTICLE_CAP = 40
+_MERGE_FORMS = 24
 _KIND_OF_KEY = {"place": "place", "org": "organisation", "doc": "document"}
 
 
@@ -291,7 +292,9 @@ class EntityLinker:
         if (a.record.kind != b.record.kind or a.record.canonical or b.record.canonical
                 or together >= (1 if a.record.kind == "person" else 3)):
             return False
-        sim = max((_ratio(x, y) for x in a.latin_forms for y in b.latin_forms), default=0.0)
+        # at most _MERGE_FORMS forms a side: a pass stays cheap for entities with many spellings
+        sim = max((_ratio(x, y) for x in sorted(a.latin_forms)[:_MERGE_FORMS]
+                   for y in sorted(b.latin_forms)[:_MERGE_FORMS]), default=0.0)
         if sim / 100.0 < p.merge_similarity:
             return False
         if a.record.kind == "person" and not self._persons_agree(a, b):
@@ -327,7 +330,7 @@ class EntityLinker:
             entity = self.entities.get(eid)
             if entity is None or entity.record.canonical:
                 continue
-            for skel in self._skeletons(entity):
+            for skel in sorted(self._skeletons(entity)):
                 bucket = self.by_skeleton.get((entity.record.kind, skel), set())
                 if len(bucket) > self.params.merge_bucket:
                     continue
