@@ -68,7 +68,8 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("org:EU", "European Union", (
         "EU", "UE", "ЕС", "ЄС", "ЕU", "Europäische Union", "Union européenne", "Unión Europea",
         "Unione europea", "União Europeia", "Unia Europejska", "Evropská unie", "Европейский союз",
-        "Евросоюз", "Європейський Союз", "Євросоюз", "الاتحاد الأوروبي", "欧盟", "歐盟", "欧州連合",
+        "Евросоюз", "Європейський Союз", "Євросоюз", "Евросъюз", "الاتحاد الأوروبي", "欧盟",
+        "歐盟", "欧州連合",
         "Liên minh châu Âu", "Avrupa Birliği", "AB", "유럽연합", "Europese Unie", "Европейски съюз",
         "Evropska unija", "Európska únia", "Unia", "Unie", "Unija")),
     ("org:UN", "United Nations", (
@@ -150,11 +151,13 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 # Common English and local short names that CLDR and pycountry leave out.
 _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("US", ("USA", "U.S.", "ZDA", "САЩ", "SAD", "Щатите", "America", "США", "Spojené státy",
-            "Stany Zjednoczone", "EE.UU.",
+            "Stany Zjednoczone", "EE.UU.", "Združene države", "Združene države Amerike",
             "EEUU", "美国", "美國", "米国", "Mỹ", "ABD", "미국", "الولايات المتحدة", "أمريكا")),
     ("GB", ("UK", "U.K.", "Britain", "Great Britain", "Británie", "Wielka Brytania",
             "Великобритания", "Британия", "Британії", "Velká Británie", "英国", "英國", "Anh",
-            "بريطانيا", "İngiltere", "영국")),
+            "بريطانيا", "İngiltere", "영국", "Zjednoczone Królestwo", "Соединённое Королевство",
+            "Сполучене Королівство", "Spojené kráľovstvo")),
+    ("DE", ("Niemiec", "Niemczech")),  # Polish case forms of Niemcy that its stem misses
     ("RU", ("Russia", "Россия", "РФ", "Rosja", "Rusko", "Росія", "روسيا", "俄罗斯", "ロシア")),
     ("CZ", ("Czech Republic", "Česko", "Česká republika", "ČR", "Чехия", "Чехія")),
     ("KR", ("South Korea", "Südkorea", "Corée du Sud", "Corea del Sur", "Южная Корея", "韩国",
