@@ -58,6 +58,8 @@ class LinkParams:
     story_weight: float = 1.0
     place_weight: float = 0.25
     other_weight: float = 0.5
+    keyed_similarity: float = 0.7
+    """An entity with a canonical key takes a skeleton candidate only at this similarity."""
     merge_similarity: float = 0.6
     """After the fact: two entities with one skeleton merge at this similarity of their
     Latin forms..."""
@@ -496,6 +498,8 @@ class EntityLinker:
             else:
                 sim = self._similarity(entity, text)
             ctx = self._context_score(entity, context, story)
+            if entity.record.canonical and sim < p.keyed_similarity:
+                continue  # a skeleton and context alone would let Аризона into Russia (россиян)
             ok = ((sim >= p.close_similarity and ctx >= p.close_context)
                   or (sim >= p.far_similarity and ctx >= p.far_context)
                   or (ctx >= 2 * p.far_context)
