@@ -104,3 +104,17 @@ def test_demonyms_are_people_who_link_to_their_country():
     assert stage.linker.entities[country].record.kind == "place"
     assert people["Němci"].canonical == "place:DE" and people["Poláci"].canonical == "place:PL"
     assert "Ruský" not in people  # an adjective is not a mention
+
+
+def test_a_different_first_name_is_another_person_even_in_shared_context():
+    linker = EntityLinker()
+    for _ in range(2):
+        linker.link([_mention("Boris Johnson"), _mention("London", "place"),
+                     _mention("Theresa May")], story_id=1)
+    boris = next(e for e, ent in linker.entities.items() if ent.record.name == "Boris Johnson")
+    linked, _ = linker.link([_mention("Gary Johnson"), _mention("London", "place"),
+                             _mention("Theresa May")], story_id=1)
+    assert linked[0].entity_id != boris
+    ru, _ = linker.link([_mention("Борис Джонсон", lang="ru"), _mention("Тереза Мэй", lang="ru")],
+                        story_id=1)
+    assert ru[0].entity_id == boris  # the same first name in another script still links

@@ -130,6 +130,17 @@ def group_mentions(mentions: Sequence[Mention]) -> list[_Group]:
     return merged
 
 
+def _first_names(texts: Iterable[tuple[str, str]]) -> set[str]:
+    """Keys of the first names of the full names among (text, lang) spellings: the first
+    two letters of each first name's consonant skeleton (``Joe`` = ``Джо``; ``Jill``)."""
+    out = set()
+    for text, _lang in texts:
+        words = latin(text).split()
+        if len(words) > 1:
+            out.add(skeleton_word(words[0], script_of(text))[:2])
+    return out
+
+
 class EntityLinker:
     """In-memory entity index: link an article's mentions, learn from them."""
 
@@ -306,14 +317,7 @@ class EntityLinker:
     @staticmethod
     def _persons_agree(a: _Entity, b: _Entity) -> bool:
         """Two people's full names must not differ in a first name (Joe and Jill Biden)."""
-        def firsts(entity: _Entity) -> set[str]:
-            out = set()
-            for text, _lang in entity.variants:
-                words = latin(text).split()
-                if len(words) > 1:
-                    out.add(skeleton_word(words[0], script_of(text))[:2])
-            return out
-        fa, fb = firsts(a), firsts(b)
+        fa, fb = _first_names(a.variants), _first_names(b.variants)
         return not fa or not fb or bool(fa & fb)
 
     def mark_all_changed(self) -> None:
@@ -497,6 +501,10 @@ class EntityLinker:
                            for f in entity.latin_forms if f), default=0.0)
             else:
                 sim = self._similarity(entity, text)
+            if not surname and entity.record.kind == "person":
+                mine, theirs = _first_names([(text, "")]), _first_names(entity.variants)
+                if mine and theirs and not mine & theirs:
+                    continue  # Gary Johnson is not Boris Johnson, however alike the context
             ctx = self._context_score(entity, context, story)
             if entity.record.canonical and sim < p.keyed_similarity:
                 continue  # a skeleton and context alone would let Аризона into Russia (россиян)
