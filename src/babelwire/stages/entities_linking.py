@@ -78,6 +78,8 @@ class _Entity:
     context: Counter[int] = field(default_factory=Counter)
     stories: set[int] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
+    firsts: set[str] = field(default_factory=set)
+    """First-name keys of its full-name spellings (see :func:`_first_names`)."""
 
 
 @dataclass
@@ -188,6 +190,7 @@ class EntityLinker:
         entity.variants[(text, lang)] += count
         if first_time:
             self._index(entity, text)
+            entity.firsts |= _first_names([(text, lang)])
         if lemma and lemma != text and lemma not in entity.lemmas:
             entity.lemmas.add(lemma)
             self._index(entity, lemma)
@@ -317,8 +320,7 @@ class EntityLinker:
     @staticmethod
     def _persons_agree(a: _Entity, b: _Entity) -> bool:
         """Two people's full names must not differ in a first name (Joe and Jill Biden)."""
-        fa, fb = _first_names(a.variants), _first_names(b.variants)
-        return not fa or not fb or bool(fa & fb)
+        return not a.firsts or not b.firsts or bool(a.firsts & b.firsts)
 
     def mark_all_changed(self) -> None:
         """Make the next :meth:`merge_pass` look at every entity (after a reload, say)."""
@@ -502,7 +504,7 @@ class EntityLinker:
             else:
                 sim = self._similarity(entity, text)
             if not surname and entity.record.kind == "person":
-                mine, theirs = _first_names([(text, "")]), _first_names(entity.variants)
+                mine, theirs = _first_names([(text, "")]), entity.firsts
                 if mine and theirs and not mine & theirs:
                     continue  # Gary Johnson is not Boris Johnson, however alike the context
             ctx = self._context_score(entity, context, story)
