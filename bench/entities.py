@@ -2,7 +2,8 @@
 
 Runs the stage over the bundled sample corpus (131 articles, 17 languages) for a few
 rounds, after one warm-up round (the gazetteer is built once, ~1 s, and timed apart).
-Reports articles/s for the stage alone (find + dates + link, no store), per part, and
+Reports articles/s for the stage alone (find + dates + link + its periodic merge passes,
+no store), per part, the CPU time of one merge pass over every entity, and
 with writes to an in-memory SQLite store; optionally also over SlavicNER documents
 (longer: ~2,300 characters against the corpus's ~530). Writes
 ``bench/results/entities.json``.
@@ -68,10 +69,17 @@ def measure(docs: list[Doc], rounds: int) -> dict[str, Any]:
     stage = EntityStage(None, backend="none")
     for n, (title, text, lang, pub) in enumerate(docs):  # warm-up: caches, stream memory
         stage.analyse(n + 1, title, text, lang, pub, story_id=None)
+    linker = stage.linker  # a merge pass over every entity (the worst case; the stage's
+    linker.mark_all_changed()  # periodic passes look only at entities changed since the last)
+    started = time.process_time()
+    merged = linker.merge_pass()
+    merge_cpu_ms = (time.process_time() - started) * 1000
     texts = [(document_text(t, x), lang, pub) for t, x, lang, pub in docs]
     out: dict[str, Any] = {
         "articles": len(docs),
         "mean_chars": round(statistics.mean(len(t) for t, _, _ in texts)),
+        "merge_pass_all_entities": {"entities": len(linker.entities), "merged": len(merged),
+                                    "cpu_ms": round(merge_cpu_ms, 1)},
         "stage_articles_per_s": _rate(docs, rounds, lambda n, d: stage.analyse(
             n, d[0], d[1], d[2], d[3], story_id=None)),
         "find_articles_per_s": _rate(docs, rounds, lambda n, d: stage.finder.find(

@@ -83,11 +83,12 @@ def reindex_entities_command(obj: _HasStore, batch: int) -> None:
                 for a in page:
                     found = stage.analyse(a.id, a.title, a.text, a.lang, a.published,
                                           story_id=a.story_id)
-                    store.write_entities(found)
+                    stage.write(found)
                     done += 1
                     mentions += len(found.mentions)
                     dates += len(found.dates)
                 offset += len(page)
+            stage.flush_merges()  # the last articles' entities may merge too
             entity_count = len(stage.linker.entities)
     except BabelwireError as exc:
         raise click.ClickException(str(exc)) from exc

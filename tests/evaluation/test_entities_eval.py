@@ -6,11 +6,15 @@ import pytest
 
 from babelwire.errors import BabelwireError
 from babelwire.evaluation.entities import (
+    Document,
+    GoldMention,
     evaluate_entities,
     format_entities_table,
     lea,
+    learn_gazetteer,
     run_entities_eval,
 )
+from babelwire.stages.entities_gazetteer import default_gazetteer
 
 BENCH = Path("/work/shared/bench/slavicner")
 
@@ -87,3 +91,40 @@ def test_quality_on_slavicner_subsample():
     assert result["ner_f1"] >= 0.80
     assert result["ner_f1_rules_only"] >= 0.60
     assert result["linking_f1_gold_mentions"] >= 0.60
+
+
+def _doc(lang: str, text: str, *gold: tuple[str, str, str, str]) -> Document:
+    mentions, pos = [], 0
+    for form, lemma, category, entity in gold:
+        start = text.index(form, pos)
+        mentions.append(GoldMention(start, start + len(form), form, category, entity, lemma))
+        pos = start + 1
+    return Document(f"raw/t/{lang}/{len(text)}.txt", lang, text, tuple(mentions))
+
+
+def test_learned_gazetteer_links_forms_through_training_ids():
+    train = [
+        _doc("pl", "Hiszpanie zagłosowali. Hiszpania została w Unii.",
+             ("Hiszpanie", "Hiszpanie", "PER", "GPE-Spain"),
+             ("Hiszpania", "Hiszpania", "LOC", "GPE-Spain")),
+        _doc("ru", "Брекзит и Brexit: британцы ждут.",
+             ("Брекзит", "Брекзит", "EVT", "EVT-Brexit"),
+             ("Brexit", "Brexit", "EVT", "EVT-Brexit")),
+        # a lower-case word is looked up by stem, so it is learned only when most words with
+        # its stem are labelled: "koronavirem", one of three such words, is not
+        _doc("cs", "Po koronavirem. Bez koronaviru. S koronaviry.",
+             ("koronavirem", "koronavirus", "EVT", "EVT-Covid-19")),
+    ]
+    base = default_gazetteer()
+    typed, _ = learn_gazetteer(base, train)
+    linked, _ = learn_gazetteer(base, train, link_ids=True)
+    assert typed.lookup("Hiszpanie").kind == "person"
+    assert not typed.lookup("Hiszpanie").canonical
+    # the built-in gazetteer knows Hiszpania: the demonym of the same id takes its key
+    assert linked.lookup("Hiszpanie").canonical == base.lookup("Hiszpania").canonical
+    assert linked.lookup("Hiszpanie").kind == "person"
+    assert base.names[linked.lookup("Hiszpanie").canonical] == "Spain"
+    # an id the built-in gazetteer does not know gets one key of its own for all its forms
+    assert linked.lookup("Брекзит").canonical == linked.lookup("Brexit").canonical == (
+        "learned:EVT-Brexit")
+    assert typed.lookup("koronavirem") is None and "koronavir" not in typed.lower

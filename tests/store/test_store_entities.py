@@ -92,3 +92,36 @@ def test_a_store_without_entities_says_so():
     for call in (bare.clear_entities, bare.iter_entity_variants, bare.entities):
         with pytest.raises(StoreError):
             call()
+
+
+@pytest.mark.parametrize("merge_every", [3, 0])
+def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(store, merge_every):
+    texts = [
+        ("Scholz meets Macron", "German Chancellor Olaf Scholz met French President Emmanuel "
+         "Macron in Paris to discuss Ukraine.", "en"),
+        ("Шольц на верфи", "Олаф Шольц осмотрел новую верфь. Рабочие ждали Шольца с утра.", "ru"),
+        ("Шольц и Макрон", "Олаф Шольц встретился с Эмманюэлем Макроном в Париже и обсудил "
+         "Украину.", "ru"),
+    ]
+    ids = [_write(store, n, title, text, lang) for n, (title, text, lang) in enumerate(texts)]
+    # articles 1 and 3 share a story, as the clusterer would have put them
+    store._db.execute("UPDATE articles SET story_id=(SELECT story_id FROM articles WHERE id=?) "
+                      "WHERE id=?", (ids[0], ids[2]))
+    stage = EntityStage(store, backend="none", merge_every=merge_every)
+    for aid, (title, text, lang) in zip(ids, texts, strict=True):
+        stage.process(aid, title, text, lang, T0)
+    if not merge_every:  # no periodic pass: merged after the batch
+        assert len(stage.flush_merges()) == 1
+    assert stage.flush_merges() == ()
+    scholz = [e for e in store.entities(kind="person") if e.name == "Olaf Scholz"]
+    assert len(scholz) == 1, [(e.name, e.variants) for e in store.entities()]
+    variants = {(v.text, v.lang): v.count for v in scholz[0].variants}
+    assert variants[("Олаф Шольц", "ru")] == 2 and variants[("Шольца", "ru")] == 1
+    assert len(scholz[0].article_urls) == 3
+    assert {m.entity_id for m in store.article_mentions(ids[1]) if "Шольц" in m.text} == {
+        scholz[0].id}
+    left = store._db.execute("SELECT COUNT(*) FROM entities WHERE id NOT IN "
+                             "(SELECT entity_id FROM entity_mentions)").fetchone()[0]
+    assert left == 0
+    again = EntityStage(store, backend="none")  # a new run reloads the merged entity
+    assert again.linker.entities[scholz[0].id].variants[("Шольца", "ru")] == 1

@@ -21,15 +21,19 @@ over (document, form) units, across all documents and languages, with the
 corpus's cross-lingual ids as the key: end to end (the stage's own mentions),
 and on the gold mentions (the linker alone).
 
-Two configurations of the stage are scored on the test documents: rules only
-(gazetteers from CLDR/pycountry, triggers, shapes), and rules plus a gazetteer
-learned from the split's *training* documents (forms labelled in at least half
-of their occurrences there), the analogue of training on the train split.
+Three configurations of the stage are scored on the test documents: rules only
+(gazetteers from CLDR/pycountry, triggers, shapes); rules plus a gazetteer learned
+from the split's *training* documents (forms labelled in at least half of their
+occurrences there, with type and lemma); and the headline one, that gazetteer
+with the training corpus's entity ids as link keys (a knowledge base learned from
+the training documents: a form takes the built-in canonical key most forms of its
+id find, else one key per id). Never anything from the test documents.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -41,7 +45,7 @@ from babelwire.errors import BabelwireError
 from babelwire.evaluation.report import EvalResult, Row, Table
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
-from babelwire.stages.entities_keys import fold
+from babelwire.stages.entities_keys import fold, stem_key
 from babelwire.stages.entities_linking import EntityLinker
 from babelwire.stages.entities_records import Mention
 
@@ -103,38 +107,98 @@ def split_paths(data_dir: Path, split: str) -> tuple[list[str], list[str]]:
     return [], every
 
 
-def learn_gazetteer(base: Gazetteer, train: Iterable[Document],
-                    min_ratio: float = 0.5) -> tuple[Gazetteer, int]:
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _occurrences(text: str, form: str) -> int:
+    """How often ``form`` stands as whole words in ``text`` (``Байден`` not in ``Байдена``)."""
+    return len(re.findall(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text))
+
+
+def _is_lower_word(form: str) -> bool:
+    return form[:1].islower() and " " not in form and len(form) > 3
+
+
+def _id_canonicals(base: Gazetteer, forms_of: dict[str, Counter[str]],
+                   lemmas: dict[str, Counter[str]], with_ids: bool) -> dict[str, str]:
+    """Training entity id -> canonical key: the built-in gazetteer's key that most of the id's
+    forms (or their lemmas) find (``Brytyjczycy``, ``Wielkiej Brytanii`` -> ``place:GB``), else,
+    with ``with_ids``, a key of its own (``learned:<id>``) shared by all its forms."""
+    out: dict[str, str] = {}
+    for entity, forms in forms_of.items():
+        votes: Counter[str] = Counter()
+        for form, n in forms.items():
+            for text in (form, *lemmas[form]):
+                known = base.lookup(text)
+                if known is not None and known.canonical:
+                    votes[known.canonical] += n
+                    break
+        if votes:
+            out[entity] = votes.most_common(1)[0][0]
+        elif with_ids:
+            out[entity] = "learned:" + entity
+    return out
+
+
+def learn_gazetteer(base: Gazetteer, train: Iterable[Document], min_ratio: float = 0.5,
+                    *, link_ids: bool = False) -> tuple[Gazetteer, int]:
     """``base`` plus the forms labelled in the training documents (majority type and lemma),
     kept when labelled in at least ``min_ratio`` of their occurrences in those documents. A
-    form whose lemma ``base`` knows takes its canonical key (``Německu`` -> ``place:DE``)."""
+    form whose lemma ``base`` knows takes its canonical key (``Německu`` -> ``place:DE``).
+
+    With ``link_ids`` the training corpus's entity ids link forms too, as a knowledge base
+    learned from the training documents would: the forms of one id take the canonical key
+    that the built-in gazetteer gives most of them (``Brytyjczycy`` -> ``place:GB``), or one
+    key of their own (``Brexit``, ``Brexitu``, ``Брекзит``)."""
     labelled: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     lemmas: dict[str, Counter[str]] = defaultdict(Counter)
+    ids: dict[str, Counter[str]] = defaultdict(Counter)
+    lower_labelled: Counter[str] = Counter()
+    lower_seen: Counter[str] = Counter()
     for doc in train:
         forms = Counter(m.text for m in doc.gold)
         for form, n in forms.items():
             labelled[form] += n
-            seen[form] += max(n, doc.text.count(form))
+            found = doc.text.count(form)
+            seen[form] += max(n, found if found <= n else _occurrences(doc.text, form))
+            if _is_lower_word(form):
+                lower_labelled[stem_key(form)] += n
+        # a lower-case form is looked up by stem: count every lower-case word with its stem
+        for word in _WORD.findall(doc.text):
+            if word[:1].islower() and len(word) > 3:
+                lower_seen[stem_key(word)] += 1
         for m in doc.gold:
             votes[m.text][m.category] += 1
+            ids[m.text][m.entity] += 1
             if m.lemma:
                 lemmas[m.text][m.lemma] += 1
+    by_id: dict[str, Counter[str]] = defaultdict(Counter)
+    for form, counter in ids.items():
+        by_id[counter.most_common(1)[0][0]][form] += labelled[form]
+    id_keys = _id_canonicals(base, by_id, lemmas, True) if link_ids else {}
     gaz = copy.deepcopy(base)
     added = 0
     for form, n in labelled.items():
         if n / seen[form] < min_ratio or len(form) < 2:
             continue
+        if _is_lower_word(form):
+            stem = stem_key(form)
+            if lower_labelled[stem] < min_ratio * max(lower_seen[stem], 1):
+                continue
         category = votes[form].most_common(1)[0][0]
         current = gaz.exact.get(fold(form))
         kind = KIND_OF_TYPE[category]
-        if current is not None and current.kind == kind:
+        if current is not None and current.kind == kind and (current.canonical or not link_ids):
             continue
         lemma = lemmas[form].most_common(1)[0][0] if lemmas[form] else form
         known = base.lookup(lemma)  # Německu -> Německo -> place:DE
         canonical = known.canonical if known is not None and known.kind == kind else ""
-        gaz.add(form, GazetteerEntry(kind, canonical, known.name if canonical and known else form,
+        if link_ids and not canonical:
+            canonical = id_keys.get(ids[form].most_common(1)[0][0], "")
+        name = base.names.get(canonical) or (known.name if canonical and known else lemma)
+        gaz.add(form, GazetteerEntry(kind, canonical, name,
                                      lemma=lemma if lemma != form else None), replace=True)
         added += 1
     return gaz, added
@@ -241,17 +305,26 @@ def _run(stage: EntityStage, docs: list[Document]) -> tuple[_Counts, dict[str, A
         for m in mentions:
             if m.entity_id is not None:
                 response.setdefault((doc.path, fold(m.text)), m.entity_id)
+    stage.merge_now()
+    response = {unit: stage.linker.resolve(eid) for unit, eid in response.items()}
     seconds = time.perf_counter() - started
-    return counts, {"linking": lea(key, response), "seconds": round(seconds, 2),
+    lang_of = {doc.path: doc.lang for doc in docs}
+    per_language: dict[str, dict[str, float]] = {}
+    for lang in sorted(set(lang_of.values())):  # links among one language's documents
+        per_language[lang] = lea({u: g for u, g in key.items() if lang_of[u[0]] == lang},
+                                 {u: r for u, r in response.items() if lang_of[u[0]] == lang})
+    return counts, {"linking": {**lea(key, response), "per_language": per_language},
+                    "seconds": round(seconds, 2),
                     "docs_per_second": round(len(docs) / seconds, 1) if seconds else 0.0}
 
 
-def _gold_linking(gazetteer: Gazetteer, docs: list[Document]) -> dict[str, float]:
+def _gold_linking(gazetteer: Gazetteer, docs: list[Document],
+                  merge_every: int = 50) -> dict[str, float]:
     """The linker alone, fed the gold mentions (typed, with gazetteer keys where known)."""
     linker = EntityLinker(names=gazetteer.names.get)
     key: dict[tuple[str, str], str] = {}
     response: dict[tuple[str, str], int] = {}
-    for doc in docs:
+    for number, doc in enumerate(docs, 1):
         mentions = []
         for g in doc.gold:
             entry = gazetteer.lookup(g.text)
@@ -263,7 +336,11 @@ def _gold_linking(gazetteer: Gazetteer, docs: list[Document]) -> dict[str, float
         for m in linked:
             if m.entity_id is not None:
                 response.setdefault((doc.path, fold(m.text)), m.entity_id)
-    return lea(key, response)
+        if merge_every and number % merge_every == 0:
+            linker.merge_pass()
+    if merge_every:
+        linker.merge_pass()
+    return lea(key, {unit: linker.resolve(eid) for unit, eid in response.items()})
 
 
 def _table(counts: _Counts, langs: list[str]) -> dict[str, Any]:
@@ -301,10 +378,14 @@ def run_entities_eval(data_dir: Path, *, split: str = "cross-topic",
     langs = sorted({d.lang for d in test})
     base = default_gazetteer()
     rules_counts, rules_extra = _run(EntityStage(None, gazetteer=base, backend="none"), test)
-    learned, added = learn_gazetteer(base, load_documents(data_dir, train_paths))
+    train = list(load_documents(data_dir, train_paths))
+    typed, _ = learn_gazetteer(base, train)
+    typed_counts, typed_extra = _run(EntityStage(None, gazetteer=typed, backend="none"), test)
+    learned, added = learn_gazetteer(base, train, link_ids=True)
     counts, extra = _run(EntityStage(None, gazetteer=learned, backend="none"), test)
     main = _table(counts, langs)
     rules = _table(rules_counts, langs)
+    no_ids = _table(typed_counts, langs)
     return {
         "task": "entities", "data": str(data_dir), "split": split, "documents": len(test),
         "train_documents": len(train_paths), "learned_forms": added,
@@ -313,12 +394,20 @@ def run_entities_eval(data_dir: Path, *, split: str = "cross-topic",
         "ner_f1_rules_only": rules["relaxed"]["f1"],
         "ner_f1_exact_rules_only": rules["exact"]["f1"],
         "linking_f1_rules_only": rules_extra["linking"]["f1"],
+        "ner_f1_learned_types_only": no_ids["relaxed"]["f1"],
+        "linking_f1_learned_types_only": typed_extra["linking"]["f1"],
         "linking_f1_gold_mentions": _gold_linking(base, test)["f1"],
+        "linking_f1_gold_mentions_no_merge": _gold_linking(base, test, merge_every=0)["f1"],
         "with_learned_gazetteer": {**main, "linking": extra["linking"],
                                    "docs_per_second": extra["docs_per_second"]},
         "rules_only": {**rules, "linking": rules_extra["linking"],
                        "docs_per_second": rules_extra["docs_per_second"]},
     }
+
+
+def _per_language_linking(result: dict[str, Any]) -> str:
+    per = result["with_learned_gazetteer"]["linking"].get("per_language", {})
+    return "  ".join(f"{lang} {row['f1']:.3f}" for lang, row in per.items())
 
 
 def format_entities_table(result: dict[str, Any]) -> str:
@@ -329,9 +418,12 @@ def format_entities_table(result: dict[str, Any]) -> str:
              f"  NER F1 relaxed {result['ner_f1']:.3f}  exact {result['ner_f1_exact']:.3f}   "
              f"(rules only: {result['ner_f1_rules_only']:.3f} / "
              f"{result['ner_f1_exact_rules_only']:.3f})",
-             f"  linking F1 (LEA) end to end {result['linking_f1']:.3f}   rules only "
+             f"  linking F1 (LEA) end to end {result['linking_f1']:.3f}   learned types only "
+             f"{result['linking_f1_learned_types_only']:.3f}   rules only "
              f"{result['linking_f1_rules_only']:.3f}   on gold mentions "
-             f"{result['linking_f1_gold_mentions']:.3f}", ""]
+             f"{result['linking_f1_gold_mentions']:.3f} (no merge pass "
+             f"{result['linking_f1_gold_mentions_no_merge']:.3f})",
+             "  linking F1 within each language: " + _per_language_linking(result), ""]
     for name in ("with_learned_gazetteer", "rules_only"):
         block = result[name]
         lines.append(f"{name.replace('_', ' ')} ({block['docs_per_second']} docs/s)")
@@ -387,7 +479,8 @@ def evaluate_entities(data: str | Path | None = None, *, limit: int | None = Non
                             rows=tuple(rows)))
     headline = {k: result[k] for k in (
         "ner_f1", "linking_f1", "ner_f1_exact", "ner_f1_rules_only", "linking_f1_rules_only",
-        "linking_f1_gold_mentions")}
+        "ner_f1_learned_types_only", "linking_f1_learned_types_only",
+        "linking_f1_gold_mentions", "linking_f1_gold_mentions_no_merge")}
     return EvalResult(
         task="entities", data=str(folder), headline=headline, items=result["documents"],
         tables=tuple(tables),
@@ -396,6 +489,10 @@ def evaluate_entities(data: str | Path | None = None, *, limit: int | None = Non
         notes=(f"split {result['split']}: {result['documents']} test documents; "
                f"{result['learned_forms']} forms learned from {result['train_documents']} "
                "training documents",
+               "headline: rules + gazetteer learned from train with its entity ids as link "
+               "keys; 'learned_types_only' without the ids",
+               "linking F1 within each language (LEA over that language's documents): "
+               + _per_language_linking(result),
                "ner_f1 is relaxed (overlap, per document); linking is LEA over "
                "(document, form) units"),
         details={k: result[k] for k in ("with_learned_gazetteer", "rules_only")},

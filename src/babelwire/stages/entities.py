@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,13 @@ from babelwire.stages.entities_gazetteer import Gazetteer, default_gazetteer
 from babelwire.stages.entities_linking import EntityLinker, LinkParams
 from babelwire.stages.entities_mentions import CasedMentionFinder, StreamNames
 from babelwire.stages.entities_mentions_nocase import NoCaseMentionFinder
-from babelwire.stages.entities_records import ArticleEntities, Mention, TextDate, document_text
+from babelwire.stages.entities_records import (
+    ArticleEntities,
+    EntityRecord,
+    Mention,
+    TextDate,
+    document_text,
+)
 
 if TYPE_CHECKING:
     from babelwire.store.base import Store
@@ -86,8 +93,12 @@ class EntityStage:
 
     def __init__(self, store: Store | None = None, *, gazetteer: Gazetteer | None = None,
                  backend: NerBackend | str | None = "auto",
-                 params: LinkParams | None = None) -> None:
+                 params: LinkParams | None = None, merge_every: int = 20) -> None:
         self.store = store
+        self.merge_every = merge_every
+        """Articles between two merge passes (0: never); see :meth:`EntityLinker.merge_pass`."""
+        self._since_merge = 0
+        self._last_written: ArticleEntities | None = None
         self._gazetteer = gazetteer
         self._backend = backend
         self.stream = StreamNames()
@@ -129,16 +140,48 @@ class EntityStage:
         if story_id is None and self.store is not None:
             story_id = self.store.story_of(article_id)
         linked, changed = self.linker.link(mentions, story_id)
+        merges: tuple[tuple[EntityRecord, int], ...] = ()
+        self._since_merge += 1
+        if self.merge_every and self._since_merge >= self.merge_every:
+            merges = self.merge_now()
         return ArticleEntities(article_id=article_id, mentions=tuple(linked),
-                               dates=tuple(dates), entities=tuple(changed))
+                               dates=tuple(dates), entities=tuple(changed), merges=merges)
+
+    def merge_now(self) -> tuple[tuple[EntityRecord, int], ...]:
+        """Run the linker's merge pass now: (kept entity, merged id) pairs for the store."""
+        self._since_merge = 0
+        linker = self.linker
+        pairs = linker.merge_pass()
+        return tuple((linker.entities[linker.resolve(keep)].record, gone) for keep, gone in pairs)
 
     def process(self, article_id: int, title: str, text: str, lang: str,
                 published: datetime | None) -> list[Mention]:
         """Find, link and store one article's entities; return its mentions."""
         found = self.analyse(article_id, title, text, lang, published)
+        self.write(found)
+        return list(found.mentions)
+
+    def write(self, found: ArticleEntities) -> None:
+        """Store what :meth:`analyse` found (merges included), when the stage has a store."""
         if self.store is not None:
             self.store.write_entities(found)
-        return list(found.mentions)
+            self._last_written = found
+
+    def flush_merges(self) -> tuple[tuple[EntityRecord, int], ...]:
+        """Run a merge pass now (after a batch, say) and store its merges. The store takes
+        merges with an article's rows, so the last article written is written again, its
+        mentions pointing at the entities they live on as now."""
+        merges = self.merge_now()
+        last = self._last_written
+        if merges and self.store is not None and last is not None:
+            resolve = self.linker.resolve
+            mentions = tuple(m if m.entity_id is None
+                             else replace(m, entity_id=resolve(m.entity_id))
+                             for m in last.mentions)
+            again = replace(last, mentions=mentions, entities=(), merges=merges)
+            self.store.write_entities(again)
+            self._last_written = replace(again, merges=())
+        return merges
 
 
 __all__ = ["EntityStage", "MentionFinder"]

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from babelwire.stages.entities_keys import fold, stem_key
+from babelwire.stages.entities_demonyms import demonym_forms
+from babelwire.stages.entities_keys import fold, looks_adjectival, stem_key
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +68,10 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("org:EU", "European Union", (
         "EU", "UE", "ЕС", "ЄС", "ЕU", "Europäische Union", "Union européenne", "Unión Europea",
         "Unione europea", "União Europeia", "Unia Europejska", "Evropská unie", "Европейский союз",
-        "Евросоюз", "Європейський Союз", "Євросоюз", "الاتحاد الأوروبي", "欧盟", "歐盟", "欧州連合",
+        "Евросоюз", "Європейський Союз", "Євросоюз", "Евросъюз", "الاتحاد الأوروبي", "欧盟",
+        "歐盟", "欧州連合",
         "Liên minh châu Âu", "Avrupa Birliği", "AB", "유럽연합", "Europese Unie", "Европейски съюз",
-        "Evropska unija", "Európska únia")),
+        "Evropska unija", "Európska únia", "Unia", "Unie", "Unija")),
     ("org:UN", "United Nations", (
         "UN", "ONU", "ООН", "UNO", "Vereinte Nationen", "Nations unies", "Naciones Unidas",
         "Nazioni Unite", "Nações Unidas", "ONZ", "Organizacja Narodów Zjednoczonych",
@@ -149,11 +151,13 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 # Common English and local short names that CLDR and pycountry leave out.
 _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("US", ("USA", "U.S.", "ZDA", "САЩ", "SAD", "Щатите", "America", "США", "Spojené státy",
-            "Stany Zjednoczone", "EE.UU.",
+            "Stany Zjednoczone", "EE.UU.", "Združene države", "Združene države Amerike",
             "EEUU", "美国", "美國", "米国", "Mỹ", "ABD", "미국", "الولايات المتحدة", "أمريكا")),
     ("GB", ("UK", "U.K.", "Britain", "Great Britain", "Británie", "Wielka Brytania",
             "Великобритания", "Британия", "Британії", "Velká Británie", "英国", "英國", "Anh",
-            "بريطانيا", "İngiltere", "영국")),
+            "بريطانيا", "İngiltere", "영국", "Zjednoczone Królestwo", "Соединённое Королевство",
+            "Сполучене Королівство", "Spojené kráľovstvo")),
+    ("DE", ("Niemiec", "Niemczech")),  # Polish case forms of Niemcy that its stem misses
     ("RU", ("Russia", "Россия", "РФ", "Rosja", "Rusko", "Росія", "روسيا", "俄罗斯", "ロシア")),
     ("CZ", ("Czech Republic", "Česko", "Česká republika", "ČR", "Чехия", "Чехія")),
     ("KR", ("South Korea", "Südkorea", "Corée du Sud", "Corea del Sur", "Южная Корея", "韩国",
@@ -195,7 +199,7 @@ class Gazetteer:
         """First character of a CJK form -> longest such form (for scanning text)."""
 
     def add(self, form: str, entry: GazetteerEntry, *, replace: bool = False,
-            lang: str | None = None) -> None:
+            lang: str | None = None, stem: bool = True) -> None:
         """Add ``form``; its stem is indexed too unless ``lang`` is one that does not inflect
         names (a stem of English ``Germany`` would find the adjective ``German``)."""
         form = form.strip()
@@ -210,7 +214,7 @@ class Gazetteer:
         if _is_cjk(key[:1]):
             self.cjk_first[key[0]] = max(self.cjk_first.get(key[0], 0), len(key))
         skey = stem_key(form)
-        if (skey and not _is_cjk(form) and (lang is None or lang in INFLECTING)
+        if (skey and stem and not _is_cjk(form) and (lang is None or lang in INFLECTING)
                 and (replace or skey not in self.stems)):
             self.stems[skey] = entry
         if form[:1].islower() and " " not in form and len(form) > 3:
@@ -219,7 +223,8 @@ class Gazetteer:
     def lookup(self, form: str, lang: str | None = None) -> GazetteerEntry | None:
         """Entry for ``form`` as written, else (in an inflecting ``lang``) for its stem."""
         hit = self.exact.get(fold(form))
-        if hit is None and (lang is None or lang in INFLECTING) and not _is_cjk(form):
+        if (hit is None and (lang is None or lang in INFLECTING) and not _is_cjk(form)
+                and not looks_adjectival(form)):
             hit = self.stems.get(stem_key(form))
         return hit
 
@@ -321,6 +326,15 @@ def _written_here(gaz: Gazetteer) -> None:
             gaz.add(form, entry, replace=True)
 
 
+def _demonyms(gaz: Gazetteer) -> None:
+    """Nationality nouns: people who link to their country (never replacing a name)."""
+    for form, code in demonym_forms():
+        canonical = f"place:{code}"
+        # short stems (Italové -> ital, Rusi -> rus) would catch the country's own case forms
+        gaz.add(form, GazetteerEntry("person", canonical, gaz.names.get(canonical, code)),
+                stem=len(stem_key(form)) >= 6)
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The gazetteer from CLDR, pycountry and the tables above (built once, ~1 s)."""
@@ -328,6 +342,7 @@ def default_gazetteer() -> Gazetteer:
     _cldr(gaz)
     _pycountry(gaz)
     _written_here(gaz)
+    _demonyms(gaz)
     log.info("gazetteer: %d forms", len(gaz))
     return gaz
 

@@ -50,15 +50,64 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
 
 
+# Polish and Czech case endings that change the consonant before them (after a vowel):
+# Brexicie -> Brexit, Ameryce/Americe -> Amerik-, Ameryki -> Amerik-, Madrycie -> Madryt
+_ALTERNATIONS = (("dzie", "d"), ("cie", "t"), ("rze", "r"), ("yce", "yk"), ("ice", "ik"))
+_VOWEL_BEFORE = frozenset("aeiouyáéíóúůýě")
+
+
 @lru_cache(maxsize=131072)
 def stem_word(word: str) -> str:
     """``word`` (already folded) without its longest inflectional ending."""
     if len(word) <= _MIN_STEM or not word.isalpha():
         return word
+    for ending, consonant in _ALTERNATIONS:
+        if (word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM
+                and (ending[0] in _VOWEL_BEFORE or word[-len(ending) - 1] in _VOWEL_BEFORE)):
+            return word[:-len(ending)] + consonant
     for size in range(min(_LONGEST, len(word) - _MIN_STEM), 0, -1):
         if word[-size:] in _ENDING_SET:
             return word[:-size]
     return word
+
+
+# Endings of adjectives (Czech, Slovak, Polish, Slovene, Russian, Ukrainian, Bulgarian): a
+# word with one shares its stem with a country (ruský/Rusko, британски/Британия) but is no name
+_ADJECTIVE_ENDINGS = tuple(sorted({
+    "ý", "á", "é", "ého", "ému", "ém", "ých", "ými", "ým",
+    "skiego", "skiej", "skim", "skich", "skimi", "skie", "ckiego", "ckiej", "ckim", "ckich",
+    "ckie", "skega", "skemu", "skem", "skih",
+    "ский", "ская", "ское", "ские", "ского", "скому", "ским", "ских", "ской", "скую",
+    "ський", "ська", "ське", "ські", "ського", "ському", "ським", "ських", "ській",
+    "ският", "ската", "ското", "ските", "ския", "ски",
+    "ый", "ые", "ого", "ому", "ых", "ыми",
+}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=65536)
+def looks_adjectival(text: str) -> bool:
+    """Whether the last word of ``text`` ends like a Slavic adjective (``ruský``,
+    ``британският``, ``rosyjskiego``): such a word must not find a name by its stem."""
+    words = _WORD.findall(fold(text))
+    return bool(words) and len(words[-1]) > 4 and words[-1].endswith(_ADJECTIVE_ENDINGS)
+
+
+@lru_cache(maxsize=131072)
+def short_stem_word(word: str) -> str:
+    """``word`` without its *shortest* inflectional ending: a second guess where two endings
+    overlap (Russian ``Брекзита`` is ``Брекзит`` + ``а``, not Bulgarian ``Брекзи`` + ``та``)."""
+    if len(word) <= _MIN_STEM or not word.isalpha():
+        return word
+    for size in range(1, min(_LONGEST, len(word) - _MIN_STEM) + 1):
+        if word[-size:] in _ENDING_SET:
+            return word[:-size]
+    return word
+
+
+@lru_cache(maxsize=131072)
+def short_stem_key(text: str) -> str:
+    """Like :func:`stem_key`, with each word's shortest ending cut."""
+    return " ".join(short_stem_word(w) for w in _WORD.findall(fold(text)))
 
 
 @lru_cache(maxsize=131072)
@@ -83,6 +132,31 @@ def latin(text: str) -> str:
     out = tr.transliterate(text) if tr is not None else text
     out = unicodedata.normalize("NFKD", out).encode("ascii", "ignore").decode().lower()
     return " ".join(re.sub(r"[^a-z0-9 ]", "", out.replace("-", " ")).split())
+
+
+@lru_cache(maxsize=1)
+def _cyrillic_bgn() -> Any:
+    try:
+        import icu
+    except ImportError:
+        return None
+    return icu.Transliterator.createInstance("Russian-Latin/BGN; Latin-ASCII")
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+@lru_cache(maxsize=131072)
+def latin_forms(text: str) -> tuple[str, ...]:
+    """``latin(text)`` and, for Cyrillic, the BGN/PCGN romanisation too, which is nearer to
+    English spellings (``Шольц``: ``solc`` and ``sholts``; ``Зеленский``: ``zelenskiy``)."""
+    first = latin(text)
+    tr = _cyrillic_bgn() if _CYRILLIC.search(text) else None
+    if tr is None:
+        return (first,)
+    out = unicodedata.normalize("NFKD", tr.transliterate(text)).encode("ascii", "ignore")
+    second = " ".join(re.sub(r"[^a-z0-9 ]", "", out.decode().lower().replace("-", " ")).split())
+    return (first,) if second == first else (first, second)
 
 
 _DIGRAPHS = (("tsch", "c"), ("ph", "f"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"),
@@ -147,5 +221,16 @@ def split_words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-__all__ = ["fold", "latin", "script_of", "skeleton", "skeleton_word", "split_words", "stem_key",
-           "stem_word"]
+__all__ = [
+    "fold",
+    "latin",
+    "latin_forms",
+    "looks_adjectival",
+    "script_of",
+    "short_stem_key",
+    "skeleton",
+    "skeleton_word",
+    "split_words",
+    "stem_key",
+    "stem_word",
+]

@@ -21,15 +21,28 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from rapidfuzz.fuzz import ratio as _ratio
 
-from babelwire.stages.entities_keys import fold, latin, script_of, skeleton, stem_key, stem_word
+from babelwire.stages.entities_keys import (
+    fold,
+    latin,
+    latin_forms,
+    script_of,
+    short_stem_key,
+    skeleton,
+    skeleton_word,
+    stem_key,
+    stem_word,
+)
 from babelwire.stages.entities_records import EntityRecord, Mention, StoredVariant
 
 _CONTEXT_CAP = 400
 _WEAK_RULES = frozenset({"shape", "stream", "document"})
 _PER_ARTICLE_CAP = 40
+_MERGE_FORMS = 24
+_KIND_OF_KEY = {"place": "place", "org": "organisation", "doc": "document"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +58,16 @@ class LinkParams:
     story_weight: float = 1.0
     place_weight: float = 0.25
     other_weight: float = 0.5
+    keyed_similarity: float = 0.7
+    """An entity with a canonical key takes a skeleton candidate only at this similarity."""
+    merge_similarity: float = 0.6
+    """After the fact: two entities with one skeleton merge at this similarity of their
+    Latin forms..."""
+    merge_context: float = 1.0
+    """...when they share this much context (stories, co-mentioned entities) and were never
+    named in one article."""
+    merge_bucket: int = 12
+    """Skeleton buckets with more entities than this are too common to judge: skipped."""
 
 
 @dataclass
@@ -55,6 +78,8 @@ class _Entity:
     context: Counter[int] = field(default_factory=Counter)
     stories: set[int] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
+    firsts: set[str] = field(default_factory=set)
+    """First-name keys of its full-name spellings (see :func:`_first_names`)."""
 
 
 @dataclass
@@ -107,6 +132,17 @@ def group_mentions(mentions: Sequence[Mention]) -> list[_Group]:
     return merged
 
 
+def _first_names(texts: Iterable[tuple[str, str]]) -> set[str]:
+    """Keys of the first names of the full names among (text, lang) spellings: the first
+    two letters of each first name's consonant skeleton (``Joe`` = ``Джо``; ``Jill``)."""
+    out = set()
+    for text, _lang in texts:
+        words = latin(text).split()
+        if len(words) > 1:
+            out.add(skeleton_word(words[0], script_of(text))[:2])
+    return out
+
+
 class EntityLinker:
     """In-memory entity index: link an article's mentions, learn from them."""
 
@@ -123,6 +159,10 @@ class EntityLinker:
         self.by_surname: dict[tuple[str, str], set[int]] = {}
         self.by_stem_any: dict[str, set[int]] = {}
         """Stem -> entities of any kind: weakly typed mentions may join another kind's entity."""
+        self.merged_into: dict[int, int] = {}
+        """Entity id -> the id it was merged into by :meth:`merge_pass`."""
+        self._dirty: set[int] = set()
+        """Entities that gained spellings or context since the last merge pass."""
 
     # -- memory ------------------------------------------------------------
     def load(self, variants: Iterable[StoredVariant],
@@ -150,6 +190,7 @@ class EntityLinker:
         entity.variants[(text, lang)] += count
         if first_time:
             self._index(entity, text)
+            entity.firsts |= _first_names([(text, lang)])
         if lemma and lemma != text and lemma not in entity.lemmas:
             entity.lemmas.add(lemma)
             self._index(entity, lemma)
@@ -159,11 +200,12 @@ class EntityLinker:
         self.by_form.setdefault((kind, fold(text)), set()).add(eid)
         stem = stem_key(text)
         self.by_stem.setdefault((kind, stem), set()).add(eid)
+        self.by_stem.setdefault((kind, short_stem_key(text)), set()).add(eid)
         if kind == "document":
             return
         self.by_stem_any.setdefault(stem, set()).add(eid)
         self.by_stem_any.setdefault(latin(text), set()).add(eid)
-        entity.latin_forms.add(latin(stem))
+        entity.latin_forms.update(latin_forms(stem))
         for skel in {skeleton(stem), skeleton(text)}:
             if skel:
                 self.by_skeleton.setdefault((kind, skel), set()).add(eid)
@@ -208,16 +250,148 @@ class EntityLinker:
                 self._remember(entity, m.text, m.lang, lemma=m.lemma)
                 linked[id(m)] = eid
             context.add(eid)
+            if entity.record.canonical is None:
+                self._dirty.add(eid)
         self._learn_context(list(context), story_id)
-        out = [replace(m, entity_id=linked[id(m)], kind=self.entities[linked[id(m)]].record.kind)
+        out = [replace(m, entity_id=linked[id(m)], kind=self._kind_of(m, linked[id(m)]))
                for m in mentions]
         return out, list(changed.values())
+
+    # -- merging after the fact -------------------------------------------
+    def resolve(self, eid: int) -> int:
+        """The id ``eid`` lives on as after merges."""
+        while eid in self.merged_into:
+            eid = self.merged_into[eid]
+        return eid
+
+    def _index_keys(self, entity: _Entity, text: str) -> list[tuple[dict[Any, set[int]], Any]]:
+        """The (index, key) pairs :meth:`_index` files ``text`` of ``entity`` under."""
+        kind = entity.record.kind
+        stem = stem_key(text)
+        keys: list[tuple[dict[Any, set[int]], Any]] = [
+            (self.by_form, (kind, fold(text))), (self.by_stem, (kind, stem)),
+            (self.by_stem, (kind, short_stem_key(text)))]
+        if kind == "document":
+            return keys
+        keys += [(self.by_stem_any, stem), (self.by_stem_any, latin(text))]
+        keys += [(self.by_skeleton, (kind, k)) for k in {skeleton(stem), skeleton(text)} if k]
+        words = _words(text)
+        if kind == "person" and len(words) > 1:
+            last = stem_word(words[-1])
+            keys += [(self.by_surname, (kind, last)), (self.by_stem_any, last)]
+            if skeleton(last):
+                keys.append((self.by_surname, (kind, "~" + skeleton(last))))
+        return keys
+
+    def _skeletons(self, entity: _Entity) -> set[str]:
+        out = set()
+        for text, _lang in entity.variants:
+            stem = stem_key(text)
+            out |= {k for k in (skeleton(stem), skeleton(text)) if k}
+        return out
+
+    def _shared_context(self, a: _Entity, b: _Entity) -> float:
+        p = self.params
+        score = p.story_weight * len(a.stories & b.stories)
+        for other in a.context.keys() & b.context.keys():
+            entity = self.entities.get(other)
+            if entity is not None:
+                score += p.place_weight if entity.record.kind == "place" else p.other_weight
+        return score
+
+    def _mergeable(self, a: _Entity, b: _Entity) -> bool:
+        """Same kind, no canonical key, not named together (people: never, as Bill and Hillary
+        Clinton are; others: in fewer than three articles, as Gazprom and Gazprombank are
+        more), Latin forms alike, and enough shared context."""
+        p = self.params
+        together = max(a.context.get(b.record.id, 0), b.context.get(a.record.id, 0))
+        if (a.record.kind != b.record.kind or a.record.canonical or b.record.canonical
+                or together >= (1 if a.record.kind == "person" else 3)):
+            return False
+        # at most _MERGE_FORMS forms a side: a pass stays cheap for entities with many spellings
+        sim = max((_ratio(x, y) for x in sorted(a.latin_forms)[:_MERGE_FORMS]
+                   for y in sorted(b.latin_forms)[:_MERGE_FORMS]), default=0.0)
+        if sim / 100.0 < p.merge_similarity:
+            return False
+        if a.record.kind == "person" and not self._persons_agree(a, b):
+            return False
+        return self._shared_context(a, b) >= p.merge_context
+
+    @staticmethod
+    def _persons_agree(a: _Entity, b: _Entity) -> bool:
+        """Two people's full names must not differ in a first name (Joe and Jill Biden)."""
+        return not a.firsts or not b.firsts or bool(a.firsts & b.firsts)
+
+    def mark_all_changed(self) -> None:
+        """Make the next :meth:`merge_pass` look at every entity (after a reload, say)."""
+        self._dirty = {eid for eid, e in self.entities.items() if e.record.canonical is None}
+
+    def merge_pass(self) -> list[tuple[int, int]]:
+        """Merge entities that turned out to be one: the same skeleton key, alike Latin forms
+        and shared context (the first article in a new script may have started a second
+        entity before there was context to link it). Looks at entities that changed since
+        the last pass; returns (kept, merged) id pairs, oldest kept."""
+        dirty, self._dirty = self._dirty, set()
+        merges: list[tuple[int, int]] = []
+        for eid in sorted(dirty):
+            eid = self.resolve(eid)
+            entity = self.entities.get(eid)
+            if entity is None or entity.record.canonical:
+                continue
+            for skel in sorted(self._skeletons(entity)):
+                bucket = self.by_skeleton.get((entity.record.kind, skel), set())
+                if len(bucket) > self.params.merge_bucket:
+                    continue
+                for other_id in sorted(bucket - {eid}):
+                    other = self.entities.get(other_id)
+                    if other is None or not self._mergeable(entity, other):
+                        continue
+                    keep, gone = sorted((eid, other_id))
+                    self._merge(keep, gone)
+                    merges.append((keep, gone))
+                    eid = keep
+                    entity = self.entities[keep]
+        return merges
+
+    def _merge(self, keep: int, gone: int) -> None:
+        target, source = self.entities[keep], self.entities.pop(gone)
+        for (text, _lang) in source.variants:
+            for index, key in self._index_keys(source, text):
+                index.get(key, set()).discard(gone)
+        for lemma in source.lemmas:
+            for index, key in self._index_keys(source, lemma):
+                index.get(key, set()).discard(gone)
+        for (text, lang), count in source.variants.items():
+            self._remember(target, text, lang, count)
+        for lemma in source.lemmas - target.lemmas:
+            target.lemmas.add(lemma)
+            self._index(target, lemma)
+        target.context.update(source.context)
+        target.context.pop(keep, None)
+        target.context.pop(gone, None)
+        target.stories |= source.stories
+        for other in source.context:  # who was co-mentioned with ``gone`` was with ``keep``
+            entity = self.entities.get(other)
+            if entity is not None and gone in entity.context:
+                entity.context[keep] += entity.context.pop(gone)
+        if len(source.record.name.split()) > len(target.record.name.split()):
+            target.record = replace(target.record, name=source.record.name)
+        self.merged_into[gone] = keep
+
+    def _kind_of(self, mention: Mention, eid: int) -> str:
+        """A mention typed by shape alone takes its entity's kind; a strongly typed one keeps
+        its own (``Brytyjczycy``, people, name the place ``place:GB``)."""
+        if mention.rule in _WEAK_RULES or not mention.canonical:
+            return self.entities[eid].record.kind
+        return mention.kind
 
     def _create(self, group: _Group) -> int:
         eid = self.next_id
         self.next_id += 1
         name = (self.names(group.canonical) if group.canonical else None) or group.longest
-        self._new(EntityRecord(id=eid, name=name, kind=group.kind, canonical=group.canonical))
+        # a canonical key says what the entity is: the Britons (people) name place:GB
+        kind = _KIND_OF_KEY.get((group.canonical or "").split(":")[0], group.kind)
+        self._new(EntityRecord(id=eid, name=name, kind=kind, canonical=group.canonical))
         return eid
 
     def _maybe_rename(self, entity: _Entity, group: _Group) -> EntityRecord | None:
@@ -251,8 +425,8 @@ class EntityLinker:
         return -neg, score
 
     def _similarity(self, entity: _Entity, text: str) -> float:
-        probe = latin(text)
-        return max((_ratio(probe, form) for form in entity.latin_forms), default=0.0) / 100.0
+        return max((_ratio(probe, form) for probe in latin_forms(text)
+                    for form in entity.latin_forms), default=0.0) / 100.0
 
     def _resolve(self, group: _Group, context: set[int], story: int | None) -> int | None:
         kind = group.kind
@@ -273,6 +447,7 @@ class EntityLinker:
         for text in texts:
             exact |= self.by_form.get((kind, fold(text)), set())
             exact |= self.by_stem.get((kind, stem_key(text)), set())
+            exact |= self.by_stem.get((kind, short_stem_key(text)), set())
         if exact:
             return self._best(exact, context, story)[0]
         if all(m.rule in _WEAK_RULES for m in group.mentions):
@@ -324,11 +499,17 @@ class EntityLinker:
         for eid in candidates:
             entity = self.entities[eid]
             if surname:
-                sim = max((_ratio(latin(text), f.split()[-1]) / 100.0
+                sim = max((_ratio(probe, f.split()[-1]) / 100.0 for probe in latin_forms(text)
                            for f in entity.latin_forms if f), default=0.0)
             else:
                 sim = self._similarity(entity, text)
+            if not surname and entity.record.kind == "person":
+                mine, theirs = _first_names([(text, "")]), entity.firsts
+                if mine and theirs and not mine & theirs:
+                    continue  # Gary Johnson is not Boris Johnson, however alike the context
             ctx = self._context_score(entity, context, story)
+            if entity.record.canonical and sim < p.keyed_similarity:
+                continue  # a skeleton and context alone would let Аризона into Russia (россиян)
             ok = ((sim >= p.close_similarity and ctx >= p.close_context)
                   or (sim >= p.far_similarity and ctx >= p.far_context)
                   or (ctx >= 2 * p.far_context)

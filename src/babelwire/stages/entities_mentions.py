@@ -277,7 +277,8 @@ def _splits_off(entry: GazetteerEntry | None) -> bool:
     """Whether a gazetteer hit inside a run is sure enough to cut the run there."""
     if entry is None:
         return False
-    return entry.kind == "organisation" or bool(re.fullmatch(r"place:[A-Z]{2}", entry.canonical))
+    return (entry.kind in ("organisation", "event", "product")
+            or bool(re.fullmatch(r"place:[A-Z]{2}", entry.canonical)))
 
 
 def _entry_kind(entry: GazetteerEntry) -> tuple[str, str, str | None]:

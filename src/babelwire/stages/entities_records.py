@@ -106,6 +106,9 @@ class ArticleEntities:
     dates: tuple[TextDate, ...]
     entities: tuple[EntityRecord, ...]
     """Entities created or renamed while linking this article (written before the mentions)."""
+    merges: tuple[tuple[EntityRecord, int], ...] = ()
+    """Entities found to be one after the fact: (the kept entity as it is now, the id merged
+    into it); the store moves the merged entity's mentions and spellings over."""
 
 
 __all__ = [

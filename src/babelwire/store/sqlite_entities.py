@@ -65,6 +65,24 @@ def write_entities(db: sqlite3.Connection, found: ArticleEntities) -> None:
         "VALUES (?,?,?,?,?,?,?)",
         [(found.article_id, d.text, d.start, d.end, d.value.isoformat(), d.precision,
           int(d.relative)) for d in found.dates])
+    for kept, gone in found.merges:
+        merge_entities(db, kept, gone)
+
+
+def merge_entities(db: sqlite3.Connection, kept: EntityRecord, gone: int) -> None:
+    """Move entity ``gone``'s mentions and spellings to ``kept`` (name updated), then delete
+    it. Run inside the caller's transaction."""
+    if kept.id == gone:
+        return
+    db.execute("UPDATE entities SET name=? WHERE id=?", (kept.name, kept.id))
+    db.execute("UPDATE entity_mentions SET entity_id=? WHERE entity_id=?", (kept.id, gone))
+    db.execute(
+        "INSERT INTO entity_variants (entity_id, text, lang, count) "
+        "SELECT ?, text, lang, count FROM entity_variants WHERE entity_id=? AND true "
+        "ON CONFLICT(entity_id, text, lang) DO UPDATE SET count = count + excluded.count",
+        (kept.id, gone))
+    db.execute("DELETE FROM entity_variants WHERE entity_id=?", (gone,))
+    db.execute("DELETE FROM entities WHERE id=?", (gone,))
 
 
 def clear_entities(db: sqlite3.Connection) -> None:
@@ -135,5 +153,5 @@ def article_dates(db: sqlite3.Connection, article_id: int) -> list[TextDate]:
 
 __all__ = [
     "article_dates", "article_mentions", "clear_entities", "entities",
-    "iter_article_entities", "iter_entity_variants", "write_entities",
+    "iter_article_entities", "iter_entity_variants", "merge_entities", "write_entities",
 ]

@@ -1,0 +1,120 @@
+"""Entities merged after the fact: a second script's first article came before any context."""
+
+from datetime import UTC, datetime
+
+from babelwire.stages.entities import EntityStage
+from babelwire.stages.entities_keys import stem_key
+from babelwire.stages.entities_linking import EntityLinker
+from babelwire.stages.entities_records import Mention
+
+PUB = datetime(2026, 10, 1, 18, 0, tzinfo=UTC)
+
+SCHOLZ_EN = ("Scholz meets Macron", "German Chancellor Olaf Scholz met French President "
+             "Emmanuel Macron in Paris to discuss Ukraine.", "en")
+SCHOLZ_RU_ALONE = ("Шольц на верфи", "Олаф Шольц осмотрел новую верфь. Рабочие ждали "
+                   "Шольца с утра.", "ru")
+SCHOLZ_RU_PARIS = ("Шольц и Макрон", "Олаф Шольц встретился с Эмманюэлем Макроном в Париже "
+                   "и обсудил Украину.", "ru")
+SCHULZ_EN = ("Bakery award", "Local baker Olaf Schulz from Lübeck won the regional bread prize "
+             "on Sunday.", "en")
+
+
+def _ids(found, text):
+    ids = {m.entity_id for m in found.mentions if m.text == text}
+    assert len(ids) == 1, (text, [(m.text, m.entity_id) for m in found.mentions])
+    return ids.pop()
+
+
+def test_second_script_entity_is_merged_back_once_context_is_shared():
+    stage = EntityStage(None, backend="none", merge_every=0)
+    en = stage.analyse(1, *SCHOLZ_EN[:2], "en", PUB, story_id=1)
+    alone = stage.analyse(2, *SCHOLZ_RU_ALONE[:2], "ru", PUB, story_id=2)
+    scholz, russian = _ids(en, "Olaf Scholz"), _ids(alone, "Олаф Шольц")
+    assert russian != scholz  # no context yet: the linker may not guess
+    assert _ids(alone, "Шольца") == russian
+    schulz = _ids(stage.analyse(3, *SCHULZ_EN[:2], "en", PUB, story_id=3), "Olaf Schulz")
+    paris = stage.analyse(4, *SCHOLZ_RU_PARIS[:2], "ru", PUB, story_id=1)
+    assert _ids(paris, "Олаф Шольц") == russian  # same spelling: the Russian entity
+    merges = stage.merge_now()
+    assert [(kept.id, gone) for kept, gone in merges] == [(scholz, russian)]
+    assert merges[0][0].name == "Olaf Scholz"
+    linker = stage.linker
+    assert linker.resolve(russian) == scholz and linker.resolve(schulz) == schulz
+    variants = linker.entities[scholz].variants
+    assert variants[("Олаф Шольц", "ru")] == 2 and variants[("Шольца", "ru")] == 1
+    assert russian not in linker.entities
+    # the merged spellings now link directly, and Schulz stays another person
+    later = stage.analyse(5, "Шольц", "Канцлер Олаф Шольц вернулся в Берлин.", "ru", PUB,
+                          story_id=9)
+    assert _ids(later, "Олаф Шольц") == scholz
+    again = stage.analyse(6, *SCHULZ_EN[:2], "en", PUB, story_id=3)
+    assert _ids(again, "Olaf Schulz") == schulz != scholz
+    assert stage.merge_now() == ()
+
+
+def _mention(text, kind="person", lang="en"):
+    return Mention(text=text, kind=kind, start=0, end=len(text), lang=lang)
+
+
+def test_people_named_in_one_article_are_never_merged():
+    linker = EntityLinker()
+    # Bill and Hillary Clinton share every context but appear together: two people
+    for _ in range(3):
+        linker.link([_mention("Bill Clinton"), _mention("Hillary Clinton"),
+                     _mention("Washington", "place")], story_id=1)
+    assert linker.merge_pass() == []
+    names = {e.record.name for e in linker.entities.values()}
+    assert {"Bill Clinton", "Hillary Clinton"} <= names
+
+
+def test_first_names_that_differ_keep_people_apart():
+    linker = EntityLinker()
+    linker.link([_mention("Joe Biden"), _mention("Washington", "place"),
+                 _mention("Kamala Harris")], story_id=1)
+    linker.link([_mention("Джилл Байден", lang="ru"), _mention("Камала Харрис", lang="ru")],
+                story_id=1)
+    joe = next(e for e in linker.entities.values() if e.record.name == "Joe Biden")
+    assert all(linker.resolve(e) == e for e in linker.entities)
+    linker.merge_pass()
+    assert not any(("Джилл Байден", "ru") in e.variants
+                   for e in linker.entities.values() if e is joe)
+
+
+def test_polish_and_czech_consonant_alternations_share_a_stem():
+    assert stem_key("Brexicie") == stem_key("Brexitu") == stem_key("Brexit")
+    assert stem_key("Ameryce") == stem_key("Ameryki")
+    assert stem_key("Americe") == stem_key("Amerika")
+    assert stem_key("Шольца") == stem_key("Шольц")
+    assert stem_key("Varšavy") == stem_key("Varšava")
+    assert stem_key("Kyjeva") == stem_key("Kyjev")
+
+
+def test_demonyms_are_people_who_link_to_their_country():
+    stage = EntityStage(None, backend="none", merge_every=0)
+    pl = stage.analyse(1, "Brexit", "Brytyjczycy zagłosowali za wyjściem. Wielka Brytania "
+                       "opuści Unię.", "pl", PUB, story_id=1)
+    ru = stage.analyse(2, "Брексит", "Британцы проголосовали за выход. Великобритания покинет "
+                       "ЕС.", "ru", PUB, story_id=2)
+    cs = stage.analyse(3, "Němci", "Němci a Poláci volili. Ruský prezident mlčel.", "cs", PUB,
+                       story_id=3)
+    people = {m.text: m for found in (pl, ru, cs) for m in found.mentions}
+    assert people["Brytyjczycy"].kind == "person" == people["британцы".capitalize()].kind
+    country = _ids(pl, "Wielka Brytania")
+    assert _ids(pl, "Brytyjczycy") == _ids(ru, "Британцы") == _ids(ru, "Великобритания") == country
+    assert stage.linker.entities[country].record.kind == "place"
+    assert people["Němci"].canonical == "place:DE" and people["Poláci"].canonical == "place:PL"
+    assert "Ruský" not in people  # an adjective is not a mention
+
+
+def test_a_different_first_name_is_another_person_even_in_shared_context():
+    linker = EntityLinker()
+    for _ in range(2):
+        linker.link([_mention("Boris Johnson"), _mention("London", "place"),
+                     _mention("Theresa May")], story_id=1)
+    boris = next(e for e, ent in linker.entities.items() if ent.record.name == "Boris Johnson")
+    linked, _ = linker.link([_mention("Gary Johnson"), _mention("London", "place"),
+                             _mention("Theresa May")], story_id=1)
+    assert linked[0].entity_id != boris
+    ru, _ = linker.link([_mention("Борис Джонсон", lang="ru"), _mention("Тереза Мэй", lang="ru")],
+                        story_id=1)
+    assert ru[0].entity_id == boris  # the same first name in another script still links

@@ -1,0 +1,80 @@
+"""Name variants merged in the stream: a real pipeline run over the sample corpus plus a few
+articles about Olaf Scholz in three scripts, and one about a baker called Olaf Schulz."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from babelwire.demo import sample_corpus_path
+from babelwire.pipeline import Pipeline
+from babelwire.records import FetchedDocument
+from babelwire.store import open_store
+
+NOW = datetime(2026, 11, 5, tzinfo=UTC)
+PUBLISHED = datetime(2026, 11, 3, 9, 0, tzinfo=UTC)
+
+EXTRA = [
+    ("en", "Scholz meets Macron in Paris", "German Chancellor Olaf Scholz met French President "
+     "Emmanuel Macron in Paris on Monday to discuss support for Ukraine and energy prices."),
+    # the first Russian article names nobody else: nothing yet links it to the English one
+    ("ru", "Шольц осмотрел верфь", "Олаф Шольц осмотрел новую верфь. Рабочие ждали Шольца с "
+     "самого утра, а он говорил с ними о заказах."),
+    ("en", "Bakery award", "Local baker Olaf Schulz from Lübeck won the regional bread prize "
+     "on Sunday, his third in a row."),
+    ("ru", "Шольц и Макрон в Париже", "Канцлер Германии Олаф Шольц встретился в Париже с "
+     "президентом Франции Эмманюэлем Макроном. Шольц и Макрон обсудили помощь Украине и цены "
+     "на энергию."),
+    ("ar", "شولتس يلتقي ماكرون في باريس", "التقى المستشار الألماني أولاف شولتس الرئيس الفرنسي "
+     "إيمانويل ماكرون في باريس يوم الاثنين لبحث دعم أوكرانيا وأسعار الطاقة."),
+]
+SCHOLZ = {("Olaf Scholz", "en"), ("Олаф Шольц", "ru"), ("Шольца", "ru"), ("أولاف شولتس", "ar")}
+
+
+def _docs() -> list[FetchedDocument]:
+    rows = [json.loads(line) for line in sample_corpus_path().read_text("utf-8").splitlines()]
+    docs = [FetchedDocument(location=f"corpus:{n}", url=r["url"], source=r["source"],
+                            fetched_at=NOW, title=r["title"], text=r["text"],
+                            published=datetime.fromisoformat(r["published"]), lang=r.get("lang"))
+            for n, r in enumerate(rows, 1)]
+    extra = [FetchedDocument(location=f"extra:{n}", url=f"https://news-example.com/scholz/{n}",
+                             source="Example", fetched_at=NOW, title=title, text=text,
+                             published=PUBLISHED, lang=lang)
+             for n, (lang, title, text) in enumerate(EXTRA)]
+    for n, doc in enumerate(extra):  # early in the stream, between corpus articles
+        docs.insert(2 + 3 * n, doc)
+    return docs
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory, embedder):
+    from babelwire.settings import load_settings
+
+    path = tmp_path_factory.mktemp("stream") / "stream.db"
+    settings = load_settings(env={}, overrides={"db": str(path)})
+    store = open_store(path)
+    pipeline = Pipeline(store, settings, embedder=embedder)
+    report = pipeline.run(_docs())
+    yield store, report
+    store.close()
+
+
+def test_scholz_in_three_scripts_is_one_entity_and_schulz_another(ingested):
+    store, report = ingested
+    assert report.failed == 0
+    people = store.entities(kind="person")
+    holding = [e for e in people if SCHOLZ & {(v.text, v.lang) for v in e.variants}]
+    assert len(holding) == 1, [(e.name, [(v.text, v.lang) for v in e.variants]) for e in holding]
+    scholz = holding[0]
+    assert {(v.text, v.lang) for v in scholz.variants} >= SCHOLZ
+    assert scholz.name == "Olaf Scholz"
+    assert len([u for u in scholz.article_urls if "/scholz/" in u]) == 4
+    schulz = [e for e in people if any(v.text == "Olaf Schulz" for v in e.variants)]
+    assert len(schulz) == 1 and schulz[0].id != scholz.id
+
+
+def test_no_entity_is_left_without_mentions_after_merges(ingested):
+    store, _report = ingested
+    orphans = store._db.execute("SELECT COUNT(*) FROM entities WHERE id NOT IN "
+                                "(SELECT entity_id FROM entity_mentions)").fetchone()[0]
+    assert orphans == 0
