@@ -243,6 +243,10 @@ class Pipeline:
                       "new" if created else "joined")
         self.stage_seconds["write_loop"] += time.perf_counter() - writes_started
         self.stage_cpu_seconds["write_loop"] += time.process_time() - writes_cpu
+        if new or duplicates:  # entity merges the batch made possible, stored now
+            started = self._start()
+            self.entities.flush_merges()
+            self._timed("entities", started)
         started = self._start()
         for source, target, score in clusterer.merge_candidates(touched):
             self.store.merge_stories(source, target, {"score": score,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from babelwire.store.base import SourcePollState
 from tests.web.conftest import NOW
+
+from babelwire.store.base import SourcePollState
 
 
 def test_failing_source_shows_its_error_escaped_and_raises_an_alarm(client, store):
