@@ -6,7 +6,10 @@ connection per store object, in autocommit mode, with explicit ``BEGIN`` /
 all or nothing, and a story made by :meth:`new_story` is committed with the
 next batch. Migrations live in :mod:`babelwire.store.postgres_migrations`;
 dashboard queries in :mod:`babelwire.store.postgres_web`; entities in
-:mod:`babelwire.store.postgres_entities`. Results, orderings and tie-breaks
+:mod:`babelwire.store.postgres_entities`; entity pages in
+:mod:`babelwire.store.postgres_entity_pages`; the monitor's poll state in
+:mod:`babelwire.store.postgres_monitor`; watchlists and alerts in
+:mod:`babelwire.store.postgres_alerts`. Results, orderings and tie-breaks
 match the SQLite store; search scores differ (``ts_rank`` instead of BM25).
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,7 +37,10 @@ from babelwire.stages.entities_records import (
 from babelwire.store import postgres_entities
 from babelwire.store.base import ArticleWrite, ClusterMember, Store
 from babelwire.store.fts_query import parse_query
+from babelwire.store.postgres_alerts import PostgresAlertQueries
+from babelwire.store.postgres_entity_pages import PostgresEntityPages
 from babelwire.store.postgres_migrations import MIGRATIONS
+from babelwire.store.postgres_monitor import PostgresMonitorState
 from babelwire.store.postgres_rows import (
     ARTICLE_COLUMNS,
     TIME,
@@ -50,7 +57,8 @@ MIGRATION_LOCK = 0x62616265_6C776972
 """Advisory lock key held while migrating ("babelwir" in ASCII)."""
 
 
-class PostgresStore(PostgresWebQueries, Store):
+class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPages,
+                    PostgresMonitorState, Store):
     """A babelwire database in PostgreSQL, named by a ``postgresql://`` URL."""
 
     def __init__(self, url: str, *, connect_timeout: int = 10) -> None:
@@ -140,6 +148,29 @@ class PostgresStore(PostgresWebQueries, Store):
         if not ok and self._db.broken:
             return  # the server dropped the transaction with the connection
         self._db.execute("COMMIT" if ok else "ROLLBACK")
+
+    @contextmanager
+    def _statements(self) -> Iterator[psycopg.Connection]:
+        """Statements that take effect together where the SQLite store runs them: inside
+        the transaction the pipeline holds open (under a savepoint, so a failure undoes
+        them alone), else in a committed transaction of their own."""
+        with self._lock:
+            if not self._in_tx and self._db.broken:
+                self._db = self._connect()
+            with self._db.transaction():
+                yield self._db
+
+    @contextmanager
+    def _transaction(self) -> Iterator[psycopg.Connection]:
+        """One committed transaction of its own; what the pipeline left open is committed
+        first (the SQLite store's alert writes do the same)."""
+        with self._lock:
+            if self._in_tx:
+                self._finish(True)
+            if self._db.broken:  # dropped since the last call; nothing pending is lost
+                self._db = self._connect()
+            with self._db.transaction():
+                yield self._db
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:

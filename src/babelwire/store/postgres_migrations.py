@@ -6,9 +6,10 @@ recorded in ``schema_migrations``; each script runs in one transaction under
 an advisory lock, so two processes opening a fresh database at once apply it
 once. Never edit or reorder a migration that has shipped: append a new pair.
 
-Times are ``timestamptz`` (UTC, whole seconds, as SQLite stores them), JSON is
-``jsonb``, vectors and MinHash signatures are ``bytea`` (the same bytes SQLite
-keeps). Word search uses a ``tsvector`` column kept by a trigger with the
+Times are ``timestamptz`` (UTC, whole seconds, as SQLite stores them; the
+monitor's keep microseconds, as on SQLite), JSON is ``json`` (key order kept),
+vectors and MinHash signatures are ``bytea`` (the same bytes SQLite keeps).
+Word search uses a ``tsvector`` column kept by a trigger with the
 ``simple`` configuration over ``babelwire_fold(text)``: lower case (ICU's, for
 every script, when the server has ICU), and accents removed when the
 ``unaccent`` extension can be installed. Chinese and
@@ -175,5 +176,115 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     );
     CREATE INDEX text_dates_article ON text_dates(article_id);
     CREATE INDEX text_dates_value ON text_dates(value);
+    """),
+    ("0004_monitor_source_state", """
+    CREATE TABLE source_state (
+        source_id BIGINT PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+        kind TEXT,
+        last_fetch TIMESTAMPTZ,
+        last_success TIMESTAMPTZ,
+        last_new TIMESTAMPTZ,
+        last_error TEXT,
+        last_error_at TIMESTAMPTZ,
+        consecutive_failures BIGINT NOT NULL DEFAULT 0,
+        next_poll TIMESTAMPTZ,
+        interval_seconds DOUBLE PRECISION,
+        mean_gap_seconds DOUBLE PRECISION,
+        polls BIGINT NOT NULL DEFAULT 0,
+        new_items BIGINT NOT NULL DEFAULT 0
+    );
+    CREATE TABLE source_arrivals (
+        source_id BIGINT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        at TIMESTAMPTZ NOT NULL,
+        articles BIGINT NOT NULL
+    );
+    CREATE INDEX source_arrivals_at ON source_arrivals(at, source_id);
+    CREATE INDEX source_arrivals_source ON source_arrivals(source_id);
+    CREATE INDEX articles_fetched_lang ON articles(fetched_at, lang);
+    """),
+    ("0005_web_entity_index", """
+    CREATE INDEX entity_mentions_article_entity ON entity_mentions(article_id, entity_id);
+    -- The entity list's name filter folds case as SQLite's bw_fold (Python's casefold)
+    -- does, accents kept: lower case in every script through ICU when the server has
+    -- it (else by LC_CTYPE), with the two foldings lower() lacks that news text meets
+    -- (German sharp s, Greek final sigma).
+    DO $casefold$
+    DECLARE
+        lowered text := 'lower(t)';
+    BEGIN
+        IF EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu') THEN
+            lowered := 'lower(t COLLATE "und-x-icu")';
+        END IF;
+        EXECUTE format('CREATE FUNCTION babelwire_casefold(t text) RETURNS text LANGUAGE sql '
+                       'IMMUTABLE PARALLEL SAFE AS %L',
+                       format('SELECT replace(translate(%s, %L, %L), %L, %L)',
+                              lowered, 'ς', 'σ', 'ß', 'ss'));
+    END
+    $casefold$;
+    """),
+    ("0006_alerts", """
+    CREATE TABLE watchlists (
+        id BIGSERIAL PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        query TEXT NOT NULL,
+        languages JSON NOT NULL DEFAULT '[]',
+        sources JSON NOT NULL DEFAULT '[]',
+        aliases JSON NOT NULL DEFAULT '{}',
+        webhook_url TEXT,
+        webhook_secret TEXT,
+        email TEXT,
+        mode TEXT NOT NULL DEFAULT 'immediate',
+        digest_minutes BIGINT NOT NULL DEFAULT 60,
+        start_after BIGINT NOT NULL DEFAULT 0,
+        reasons JSON NOT NULL DEFAULT '["match", "breaking", "new_language"]',
+        created_at TIMESTAMPTZ NOT NULL,
+        last_digest_at TIMESTAMPTZ
+    );
+    CREATE TABLE alerts (
+        id BIGSERIAL PRIMARY KEY,
+        watch_id BIGINT NOT NULL REFERENCES watchlists(id) ON DELETE CASCADE,
+        story_id BIGINT NOT NULL,
+        reason TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '',
+        created_at TIMESTAMPTZ NOT NULL,
+        payload JSON NOT NULL,
+        batched_at TIMESTAMPTZ,
+        UNIQUE (watch_id, story_id, reason, detail)
+    );
+    CREATE INDEX alerts_pending ON alerts(watch_id, batched_at);
+    CREATE TABLE alert_deliveries (
+        id BIGSERIAL PRIMARY KEY,
+        watch_id BIGINT NOT NULL REFERENCES watchlists(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        target TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts BIGINT NOT NULL DEFAULT 0,
+        next_attempt_at TIMESTAMPTZ NOT NULL,
+        last_error TEXT,
+        created_at TIMESTAMPTZ NOT NULL,
+        sent_at TIMESTAMPTZ
+    );
+    CREATE INDEX alert_deliveries_due ON alert_deliveries(status, next_attempt_at);
+    CREATE INDEX alert_deliveries_watch ON alert_deliveries(watch_id);
+    CREATE TABLE alert_delivery_items (
+        delivery_id BIGINT NOT NULL REFERENCES alert_deliveries(id) ON DELETE CASCADE,
+        alert_id BIGINT NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        PRIMARY KEY (delivery_id, alert_id)
+    );
+    CREATE INDEX alert_delivery_items_alert ON alert_delivery_items(alert_id);
+    CREATE TABLE alert_attempts (
+        id BIGSERIAL PRIMARY KEY,
+        delivery_id BIGINT NOT NULL REFERENCES alert_deliveries(id) ON DELETE CASCADE,
+        at TIMESTAMPTZ NOT NULL,
+        ok BOOLEAN NOT NULL,
+        error TEXT
+    );
+    CREATE INDEX alert_attempts_delivery ON alert_attempts(delivery_id, id);
+    CREATE TABLE alert_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
     """),
 )

@@ -1,22 +1,18 @@
+"""The monitor's poll state and arrival log (migration 0004_monitor_source_state), on both
+backends (the ``store`` fixture in tests/store/conftest.py)."""
+
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
-import pytest
 
 from babelwire.records import Article, DuplicateCheck, EnrichedArticle, Language
-from babelwire.store import ArticleWrite, SQLiteStore
+from babelwire.store import ArticleWrite, Store
 from babelwire.store.base import SourcePollState
 
 T0 = datetime(2026, 11, 22, 8, 0, 0, 250_000, tzinfo=UTC)
 
 
-@pytest.fixture
-def store(tmp_path):
-    with SQLiteStore(tmp_path / "m.db") as s:
-        yield s
-
-
-def write_article(store: SQLiteStore, n: int, lang: str, fetched: datetime) -> None:
+def write_article(store: Store, n: int, lang: str, fetched: datetime) -> None:
     url = f"https://example.org/{n}"
     article = Article(url=url, canonical_url=url, title=f"title {n}", text=f"text {n}",
                       source="Example", published=None, fetched_at=fetched, location=url)
@@ -80,3 +76,32 @@ def test_language_arrivals_count_by_fetch_time(store):
     found = store.language_arrivals(T0 - timedelta(hours=4), T0)
     assert {lang: a.articles for lang, a in found.items()} == {"en": 1, "de": 1}
     assert found["de"].first == (T0 - timedelta(hours=3)).replace(microsecond=0)
+
+
+def test_a_refused_write_in_the_pipelines_open_transaction_loses_nothing_else(store):
+    source, _ = store.register_source("Wire", "https://example.org/feed.xml")
+    store.new_story("pending", T0)  # the pipeline's open transaction
+    assert not store.save_source_poll_state(SourcePollState(source_id=source.id + 99))
+    store.record_arrivals(source.id + 99, T0, 1)
+    assert store.save_source_poll_state(SourcePollState(source_id=source.id, polls=1))
+    write_article(store, 1, "en", T0)  # commits the open transaction
+    assert store.counts()["articles"] == 1
+    assert store.source_poll_states()[source.id].polls == 1
+    assert store.source_arrival_counts(T0 - timedelta(days=1)) == {}
+
+
+def test_states_and_counts_come_by_source_id_and_languages_in_code_point_order(store):
+    ids = [store.register_source(f"S{n}", f"https://example.org/{n}.xml")[0].id
+           for n in range(3)]
+    for source_id in reversed(ids):
+        store.save_source_poll_state(SourcePollState(source_id=source_id, kind="feed"))
+        store.record_arrivals(source_id, T0, source_id)
+    assert list(store.source_poll_states()) == ids
+    assert list(store.source_arrival_counts(T0)) == ids
+    assert store.source_arrival_counts(T0 + timedelta(microseconds=1)) == {}
+    for n, lang in enumerate(["zh", "de", "en", "de"]):
+        write_article(store, n, lang, T0 + timedelta(minutes=n))
+    found = store.language_arrivals(T0, T0 + timedelta(hours=1))
+    assert list(found) == ["de", "en", "zh"]
+    assert found["de"].articles == 2 and found["de"].first == (
+        T0 + timedelta(minutes=1)).replace(microsecond=0)
