@@ -95,7 +95,8 @@ def test_a_store_without_entities_says_so():
 
 
 @pytest.mark.parametrize("merge_every", [3, 0])
-def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(store, merge_every):
+def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(store, merge_every,
+                                                                            raw_sql):
     texts = [
         ("Scholz meets Macron", "German Chancellor Olaf Scholz met French President Emmanuel "
          "Macron in Paris to discuss Ukraine.", "en"),
@@ -105,8 +106,8 @@ def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(stor
     ]
     ids = [_write(store, n, title, text, lang) for n, (title, text, lang) in enumerate(texts)]
     # articles 1 and 3 share a story, as the clusterer would have put them
-    store._db.execute("UPDATE articles SET story_id=(SELECT story_id FROM articles WHERE id=?) "
-                      "WHERE id=?", (ids[0], ids[2]))
+    raw_sql(store, "UPDATE articles SET story_id=(SELECT story_id FROM articles WHERE id=?) "
+            "WHERE id=? RETURNING id", (ids[0], ids[2]))
     stage = EntityStage(store, backend="none", merge_every=merge_every)
     for aid, (title, text, lang) in zip(ids, texts, strict=True):
         stage.process(aid, title, text, lang, T0)
@@ -120,8 +121,7 @@ def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(stor
     assert len(scholz[0].article_urls) == 3
     assert {m.entity_id for m in store.article_mentions(ids[1]) if "Шольц" in m.text} == {
         scholz[0].id}
-    left = store._db.execute("SELECT COUNT(*) FROM entities WHERE id NOT IN "
-                             "(SELECT entity_id FROM entity_mentions)").fetchone()[0]
-    assert left == 0
+    assert raw_sql(store, "SELECT COUNT(*) FROM entities WHERE id NOT IN "
+                          "(SELECT entity_id FROM entity_mentions)") == [(0,)]
     again = EntityStage(store, backend="none")  # a new run reloads the merged entity
     assert again.linker.entities[scholz[0].id].variants[("Шольца", "ru")] == 1

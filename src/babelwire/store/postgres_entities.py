@@ -64,6 +64,25 @@ def write_entities(db: psycopg.Connection, found: ArticleEntities) -> None:
             "VALUES (%s, %s, %s, %s, %s, %s, %s)",
             [(found.article_id, pg_text(d.text), d.start, d.end, d.value, d.precision,
               d.relative) for d in found.dates])
+    for kept, gone in found.merges:
+        merge_entities(db, kept, gone)
+
+
+def merge_entities(db: psycopg.Connection, kept: EntityRecord, gone: int) -> None:
+    """Move entity ``gone``'s mentions and spellings to ``kept`` (name updated), then delete
+    it. Run inside the caller's transaction."""
+    if kept.id == gone:
+        return
+    db.execute("UPDATE entities SET name = %s WHERE id = %s", (pg_text(kept.name), kept.id))
+    db.execute("UPDATE entity_mentions SET entity_id = %s WHERE entity_id = %s",
+               (kept.id, gone))
+    db.execute(
+        "INSERT INTO entity_variants (entity_id, text, lang, count) "
+        "SELECT %s, text, lang, count FROM entity_variants WHERE entity_id = %s "
+        "ON CONFLICT (entity_id, text, lang) DO UPDATE "
+        "SET count = entity_variants.count + excluded.count", (kept.id, gone))
+    db.execute("DELETE FROM entity_variants WHERE entity_id = %s", (gone,))
+    db.execute("DELETE FROM entities WHERE id = %s", (gone,))
 
 
 def clear_entities(db: psycopg.Connection) -> None:
@@ -138,5 +157,5 @@ def article_dates(db: psycopg.Connection, article_id: int) -> list[TextDate]:
 
 __all__ = [
     "article_dates", "article_mentions", "clear_entities", "entities",
-    "iter_article_entities", "iter_entity_variants", "write_entities",
+    "iter_article_entities", "iter_entity_variants", "merge_entities", "write_entities",
 ]
