@@ -1,0 +1,151 @@
+"""The entity pages' store queries (migration 0005_web_entity_index), on both backends, on
+small hand-built data: results, orderings and tie-breaks must be the same."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+
+from babelwire.records import Article, DuplicateCheck, EnrichedArticle, Language
+from babelwire.stages.entities_records import ArticleEntities, EntityRecord, Mention
+from babelwire.store import ArticleWrite, Store
+
+T0 = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)
+
+SCHOLZ = EntityRecord(id=1, name="Olaf Scholz", kind="person", canonical=None)
+VIETNAM = EntityRecord(id=2, name="Vietnam", kind="place", canonical="place:VN")
+STRASSE = EntityRecord(id=3, name="Hauptstraße", kind="place")
+ZETA = EntityRecord(id=4, name="zeta", kind="org")
+ALPHA = EntityRecord(id=5, name="Alpha", kind="org")
+QUIET = EntityRecord(id=6, name="Nobody", kind="person")  # stored, never mentioned
+
+
+def _article(store: Store, n: int, lang: str, when: datetime | None, *, story: int | None,
+             dup: int | None = None, fetched: datetime = T0) -> tuple[int, int]:
+    url = f"https://news-example.{'de' if lang == 'de' else 'com'}/{n}"
+    article = Article(url=url, canonical_url=url, title=f"Title {n}", text=f"Text {n}",
+                      source=f"Outlet {n}", published=when, fetched_at=fetched, location=url)
+    enriched = EnrichedArticle(
+        article=article, language=Language(code=lang, confidence=1.0),
+        dedup=DuplicateCheck(content_hash=f"h{n}", minhash=(1, 2), duplicate_of=dup,
+                             reason="near" if dup else None, similarity=0.9 if dup else None),
+        embedding=np.ones(4, dtype=np.float32))
+    sid = story if story is not None else store.new_story(f"Story {n}", when or fetched)
+    (aid,) = store.write_batch([ArticleWrite(enriched=enriched, story_id=sid, story_score=1.0)])
+    return aid, sid
+
+
+def _mentions(store: Store, aid: int, lang: str, *named: tuple[str, EntityRecord]) -> None:
+    store.write_entities(ArticleEntities(
+        article_id=aid, dates=(),
+        entities=(SCHOLZ, VIETNAM, STRASSE, ZETA, ALPHA, QUIET),
+        mentions=tuple(Mention(text=text, kind=e.kind, start=10 * i, end=10 * i + len(text),
+                               lang=lang, entity_id=e.id)
+                       for i, (text, e) in enumerate(named))))
+
+
+@pytest.fixture
+def pages(store: Store) -> dict[str, int]:
+    """Five articles in two stories; ids by name."""
+    a1, s1 = _article(store, 1, "de", T0 + timedelta(hours=2), story=None)
+    a2, _ = _article(store, 2, "ru", T0, story=s1)
+    a3, _ = _article(store, 3, "vi", None, story=s1, fetched=T0 + timedelta(hours=1), dup=a1)
+    a4, s2 = _article(store, 4, "zh", T0 + timedelta(days=1), story=None)
+    a5, _ = _article(store, 5, "en", T0 + timedelta(hours=2), story=s1)
+    _mentions(store, a1, "de", ("Olaf Scholz", SCHOLZ), ("Scholz", SCHOLZ), ("Vietnam", VIETNAM),
+              ("Hauptstraße", STRASSE), ("zeta", ZETA), ("Alpha", ALPHA))
+    _mentions(store, a2, "ru", ("Олаф Шольц", SCHOLZ), ("Вьетнам", VIETNAM), ("Alpha", ALPHA))
+    _mentions(store, a3, "vi", ("Việt Nam", VIETNAM), ("Việt Nam", VIETNAM), ("zeta", ZETA))
+    _mentions(store, a4, "zh", ("越南", VIETNAM), ("朔尔茨", SCHOLZ))
+    _mentions(store, a5, "en", ("Scholz", SCHOLZ), ("Vietnam", VIETNAM))
+    return {"a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "s1": s1, "s2": s2}
+
+
+def _listed(store: Store, **kw: object) -> list[tuple[int, int, tuple[str, ...]]]:
+    return [(e.id, e.articles, e.languages) for e in store.entity_listing(**kw)]  # type: ignore[arg-type]
+
+
+def test_the_entity_list_ranks_by_articles_then_id_and_pages(store, pages):
+    assert _listed(store) == [
+        (2, 5, ("de", "en", "ru", "vi", "zh")), (1, 4, ("de", "en", "ru", "zh")),
+        (4, 2, ("de", "vi")), (5, 2, ("de", "ru")), (3, 1, ("de",))]
+    assert _listed(store, offset=1, limit=2) == [
+        (1, 4, ("de", "en", "ru", "zh")), (4, 2, ("de", "vi"))]
+    assert [e.id for e in store.entity_listing(kind="org")] == [4, 5]
+    assert store.entity_listing(kind="planet") == []
+    (vietnam,) = store.entity_listing(kind="place", limit=1)
+    assert (vietnam.name, vietnam.kind, vietnam.canonical) == ("Vietnam", "place", "place:VN")
+
+
+@pytest.mark.parametrize(("needle", "found"), [
+    ("ВЬЕТНАМ", [2]),  # any spelling, case folded in any script
+    ("越南", [2]), ("шольц", [1]), ("OLAF", [1]), ("  sch ", [1]),
+    ("việt", [2]), ("VIỆT NAM", [2]),
+    ("viet nam", []),  # accents count, as Python's casefold leaves them
+    ("HAUPTSTRASSE", [3]), ("straße", [3]),  # sharp s folds to ss
+    ("a", [2, 1, 4, 5, 3]), ("zzqx", []), ("   ", [2, 1, 4, 5, 3]),
+])
+def test_the_name_filter_folds_case_in_every_script(store, pages, needle, found):
+    assert [e.id for e in store.entity_listing(name=needle)] == found
+
+
+def test_a_spelling_taken_back_no_longer_matches_or_counts(store, pages):
+    _mentions(store, pages["a2"], "ru", ("Alpha", ALPHA))  # a2 re-read: no Russian spellings
+    assert [e.id for e in store.entity_listing(name="вьетнам")] == []
+    assert _listed(store, kind="place")[0] == (2, 4, ("de", "en", "vi", "zh"))
+    assert ("Олаф Шольц", "ru") not in {(v.text, v.lang) for v in
+                                         store.entity_variant_counts(1)}
+
+
+def test_entity_detail_reads(store, pages):
+    assert store.entity_record(2) == VIETNAM and store.entity_record(10**9) is None
+    assert [(v.text, v.lang, v.count) for v in store.entity_variant_counts(2)] == [
+        ("Việt Nam", "vi", 2), ("Vietnam", "de", 1), ("Vietnam", "en", 1),
+        ("Вьетнам", "ru", 1), ("越南", "zh", 1)]
+    assert store.entity_variant_counts(10**9) == []
+    found = store.entity_articles(2)
+    assert [(a.article_id, a.when, a.mentions, a.duplicate_of) for a in found] == [
+        (pages["a2"], T0, 1, None), (pages["a3"], T0 + timedelta(hours=1), 2, pages["a1"]),
+        (pages["a1"], T0 + timedelta(hours=2), 1, None),
+        (pages["a5"], T0 + timedelta(hours=2), 1, None),
+        (pages["a4"], T0 + timedelta(days=1), 1, None)]
+    assert (found[0].story_id, found[0].lang, found[0].source, found[0].url) == (
+        pages["s1"], "ru", "Outlet 2", "https://news-example.com/2")
+    assert store.entity_articles(6) == []
+
+
+def test_co_mentions_and_story_entities_break_ties_the_same_way(store, pages):
+    assert [(c.entity.id, c.articles) for c in store.co_mentions(2)] == [
+        (1, 4), (4, 2), (5, 2), (3, 1)]
+    assert [c.entity.id for c in store.co_mentions(2, limit=2)] == [1, 4]
+    assert [(c.entity.id, c.articles) for c in store.co_mentions(3)] == [
+        (1, 1), (2, 1), (4, 1), (5, 1)]
+    assert store.co_mentions(6) == []
+    # ties by name in code point order: "Alpha" < "Hauptstraße" < "zeta"
+    assert [(c.entity.name, c.articles) for c in store.story_entities(pages["s1"])] == [
+        ("Vietnam", 4), ("Olaf Scholz", 3), ("Alpha", 2), ("zeta", 2), ("Hauptstraße", 1)]
+    assert [c.entity.id for c in store.story_entities(pages["s1"], limit=1)] == [2]
+    assert [c.entity for c in store.story_entities(pages["s2"])] == [SCHOLZ, VIETNAM]
+    assert store.story_entities(10**9) == []
+
+
+def test_story_heads_facets_and_sizes(store, pages):
+    s1, s2 = pages["s1"], pages["s2"]
+    heads = store.story_heads([s2, 10**9, s1, s2])
+    assert [(h.id, h.title, h.languages, h.size) for h in heads] == [
+        (s2, "Story 4", ("zh",), 1), (s1, "Story 1", ("de", "en", "ru", "vi"), 4)]
+    assert (heads[1].first_seen, heads[1].last_seen) == (T0, T0 + timedelta(hours=2))
+    for story_id, head in ((s1, heads[1]), (s2, heads[0])):
+        story = store.story(story_id)
+        assert story is not None
+        assert (head.title, head.languages, head.size, head.first_seen, head.last_seen) == (
+            story.title, story.languages, story.size, story.first_seen, story.last_seen)
+    assert store.story_heads([]) == []
+    facets = store.article_facets([pages["a3"], 10**9, pages["a1"], pages["a3"]])
+    assert [(f.id, f.lang, f.source, f.when) for f in facets] == [
+        (pages["a3"], "vi", "Outlet 3", T0 + timedelta(hours=1)),
+        (pages["a1"], "de", "Outlet 1", T0 + timedelta(hours=2))]
+    assert store.article_facets([]) == []
+    assert (store.story_size(s1), store.story_size(s2), store.story_size(10**9)) == (4, 1, 0)
