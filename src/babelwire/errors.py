@@ -78,5 +78,9 @@ class WatchError(BabelwireError):
     """A watchlist is malformed, unknown, or its name is taken."""
 
 
+class UnknownWatch(WatchError):
+    """No watchlist has the name asked for (HTTP 404)."""
+
+
 class DeliveryError(BabelwireError):
     """An alert or digest could not be delivered to a channel (webhook, email)."""

@@ -3,7 +3,8 @@
 Lists are paginated with opaque cursors (:mod:`babelwire.web.pagination`):
 pass a response's ``next_cursor`` as ``cursor`` with the same filters.
 Errors are ``{"detail": "..."}`` with 400 (a malformed query or cursor), 401
-or 403 (tokens, see :mod:`babelwire.web.auth`), 404, 422 (a parameter of the
+or 403 (tokens, see :mod:`babelwire.web.auth`), 404 (an unknown story, entity or
+watchlist), 422 (a parameter of the
 wrong type) or 503 (semantic search without its model).
 """
 
@@ -31,8 +32,9 @@ from babelwire.web.monitoring import monitor_health
 from babelwire.web.pagination import MAX_LIMIT, decode_cursor, encode_cursor, offset_from
 from babelwire.web.search import MAX_RESULTS, SearchFilters, check_query, search, search_page
 from babelwire.web.sources import sources_report
-from babelwire.web.stories import StoryFilters, stories_now, story_detail
+from babelwire.web.stories import StoryFilters, find_watch, stories_now, story_detail
 from babelwire.web.trends import DEFAULT_RANGE
+from babelwire.web.watch_filter import watch_key
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": schemas.ErrorOut} for code in (400, 401, 403)}
@@ -70,15 +72,23 @@ async def cached_json(request: Request, key: Hashable, build: Callable[[], BaseM
     return Response(body, media_type="application/json")
 
 
-@router.get("/stories", response_model=schemas.StoriesPage)
+@router.get("/stories", response_model=schemas.StoriesPage,
+            responses={404: {"model": schemas.ErrorOut}})
 async def api_stories(request: Request, lang: str | None = None, source: str | None = None,
                       time_range: str = Query(DEFAULT_RANGE, alias="range",
                                               description="24h, 3d, 7d, 30d or all."),
+                      watch: str | None = Query(
+                          None, description="A watchlist's name: only stories with an "
+                                            "article matching it (404 if there is none)."),
                       limit: Limit = 20, cursor: Cursor = None) -> Response:
-    """Stories with an article in ``lang``, from ``source`` and within ``range``, hottest first."""
-    filters = StoryFilters(lang=lang or None, source=source or None, range=time_range)
+    """Stories with an article in ``lang``, from ``source``, within ``range`` and matching
+    ``watch``, hottest first."""
+    filters = StoryFilters(lang=lang or None, source=source or None, range=time_range,
+                           watch=watch or None)
     params = filters.params()
     offset = offset_from(decode_cursor(cursor, scope="stories", params=params))
+    found = find_watch(context(request), filters.watch)
+    identity = None if found is None else watch_key(found)
 
     def build() -> schemas.StoriesPage:
         board = stories_now(context(request), filters)
@@ -93,7 +103,7 @@ async def api_stories(request: Request, lang: str | None = None, source: str | N
             axis=schemas.AxisOut(start=board.axis.start, end=board.axis.end,
                                  bucket_seconds=board.axis.bucket.total_seconds()))
 
-    return await cached_json(request, ("api-stories", filters, offset, limit), build)
+    return await cached_json(request, ("api-stories", filters, identity, offset, limit), build)
 
 
 @router.get("/story/{story_id}", response_model=schemas.StoryDetailOut,

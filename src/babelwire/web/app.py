@@ -29,6 +29,7 @@ from babelwire.errors import (
     NotAllowed,
     NotAuthenticated,
     QueryError,
+    UnknownWatch,
 )
 from babelwire.settings import Settings
 from babelwire.stages.embed import Embedder
@@ -150,6 +151,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(QueryError)
     async def query_error(request: Request, exc: QueryError) -> Response:
         return _error(request, 400, str(exc))
+
+    @app.exception_handler(UnknownWatch)
+    async def unknown_watch(request: Request, exc: UnknownWatch) -> Response:
+        return _error(request, 404, str(exc))
 
     @app.exception_handler(NotAuthenticated)
     async def not_authenticated(request: Request, exc: NotAuthenticated) -> Response:

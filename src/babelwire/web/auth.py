@@ -1,7 +1,8 @@
 """Who may do what: token checks as FastAPI dependencies.
 
 * Writes (``POST /api/sources``) need a token made with ``babelwire token add
-  NAME --write``, sent as ``Authorization: Bearer <token>``.
+  NAME --write``, sent as ``Authorization: Bearer <token>``; the pages' forms that
+  write (the Watchlists page) take it in a password field (:func:`check_write_token`).
 * Reads are open unless the ``read_token_required`` setting is on; then any
   token (read or write) is needed: the header for the API, or the cookie the
   ``/login`` form sets for the pages. The cookie never authorises a write, so a
@@ -16,7 +17,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from babelwire.errors import NotAllowed, NotAuthenticated
-from babelwire.store.base import ApiToken
+from babelwire.store.base import ApiToken, Store
 from babelwire.web.context import WebContext
 from babelwire.web.tokens import lookup_token
 
@@ -58,9 +59,20 @@ def require_write(request: Request, credentials: Credentials) -> ApiToken:
         raise NotAuthenticated(
             "this request changes data: send a write token as 'Authorization: Bearer <token>' "
             "(make one with 'babelwire token add NAME --write')")
-    found = lookup_token(context(request).store, credentials.credentials)
+    return check_write_token(context(request).store, credentials.credentials)
+
+
+def check_write_token(store: Store, token: str) -> ApiToken:
+    """The stored write token matching ``token``, or NotAuthenticated / NotAllowed.
+
+    What :func:`require_write` checks, for the pages' forms: they take the token in a
+    password field (never from the cookie, which does not authorise writes).
+    """
+    found = lookup_token(store, token.strip())
     if found is None:
-        raise NotAuthenticated("unknown or revoked token")
+        raise NotAuthenticated("unknown or revoked token" if token.strip() else
+                               "this change needs a write token (make one with "
+                               "'babelwire token add NAME --write')")
     if not found.can_write:
         raise NotAllowed(f"token {found.name!r} may only read; this request needs a token "
                          "made with 'babelwire token add NAME --write'")

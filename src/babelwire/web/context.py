@@ -11,6 +11,7 @@ from babelwire.stages.embed import Embedder, load_embedder
 from babelwire.store.base import Store
 from babelwire.web.cache import ReadCache
 from babelwire.web.trends import reference_time
+from babelwire.web.watch_filter import WatchIndex
 
 STALE_AFTER = timedelta(days=1)
 """The pages warn when the newest article is older than this."""
@@ -31,6 +32,8 @@ class WebContext:
         self.aggregates = ReadCache(store.change_marker, max_entries=1024)
         """For costly aggregates over a bounded set (entity pages), kept apart so that a
         stream of cheap per-story entries in :attr:`cache` cannot push them out."""
+        self.watch_index = WatchIndex()
+        """Which stories each watchlist matches, for the Stories filter."""
         self.now = now
         self._embedder = embedder
         self._embedder_lock = threading.Lock()

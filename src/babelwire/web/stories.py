@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from babelwire.errors import QueryError, StoreError
+from babelwire.alerts.records import Watch
+from babelwire.errors import QueryError, StoreError, UnknownWatch
 from babelwire.records import StoredArticle, Story
 from babelwire.store.base import EntityCount, StoryMember
 from babelwire.web.charts import Timeline, TimelinePoint, timeline
@@ -20,6 +21,7 @@ from babelwire.web.trends import (
     rank_stories,
     time_axis,
 )
+from babelwire.web.watch_filter import watch_key
 
 MOST_ENTITIES = 30
 """Entities listed on a story page."""
@@ -32,6 +34,8 @@ class StoryFilters:
     lang: str | None = None
     source: str | None = None
     range: str = DEFAULT_RANGE
+    watch: str | None = None
+    """A watchlist's name: only stories it matches (see :mod:`babelwire.web.watch_filter`)."""
 
     def __post_init__(self) -> None:
         if self.range not in RANGES:
@@ -40,7 +44,8 @@ class StoryFilters:
     def params(self) -> dict[str, str]:
         """The filters as query parameters (defaults left out)."""
         found = {"lang": self.lang, "source": self.source,
-                 "range": None if self.range == DEFAULT_RANGE else self.range}
+                 "range": None if self.range == DEFAULT_RANGE else self.range,
+                 "watch": self.watch}
         return {k: v for k, v in found.items() if v}
 
 
@@ -52,21 +57,43 @@ class StoriesNow:
     ranked: tuple[RankedStory, ...]
 
 
+def find_watch(ctx: WebContext, name: str | None) -> Watch | None:
+    """The watchlist called ``name`` (None for no name); UnknownWatch when there is none."""
+    if name is None:
+        return None
+    try:
+        watch = ctx.store.watch(name)
+    except StoreError as exc:  # a store without watchlists
+        raise UnknownWatch(f"no watchlist called {name!r}: {exc}") from exc
+    if watch is None:
+        raise UnknownWatch(f"no watchlist called {name!r}; the Watchlists page "
+                           "(/watchlists) or GET /api/watchlists lists them")
+    return watch
+
+
 def stories_now(ctx: WebContext, filters: StoryFilters) -> StoriesNow:
-    """Every story matching ``filters``, hottest first (cached until the store changes)."""
+    """Every story matching ``filters``, hottest first (cached until the store changes).
+
+    Raises UnknownWatch for a ``watch`` that does not exist.
+    """
+    watch = find_watch(ctx, filters.watch)
 
     def compute() -> StoriesNow:
         reference = ctx.reference()
         window = RANGES[filters.range]
         found = ctx.store.story_activity(lang=filters.lang, source=filters.source,
                                          since=None if window is None else reference - window)
+        if watch is not None:
+            matching = ctx.watch_index.story_ids(ctx.store, watch)
+            found = [s for s in found if s.id in matching]
         earliest = min((s.first_seen for s in found if s.first_seen), default=None)
         axis = time_axis(filters.range, reference, earliest)
         ranked = rank_stories(found, reference=reference, axis=axis,
                               half_life_hours=ctx.settings.trend_half_life_hours)
         return StoriesNow(filters=filters, reference=reference, axis=axis, ranked=tuple(ranked))
 
-    return ctx.cache.get(("stories", filters), compute)
+    key = ("stories", filters, None if watch is None else watch_key(watch))
+    return ctx.cache.get(key, compute)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -85,6 +112,14 @@ def filter_choices(ctx: WebContext) -> FilterChoices:
                              sources=tuple(sources))
 
     return ctx.cache.get(("choices",), compute)
+
+
+def watch_names(ctx: WebContext) -> tuple[str, ...]:
+    """The watchlists' names, for the Stories page's menu (none for a store without them)."""
+    try:
+        return tuple(sorted((w.name for w in ctx.store.watches()), key=str.casefold))
+    except StoreError:
+        return ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -18,7 +18,13 @@ from babelwire.web.monitoring import monitor_health
 from babelwire.web.pagination import decode_cursor, encode_cursor, offset_from
 from babelwire.web.search import MODES, NO_FILTERS, SearchFilters, SearchPage, search_page
 from babelwire.web.sources import SORTS, sources_report
-from babelwire.web.stories import StoryFilters, filter_choices, stories_now, story_detail
+from babelwire.web.stories import (
+    StoryFilters,
+    filter_choices,
+    stories_now,
+    story_detail,
+    watch_names,
+)
 from babelwire.web.tokens import lookup_token
 from babelwire.web.trends import DEFAULT_RANGE
 
@@ -58,8 +64,9 @@ def error_page(request: Request, status: int, message: str, *,
 @router.get("/", name="stories")
 def stories_view(request: Request, lang: str = "", source: str = "",
                  time_range: str = Query(DEFAULT_RANGE, alias="range"),
-                 cursor: str = "") -> HTMLResponse:
-    filters = StoryFilters(lang=lang or None, source=source or None, range=time_range)
+                 watch: str = "", cursor: str = "") -> HTMLResponse:
+    filters = StoryFilters(lang=lang or None, source=source or None, range=time_range,
+                           watch=watch or None)
     params = filters.params()
     offset = offset_from(decode_cursor(cursor, scope="page-stories", params=params))
     ctx = context(request)
@@ -68,7 +75,7 @@ def stories_view(request: Request, lang: str = "", source: str = "",
     more = offset + STORIES_PER_PAGE < len(board.ranked)
     return render(
         request, "stories.html", nav="stories", board=board, filters=filters, params=params,
-        page=page, offset=offset, choices=filter_choices(ctx),
+        page=page, offset=offset, choices=filter_choices(ctx), watches=watch_names(ctx),
         sparks={r.story.id: sparkline(r.activity) for r in page},
         next_cursor=encode_cursor({"o": offset + STORIES_PER_PAGE}, scope="page-stories",
                                   params=params) if more else None)
