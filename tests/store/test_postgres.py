@@ -165,13 +165,74 @@ def _api_answers(store, settings, embedder) -> dict[str, object]:
     answers: dict[str, object] = {}
     with TestClient(app) as client:
         for path in ("/api/stories?limit=5", "/api/story/1", "/api/articles?limit=5",
-                     "/api/sources", "/api/search?q=Valencia&mode=semantic&limit=5"):
+                     "/api/sources", "/api/search?q=Valencia&mode=semantic&limit=5",
+                     "/api/entities?limit=10", "/api/entities?q=%D0%92%D1%8C%D0%B5%D1%82",
+                     "/api/sources/health"):
             response = client.get(path)
             assert response.status_code == 200, (path, response.text)
             answers[path] = response.json()
         keyword = client.get("/api/search?q=Valencia%20OR%20flood&limit=50").json()
         answers["keyword ids"] = sorted(item["id"] for item in keyword["items"])
+        top = answers["/api/entities?limit=10"]["items"][0]["id"]  # type: ignore[index]
+        for path in (f"/api/entities/{top}", f"/entities/{top}", "/entities?kind=place"):
+            response = client.get(path)
+            assert response.status_code == 200, (path, response.text)
+            answers[path] = response.text
     return answers
+
+
+def _entity_pages(store) -> dict[str, object]:
+    """What the entity pages read, through the Store interface only."""
+    listing = store.entity_listing(limit=100_000)
+    top = listing[:8]
+    stories = sorted({a.story_id for e in top[:3] for a in store.entity_articles(e.id)
+                      if a.story_id is not None})
+    article_ids = [a.id for a in store.articles()][::3]
+    return {
+        "listing": listing,
+        "places": store.entity_listing(kind="place", offset=5, limit=10),
+        "by name": {q: [e.id for e in store.entity_listing(name=q)]
+                    for q in ("ВЬЕТНАМ", "越南", "viet", "Việt", "SCHOLZ", "ss", "  a ")},
+        "records": [store.entity_record(e.id) for e in top],
+        "variants": [store.entity_variant_counts(e.id) for e in top],
+        "articles": [store.entity_articles(e.id) for e in top],
+        "co-mentions": [store.co_mentions(e.id) for e in top],
+        "story entities": [store.story_entities(s) for s in stories],
+        "heads": store.story_heads([*stories, 10**9]),
+        "facets": store.article_facets(article_ids),
+        "sizes": [store.story_size(s) for s in stories],
+        "spellings": sorted(store.entity_spellings()),
+        "coverage": list(store.entity_coverage([e.id for e in top[:3]], T0.replace(year=2020))
+                         .items()),
+    }
+
+
+def _watch_answers(store, settings) -> dict[str, object]:
+    """Watches added to the corpus: the stories they match, and what the alert hooks record
+    (deliveries included: a webhook to loopback is refused the same way on both)."""
+    from babelwire.alerts import Watch, hooks
+    from babelwire.alerts.watches import matching_stories_of
+
+    watches = [store.add_watch(Watch(name=name, query=query, created_at=T0, **extra))
+               for name, query, extra in (
+                   ("floods", "flood OR Valencia OR inundaciones", {}),
+                   ("vietnam", "entity:Vietnam", {"webhook_url": "http://127.0.0.1:9/hook",
+                                                  "webhook_secret": "s"}),
+                   ("german", "lang:de", {"mode": "digest", "digest_minutes": 30}),
+                   ("all", "*", {"reasons": ("breaking",)}))]
+    matched = matching_stories_of(store, watches)
+    for hook in hooks(settings, store):
+        hook.after_ingest(T0)
+        hook.close()
+    alerts = store.alerts(limit=100_000)
+    return {
+        "watches": store.watches(),
+        "matched": matched,
+        "alerts": alerts,
+        "attempts": [store.delivery_attempts(d.id) for d in store.due_deliveries(
+            T0.replace(year=2100))],
+        "state": store.alert_state("rules.article_id"),
+    }
 
 
 def test_the_sample_corpus_gives_the_same_results_as_sqlite(pg_url, tmp_path, embedder):
@@ -190,24 +251,44 @@ def test_the_sample_corpus_gives_the_same_results_as_sqlite(pg_url, tmp_path, em
                     for q in ("flood OR Valencia", "bank NOT rates", "president", "台风", "地震")}
             seen[name]["search"] = {q: sorted(ids) for q, ids in hits.items()}
             seen[name]["api"] = _api_answers(store, settings, embedder)
+            seen[name]["entity pages"] = _entity_pages(store)
+            seen[name]["watches"] = _watch_answers(store, settings)
     for key, value in seen["sqlite"].items():
+        if isinstance(value, dict):
+            for part, found in value.items():
+                assert seen["postgres"][key][part] == found, (key, part)
         assert seen["postgres"][key] == value, key
     assert seen["sqlite"]["counts"]["stories"] > 5
+    pages, watched = seen["sqlite"]["entity pages"], seen["sqlite"]["watches"]
+    assert len(pages["listing"]) > 50 and pages["by name"]["越南"]
+    assert all(watched["matched"].values()) and len(watched["alerts"]) > 10
+    assert {a.reason for a in watched["alerts"]} >= {"match", "new_language"}
 
 
 def test_cli_status_reads_postgres_and_never_prints_the_password(pg_url):
+    from datetime import timedelta
+
     from click.testing import CliRunner
 
     from babelwire.cli import main
+    from babelwire.monitor.health import FAILING_AFTER
+    from babelwire.store.base import SourcePollState
 
+    now = datetime.now(UTC)
     with open_store(pg_url) as store:
         _write(store, 1, "one", "x")
+        down, _ = store.register_source("Down", "https://d.example/feed")
+        store.save_source_poll_state(SourcePollState(
+            source_id=down.id, kind="feed", last_new=now, last_error="HTTP 503",
+            last_success=now - timedelta(minutes=20), consecutive_failures=FAILING_AFTER))
     user, at, rest = pg_url.partition("@")
     url = f"{user}:hunter2{at}{rest}"  # the throwaway server trusts local users: ignored
     assert "hunter2" in url and at
     result = CliRunner().invoke(main, ["--db", url, "status"])
     assert result.exit_code == 0, result.output
     assert "articles: 1" in result.output
+    assert "health alarms: 1" in result.output
+    assert "failing_source:" in result.output and "HTTP 503" in result.output
     assert "hunter2" not in result.output
 
 
