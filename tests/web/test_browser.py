@@ -72,8 +72,10 @@ def screenshot(driver: Any, name: str, width: int = 1280, most: int = 2200) -> N
     """A full-page screenshot (up to ``most`` pixels tall) into docs/screenshots/."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     driver.set_window_size(width, 900)
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(width, min(int(height) + 20, most))
+    height, chrome = driver.execute_script(
+        "return [document.documentElement.scrollHeight, "
+        "window.outerHeight - window.innerHeight]")
+    driver.set_window_size(width, min(int(height) + int(chrome) + 20, most))
     driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(str(SHOTS / f"{name}.png"))
     driver.set_window_size(1280, 900)
@@ -234,5 +236,48 @@ def test_keyboard_skip_link_and_narrow_window(browser: Any, base_url: str, clien
                 "document.documentElement.clientWidth]")
             assert widths[0] <= widths[1] + 1, (path, widths)
         screenshot(browser, "stories-narrow", width=400, most=1400)
+    finally:
+        browser.set_window_size(1280, 900)
+
+
+def test_add_a_watchlist_then_filter_stories_by_it(browser: Any, base_url: str, store: Any,
+                                                   client: Any) -> None:
+    """Watchlists: add a watch with a write token in the form, see it, filter Stories by it."""
+    from selenium.webdriver.support.ui import Select
+
+    from babelwire.web.tokens import create_token
+
+    token, _ = create_token(store, "browser-writer", can_write=True)
+    browser.get(base_url + "/watchlists")
+    browser.find_element(By.ID, "w-name").send_keys("Earthquakes")
+    browser.find_element(By.ID, "w-query").send_keys(
+        "earthquake OR Erdbeben OR séisme OR terremoto OR 地震")
+    browser.find_element(By.ID, "w-token").send_keys("not-a-token")
+    click(browser, browser.find_element(By.CSS_SELECTOR, ".watch-form button"))
+    error = WebDriverWait(browser, 10).until(
+        expected_conditions.presence_of_element_located((By.ID, "add-error")))
+    assert "unknown or revoked token" in error.text
+    assert browser.find_element(By.ID, "w-name").get_attribute("value") == "Earthquakes"
+    browser.find_element(By.ID, "w-token").send_keys(token)
+    click(browser, browser.find_element(By.CSS_SELECTOR, ".watch-form button"))
+    WebDriverWait(browser, 10).until(expected_conditions.url_contains("added="))
+    names = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "section.watch h2")]
+    assert "Earthquakes" in names
+    assert browser.find_elements(By.CSS_SELECTOR, "section.watch ul.matches a")
+    screenshot(browser, "watchlists", most=1800)
+    browser.get(base_url + "/?range=all")
+    Select(browser.find_element(By.ID, "f-watch")).select_by_visible_text("Earthquakes")
+    WebDriverWait(browser, 10).until(expected_conditions.url_contains("watch=Earthquakes"))
+    cards = browser.find_elements(By.CSS_SELECTOR, ".story-card .story-title a")
+    total = client.get("/api/stories", params={"watch": "Earthquakes",
+                                               "range": "all"}).json()["total"]
+    assert cards and len(cards) == min(total, 25)
+    assert "matching the watchlist" in browser.find_element(By.CSS_SELECTOR, ".lede").text
+    browser.set_window_size(400, 900)
+    try:
+        browser.get(base_url + "/watchlists")
+        widths = browser.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1] + 1, widths
     finally:
         browser.set_window_size(1280, 900)
