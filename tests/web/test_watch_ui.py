@@ -8,8 +8,13 @@ from datetime import UTC, datetime
 import pytest
 
 from babelwire.alerts.watches import add_watch, matching_stories, new_watch
+from babelwire.pipeline import Pipeline
+from babelwire.records import FetchedDocument
 from babelwire.web.auth import COOKIE
 from babelwire.web.tokens import create_token
+from babelwire.web.watch_filter import WatchIndex
+
+from .conftest import NOW, web_settings
 
 HOSTILE_NAME = '<img src=x onerror="alert(5)"> & "co"'
 HOSTILE_ESCAPED = "&lt;img src=x onerror=&#34;alert(5)&#34;&gt; &amp; &#34;co&#34;"
@@ -45,6 +50,7 @@ def test_api_stories_filtered_by_a_watch(client, store, quake):
     assert got.status_code == 200, got.text
     body = got.json()
     assert {s["id"] for s in body["items"]} == expected and body["total"] == len(expected)
+    assert body["watch"] == "quake" and body["range"] == "all"
     everything = client.get("/api/stories", params={"range": "all", "limit": 200}).json()
     assert everything["total"] > len(expected)
     # combined with a language: the intersection
@@ -194,3 +200,51 @@ def test_the_index_follows_new_articles_and_changed_watches(client, store, token
     assert [s["id"] for s in found["items"]] == [hostile_story]
     assert client.get("/api/stories", params={"watch": "quake", "range": "all",
                                               "limit": 200}).json()["total"] == before
+
+
+class _Counting:
+    """A store that records where ``articles_after`` was asked to start."""
+
+    def __init__(self, store):
+        self._store = store
+        self.starts: list[int] = []
+
+    def articles_after(self, article_id, *, limit):
+        self.starts.append(article_id)
+        return self._store.articles_after(article_id, limit=limit)
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+
+def test_the_index_reads_only_new_articles_and_follows_merges(client, store, web_db, embedder,
+                                                             quake):
+    """Last in the module: it adds an article and merges two stories."""
+    watch = store.watch("quake")
+    index = WatchIndex()
+    counting = _Counting(store)
+    first = index.story_ids(counting, watch)
+    assert first == {m.story_id for m in matching_stories(store, watch)}
+    top = store.max_article_id()
+    counting.starts.clear()
+    assert index.story_ids(counting, watch) == first and counting.starts == [top]
+    new = FetchedDocument(
+        location="quake-new", url="https://example.org/quake-testland", source="Test Wire",
+        fetched_at=NOW, title="Earthquake shakes the coast of Testland",
+        text="A strong earthquake shook the coast of Testland on Friday morning; the "
+             "seismological office measured magnitude 6.1 and reported damage to harbour "
+             "buildings in three towns.",
+        published=datetime(2026, 11, 13, 15, 0, tzinfo=UTC), lang="en")
+    assert Pipeline(store, web_settings(web_db), embedder=embedder).run([new]).new == 1
+    counting.starts.clear()
+    second = index.story_ids(counting, watch)
+    added = next(a for a in store.articles_after(top, limit=10) if a.url == new.url)
+    assert added.story_id in second and counting.starts[0] == top
+    gone = next(iter(sorted(second)))
+    into = next(s.id for s in store.stories(limit=50) if s.id not in second)
+    store.merge_stories(gone, into, {"test": True})
+    third = index.story_ids(store, watch)
+    assert into in third and gone not in third
+    assert third == {m.story_id for m in matching_stories(store, watch)}
+    api = client.get("/api/stories", params={"watch": "quake", "range": "all", "limit": 200})
+    assert {s["id"] for s in api.json()["items"]} == third

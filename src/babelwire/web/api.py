@@ -100,6 +100,7 @@ async def api_stories(request: Request, lang: str | None = None, source: str | N
             next_cursor=encode_cursor({"o": offset + limit}, scope="stories", params=params)
             if more else None,
             as_of=board.reference, range=filters.range, total=len(board.ranked),
+            watch=filters.watch,
             axis=schemas.AxisOut(start=board.axis.start, end=board.axis.end,
                                  bucket_seconds=board.axis.bucket.total_seconds()))
 

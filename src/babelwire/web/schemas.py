@@ -93,6 +93,7 @@ class StoriesPage(BaseModel):
     range: str
     axis: AxisOut
     total: int
+    watch: str | None = Field(None, description="The watchlist filtered by, if any.")
 
 
 class EvidenceOut(BaseModel):
