@@ -202,6 +202,19 @@ def test_the_index_follows_new_articles_and_changed_watches(client, store, token
                                               "limit": 200}).json()["total"] == before
 
 
+def test_a_private_server_needs_a_reader_too(make_app, store, tokens):
+    from fastapi.testclient import TestClient
+
+    with TestClient(make_app(read_token_required=True)) as private:
+        form = {"name": "private", "query": "x", "token": tokens["write"]}
+        anonymous = private.post("/watchlists", data=form, follow_redirects=False)
+        assert anonymous.status_code == 401 and store.watch("private") is None
+        private.cookies.set(COOKIE, tokens["read"])  # signed in to read; the form writes
+        made = private.post("/watchlists", data=form, follow_redirects=False)
+        assert made.status_code == 303 and store.watch("private") is not None
+        assert private.get("/", params={"watch": "private"}).status_code == 200
+
+
 class _Counting:
     """A store that records where ``articles_after`` was asked to start."""
 

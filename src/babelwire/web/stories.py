@@ -116,10 +116,13 @@ def filter_choices(ctx: WebContext) -> FilterChoices:
 
 def watch_names(ctx: WebContext) -> tuple[str, ...]:
     """The watchlists' names, for the Stories page's menu (none for a store without them)."""
-    try:
-        return tuple(sorted((w.name for w in ctx.store.watches()), key=str.casefold))
-    except StoreError:
-        return ()
+    def compute() -> tuple[str, ...]:
+        try:
+            return tuple(sorted((w.name for w in ctx.store.watches()), key=str.casefold))
+        except StoreError:
+            return ()
+
+    return ctx.cache.get(("watch-names",), compute)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
