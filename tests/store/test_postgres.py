@@ -207,6 +207,30 @@ def _entity_pages(store) -> dict[str, object]:
     }
 
 
+def _entity_queries_agree_with_each_other(store) -> None:
+    """The entity pages' store reads tell one story (moved from tests/web/test_entities.py)."""
+    top = store.entity_listing(limit=5)
+    assert len(top) == 5
+    articles = store.entity_articles(top[0].id)
+    assert len({a.article_id for a in articles}) == len(articles) == top[0].articles
+    assert [a.when for a in articles] == sorted(a.when for a in articles)
+    co = store.co_mentions(top[0].id, limit=50)
+    mine = {a.article_id for a in articles}
+    for c in co[:5]:
+        theirs = {a.article_id for a in store.entity_articles(c.entity.id)}
+        assert c.articles == len(mine & theirs) > 0
+    story_id = articles[0].story_id
+    assert story_id is not None
+    named = store.story_entities(story_id)
+    assert top[0].id in {c.entity.id for c in named}
+    assert store.story_size(story_id) == store.story(story_id).size
+    story = store.story(story_id)
+    heads = store.story_heads([story_id, 10**9, story_id])
+    assert [(h.id, h.title, h.languages, h.size, h.first_seen, h.last_seen) for h in heads] == [
+        (story.id, story.title, story.languages, story.size, story.first_seen, story.last_seen)]
+    assert store.story_size(10**9) == 0 and store.entity_record(10**9) is None
+
+
 def _watch_answers(store, settings) -> dict[str, object]:
     """Watches added to the corpus: the stories they match, and what the alert hooks record
     (deliveries included: a webhook to loopback is refused the same way on both)."""
@@ -252,6 +276,7 @@ def test_the_sample_corpus_gives_the_same_results_as_sqlite(pg_url, tmp_path, em
             seen[name]["search"] = {q: sorted(ids) for q, ids in hits.items()}
             seen[name]["api"] = _api_answers(store, settings, embedder)
             seen[name]["entity pages"] = _entity_pages(store)
+            _entity_queries_agree_with_each_other(store)
             seen[name]["watches"] = _watch_answers(store, settings)
     for key, value in seen["sqlite"].items():
         if isinstance(value, dict):

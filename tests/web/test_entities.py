@@ -82,29 +82,6 @@ def test_entity_detail_groups_spellings_and_counts_coverage(client):
     assert missing.status_code == 404 and missing.json() == {"detail": "no entity with id 987654"}
 
 
-def test_store_entity_queries_agree_with_each_other(store):
-    top = store.entity_listing(limit=5)
-    assert len(top) == 5
-    articles = store.entity_articles(top[0].id)
-    assert len({a.article_id for a in articles}) == len(articles) == top[0].articles
-    assert [a.when for a in articles] == sorted(a.when for a in articles)
-    co = store.co_mentions(top[0].id, limit=50)
-    mine = {a.article_id for a in articles}
-    for c in co[:5]:
-        theirs = {a.article_id for a in store.entity_articles(c.entity.id)}
-        assert c.articles == len(mine & theirs) > 0
-    story_id = articles[0].story_id
-    assert story_id is not None
-    named = store.story_entities(story_id)
-    assert top[0].id in {c.entity.id for c in named}
-    assert store.story_size(story_id) == store.story(story_id).size
-    story = store.story(story_id)
-    heads = store.story_heads([story_id, 10**9, story_id])
-    assert [(h.id, h.title, h.languages, h.size, h.first_seen, h.last_seen) for h in heads] == [
-        (story.id, story.title, story.languages, story.size, story.first_seen, story.last_seen)]
-    assert store.story_size(10**9) == 0 and store.entity_record(10**9) is None
-
-
 def test_entity_page_shows_variants_charts_countries_and_links(client):
     eid = entity_id(client, "Vietnam", "place")
     page = client.get(f"/entities/{eid}")
