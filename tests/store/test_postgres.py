@@ -47,6 +47,28 @@ def test_migrations_have_the_sqlite_names_and_apply_once(pg_url):
         assert sorted(names) == sorted(n for n, _ in MIGRATIONS)
 
 
+def test_a_database_made_before_the_monitor_entity_pages_and_alerts_upgrades(pg_url,
+                                                                             monkeypatch):
+    from babelwire.alerts import Watch
+    from babelwire.store import postgres
+    from babelwire.store.base import SourcePollState
+
+    upto = [n for n, _ in MIGRATIONS].index("0004_monitor_source_state")
+    monkeypatch.setattr(postgres, "MIGRATIONS", MIGRATIONS[:upto])
+    with open_store(pg_url) as store:
+        aid = _write(store, 1, "Povodně", "x", "cs")
+        source, _ = store.register_source("Wire", "https://example.org/feed")
+        with pytest.raises(psycopg.errors.UndefinedTable):
+            store.source_poll_states()
+    monkeypatch.undo()
+    with open_store(pg_url) as store:
+        assert store.schema_version == len(MIGRATIONS)  # type: ignore[attr-defined]
+        assert [a.id for a in store.articles()] == [aid]
+        assert store.save_source_poll_state(SourcePollState(source_id=source.id, polls=1))
+        assert store.add_watch(Watch(name="w", query="x", created_at=T0)).id == 1
+        assert [e.id for e in store.entity_listing(name="POVODNĚ")] == []
+
+
 def test_processes_opening_a_fresh_database_at_once_migrate_it_once(pg_url):
     errors: list[BaseException] = []
     start = threading.Barrier(4)

@@ -149,3 +149,17 @@ def test_story_heads_facets_and_sizes(store, pages):
         (pages["a1"], "de", "Outlet 1", T0 + timedelta(hours=2))]
     assert store.article_facets([]) == []
     assert (store.story_size(s1), store.story_size(s2), store.story_size(10**9)) == (4, 1, 0)
+
+
+def test_greek_final_sigma_and_sharp_s_fold_as_pythons_casefold(store):
+    aid, _ = _article(store, 1, "el", T0, story=None)
+    greek = EntityRecord(id=1, name="Γιάννης", kind="person")
+    street = EntityRecord(id=2, name="GROẞE STRAẞE", kind="place")
+    store.write_entities(ArticleEntities(
+        article_id=aid, dates=(), entities=(greek, street),
+        mentions=(Mention(text="Γιάννη", kind="person", start=0, end=6, lang="el", entity_id=1),
+                  Mention(text="Große Straße", kind="place", start=9, end=21, lang="el",
+                          entity_id=2))))
+    for needle, found in (("σ", [1]), ("ΓΙΆΝΝΗΣ", [1]), ("γιάννη", [1]), ("γιαννης", []),
+                          ("grosse strasse", [2]), ("ß", [2]), ("SS", [2]), ("ẞ", [2])):
+        assert [e.id for e in store.entity_listing(name=needle)] == found, needle

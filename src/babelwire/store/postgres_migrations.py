@@ -207,18 +207,21 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     -- The entity list's name filter folds case as SQLite's bw_fold (Python's casefold)
     -- does, accents kept: lower case in every script through ICU when the server has
     -- it (else by LC_CTYPE), with the two foldings lower() lacks that news text meets
-    -- (German sharp s, Greek final sigma).
+    -- (German sharp s to ss, Greek final sigma to sigma; code points, so that this
+    -- script stays ASCII).
     DO $casefold$
     DECLARE
-        lowered text := 'lower(t)';
+        folded text := 'lower(t)';
     BEGIN
         IF EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu') THEN
-            lowered := 'lower(t COLLATE "und-x-icu")';
+            folded := 'lower(t COLLATE "und-x-icu")';
+        END IF;
+        IF current_setting('server_encoding') = 'UTF8' THEN
+            folded := format('replace(translate(%s, %L, %L), %L, %L)',
+                             folded, chr(962), chr(963), chr(223), 'ss');
         END IF;
         EXECUTE format('CREATE FUNCTION babelwire_casefold(t text) RETURNS text LANGUAGE sql '
-                       'IMMUTABLE PARALLEL SAFE AS %L',
-                       format('SELECT replace(translate(%s, %L, %L), %L, %L)',
-                              lowered, 'ς', 'σ', 'ß', 'ss'));
+                       'IMMUTABLE PARALLEL SAFE AS %L', 'SELECT ' || folded);
     END
     $casefold$;
     """),
