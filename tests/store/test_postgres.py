@@ -373,6 +373,28 @@ def test_a_write_on_a_dropped_connection_fails_alone_and_the_next_one_works(pg_u
         assert [a.title for a in store.articles()] == ["one", "three"]
 
 
+def test_monitor_and_alert_writes_connect_again_after_a_drop(pg_url):
+    from babelwire.alerts import Watch
+    from babelwire.store.base import SourcePollState
+
+    with open_store(pg_url) as store, psycopg.connect(pg_url, autocommit=True) as admin:
+        source, _ = store.register_source("Wire", "https://example.org/feed")
+        for write in (lambda: store.add_watch(Watch(name="w", query="x", created_at=T0)),
+                      lambda: store.save_source_poll_state(
+                          SourcePollState(source_id=source.id, polls=2))):
+            (pid,) = store._rows("SELECT pg_backend_pid()")[0]  # type: ignore[attr-defined]
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            write()  # nothing was pending: the write connects again and goes through
+        store.new_story("pending", T0)  # an open transaction, lost with the connection
+        (pid,) = store._rows("SELECT pg_backend_pid()")[0]  # type: ignore[attr-defined]
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(psycopg.OperationalError):
+            store.save_source_poll_state(SourcePollState(source_id=source.id, polls=3))
+        assert store.add_watch(Watch(name="v", query="x", created_at=T0)).name == "v"
+        assert [w.name for w in store.watches()] == ["v", "w"]
+        assert store.source_poll_states()[source.id].polls == 2
+
+
 def test_without_extensions_word_and_cjk_search_still_work(pg_url):
     """A user who may not create extensions gets accent-keeping search and a CJK scan."""
     from psycopg.conninfo import make_conninfo

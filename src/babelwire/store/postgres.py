@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -154,23 +154,32 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
         """Statements that take effect together where the SQLite store runs them: inside
         the transaction the pipeline holds open (under a savepoint, so a failure undoes
         them alone), else in a committed transaction of their own."""
-        with self._lock:
-            if not self._in_tx and self._db.broken:
-                self._db = self._connect()
-            with self._db.transaction():
-                yield self._db
+        with self._lock, ExitStack() as stack:
+            self._enter_transaction(stack)
+            yield self._db
 
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection]:
         """One committed transaction of its own; what the pipeline left open is committed
         first (the SQLite store's alert writes do the same)."""
-        with self._lock:
+        with self._lock, ExitStack() as stack:
             if self._in_tx:
                 self._finish(True)
-            if self._db.broken:  # dropped since the last call; nothing pending is lost
-                self._db = self._connect()
-            with self._db.transaction():
-                yield self._db
+            self._enter_transaction(stack)
+            yield self._db
+
+    def _enter_transaction(self, stack: ExitStack) -> None:
+        """Start a transaction (a savepoint inside the open one). Outside a transaction,
+        a connection found dropped at the start is opened again: nothing was pending."""
+        try:
+            stack.enter_context(self._db.transaction())
+        except psycopg.OperationalError:
+            if self._in_tx or not self._db.broken:
+                if self._db.broken:  # the open transaction went with the connection
+                    self._in_tx = False
+                raise
+            self._db = self._connect()
+            stack.enter_context(self._db.transaction())
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
