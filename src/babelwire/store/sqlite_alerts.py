@@ -1,6 +1,6 @@
 """SQLite storage of watchlists, alerts, the delivery outbox and the alert hooks' state.
 
-Tables (migration ``0004_alerts``): ``watchlists``; ``alerts`` with the unique key
+Tables (migration ``0006_alerts``): ``watchlists``; ``alerts`` with the unique key
 (watch, story, reason, detail) that makes an alert happen once; ``alert_deliveries``
 (the outbox: status, attempts, next attempt, last error) and ``alert_delivery_items``
 (which alerts a message covers); ``alert_attempts`` (every attempt); ``alert_state``

@@ -4,7 +4,7 @@ search filters read (used by ``babelwire.web``).
 A mixin over the tables of :mod:`babelwire.store.sqlite_entities`:
 :class:`~babelwire.store.sqlite.SQLiteStore` inherits these methods. The
 co-mention query reads the ``entity_mentions_article_entity`` index (migration
-``0004_web_entity_index``) and never an article row.
+``0005_web_entity_index``) and never an article row.
 """
 
 from __future__ import annotations
