@@ -1,7 +1,7 @@
 """Gazetteers built from open data that ships in packages, once, on first use.
 
 * Babel (CLDR): the name of every territory in every locale we read, and the
-  exemplar city of every time zone (``Europe/Kiev`` is ``Київ``, ``Киев``,
+  exemplar city of every time zone (``Europe/Kyiv`` is ``Київ``, ``Киев``,
   ``Kyjev``, ``كييف``, ``基辅``) -> places with a canonical key (``place:DE``,
   ``place:city:Europe/Berlin``).
 * pycountry: official and common country names, and ISO 3166-2 subdivisions
@@ -257,6 +257,15 @@ def _name_forms(name: str) -> Iterable[str]:
         yield short
 
 
+# Zone ids older CLDR releases (Babel < 2.19) still used, under the IANA names newer ones use: the
+# canonical id of a city must not change when Babel is upgraded, or stored entities would split.
+_ZONE_RENAMES = {
+    "Europe/Kiev": "Europe/Kyiv", "Asia/Calcutta": "Asia/Kolkata", "Asia/Rangoon": "Asia/Yangon",
+    "Asia/Katmandu": "Asia/Kathmandu", "Asia/Saigon": "Asia/Ho_Chi_Minh",
+    "America/Godthab": "America/Nuuk",
+}
+
+
 def _cldr(gaz: Gazetteer) -> None:
     from babel import Locale
     english = Locale.parse("en")
@@ -291,6 +300,7 @@ def _cldr(gaz: Gazetteer) -> None:
                           or zone.split("/")[-1].replace("_", " "))
             if fold(en_city) in _CITY_DENY or fold(str(city)) in _CITY_DENY:
                 continue
+            zone = _ZONE_RENAMES.get(zone, zone)
             gaz.add(str(city), GazetteerEntry("place", f"place:city:{zone}", en_city), lang=code)
 
 
