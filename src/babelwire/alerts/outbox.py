@@ -13,10 +13,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-import httpx
-
 from babelwire.alerts.channels.email import send_email
-from babelwire.alerts.channels.webhook import post_webhook
+from babelwire.alerts.channels.webhook import post_webhook, webhook_client
 from babelwire.alerts.records import Delivery, Watch
 from babelwire.errors import DeliveryError
 from babelwire.settings import Settings
@@ -35,8 +33,7 @@ class Outbox:
     def __init__(self, settings: Settings, store: Store) -> None:
         self.settings = settings
         self.store = store
-        self.client = httpx.Client(timeout=settings.alert_timeout, follow_redirects=False,
-                                   trust_env=False)
+        self.client = webhook_client(settings)
 
     def close(self) -> None:
         self.client.close()

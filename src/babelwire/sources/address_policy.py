@@ -5,9 +5,11 @@ feed could point it at ``http://169.254.169.254/`` or a router's admin page.
 Every URL, and every redirect hop, is resolved and each address checked here
 before a connection is made.
 
-Known limit: the address is resolved here and again by the HTTP client, so a
-DNS server that answers differently the second time (DNS rebinding) is not
-stopped; run behind an egress firewall where that matters.
+The check runs twice: here, for every hop before it is sent (so the error names
+the URL), and again at connect time in :mod:`babelwire.sources.pinned_network`,
+which resolves the host once, checks those addresses and connects to one of them,
+never resolving it again. A DNS server that answers with a public address first
+and a private one a moment later (DNS rebinding) is therefore refused too.
 """
 
 from __future__ import annotations
@@ -111,25 +113,37 @@ class AddressPolicy:
     def check(self, url: str, resolver: Resolver = system_resolver) -> HttpTarget:
         """Raise unless every address ``url``'s host resolves to is allowed."""
         target = split_http_url(url)
-        host = target.host.strip("[]")
+        self.vetted_addresses(url, target.host, target.port, resolver)
+        return target
+
+    def vetted_addresses(self, location: str, host: str, port: int,
+                         resolver: Resolver = system_resolver) -> list[str]:
+        """Resolve ``host`` once; return its addresses if policy allows every one, else raise.
+
+        ``location`` names what is being fetched in the error message.
+        """
+        host = host.strip("[]")
         try:
             addresses: Sequence[str] = [str(ipaddress.ip_address(host))]
         except ValueError:
             try:
-                addresses = resolver(host, target.port)
+                addresses = resolver(host, port)
             except (OSError, UnicodeError) as exc:
-                raise FetchError(url, f"cannot resolve host {host!r} ({exc})") from exc
+                raise FetchError(location, f"cannot resolve host {host!r} ({exc})") from exc
         if not addresses:
-            raise FetchError(url, f"host {host!r} resolves to no address")
+            raise FetchError(location, f"host {host!r} resolves to no address")
+        vetted = []
         for text in addresses:
             try:
                 address = ipaddress.ip_address(text.split("%", 1)[0])
             except ValueError as exc:
-                raise FetchError(url, f"host {host!r} resolved to a bad address {text!r}") from exc
+                raise FetchError(location,
+                                 f"host {host!r} resolved to a bad address {text!r}") from exc
             kind = classify_address(address)
             if not self.allows(kind):
-                raise BlockedAddressError(url, _refusal(host, address, kind))
-        return target
+                raise BlockedAddressError(location, _refusal(host, address, kind))
+            vetted.append(text)
+        return vetted
 
 
 def _refusal(host: str, address: IPAddress, kind: AddressKind) -> str:

@@ -2,7 +2,8 @@
 
 :class:`Fetcher` sends an honest User-Agent, obeys robots.txt, waits between
 requests to one host, sends conditional GETs, follows redirects itself so each
-hop is checked against the :class:`~babelwire.sources.address_policy.AddressPolicy`,
+hop is checked against the :class:`~babelwire.sources.address_policy.AddressPolicy`
+(and connects only to the addresses checked: :mod:`babelwire.sources.pinned_network`),
 and caps the body size *after* decompression, so a small gzip cannot inflate
 into gigabytes. It returns :class:`FetchResult` records and raises
 :class:`~babelwire.errors.FetchError` subclasses that name the URL and the reason.
@@ -33,6 +34,7 @@ from babelwire.sources.address_policy import (
     system_resolver,
 )
 from babelwire.sources.charset import guess_encoding
+from babelwire.sources.pinned_network import pinned_transport
 from babelwire.sources.rate_limit import HostRateLimiter
 from babelwire.sources.robots import RobotsCache
 
@@ -143,6 +145,8 @@ class Fetcher:
         self._limiter = HostRateLimiter.per_second(float(settings.rate_limit),
                                                    clock=clock, sleep=sleep)
         self._robots = RobotsCache(self.user_agent, self._download_robots, clock=clock)
+        if transport is None:
+            transport = pinned_transport(self.policy, resolver)
         self._client = httpx.Client(
             transport=transport,
             timeout=httpx.Timeout(self.timeout),
@@ -263,6 +267,11 @@ class Fetcher:
                                          deadline=deadline, timeout=self.timeout)
                 return _Response(url=url, status=response.status_code,
                                  reason=response.reason_phrase, headers=names, content=content)
+        except FetchError as exc:
+            if exc.location == url:
+                raise
+            # refused at connect time (pinned_network): the host now resolves elsewhere
+            raise type(exc)(url, exc.reason) from exc
         except httpx.TimeoutException as exc:
             raise FetchError(url, f"timed out after {self.timeout:g} s "
                                   f"({type(exc).__name__})") from exc

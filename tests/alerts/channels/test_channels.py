@@ -43,6 +43,21 @@ def test_webhooks_obey_the_address_policy(receiver):
     assert verify_signature("k", got.body, got.headers["x-babelwire-signature"])
 
 
+def test_a_webhook_refused_at_connect_time_is_a_delivery_error(receiver):
+    """The client checks the address it connects to again (what stops DNS rebinding)."""
+    import httpx
+
+    from babelwire.sources.address_policy import AddressPolicy
+    from babelwire.sources.pinned_network import pinned_transport
+
+    open_ = load_settings(env={}, overrides={"allow_loopback": True})
+    with httpx.Client(transport=pinned_transport(AddressPolicy())) as closed_client, \
+            pytest.raises(DeliveryError, match=r"loopback address 127\.0\.0\.1"):
+        post_webhook(receiver.url("/x"), "{}", secret="k", delivery_id=1, settings=open_,
+                     client=closed_client)
+    assert receiver.received == []
+
+
 def test_a_webhook_that_never_answers_times_out(tmp_path):
     import socket
 
