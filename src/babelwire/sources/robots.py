@@ -5,9 +5,8 @@ robots.txt) allows everything; a 5xx answer disallows everything for now and
 is asked again after ``error_ttl`` seconds. Network failures are not cached:
 they propagate as :class:`~babelwire.errors.FetchError`.
 
-Paths are matched by :mod:`urllib.robotparser`, which knows ``Allow``,
-``Disallow``, ``Crawl-delay`` and ``Request-rate`` but not the ``*``/``$``
-wildcards some sites use.
+The rules are read and matched by :mod:`babelwire.sources.robots_rules`
+(RFC 9309: longest match, ``*`` and ``$`` wildcards, ``Crawl-delay``).
 """
 
 from __future__ import annotations
@@ -17,9 +16,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
 
 from babelwire.errors import RobotsDisallowedError
+from babelwire.sources.robots_rules import RobotsText
 
 __all__ = ["RobotsCache", "RobotsRules", "robots_url"]
 
@@ -47,34 +46,27 @@ class RobotsRules:
 
     source: str
     status: int
-    parser: RobotFileParser | None
+    parser: RobotsText | None
     allow_all: bool = False
 
     def allows(self, user_agent: str, url: str) -> bool:
         if self.parser is None:
             return self.allow_all
-        return self.parser.can_fetch(product_token(user_agent), url)
+        return self.parser.allows(product_token(user_agent), url)
 
     def crawl_delay(self, user_agent: str) -> float | None:
         """Seconds to leave between requests, from Crawl-delay or Request-rate, capped."""
         if self.parser is None:
             return None
-        token = product_token(user_agent)
-        delay = self.parser.crawl_delay(token)
-        rate = self.parser.request_rate(token)
-        seconds: float | None = float(delay) if delay is not None else None
-        if rate is not None and rate.requests > 0:
-            from_rate = rate.seconds / rate.requests
-            seconds = max(seconds or 0.0, from_rate)
+        seconds = self.parser.crawl_delay(product_token(user_agent))
         return min(seconds, MAX_CRAWL_DELAY) if seconds is not None else None
 
 
 def parse_robots(source: str, status: int, body: bytes) -> RobotsRules:
     """Rules for one robots.txt answer, by RFC 9309's reading of its status."""
     if 200 <= status < 300:
-        parser = RobotFileParser(source)
-        parser.parse(body.decode("utf-8", errors="replace").splitlines())
-        return RobotsRules(source, status, parser)
+        text = body.decode("utf-8", errors="replace").lstrip("\ufeff")
+        return RobotsRules(source, status, RobotsText.parse(text))
     if 400 <= status < 500:
         return RobotsRules(source, status, None, allow_all=True)
     return RobotsRules(source, status, None, allow_all=False)
