@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from babelwire.stages.entities_records import EntityRecord, VariantCount
@@ -23,7 +23,22 @@ from babelwire.store.base import (
     EntityListing,
     StoryHead,
 )
-from babelwire.store.sqlite_rows import from_db_time
+from babelwire.store.entity_page_counts import (
+    EntityPageCounts,
+    EntitySpan,
+    bucket_seconds,
+    page_counts,
+)
+from babelwire.store.sqlite_rows import from_db_time, to_db_time
+
+_MINE = ("WITH mine AS (SELECT DISTINCT article_id FROM entity_mentions "
+         "WHERE entity_id = :entity) ")
+"""The articles naming an entity, from the ``entity_mentions_entity`` index alone."""
+
+_ORIGIN = ("CASE WHEN p = 0 THEN url "
+           "ELSE substr(url, 1, p + instr(substr(url, p + 2) || '/', '/')) END")
+"""``web.countries.url_origin`` in SQL, ``p`` being ``instr(url, '//')``: the address up to
+the first ``/`` after its first ``//``, or all of it."""
 
 
 def _fold(value: str | None) -> str | None:
@@ -104,6 +119,35 @@ class SQLiteEntityPages:
             (entity_id, entity_id, limit))
         return _counts(rows)
 
+    def entity_span(self, entity_id: int) -> EntitySpan:
+        # The article columns come from the articles_entity_page index (migration
+        # 0007_entity_page_index): an article row, with its text and vector, is never read.
+        n, first, last = self._db.execute(
+            _MINE + "SELECT COUNT(*), MIN(COALESCE(a.published, a.fetched_at)), "
+            "MAX(COALESCE(a.published, a.fetched_at)) FROM mine "
+            "JOIN articles a INDEXED BY articles_entity_page ON a.id = mine.article_id",
+            {"entity": entity_id}).fetchone()
+        return EntitySpan(articles=int(n), first=from_db_time(first), last=from_db_time(last))
+
+    def entity_page_counts(self, entity_id: int, *, start: datetime, bucket: timedelta,
+                           buckets: int, most_stories: int = 50) -> EntityPageCounts:
+        _, width = bucket_seconds(start, bucket)
+        # A time's bucket from julianday() (cheaper than strftime('%s')); the half second
+        # keeps the float difference of two whole-second times from rounding down.
+        params = {"entity": entity_id, "start": to_db_time(start), "width": width,
+                  "last": max(0, buckets - 1), "most": most_stories}
+        rows = self._db.execute(
+            _MINE + f", arts AS MATERIALIZED (SELECT story_id, lang, b, {_ORIGIN} AS o FROM "
+            "(SELECT a.story_id, a.lang, a.url, instr(a.url, '//') AS p, MAX(0, MIN(:last, "
+            "CAST(((julianday(COALESCE(a.published, a.fetched_at)) - julianday(:start)) "
+            "* 86400 + 0.5) / :width AS INTEGER))) AS b FROM mine "
+            "JOIN articles a INDEXED BY articles_entity_page ON a.id = mine.article_id)) "
+            "SELECT 0, b, lang, o, COUNT(*) FROM arts GROUP BY b, lang, o "
+            "UNION ALL SELECT * FROM (SELECT 1, story_id, COUNT(*) OVER (), NULL, "
+            "COUNT(*) AS n FROM arts WHERE story_id IS NOT NULL GROUP BY story_id "
+            "ORDER BY n DESC, story_id DESC LIMIT :most)", params).fetchall()
+        return page_counts(rows)
+
     def story_entities(self, story_id: int, *, limit: int = 30) -> list[EntityCount]:
         rows = self._db.execute(
             "WITH shared AS (SELECT m.entity_id, COUNT(DISTINCT m.article_id) AS n "
@@ -157,3 +201,4 @@ def _record(row: Sequence[Any]) -> EntityRecord:
 
 def _counts(rows: Any) -> list[EntityCount]:
     return [EntityCount(entity=_record(r), articles=int(r[4])) for r in rows]
+
