@@ -212,3 +212,25 @@ def test_page_counts_cut_addresses_as_url_origin_does(store, url):
     _mentions(store, aid, "en", ("Vietnam", VIETNAM))
     counts = store.entity_page_counts(2, start=T0, bucket=timedelta(days=1), buckets=1)
     assert counts.by_origin == ((0, url_origin(url), 1),)
+
+
+def test_a_database_made_before_0007_gets_the_index_and_keeps_its_counts(store_location,
+                                                                         monkeypatch):
+    from babelwire.store import migrations, open_store, postgres_migrations, sqlite
+
+    names = [name for name, _ in migrations.MIGRATIONS]
+    upto = names.index("0007_entity_page_index")
+    monkeypatch.setattr(sqlite, "MIGRATIONS", migrations.MIGRATIONS[:upto])
+    if store_location.startswith("postgresql"):
+        from babelwire.store import postgres
+
+        monkeypatch.setattr(postgres, "MIGRATIONS", postgres_migrations.MIGRATIONS[:upto])
+    with open_store(store_location) as old:
+        aid, _ = _article(old, 1, "de", T0, story=None)
+        _mentions(old, aid, "de", ("Vietnam", VIETNAM))
+        assert old.schema_version == upto  # type: ignore[attr-defined]
+    monkeypatch.undo()
+    with open_store(store_location) as new:
+        assert new.schema_version == upto + 1  # type: ignore[attr-defined]
+        counts = new.entity_page_counts(2, start=T0, bucket=timedelta(days=1), buckets=1)
+        assert counts.by_language == ((0, "de", 1),) and counts.story_count == 1
