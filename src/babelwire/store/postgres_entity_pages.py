@@ -8,7 +8,9 @@ tie-breaks (text ordered ``COLLATE "C"``, code points, as SQLite does). The name
 filter folds case with ``babelwire_casefold`` (migration ``0005_web_entity_index``):
 lower case in every script, sharp s and final sigma folded, accents kept, as
 Python's ``str.casefold`` does on SQLite. The co-mention query reads the
-``entity_mentions_article_entity`` index.
+``entity_mentions_article_entity`` index; the entity page's counts may read an article's
+time, language, story and address from ``articles_entity_page`` (migration
+``0007_entity_page_index``).
 """
 
 from __future__ import annotations
@@ -121,7 +123,7 @@ class PostgresEntityPages:
         # Columns from the articles_entity_page index (migration 0007_entity_page_index);
         # the origin is web.countries.url_origin: the address up to the first / after //.
         rows = self._rows(
-            _MINE + ", arts AS MATERIALIZED (SELECT story_id, lang, b, CASE WHEN p = 0 THEN url "
+            _MINE + ", arts AS (SELECT story_id, lang, b, CASE WHEN p = 0 THEN url "
             "ELSE substr(url, 1, p + strpos(substr(url, p + 2) || '/', '/')) END AS o FROM "
             "(SELECT a.story_id, a.lang, a.url, strpos(a.url, '//') AS p, "
             f"GREATEST(0, LEAST(%s, (extract(epoch FROM {TIME})::bigint - %s) / %s)) AS b "
