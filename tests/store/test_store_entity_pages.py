@@ -184,6 +184,9 @@ def test_entity_span_and_page_counts(store, pages):
         (0, "ru", 1), (0, "vi", 1), (1, "de", 1), (1, "en", 1), (1, "zh", 1))
     assert clamped.by_origin == ((0, com, 2), (1, com, 2), (1, de, 1))
     assert (clamped.top_stories, clamped.story_count) == (((pages["s1"], 4),), 2)
+    none = store.entity_page_counts(2, start=T0, bucket=timedelta(days=1), buckets=1,
+                                    most_stories=0)
+    assert (none.top_stories, none.story_count, none.by_language[0]) == ((), 2, (0, "de", 1))
     # Ties between stories go to the higher id.
     _mentions(store, pages["a4"], "zh", ("Hauptstraße", STRASSE))
     tied = store.entity_page_counts(3, start=T0, bucket=timedelta(days=1), buckets=2)

@@ -53,9 +53,10 @@ def bucket_seconds(start: datetime, bucket: timedelta) -> tuple[int, int]:
     return int(first), int(width)
 
 
-def page_counts(rows: Sequence[Sequence[Any]]) -> EntityPageCounts:
-    """The record from the stores' one query, whose rows are tagged 0, (0, bucket, language,
-    origin, articles), or 1, (1, story, stories in all, None, articles) in their order."""
+def page_counts(rows: Sequence[Sequence[Any]], most_stories: int) -> EntityPageCounts:
+    """The record from the rows of the stores' one query: ``(0, bucket, language, origin,
+    articles)`` and, largest first, ``(1, story, stories in all, None, articles)`` for up to
+    ``max(1, most_stories)`` stories (one at least, so that the total is known)."""
     by_lang: dict[tuple[int, str], int] = {}
     by_origin: dict[tuple[int, str], int] = {}
     stories: list[tuple[int, int]] = []
@@ -70,7 +71,7 @@ def page_counts(rows: Sequence[Sequence[Any]]) -> EntityPageCounts:
     return EntityPageCounts(
         by_language=tuple((b, k, n) for (b, k), n in sorted(by_lang.items())),
         by_origin=tuple((b, k, n) for (b, k), n in sorted(by_origin.items())),
-        top_stories=tuple(stories), story_count=total)
+        top_stories=tuple(stories[:max(0, most_stories)]), story_count=total)
 
 
 __all__ = ["EntityPageCounts", "EntitySpan", "bucket_seconds", "page_counts"]

@@ -132,8 +132,8 @@ class PostgresEntityPages:
             "UNION ALL (SELECT 1, story_id, (COUNT(*) OVER ())::text, NULL, COUNT(*) AS n "
             "FROM arts WHERE story_id IS NOT NULL GROUP BY story_id "
             "ORDER BY n DESC, story_id DESC LIMIT %s)",
-            (entity_id, max(0, buckets - 1), first, width, most_stories))
-        return page_counts(rows)
+            (entity_id, max(0, buckets - 1), first, width, max(1, most_stories)))
+        return page_counts(rows, most_stories)
 
     def story_entities(self, story_id: int, *, limit: int = 30) -> list[EntityCount]:
         rows = self._rows(

@@ -139,7 +139,7 @@ class SQLiteEntityPages:
         # A time's bucket from julianday() (cheaper than strftime('%s')); the half second
         # keeps the float difference of two whole-second times from rounding down.
         params = {"entity": entity_id, "start": to_db_time(start), "width": width,
-                  "last": max(0, buckets - 1), "most": most_stories}
+                  "last": max(0, buckets - 1), "most": max(1, most_stories)}
         rows = self._db.execute(
             _MINE + f", arts AS (SELECT story_id, lang, b, {_ORIGIN} AS o FROM "
             "(SELECT a.story_id, a.lang, a.url, instr(a.url, '//') AS p, MAX(0, MIN(:last, "
@@ -150,7 +150,7 @@ class SQLiteEntityPages:
             "UNION ALL SELECT * FROM (SELECT 1, story_id, COUNT(*) OVER (), NULL, "
             "COUNT(*) AS n FROM arts WHERE story_id IS NOT NULL GROUP BY story_id "
             "ORDER BY n DESC, story_id DESC LIMIT :most)", params).fetchall()
-        return page_counts(rows)
+        return page_counts(rows, most_stories)
 
     def story_entities(self, story_id: int, *, limit: int = 30) -> list[EntityCount]:
         rows = self._db.execute(
