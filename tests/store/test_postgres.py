@@ -3,7 +3,7 @@
 import json
 import threading
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
@@ -20,6 +20,8 @@ from babelwire.records import (
 from babelwire.store import ArticleWrite, is_postgres_url, open_store
 from babelwire.store.migrations import MIGRATIONS as SQLITE_MIGRATIONS
 from babelwire.store.postgres_migrations import MIGRATIONS
+from babelwire.web.coverage import coverage_axis
+from babelwire.web.entities import build_entity_detail, coverage_from_articles
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (the 'postgres' extra)")
 
@@ -226,7 +228,25 @@ def _entity_pages(store) -> dict[str, object]:
         "spellings": sorted(store.entity_spellings()),
         "coverage": list(store.entity_coverage([e.id for e in top[:3]], T0.replace(year=2020))
                          .items()),
+        "spans": [store.entity_span(e.id) for e in listing],
+        "page counts": [_page_counts(store, e.id) for e in listing],
+        "details": [build_entity_detail(store, e.id) for e in top],
     }
+
+
+def _page_counts(store, entity_id: int) -> list[object]:
+    """An entity's page counts as its page asks for them, in hours and with a short story
+    list (ties at the cut), and how many articles each count covers."""
+    span = store.entity_span(entity_id)
+    axis = coverage_axis([span.first, span.last])
+    counts = [store.entity_page_counts(entity_id, start=axis.start, bucket=axis.bucket,
+                                       buckets=axis.buckets),
+              store.entity_page_counts(entity_id, start=axis.start, bucket=timedelta(hours=1),
+                                       buckets=100_000, most_stories=3)]
+    for found in counts:
+        assert sum(n for *_, n in found.by_language) == span.articles
+        assert sum(n for *_, n in found.by_origin) == span.articles
+    return counts
 
 
 def _entity_queries_agree_with_each_other(store) -> None:
@@ -251,6 +271,9 @@ def _entity_queries_agree_with_each_other(store) -> None:
     assert [(h.id, h.title, h.languages, h.size, h.first_seen, h.last_seen) for h in heads] == [
         (story.id, story.title, story.languages, story.size, story.first_seen, story.last_seen)]
     assert store.story_size(10**9) == 0 and store.entity_record(10**9) is None
+    for e in top:  # the counts in SQL are the counts of the articles
+        assert build_entity_detail(store, e.id) == build_entity_detail(
+            store, e.id, coverage=coverage_from_articles)
 
 
 def _watch_answers(store, settings) -> dict[str, object]:

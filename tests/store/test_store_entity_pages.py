@@ -1,5 +1,6 @@
-"""The entity pages' store queries (migration 0005_web_entity_index), on both backends, on
-small hand-built data: results, orderings and tie-breaks must be the same."""
+"""The entity pages' store queries (migrations 0005_web_entity_index and
+0007_entity_page_index), on both backends, on small hand-built data: results, orderings and
+tie-breaks must be the same."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from babelwire.records import Article, DuplicateCheck, EnrichedArticle, Language
 from babelwire.stages.entities_records import ArticleEntities, EntityRecord, Mention
 from babelwire.store import ArticleWrite, Store
+from babelwire.web.countries import url_origin
 
 T0 = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)
 
@@ -23,8 +25,9 @@ QUIET = EntityRecord(id=6, name="Nobody", kind="person")  # stored, never mentio
 
 
 def _article(store: Store, n: int, lang: str, when: datetime | None, *, story: int | None,
-             dup: int | None = None, fetched: datetime = T0) -> tuple[int, int]:
-    url = f"https://news-example.{'de' if lang == 'de' else 'com'}/{n}"
+             dup: int | None = None, fetched: datetime = T0,
+             url: str | None = None) -> tuple[int, int]:
+    url = url or f"https://news-example.{'de' if lang == 'de' else 'com'}/{n}"
     article = Article(url=url, canonical_url=url, title=f"Title {n}", text=f"Text {n}",
                       source=f"Outlet {n}", published=when, fetched_at=fetched, location=url)
     enriched = EnrichedArticle(
@@ -163,3 +166,74 @@ def test_greek_final_sigma_and_sharp_s_fold_as_pythons_casefold(store):
     for needle, found in (("σ", [1]), ("ΓΙΆΝΝΗΣ", [1]), ("γιάννη", [1]), ("γιαννης", []),
                           ("grosse strasse", [2]), ("ß", [2]), ("SS", [2]), ("ẞ", [2])):
         assert [e.id for e in store.entity_listing(name=needle)] == found, needle
+
+
+def test_entity_span_and_page_counts(store, pages):
+    span = store.entity_span(2)
+    assert (span.articles, span.first, span.last) == (5, T0, T0 + timedelta(days=1))
+    com, de = "https://news-example.com", "https://news-example.de"
+    hourly = store.entity_page_counts(2, start=T0, bucket=timedelta(hours=1), buckets=25)
+    assert hourly.by_language == (
+        (0, "ru", 1), (1, "vi", 1), (2, "de", 1), (2, "en", 1), (24, "zh", 1))
+    assert hourly.by_origin == ((0, com, 1), (1, com, 1), (2, com, 1), (2, de, 1), (24, com, 1))
+    assert (hourly.top_stories, hourly.story_count) == (((pages["s1"], 4), (pages["s2"], 1)), 2)
+    # Times before the first bucket count in it, times after the last in the last.
+    clamped = store.entity_page_counts(2, start=T0 + timedelta(hours=1),
+                                       bucket=timedelta(hours=1), buckets=2, most_stories=1)
+    assert clamped.by_language == (
+        (0, "ru", 1), (0, "vi", 1), (1, "de", 1), (1, "en", 1), (1, "zh", 1))
+    assert clamped.by_origin == ((0, com, 2), (1, com, 2), (1, de, 1))
+    assert (clamped.top_stories, clamped.story_count) == (((pages["s1"], 4),), 2)
+    none = store.entity_page_counts(2, start=T0, bucket=timedelta(days=1), buckets=1,
+                                    most_stories=0)
+    assert (none.top_stories, none.story_count, none.by_language[0]) == ((), 2, (0, "de", 1))
+    # Ties between stories go to the higher id.
+    _mentions(store, pages["a4"], "zh", ("Hauptstraße", STRASSE))
+    tied = store.entity_page_counts(3, start=T0, bucket=timedelta(days=1), buckets=2)
+    assert tied.top_stories == ((pages["s2"], 1), (pages["s1"], 1))
+    assert store.entity_span(3).articles == 2
+    quiet = store.entity_page_counts(6, start=T0, bucket=timedelta(days=1), buckets=1)
+    assert (quiet.by_language, quiet.by_origin, quiet.top_stories, quiet.story_count) == (
+        (), (), (), 0)
+    assert store.entity_span(6) == store.entity_span(10**9)
+    assert (store.entity_span(6).articles, store.entity_span(6).first) == (0, None)
+    with pytest.raises(ValueError, match="whole seconds"):
+        store.entity_page_counts(2, start=T0, bucket=timedelta(seconds=1.5), buckets=2)
+    with pytest.raises(ValueError, match="naive"):
+        store.entity_page_counts(2, start=T0.replace(tzinfo=None), bucket=timedelta(hours=1),
+                                 buckets=2)
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.lemonde.fr/a/b", "http://news.bbc.co.uk", "https://h.example:8080/x?y=1",
+    "https://user@h.example/x", "https://h.example?q=a/b", "https://h.example#r1",
+    "https://nyheter.example.se/x#r7", "no slashes at all", "a//", "//h.example/x",
+    "https://ví-dụ.vn/tin/1", "https://новости.рф/x//y",
+])
+def test_page_counts_cut_addresses_as_url_origin_does(store, url):
+    aid, _ = _article(store, 1, "en", T0, story=None, url=url)
+    _mentions(store, aid, "en", ("Vietnam", VIETNAM))
+    counts = store.entity_page_counts(2, start=T0, bucket=timedelta(days=1), buckets=1)
+    assert counts.by_origin == ((0, url_origin(url), 1),)
+
+
+def test_a_database_made_before_0007_gets_the_index_and_keeps_its_counts(store_location,
+                                                                         monkeypatch):
+    from babelwire.store import migrations, open_store, postgres_migrations, sqlite
+
+    names = [name for name, _ in migrations.MIGRATIONS]
+    upto = names.index("0007_entity_page_index")
+    monkeypatch.setattr(sqlite, "MIGRATIONS", migrations.MIGRATIONS[:upto])
+    if store_location.startswith("postgresql"):
+        from babelwire.store import postgres
+
+        monkeypatch.setattr(postgres, "MIGRATIONS", postgres_migrations.MIGRATIONS[:upto])
+    with open_store(store_location) as old:
+        aid, _ = _article(old, 1, "de", T0, story=None)
+        _mentions(old, aid, "de", ("Vietnam", VIETNAM))
+        assert old.schema_version == upto  # type: ignore[attr-defined]
+    monkeypatch.undo()
+    with open_store(store_location) as new:
+        assert new.schema_version == upto + 1  # type: ignore[attr-defined]
+        counts = new.entity_page_counts(2, start=T0, bucket=timedelta(days=1), buckets=1)
+        assert counts.by_language == ((0, "de", 1),) and counts.story_count == 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from babelwire.alerts.records import (
@@ -32,6 +32,7 @@ from babelwire.stages.entities_records import (
     TextDate,
     VariantCount,
 )
+from babelwire.store.entity_page_counts import EntityPageCounts, EntitySpan
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -373,6 +374,17 @@ class Store(ABC):
 
     def co_mentions(self, entity_id: int, *, limit: int = 20) -> list[EntityCount]:
         """Other entities named in the same articles, most shared articles first."""
+        raise self._no_entities()
+
+    def entity_span(self, entity_id: int) -> EntitySpan:
+        """How many articles name the entity and the first and last of their times."""
+        raise self._no_entities()
+
+    def entity_page_counts(self, entity_id: int, *, start: datetime, bucket: timedelta,
+                           buckets: int, most_stories: int = 50) -> EntityPageCounts:
+        """The entity's articles counted in buckets ``bucket`` wide from ``start`` (whole
+        seconds; earlier times go to the first, later ones to the last of ``buckets``) by
+        language and by address origin, and per story (the ``most_stories`` largest)."""
         raise self._no_entities()
 
     def story_entities(self, story_id: int, *, limit: int = 30) -> list[EntityCount]:

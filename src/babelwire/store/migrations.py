@@ -229,4 +229,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         value TEXT NOT NULL
     );
     """),
+    ("0007_entity_page_index", """
+    CREATE INDEX articles_entity_page ON articles(
+        id, published, fetched_at, lang, story_id, url);
+    """),
 )

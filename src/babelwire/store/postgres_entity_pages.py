@@ -8,13 +8,15 @@ tie-breaks (text ordered ``COLLATE "C"``, code points, as SQLite does). The name
 filter folds case with ``babelwire_casefold`` (migration ``0005_web_entity_index``):
 lower case in every script, sharp s and final sigma folded, accents kept, as
 Python's ``str.casefold`` does on SQLite. The co-mention query reads the
-``entity_mentions_article_entity`` index.
+``entity_mentions_article_entity`` index; the entity page's counts may read an article's
+time, language, story and address from ``articles_entity_page`` (migration
+``0007_entity_page_index``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from babelwire.stages.entities_records import EntityRecord, VariantCount
@@ -25,7 +27,16 @@ from babelwire.store.base import (
     EntityListing,
     StoryHead,
 )
+from babelwire.store.entity_page_counts import (
+    EntityPageCounts,
+    EntitySpan,
+    bucket_seconds,
+    page_counts,
+)
 from babelwire.store.postgres_rows import TIME, from_pg_time, pg_text
+
+_MINE = "WITH mine AS (SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = %s) "
+"""The articles naming an entity, from the ``entity_mentions_entity`` index alone."""
 
 
 def _when(value: datetime | None) -> datetime:
@@ -99,6 +110,30 @@ class PostgresEntityPages:
             "JOIN entities e ON e.id = s.entity_id ORDER BY s.n DESC, e.id LIMIT %s",
             (entity_id, entity_id, limit))
         return _counts(rows)
+
+    def entity_span(self, entity_id: int) -> EntitySpan:
+        n, first, last = self._one(
+            _MINE + f"SELECT COUNT(*), MIN({TIME}), MAX({TIME}) FROM mine "
+            "JOIN articles a ON a.id = mine.article_id", (entity_id,))
+        return EntitySpan(articles=int(n), first=from_pg_time(first), last=from_pg_time(last))
+
+    def entity_page_counts(self, entity_id: int, *, start: datetime, bucket: timedelta,
+                           buckets: int, most_stories: int = 50) -> EntityPageCounts:
+        first, width = bucket_seconds(start, bucket)
+        # Columns from the articles_entity_page index (migration 0007_entity_page_index);
+        # the origin is web.countries.url_origin: the address up to the first / after //.
+        rows = self._rows(
+            _MINE + ", arts AS (SELECT story_id, lang, b, CASE WHEN p = 0 THEN url "
+            "ELSE substr(url, 1, p + strpos(substr(url, p + 2) || '/', '/')) END AS o FROM "
+            "(SELECT a.story_id, a.lang, a.url, strpos(a.url, '//') AS p, "
+            f"GREATEST(0, LEAST(%s, (extract(epoch FROM {TIME})::bigint - %s) / %s)) AS b "
+            "FROM mine JOIN articles a ON a.id = mine.article_id) x) "
+            "(SELECT 0, b, lang, o, COUNT(*) FROM arts GROUP BY b, lang, o) "
+            "UNION ALL (SELECT 1, story_id, (COUNT(*) OVER ())::text, NULL, COUNT(*) AS n "
+            "FROM arts WHERE story_id IS NOT NULL GROUP BY story_id "
+            "ORDER BY n DESC, story_id DESC LIMIT %s)",
+            (entity_id, max(0, buckets - 1), first, width, max(1, most_stories)))
+        return page_counts(rows, most_stories)
 
     def story_entities(self, story_id: int, *, limit: int = 30) -> list[EntityCount]:
         rows = self._rows(

@@ -290,4 +290,10 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         value TEXT NOT NULL
     );
     """),
+    ("0007_entity_page_index", """
+    -- The entity page's counts read an article's time, language, story and address
+    -- from here (an index-only scan once the table is vacuumed).
+    CREATE INDEX articles_entity_page ON articles(id)
+        INCLUDE (published, fetched_at, lang, story_id, url);
+    """),
 )

@@ -62,17 +62,24 @@ def host_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def country_of(url: str) -> str:
-    """An ISO 3166-1 alpha-2 code (``FR``), ``EU``, or :data:`UNKNOWN` for an article URL."""
+def url_origin(url: str) -> str:
+    """``url`` up to the first ``/`` after its first ``//`` (scheme and host, with any port),
+    or the whole of it when there is none. The stores compute the same in SQL (the entity
+    page counts articles per origin), so that a host is mapped to a country once."""
     start = url.find("//")
     end = url.find("/", start + 2) if start >= 0 else -1
-    return _country_of_origin(url if end < 0 else url[:end])
+    return url if end < 0 else url[:end]
+
+
+def country_of(url: str) -> str:
+    """An ISO 3166-1 alpha-2 code (``FR``), ``EU``, or :data:`UNKNOWN` for an article URL."""
+    return country_of_origin(url_origin(url))
 
 
 @lru_cache(maxsize=8192)
-def _country_of_origin(origin: str) -> str:
-    """:func:`country_of` for the URL up to its path (scheme and host): cached, since an
-    entity page asks once per article and an outlet's articles share a host."""
+def country_of_origin(origin: str) -> str:
+    """:func:`country_of` for a :func:`url_origin`: cached, since an outlet's articles share
+    an origin."""
     host = host_of(origin)
     if not host or host.replace(".", "").isdigit():
         return UNKNOWN
