@@ -3,7 +3,9 @@
 A uvicorn server runs in a thread on 127.0.0.1 (a free port) over a copy of the
 sample corpus. The tests open the pages, follow links, search, type with the
 keyboard, and check right-to-left rendering, the narrow layout and that a
-hostile article runs no script. Screenshots go to docs/screenshots/.
+hostile article runs no script. Screenshots go to tests/artifacts/screenshots/
+(ignored by git), or to ``$BABELWIRE_SCREENSHOTS`` when set; set it to
+docs/screenshots to refresh the ones the docs show.
 
 Skipped, with the reason, when Selenium, chromium or chromedriver is missing
 (``apt-get install chromium chromium-driver``; ``pip install selenium``).
@@ -11,6 +13,7 @@ Skipped, with the reason, when Selenium, chromium or chromedriver is missing
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -23,7 +26,8 @@ from babelwire.web import BackgroundServer
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("BABELWIRE_SCREENSHOTS")
+             or Path(__file__).resolve().parents[2] / "tests" / "artifacts" / "screenshots")
 
 try:
     from selenium import webdriver
@@ -69,7 +73,7 @@ def browser() -> Iterator[Any]:
 
 
 def screenshot(driver: Any, name: str, width: int = 1280, most: int = 2200) -> None:
-    """A full-page screenshot (up to ``most`` pixels tall) into docs/screenshots/."""
+    """A full-page screenshot (up to ``most`` pixels tall) into ``SHOTS``."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     driver.set_window_size(width, 900)
     height, chrome = driver.execute_script(
