@@ -119,6 +119,22 @@ def _is_lower_word(form: str) -> bool:
     return form[:1].islower() and " " not in form and len(form) > 3
 
 
+def _count_unlabelled(train: list[Document], labelled: Counter[str], seen: Counter[str]) -> None:
+    """Add to ``seen`` each form's whole-word occurrences in the training documents that do not
+    label it at all (``СМИ`` is labelled in three documents and written in a hundred more)."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for form in labelled:
+        first = _WORD.search(form)
+        if first is not None:
+            by_first[first.group(0)].append(form)
+    for doc in train:
+        own = {m.text for m in doc.gold}
+        for word in set(_WORD.findall(doc.text)):
+            for form in by_first.get(word, ()):
+                if form not in own and form in doc.text:
+                    seen[form] += _occurrences(doc.text, form)
+
+
 def _id_canonicals(base: Gazetteer, forms_of: dict[str, Counter[str]],
                    lemmas: dict[str, Counter[str]], with_ids: bool) -> dict[str, str]:
     """Training entity id -> canonical key: the built-in gazetteer's key that most of the id's
@@ -140,7 +156,7 @@ def _id_canonicals(base: Gazetteer, forms_of: dict[str, Counter[str]],
     return out
 
 
-def learn_gazetteer(base: Gazetteer, train: Iterable[Document], min_ratio: float = 0.5,
+def learn_gazetteer(base: Gazetteer, train: Iterable[Document], min_ratio: float = 0.2,
                     *, link_ids: bool = False) -> tuple[Gazetteer, int]:
     """``base`` plus the forms labelled in the training documents (majority type and lemma),
     kept when labelled in at least ``min_ratio`` of their occurrences in those documents. A
@@ -157,6 +173,7 @@ def learn_gazetteer(base: Gazetteer, train: Iterable[Document], min_ratio: float
     ids: dict[str, Counter[str]] = defaultdict(Counter)
     lower_labelled: Counter[str] = Counter()
     lower_seen: Counter[str] = Counter()
+    train = list(train)
     for doc in train:
         forms = Counter(m.text for m in doc.gold)
         for form, n in forms.items():
@@ -174,6 +191,7 @@ def learn_gazetteer(base: Gazetteer, train: Iterable[Document], min_ratio: float
             ids[m.text][m.entity] += 1
             if m.lemma:
                 lemmas[m.text][m.lemma] += 1
+    _count_unlabelled(train, labelled, seen)
     by_id: dict[str, Counter[str]] = defaultdict(Counter)
     for form, counter in ids.items():
         by_id[counter.most_common(1)[0][0]][form] += labelled[form]
@@ -190,13 +208,15 @@ def learn_gazetteer(base: Gazetteer, train: Iterable[Document], min_ratio: float
         category = votes[form].most_common(1)[0][0]
         current = gaz.exact.get(fold(form))
         kind = KIND_OF_TYPE[category]
-        if current is not None and current.kind == kind and (current.canonical or not link_ids):
+        # the training id's key outranks the built-in one (Asia of Asia Bibi is no continent)
+        id_key = id_keys.get(ids[form].most_common(1)[0][0], "")
+        if (current is not None and current.kind == kind
+                and (current.canonical == id_key if id_key else current.canonical or not link_ids)):
             continue
         lemma = lemmas[form].most_common(1)[0][0] if lemmas[form] else form
         known = base.lookup(lemma)  # Německu -> Německo -> place:DE
-        canonical = known.canonical if known is not None and known.kind == kind else ""
-        if link_ids and not canonical:
-            canonical = id_keys.get(ids[form].most_common(1)[0][0], "")
+        canonical = id_key or (known.canonical if known is not None and known.kind == kind
+                               else "")
         name = base.names.get(canonical) or (known.name if canonical and known else lemma)
         gaz.add(form, GazetteerEntry(kind, canonical, name,
                                      lemma=lemma if lemma != form else None), replace=True)

@@ -54,6 +54,9 @@ _SLAVIC = frozenset({"cs", "sk", "pl", "ru", "uk", "bg", "sl", "hr", "sr", "be"}
 _SLAVIC_SURNAME = re.compile(
     r"(ov|ova|ová|ev|eva|in|ina|ski|ska|sky|ský|ská|skij|enko|uk|yk|ić|vić|ek|czyk|ak|"
     r"ов|ова|ев|ева|ин|ина|ский|ская|енко|юк|ук|чук|ич|ський|ська)$")
+_SPACES = frozenset({" ", "\u00a0"})
+_OPENING_QUOTES = "«\"„“'"
+_CLOSING_QUOTES = "»\"“”'"
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n()«»\"„“”]")
 _ROMAN = re.compile(r"[IVXLC]+")
 _VI_COMPOUNDS = frozenset(
@@ -149,19 +152,30 @@ def _extend(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazett
             lang: str) -> int:
     """Grow ``run`` over up to three lower-case words or a number when the gazetteer knows the
     longer name (``Spojené státy``, ``Белия дом``, ``Nord Stream 2``); return the next index."""
-    if j >= len(toks) or toks[j].cap or doc[run[-1].end : toks[j].start] != " ":
+    if j >= len(toks) or toks[j].cap or doc[run[-1].end : toks[j].start] not in _SPACES:
         return j
     for k in (3, 2, 1):
         last = j + k - 1
         if last >= len(toks):
             continue
-        if any(_gap(doc, toks[m - 1] if m > j else run[-1], toks[m]) != " "
+        if any(_gap(doc, toks[m - 1] if m > j else run[-1], toks[m]) not in _SPACES
                or toks[m].cap for m in range(j, last + 1)):
             continue
-        if gaz.lookup(doc[run[0].start : toks[last].end], lang) is not None:
+        if fold(doc[run[0].start : toks[last].end]) in gaz.exact:
             run.extend(toks[j : last + 1])
             return last + 1
     return j
+
+
+def _goes_on(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazetteer) -> bool:
+    """Whether the capitalised word at ``j`` (and perhaps the next) continues a known name."""
+    for last in (j, j + 1):
+        if last >= len(toks) or not toks[last].cap or _gap(doc, toks[last - 1], toks[last]) \
+                not in _SPACES:
+            return False
+        if fold(doc[run[0].start : toks[last].end]) in gaz.exact:
+            return True
+    return False
 
 
 def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Span]:
@@ -202,7 +216,12 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
                     and stem_word(fold(run[-1].text)) not in person_titles()):
                 run.append(nxt)  # Hospodářská komora, Государственная дума
                 j += 1
-            break
+                break
+            grown = _extend(doc, toks, run, j, gaz, lang)
+            if grown == j or not _goes_on(doc, toks, run, grown, gaz):
+                j = grown
+                break
+            j = grown  # a known name goes on after its number: Nord Stream 2 AG
         j = _extend(doc, toks, run, j, gaz, lang)
         spans.append(_Span(run, sentence_start))
         i = j
@@ -352,13 +371,26 @@ class CasedMentionFinder:
         out = []
         for span in typed:
             text = _text(doc, span)
-            out.append(Mention(text=text, kind=span.kind or "person",
-                               start=span.tokens[0].start, end=span.tokens[-1].end, lang=lang,
+            start, end = span.tokens[0].start, span.tokens[-1].end
+            quoted = self._quoted(doc, start, end)
+            if quoted is not None:  # «Спутник V» where the quotes belong to the name
+                start, end = start - 1, end + 1
+                span.kind, span.rule, span.canonical = _entry_kind(quoted)
+                span.lemma = quoted.lemma
+            out.append(Mention(text=doc[start:end], kind=span.kind or "person",
+                               start=start, end=end, lang=lang,
                                rule=span.rule, canonical=span.canonical, lemma=span.lemma))
             if (self.stream is not None and span.rule in {"gazetteer", "trigger", "pattern"}
                     and len(span.tokens) <= 3):
                 self.stream.learn(text, span.kind or "person")
         return sorted(out, key=lambda m: m.start)
+
+    def _quoted(self, doc: str, start: int, end: int) -> GazetteerEntry | None:
+        """The gazetteer's entry for the name with the quotes around it, when it knows one."""
+        if (start and end < len(doc) and doc[start - 1] in _OPENING_QUOTES
+                and doc[end] in _CLOSING_QUOTES):
+            return self.gaz.exact.get(fold(doc[start - 1 : end + 1]))
+        return None
 
     def _type(self, doc: str, toks: list[_Token], index_of: dict[int, int], span: _Span,
               titled: bool, lang: str) -> None:
