@@ -322,8 +322,8 @@ class CasedMentionFinder:
         stop = _LowerAware(self.stop, toks)
         if self.gaz.lower:
             for t in toks:
-                if t.text[:1].islower():
-                    entry = self.gaz.lower.get(stem_key(t.text))
+                if t.text[:1].islower() and stem_key(t.text) in self.gaz.lower:
+                    entry = self.gaz.exact.get(fold(t.text))
                     if entry is not None:
                         typed.append(_Span([t], False, *_entry_kind(entry), lemma=entry.lemma))
         for raw in _spans(doc, toks, lang, self.gaz):
