@@ -194,6 +194,9 @@ class Gazetteer:
         """Canonical key -> display name."""
         self.lower: dict[str, GazetteerEntry] = {}
         """Single words written in lower case (``brexit``), by stem: scanned word by word."""
+        self.phrases: dict[str, int] = {}
+        """First word of a name that starts in lower case (``коллегия выборщиков``,
+        ``západní Evropy``) -> the most words such a name has."""
         self.max_len = 1
         self.cjk_first: dict[str, int] = {}
         """First character of a CJK form -> longest such form (for scanning text)."""
@@ -219,6 +222,9 @@ class Gazetteer:
             self.stems[skey] = entry
         if form[:1].islower() and " " not in form and len(form) > 3:
             self.lower[skey] = entry
+        elif form[:1].islower() and " " in form:
+            words = key.split()
+            self.phrases[words[0]] = max(self.phrases.get(words[0], 0), len(words))
 
     def lookup(self, form: str, lang: str | None = None) -> GazetteerEntry | None:
         """Entry for ``form`` as written, else (in an inflecting ``lang``) for its stem."""

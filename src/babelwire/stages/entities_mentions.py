@@ -320,14 +320,19 @@ class CasedMentionFinder:
         typed: list[_Span] = []
         loose: list[_Span] = []
         stop = _LowerAware(self.stop, toks)
+        phrases = self._phrases(doc, toks)
+        typed.extend(phrases)
+        taken = {id(t) for span in phrases for t in span.tokens}
         if self.gaz.lower:
             for t in toks:
-                if t.text[:1].islower() and stem_key(t.text) in self.gaz.lower:
+                if (t.text[:1].islower() and id(t) not in taken
+                        and stem_key(t.text) in self.gaz.lower):
                     entry = self.gaz.exact.get(fold(t.text))
                     if entry is not None:
                         typed.append(_Span([t], False, *_entry_kind(entry), lemma=entry.lemma))
         for raw in _spans(doc, toks, lang, self.gaz):
-            if all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens):
+            if (all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens)
+                    or any(id(t) in taken for t in raw.tokens)):
                 continue
             span, titled = _trim(raw, stop)
             if span is None:
@@ -384,6 +389,28 @@ class CasedMentionFinder:
                     and len(span.tokens) <= 3):
                 self.stream.learn(text, span.kind or "person")
         return sorted(out, key=lambda m: m.start)
+
+    def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:
+        """Names the gazetteer knows that start with a lower-case word, matched word for word
+        (``коллегия выборщиков``, ``novim koronavirusom``, ``západní Evropy``)."""
+        found: list[_Span] = []
+        if not self.gaz.phrases:
+            return found
+        k, n = 0, len(toks)
+        while k < n:
+            most = 0 if toks[k].cap else self.gaz.phrases.get(fold(toks[k].text), 0)
+            for last in range(min(k + most, n) - 1, k, -1):
+                if any(_gap(doc, toks[m - 1], toks[m]) not in _SPACES
+                       for m in range(k + 1, last + 1)):
+                    continue
+                entry = self.gaz.exact.get(fold(doc[toks[k].start : toks[last].end]))
+                if entry is not None:
+                    found.append(_Span(toks[k : last + 1], False, *_entry_kind(entry),
+                                       lemma=entry.lemma))
+                    k = last
+                    break
+            k += 1
+        return found
 
     def _quoted(self, doc: str, start: int, end: int) -> GazetteerEntry | None:
         """The gazetteer's entry for the name with the quotes around it, when it knows one."""
