@@ -23,7 +23,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
-from babelwire.stages.entities_keys import fold, split_words, stem_key, stem_word
+from babelwire.stages.entities_keys import (
+    fold,
+    looks_adjectival,
+    split_words,
+    stem_key,
+    stem_word,
+)
 from babelwire.stages.entities_records import Mention
 from babelwire.stages.entities_triggers import (
     ORG_SUFFIXES,
@@ -117,8 +123,9 @@ class _Span:
 def _clean_token(tok: _Token, lang: str) -> _Token | None:
     if tok.text.isalpha():
         return tok
-    if tok.text.isdigit():
-        return tok if len(tok.text) <= 4 else None
+    if tok.text.rstrip(".").isdigit():  # Nord Stream 2. at the end of a sentence
+        digits = tok.text.rstrip(".")
+        return _Token(tok.start, tok.start + len(digits), digits) if len(digits) <= 4 else None
     if not tok.text[0].isalpha():
         return None
     text = tok.text.rstrip(".") if not re.fullmatch(r"(?:\w\.)+", tok.text) else tok.text
@@ -126,9 +133,10 @@ def _clean_token(tok: _Token, lang: str) -> _Token | None:
     m = re.match(r"^(?:[dlLD]|qu|dell|dall|nell|sull|all)['’]", text)
     if m:  # French and Italian elision: d'Ukraine, l'UE, dell'Unione
         text, start = text[m.end():], start + m.end()
-    m = re.search(r"['’](?:s|in|nin|un|ün|ın|da|de|ta|te|den|dan|ten|tan|e|a|ya|ye|na|ne|i|ı|u|ü|"
+    m = None if lang in _SLAVIC else re.search(r"['’](?:s|in|nin|un|ün|ın|da|de|ta|te|den|dan|ten|tan|e|a|ya|ye|na|ne|i|ı|u|ü|"
                   r"yı|yi|nın|nün|ndan|nden|la|le|yla|yle)$", text)
-    if m:  # English possessive and Turkish case suffixes: Germany's, Ankara'da
+    if m:  # English possessive and Turkish case suffixes: Germany's, Ankara'da (a Slavic
+        # case ending after an apostrophe is part of the name: Jean-Claude'a, Farage'a)
         text, end = text[: m.start()], start + m.start()
     if not text or not text[0].isalpha():
         return None
@@ -195,8 +203,9 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
             if gap not in {" ", "-", "\u00a0"} and not (gap == " " or gap.strip() == "&"):
                 break
             nxt = toks[j]
-            if _script(nxt.text) != _script(run[-1].text):
-                break
+            if (_script(nxt.text) != _script(run[-1].text)
+                    and fold(doc[run[0].start : nxt.end]) not in gaz.exact):
+                break  # unless the gazetteer knows the name across scripts: Спутник V
             if nxt.cap:
                 run.append(nxt)
                 j += 1
@@ -215,6 +224,11 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
             if (stem_word(low) in org_heads() and lang in _SLAVIC
                     and stem_word(fold(run[-1].text)) not in person_titles()):
                 run.append(nxt)  # Hospodářská komora, Государственная дума
+                j += 1
+                break
+            if (stem_word(low) in place_heads() and lang in _SLAVIC
+                    and looks_adjectival(run[-1].text)):
+                run.append(nxt)  # Волгоградской области, Krasnodarský kraj
                 j += 1
                 break
             grown = _extend(doc, toks, run, j, gaz, lang)
