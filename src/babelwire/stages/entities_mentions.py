@@ -222,7 +222,7 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
                 j += 2
                 continue
             if (stem_word(low) in org_heads() and lang in _SLAVIC
-                    and stem_word(fold(run[-1].text)) not in person_titles()):
+                    and looks_adjectival(run[-1].text)):
                 run.append(nxt)  # Hospodářská komora, Государственная дума
                 j += 1
                 break
