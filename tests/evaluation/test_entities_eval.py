@@ -110,9 +110,10 @@ def test_learned_gazetteer_links_forms_through_training_ids():
         _doc("ru", "Брекзит и Brexit: британцы ждут.",
              ("Брекзит", "Брекзит", "EVT", "EVT-Brexit"),
              ("Brexit", "Brexit", "EVT", "EVT-Brexit")),
-        # a lower-case word is looked up by stem, so it is learned only when most words with
-        # its stem are labelled: "koronavirem", one of three such words, is not
-        _doc("cs", "Po koronavirem. Bez koronaviru. S koronaviry.",
+        # a lower-case word is learned only when a fifth of the lower-case words with its
+        # stem are labelled: "koronavirem", one of six such words, is not
+        _doc("cs", "Po koronavirem. Bez koronaviru. S koronaviry. O koronaviru, ke koronaviru, "
+             "před koronaviry.",
              ("koronavirem", "koronavirus", "EVT", "EVT-Covid-19")),
     ]
     base = default_gazetteer()

@@ -231,7 +231,9 @@ class Gazetteer:
         hit = self.exact.get(fold(form))
         if (hit is None and (lang is None or lang in INFLECTING) and not _is_cjk(form)
                 and not looks_adjectival(form)):
-            hit = self.stems.get(stem_key(form))
+            skey = stem_key(form)
+            if len(skey) >= 4:
+                hit = self.stems.get(skey)
         return hit
 
     def longest_at(self, text: str, pos: int,
