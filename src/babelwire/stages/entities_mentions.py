@@ -60,6 +60,7 @@ _SLAVIC = frozenset({"cs", "sk", "pl", "ru", "uk", "bg", "sl", "hr", "sr", "be"}
 _SLAVIC_SURNAME = re.compile(
     r"(ov|ova|ová|ev|eva|in|ina|ski|ska|sky|ský|ská|skij|enko|uk|yk|ić|vić|ek|czyk|ak|"
     r"ов|ова|ев|ева|ин|ина|ский|ская|енко|юк|ук|чук|ич|ський|ська)$")
+_GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
 _SPACES = frozenset({" ", "\u00a0"})
 _OPENING_QUOTES = "«\"„“'"
 _CLOSING_QUOTES = "»\"“”'"
@@ -146,9 +147,15 @@ def _clean_token(tok: _Token, lang: str) -> _Token | None:
 def tokens_of(doc: str, lang: str) -> list[_Token]:
     out = []
     for m in _TOKEN.finditer(doc):
-        tok = _clean_token(_Token(m.start(), m.end(), m.group(0)), lang)
-        if tok is not None:
-            out.append(tok)
+        text, start = m.group(0), m.start()
+        parts = _GLUED_SENTENCE.split(text)
+        if len(parts) > 1 and not all(p[:1].isupper() and p[1:2].islower() for p in parts[1:]):
+            parts = [text]
+        for part in parts:  # Мей.Срещата: a full stop without a space after it
+            tok = _clean_token(_Token(start, start + len(part), part), lang)
+            if tok is not None:
+                out.append(tok)
+            start += len(part) + 1
     return out
 
 
