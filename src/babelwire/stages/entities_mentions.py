@@ -378,7 +378,10 @@ class CasedMentionFinder:
             return [span]
         for cut in range(len(toks) - 1, 0, -1):
             head = _Span(toks[:cut], span.sentence_start, rule=span.rule)
-            if _splits_off(self.gaz.lookup(_text(doc, head), lang)):
+            entry = self.gaz.lookup(_text(doc, head), lang)
+            if _splits_off(entry) or (  # Парижа | Анн Идальго, Шотландия | Никола Стърджън
+                    len(toks) - cut >= 2 and entry is not None and entry.kind == "place"
+                    and entry.canonical.startswith("place:")):
                 return [head, *self._split(doc, _Span(toks[cut:], False), lang, tails)]
         for cut in range(1 if tails else len(toks), len(toks)):
             tail = _Span(toks[cut:], False)
