@@ -197,6 +197,7 @@ def learn_gazetteer(base: Gazetteer, train: Iterable[Document], min_ratio: float
         by_id[counter.most_common(1)[0][0]][form] += labelled[form]
     id_keys = _id_canonicals(base, by_id, lemmas, True) if link_ids else {}
     gaz = copy.deepcopy(base)
+    gaz.learned = True
     added = 0
     for form, n in labelled.items():
         if n / seen[form] < min_ratio or len(form) < 2:

@@ -194,6 +194,10 @@ class Gazetteer:
         """Canonical key -> display name."""
         self.lower: dict[str, GazetteerEntry] = {}
         """Single words written in lower case (``brexit``), by stem: scanned word by word."""
+        self.learned = False
+        """Learned from labelled documents (``learn_gazetteer``): it knows the domain's
+        organisations, so an unknown acronym or an adjective-and-head run (``Britský
+        ministr``) is not made an organisation by its shape alone."""
         self.phrases: dict[str, int] = {}
         """First word of a name that starts in lower case (``коллегия выборщиков``,
         ``západní Evropy``) -> the most words such a name has."""
