@@ -55,6 +55,8 @@ KIND_OF_TYPE = {"PER": "person", "LOC": "place", "ORG": "organisation", "EVT": "
                 "PRO": "product"}
 TYPES = ("PER", "LOC", "ORG", "EVT", "PRO")
 SPLITS = ("cross-topic", "single_out_topic")
+COMMON_MIN = 3
+"""A word written in lower case this often in the training documents is a common word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +175,7 @@ def learn_gazetteer(base: Gazetteer, train: Iterable[Document], min_ratio: float
     ids: dict[str, Counter[str]] = defaultdict(Counter)
     lower_labelled: Counter[str] = Counter()
     lower_seen: Counter[str] = Counter()
+    common: Counter[str] = Counter()
     train = list(train)
     for doc in train:
         forms = Counter(m.text for m in doc.gold)
@@ -184,8 +187,10 @@ def learn_gazetteer(base: Gazetteer, train: Iterable[Document], min_ratio: float
                 lower_labelled[stem_key(form)] += n
         # a lower-case form is looked up by stem: count every lower-case word with its stem
         for word in _WORD.findall(doc.text):
-            if word[:1].islower() and len(word) > 3:
-                lower_seen[stem_key(word)] += 1
+            if word[:1].islower():
+                common[word] += 1
+                if len(word) > 3:
+                    lower_seen[stem_key(word)] += 1
         for m in doc.gold:
             votes[m.text][m.category] += 1
             ids[m.text][m.entity] += 1
@@ -198,6 +203,7 @@ def learn_gazetteer(base: Gazetteer, train: Iterable[Document], min_ratio: float
     id_keys = _id_canonicals(base, by_id, lemmas, True) if link_ids else {}
     gaz = copy.deepcopy(base)
     gaz.learned = True
+    gaz.common_words = frozenset(w for w, n in common.items() if n >= COMMON_MIN)
     added = 0
     for form, n in labelled.items():
         if n / seen[form] < min_ratio or len(form) < 2:

@@ -198,6 +198,9 @@ class Gazetteer:
         """Learned from labelled documents (``learn_gazetteer``): it knows the domain's
         organisations, so an unknown acronym or an adjective-and-head run (``Britský
         ministr``) is not made an organisation by its shape alone."""
+        self.common_words: frozenset[str] = frozenset()
+        """Words the labelled documents write in lower case (``если``, ``zdaniem``): such a
+        word opening a sentence is no name, unless the gazetteer knows the run it opens."""
         self.phrases: dict[str, int] = {}
         """First word of a name that starts in lower case (``коллегия выборщиков``,
         ``západní Evropy``) -> the most words such a name has."""

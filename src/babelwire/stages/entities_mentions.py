@@ -264,13 +264,15 @@ def _text(doc: str, span: _Span) -> str:
 class _LowerAware:
     """Stop words, plus any word the document also writes in lower case (checked lazily)."""
 
-    def __init__(self, stop: frozenset[str], toks: list[_Token]) -> None:
+    def __init__(self, stop: frozenset[str], toks: list[_Token],
+                 common: frozenset[str] = frozenset()) -> None:
         self.stop = stop
+        self.common = common
         self.toks = toks
         self.lower: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
-        if word in self.stop:
+        if word in self.stop or word in self.common:
             return True
         if self.lower is None:
             self.lower = {t.text.lower() for t in self.toks if not t.cap}
@@ -343,6 +345,8 @@ class CasedMentionFinder:
         typed: list[_Span] = []
         loose: list[_Span] = []
         stop = _LowerAware(self.stop, toks)
+        stop_common = (_LowerAware(self.stop, toks, self.gaz.common_words)
+                       if self.gaz.common_words else stop)
         phrases = self._phrases(doc, toks)
         typed.extend(phrases)
         taken = {id(t) for span in phrases for t in span.tokens}
@@ -357,7 +361,9 @@ class CasedMentionFinder:
             if (all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens)
                     or any(id(t) in taken for t in raw.tokens)):
                 continue
-            span, titled = _trim(raw, stop)
+            # a common word opening a sentence is dropped, unless the run is a known name
+            known = raw.sentence_start and self.gaz.lookup(_text(doc, raw), lang) is not None
+            span, titled = _trim(raw, stop if known else stop_common)
             if span is None:
                 continue
             before = _preceding_words(doc, toks, index_of[id(span.tokens[0])])
