@@ -150,7 +150,7 @@ def tokens_of(doc: str, lang: str) -> list[_Token]:
     out = []
     for m in _TOKEN.finditer(doc):
         text, start = m.group(0), m.start()
-        parts = _GLUED_SENTENCE.split(text)
+        parts = _GLUED_SENTENCE.split(text) if "." in text[2:-1] else [text]
         if len(parts) > 1 and not all(p[:1].isupper() and p[1:2].islower() for p in parts[1:]):
             parts = [text]
         for part in parts:  # Мей.Срещата: a full stop without a space after it
