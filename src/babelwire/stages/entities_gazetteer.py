@@ -230,8 +230,9 @@ class Gazetteer:
         if form[:1].islower() and " " not in form and len(form) > 3:
             self.lower[skey] = entry
         elif form[:1].islower() and " " in form:
-            words = key.split()
-            self.phrases[words[0]] = max(self.phrases.get(words[0], 0), len(words))
+            words = key.split()  # the first word as str.lower() writes it, for a quick scan
+            first = form.split()[0].lower()
+            self.phrases[first] = max(self.phrases.get(first, 0), len(words))
 
     def lookup(self, form: str, lang: str | None = None) -> GazetteerEntry | None:
         """Entry for ``form`` as written, else (in an inflecting ``lang``) for its stem."""

@@ -149,15 +149,20 @@ def _clean_token(tok: _Token, lang: str) -> _Token | None:
 def tokens_of(doc: str, lang: str) -> list[_Token]:
     out = []
     for m in _TOKEN.finditer(doc):
-        text, start = m.group(0), m.start()
-        parts = _GLUED_SENTENCE.split(text) if "." in text[2:-1] else [text]
-        if len(parts) > 1 and not all(p[:1].isupper() and p[1:2].islower() for p in parts[1:]):
-            parts = [text]
-        for part in parts:  # Мей.Срещата: a full stop without a space after it
-            tok = _clean_token(_Token(start, start + len(part), part), lang)
-            if tok is not None:
-                out.append(tok)
-            start += len(part) + 1
+        text = m.group(0)
+        if "." in text and len(text) > 4:
+            parts = _GLUED_SENTENCE.split(text)
+            if len(parts) > 1 and all(p[:1].isupper() and p[1:2].islower() for p in parts[1:]):
+                start = m.start()  # Мей.Срещата: a full stop without a space after it
+                for part in parts:
+                    tok = _clean_token(_Token(start, start + len(part), part), lang)
+                    if tok is not None:
+                        out.append(tok)
+                    start += len(part) + 1
+                continue
+        tok = _clean_token(_Token(m.start(), m.end(), text), lang)
+        if tok is not None:
+            out.append(tok)
     return out
 
 
@@ -207,6 +212,7 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
         sentence_start = i == 0 or bool(_SENTENCE_END.search(before))
         run = [tok]
         j = i + 1
+        extended = False
         while j < n:
             gap = _gap(doc, run[-1], toks[j])
             if gap not in {" ", "-", "\u00a0"} and not (gap == " " or gap.strip() == "&"):
@@ -242,10 +248,11 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
                 break
             grown = _extend(doc, toks, run, j, gaz, lang)
             if grown == j or not _goes_on(doc, toks, run, grown, gaz):
-                j = grown
+                j, extended = grown, True
                 break
             j = grown  # a known name goes on after its number: Nord Stream 2 AG
-        j = _extend(doc, toks, run, j, gaz, lang)
+        if not extended:
+            j = _extend(doc, toks, run, j, gaz, lang)
         spans.append(_Span(run, sentence_start))
         i = j
     return spans
@@ -359,10 +366,11 @@ class CasedMentionFinder:
                         typed.append(_Span([t], False, *_entry_kind(entry), lemma=entry.lemma))
         for raw in _spans(doc, toks, lang, self.gaz):
             if (all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens)
-                    or any(id(t) in taken for t in raw.tokens)):
+                    or (taken and any(id(t) in taken for t in raw.tokens))):
                 continue
             # a common word opening a sentence is dropped, unless the run is a known name
-            known = raw.sentence_start and self.gaz.lookup(_text(doc, raw), lang) is not None
+            known = (stop_common is not stop and raw.sentence_start
+                     and self.gaz.lookup(_text(doc, raw), lang) is not None)
             span, titled = _trim(raw, stop if known else stop_common)
             if span is None:
                 continue
@@ -426,12 +434,13 @@ class CasedMentionFinder:
         """Names the gazetteer knows that start with a lower-case word, matched word for word
         (``коллегия выборщиков``, ``novim koronavirusom``, ``západní Evropy``)."""
         found: list[_Span] = []
-        if not self.gaz.phrases:
-            return found
-        k, n = 0, len(toks)
-        while k < n:
-            most = 0 if toks[k].cap else self.gaz.phrases.get(fold(toks[k].text), 0)
-            for last in range(min(k + most, n) - 1, k, -1):
+        phrases = self.gaz.phrases
+        n, after = len(toks), 0
+        starts = [k for k, t in enumerate(toks) if not t.cap and t.text.lower() in phrases]
+        for k in starts:
+            if k < after:
+                continue
+            for last in range(min(k + phrases[toks[k].text.lower()], n) - 1, k, -1):
                 if any(_gap(doc, toks[m - 1], toks[m]) not in _SPACES
                        for m in range(k + 1, last + 1)):
                     continue
@@ -439,9 +448,8 @@ class CasedMentionFinder:
                 if entry is not None:
                     found.append(_Span(toks[k : last + 1], False, *_entry_kind(entry),
                                        lemma=entry.lemma))
-                    k = last
+                    after = last + 1
                     break
-            k += 1
         return found
 
     def _quoted(self, doc: str, start: int, end: int) -> GazetteerEntry | None:
