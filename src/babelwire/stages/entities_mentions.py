@@ -61,8 +61,14 @@ _SLAVIC_SURNAME = re.compile(
     r"(ov|ova|ová|ev|eva|in|ina|ski|ska|sky|ský|ská|skij|enko|uk|yk|ić|vić|ek|czyk|ak|"
     r"ов|ова|ев|ева|ин|ина|ский|ская|енко|юк|ук|чук|ич|ський|ська)$")
 _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
+_ADJECTIVE_END = re.compile(
+    r"(?:ая|яя|ое|ее|ый|ий|ой|ые|ие|ого|его|ых|их|ую|ої|ій|ния|ната|ното|ният|ската|ското|"
+    r"ският|ý|á|é|í|ého|ých|ým|owy|owa|owe|owej|ego|na|ny|ne|ni|ski|ska|sko)$")
 _UNTYPED = "untyped"
 """The rule of a run that must stay no name, whatever the document says of its stem."""
+_APOSTROPHE_SUFFIX = re.compile(
+    r"['’](?:s|in|nin|un|ün|ın|da|de|ta|te|den|dan|ten|tan|e|a|ya|ye|na|ne|i|ı|u|ü|"
+    r"yı|yi|nın|nün|ndan|nden|la|le|yla|yle)$")
 _SPACES = frozenset({" ", "\u00a0"})
 _OPENING_QUOTES = "«\"„“'"
 _CLOSING_QUOTES = "»\"“”'"
@@ -136,8 +142,7 @@ def _clean_token(tok: _Token, lang: str) -> _Token | None:
     m = re.match(r"^(?:[dlLD]|qu|dell|dall|nell|sull|all)['’]", text)
     if m:  # French and Italian elision: d'Ukraine, l'UE, dell'Unione
         text, start = text[m.end():], start + m.end()
-    m = None if lang in _SLAVIC else re.search(r"['’](?:s|in|nin|un|ün|ın|da|de|ta|te|den|dan|ten|tan|e|a|ya|ye|na|ne|i|ı|u|ü|"
-                  r"yı|yi|nın|nün|ndan|nden|la|le|yla|yle)$", text)
+    m = None if lang in _SLAVIC else _APOSTROPHE_SUFFIX.search(text)
     if m:  # English possessive and Turkish case suffixes: Germany's, Ankara'da (a Slavic
         # case ending after an apostrophe is part of the name: Jean-Claude'a, Farage'a)
         text, end = text[: m.start()], start + m.start()
@@ -189,6 +194,12 @@ def _extend(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazett
     return j
 
 
+def _adjectival(word: str) -> bool:
+    """Whether a Slavic word ends like an adjective (``Государственная``, ``Hospodářská``,
+    ``Волгоградской``, ``Narodowy``), as the word before an organisation or place head does."""
+    return looks_adjectival(word) or bool(_ADJECTIVE_END.search(fold(word)))
+
+
 def _goes_on(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazetteer) -> bool:
     """Whether the capitalised word at ``j`` (and perhaps the next) continues a known name."""
     for last in (j, j + 1):
@@ -237,12 +248,12 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
                 j += 2
                 continue
             if (stem_word(low) in org_heads() and lang in _SLAVIC
-                    and looks_adjectival(run[-1].text)):
+                    and _adjectival(run[-1].text)):
                 run.append(nxt)  # Hospodářská komora, Государственная дума
                 j += 1
                 break
             if (stem_word(low) in place_heads() and lang in _SLAVIC
-                    and looks_adjectival(run[-1].text)):
+                    and _adjectival(run[-1].text)):
                 run.append(nxt)  # Волгоградской области, Krasnodarský kraj
                 j += 1
                 break
