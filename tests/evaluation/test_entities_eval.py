@@ -88,7 +88,10 @@ def test_missing_data_is_a_clear_error(tmp_path):
 @pytest.mark.skipif(not BENCH.is_dir(), reason="SlavicNER is not in /work/shared/bench")
 def test_quality_on_slavicner_subsample():
     result = run_entities_eval(BENCH, limit=80)
-    assert result["ner_f1"] >= 0.80
+    # measured on these 80 documents: NER 0.931 and linking 0.840 (0.901 / 0.786 before the
+    # boundary and learned-gazetteer round), rules only 0.723, gold mentions 0.853
+    assert result["ner_f1"] >= 0.92
+    assert result["linking_f1"] >= 0.83
     assert result["ner_f1_rules_only"] >= 0.60
     assert result["linking_f1_gold_mentions"] >= 0.60
 
@@ -110,9 +113,10 @@ def test_learned_gazetteer_links_forms_through_training_ids():
         _doc("ru", "Брекзит и Brexit: британцы ждут.",
              ("Брекзит", "Брекзит", "EVT", "EVT-Brexit"),
              ("Brexit", "Brexit", "EVT", "EVT-Brexit")),
-        # a lower-case word is looked up by stem, so it is learned only when most words with
-        # its stem are labelled: "koronavirem", one of three such words, is not
-        _doc("cs", "Po koronavirem. Bez koronaviru. S koronaviry.",
+        # a lower-case word is learned only when a fifth of the lower-case words with its
+        # stem are labelled: "koronavirem", one of six such words, is not
+        _doc("cs", "Po koronavirem. Bez koronaviru. S koronaviry. O koronaviru, ke koronaviru, "
+             "před koronaviry.",
              ("koronavirem", "koronavirus", "EVT", "EVT-Covid-19")),
     ]
     base = default_gazetteer()
@@ -128,3 +132,35 @@ def test_learned_gazetteer_links_forms_through_training_ids():
     assert linked.lookup("Брекзит").canonical == linked.lookup("Brexit").canonical == (
         "learned:EVT-Brexit")
     assert typed.lookup("koronavirem") is None and "koronavir" not in typed.lower
+
+
+def test_a_training_id_outranks_the_built_in_key_of_its_form():
+    # "Ameryka" is the Americas to CLDR; the training documents label it with the id of the
+    # USA, whose other forms find place:US: with ids, the form follows its id
+    train = [_doc("pl", "USA i Ameryka. USA oraz USA.",
+                  ("USA", "USA", "LOC", "GPE-USA"), ("Ameryka", "Ameryka", "LOC", "GPE-USA"),
+                  ("USA", "USA", "LOC", "GPE-USA"), ("USA", "USA", "LOC", "GPE-USA"))]
+    base = default_gazetteer()
+    assert base.lookup("Ameryka").canonical == "place:019"
+    typed, _ = learn_gazetteer(base, train)
+    linked, _ = learn_gazetteer(base, train, link_ids=True)
+    assert typed.lookup("Ameryka").canonical == "place:019"  # without ids, nothing changes
+    assert linked.lookup("Ameryka").canonical == "place:US"
+    assert base.lookup("Ameryka").canonical == "place:019"  # the base is left alone
+
+
+def test_forms_seen_unlabelled_in_other_training_documents_are_not_learned():
+    labelled = _doc("ru", "СМИ сообщили о Брекзите.", ("СМИ", "СМИ", "PRO", "PRO-Mass-Media"),
+                    ("Брекзите", "Брекзит", "EVT", "EVT-Brexit"))
+    others = [_doc("ru", f"СМИ пишут о выборах {n}. СМИ молчат.") for n in range(3)]
+    learned, _ = learn_gazetteer(default_gazetteer(), [labelled, *others], link_ids=True)
+    assert learned.lookup("СМИ") is None  # labelled once in seven occurrences
+    assert learned.lookup("Брекзите").canonical == "learned:EVT-Brexit"
+    assert learned.learned and not default_gazetteer().learned
+
+
+def test_a_learned_gazetteer_knows_the_common_lower_case_words():
+    train = [_doc("ru", "Если бы не это. Сказал, если бы. А если нет, то если.")]
+    learned, _ = learn_gazetteer(default_gazetteer(), train)
+    assert "если" in learned.common_words and "бы" not in learned.common_words
+    assert not default_gazetteer().common_words

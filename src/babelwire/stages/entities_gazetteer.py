@@ -194,6 +194,16 @@ class Gazetteer:
         """Canonical key -> display name."""
         self.lower: dict[str, GazetteerEntry] = {}
         """Single words written in lower case (``brexit``), by stem: scanned word by word."""
+        self.learned = False
+        """Learned from labelled documents (``learn_gazetteer``): it knows the domain's
+        organisations, so an unknown acronym or an adjective-and-head run (``Britský
+        ministr``) is not made an organisation by its shape alone."""
+        self.common_words: frozenset[str] = frozenset()
+        """Words the labelled documents write in lower case (``если``, ``zdaniem``): such a
+        word opening a sentence is no name, unless the gazetteer knows the run it opens."""
+        self.phrases: dict[str, int] = {}
+        """First word of a name that starts in lower case (``коллегия выборщиков``,
+        ``západní Evropy``) -> the most words such a name has."""
         self.max_len = 1
         self.cjk_first: dict[str, int] = {}
         """First character of a CJK form -> longest such form (for scanning text)."""
@@ -219,13 +229,19 @@ class Gazetteer:
             self.stems[skey] = entry
         if form[:1].islower() and " " not in form and len(form) > 3:
             self.lower[skey] = entry
+        elif form[:1].islower() and " " in form:
+            words = key.split()  # the first word as str.lower() writes it, for a quick scan
+            first = form.split()[0].lower()
+            self.phrases[first] = max(self.phrases.get(first, 0), len(words))
 
     def lookup(self, form: str, lang: str | None = None) -> GazetteerEntry | None:
         """Entry for ``form`` as written, else (in an inflecting ``lang``) for its stem."""
         hit = self.exact.get(fold(form))
         if (hit is None and (lang is None or lang in INFLECTING) and not _is_cjk(form)
                 and not looks_adjectival(form)):
-            hit = self.stems.get(stem_key(form))
+            skey = stem_key(form)
+            if len(skey) >= 4:
+                hit = self.stems.get(skey)
         return hit
 
     def longest_at(self, text: str, pos: int,

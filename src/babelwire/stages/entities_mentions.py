@@ -23,7 +23,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
-from babelwire.stages.entities_keys import fold, split_words, stem_key, stem_word
+from babelwire.stages.entities_keys import (
+    fold,
+    looks_adjectival,
+    split_words,
+    stem_key,
+    stem_word,
+)
 from babelwire.stages.entities_records import Mention
 from babelwire.stages.entities_triggers import (
     ORG_SUFFIXES,
@@ -54,6 +60,18 @@ _SLAVIC = frozenset({"cs", "sk", "pl", "ru", "uk", "bg", "sl", "hr", "sr", "be"}
 _SLAVIC_SURNAME = re.compile(
     r"(ov|ova|ová|ev|eva|in|ina|ski|ska|sky|ský|ská|skij|enko|uk|yk|ić|vić|ek|czyk|ak|"
     r"ов|ова|ев|ева|ин|ина|ский|ская|енко|юк|ук|чук|ич|ський|ська)$")
+_GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
+_ADJECTIVE_END = re.compile(
+    r"(?:ая|яя|ое|ее|ый|ий|ой|ые|ие|ого|его|ых|их|ую|ої|ій|ния|ната|ното|ният|ската|ското|"
+    r"ският|ý|á|é|í|ého|ých|ým|owy|owa|owe|owej|ego|na|ny|ne|ni|ski|ska|sko)$")
+_UNTYPED = "untyped"
+"""The rule of a run that must stay no name, whatever the document says of its stem."""
+_APOSTROPHE_SUFFIX = re.compile(
+    r"['’](?:s|in|nin|un|ün|ın|da|de|ta|te|den|dan|ten|tan|e|a|ya|ye|na|ne|i|ı|u|ü|"
+    r"yı|yi|nın|nün|ndan|nden|la|le|yla|yle)$")
+_SPACES = frozenset({" ", "\u00a0"})
+_OPENING_QUOTES = "«\"„“'"
+_CLOSING_QUOTES = "»\"“”'"
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n()«»\"„“”]")
 _ROMAN = re.compile(r"[IVXLC]+")
 _VI_COMPOUNDS = frozenset(
@@ -114,8 +132,9 @@ class _Span:
 def _clean_token(tok: _Token, lang: str) -> _Token | None:
     if tok.text.isalpha():
         return tok
-    if tok.text.isdigit():
-        return tok if len(tok.text) <= 4 else None
+    if tok.text.rstrip(".").isdigit():  # Nord Stream 2. at the end of a sentence
+        digits = tok.text.rstrip(".")
+        return _Token(tok.start, tok.start + len(digits), digits) if len(digits) <= 4 else None
     if not tok.text[0].isalpha():
         return None
     text = tok.text.rstrip(".") if not re.fullmatch(r"(?:\w\.)+", tok.text) else tok.text
@@ -123,9 +142,9 @@ def _clean_token(tok: _Token, lang: str) -> _Token | None:
     m = re.match(r"^(?:[dlLD]|qu|dell|dall|nell|sull|all)['’]", text)
     if m:  # French and Italian elision: d'Ukraine, l'UE, dell'Unione
         text, start = text[m.end():], start + m.end()
-    m = re.search(r"['’](?:s|in|nin|un|ün|ın|da|de|ta|te|den|dan|ten|tan|e|a|ya|ye|na|ne|i|ı|u|ü|"
-                  r"yı|yi|nın|nün|ndan|nden|la|le|yla|yle)$", text)
-    if m:  # English possessive and Turkish case suffixes: Germany's, Ankara'da
+    m = None if lang in _SLAVIC else _APOSTROPHE_SUFFIX.search(text)
+    if m:  # English possessive and Turkish case suffixes: Germany's, Ankara'da (a Slavic
+        # case ending after an apostrophe is part of the name: Jean-Claude'a, Farage'a)
         text, end = text[: m.start()], start + m.start()
     if not text or not text[0].isalpha():
         return None
@@ -135,7 +154,18 @@ def _clean_token(tok: _Token, lang: str) -> _Token | None:
 def tokens_of(doc: str, lang: str) -> list[_Token]:
     out = []
     for m in _TOKEN.finditer(doc):
-        tok = _clean_token(_Token(m.start(), m.end(), m.group(0)), lang)
+        text = m.group(0)
+        if "." in text and len(text) > 4:
+            parts = _GLUED_SENTENCE.split(text)
+            if len(parts) > 1 and all(p[:1].isupper() and p[1:2].islower() for p in parts[1:]):
+                start = m.start()  # Мей.Срещата: a full stop without a space after it
+                for part in parts:
+                    tok = _clean_token(_Token(start, start + len(part), part), lang)
+                    if tok is not None:
+                        out.append(tok)
+                    start += len(part) + 1
+                continue
+        tok = _clean_token(_Token(m.start(), m.end(), text), lang)
         if tok is not None:
             out.append(tok)
     return out
@@ -149,19 +179,36 @@ def _extend(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazett
             lang: str) -> int:
     """Grow ``run`` over up to three lower-case words or a number when the gazetteer knows the
     longer name (``Spojené státy``, ``Белия дом``, ``Nord Stream 2``); return the next index."""
-    if j >= len(toks) or toks[j].cap or doc[run[-1].end : toks[j].start] != " ":
+    if j >= len(toks) or toks[j].cap or doc[run[-1].end : toks[j].start] not in _SPACES:
         return j
     for k in (3, 2, 1):
         last = j + k - 1
         if last >= len(toks):
             continue
-        if any(_gap(doc, toks[m - 1] if m > j else run[-1], toks[m]) != " "
+        if any(_gap(doc, toks[m - 1] if m > j else run[-1], toks[m]) not in _SPACES
                or toks[m].cap for m in range(j, last + 1)):
             continue
-        if gaz.lookup(doc[run[0].start : toks[last].end], lang) is not None:
+        if fold(doc[run[0].start : toks[last].end]) in gaz.exact:
             run.extend(toks[j : last + 1])
             return last + 1
     return j
+
+
+def _adjectival(word: str) -> bool:
+    """Whether a Slavic word ends like an adjective (``Государственная``, ``Hospodářská``,
+    ``Волгоградской``, ``Narodowy``), as the word before an organisation or place head does."""
+    return looks_adjectival(word) or bool(_ADJECTIVE_END.search(fold(word)))
+
+
+def _goes_on(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazetteer) -> bool:
+    """Whether the capitalised word at ``j`` (and perhaps the next) continues a known name."""
+    for last in (j, j + 1):
+        if last >= len(toks) or not toks[last].cap or _gap(doc, toks[last - 1], toks[last]) \
+                not in _SPACES:
+            return False
+        if fold(doc[run[0].start : toks[last].end]) in gaz.exact:
+            return True
+    return False
 
 
 def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Span]:
@@ -176,13 +223,15 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
         sentence_start = i == 0 or bool(_SENTENCE_END.search(before))
         run = [tok]
         j = i + 1
+        extended = False
         while j < n:
             gap = _gap(doc, run[-1], toks[j])
             if gap not in {" ", "-", "\u00a0"} and not (gap == " " or gap.strip() == "&"):
                 break
             nxt = toks[j]
-            if _script(nxt.text) != _script(run[-1].text):
-                break
+            if (_script(nxt.text) != _script(run[-1].text)
+                    and fold(doc[run[0].start : nxt.end]) not in gaz.exact):
+                break  # unless the gazetteer knows the name across scripts: Спутник V
             if nxt.cap:
                 run.append(nxt)
                 j += 1
@@ -199,11 +248,22 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
                 j += 2
                 continue
             if (stem_word(low) in org_heads() and lang in _SLAVIC
-                    and stem_word(fold(run[-1].text)) not in person_titles()):
+                    and _adjectival(run[-1].text)):
                 run.append(nxt)  # Hospodářská komora, Государственная дума
                 j += 1
-            break
-        j = _extend(doc, toks, run, j, gaz, lang)
+                break
+            if (stem_word(low) in place_heads() and lang in _SLAVIC
+                    and _adjectival(run[-1].text)):
+                run.append(nxt)  # Волгоградской области, Krasnodarský kraj
+                j += 1
+                break
+            grown = _extend(doc, toks, run, j, gaz, lang)
+            if grown == j or not _goes_on(doc, toks, run, grown, gaz):
+                j, extended = grown, True
+                break
+            j = grown  # a known name goes on after its number: Nord Stream 2 AG
+        if not extended:
+            j = _extend(doc, toks, run, j, gaz, lang)
         spans.append(_Span(run, sentence_start))
         i = j
     return spans
@@ -222,13 +282,15 @@ def _text(doc: str, span: _Span) -> str:
 class _LowerAware:
     """Stop words, plus any word the document also writes in lower case (checked lazily)."""
 
-    def __init__(self, stop: frozenset[str], toks: list[_Token]) -> None:
+    def __init__(self, stop: frozenset[str], toks: list[_Token],
+                 common: frozenset[str] = frozenset()) -> None:
         self.stop = stop
+        self.common = common
         self.toks = toks
         self.lower: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
-        if word in self.stop:
+        if word in self.stop or word in self.common:
             return True
         if self.lower is None:
             self.lower = {t.text.lower() for t in self.toks if not t.cap}
@@ -301,16 +363,26 @@ class CasedMentionFinder:
         typed: list[_Span] = []
         loose: list[_Span] = []
         stop = _LowerAware(self.stop, toks)
+        stop_common = (_LowerAware(self.stop, toks, self.gaz.common_words)
+                       if self.gaz.common_words else stop)
+        phrases = self._phrases(doc, toks)
+        typed.extend(phrases)
+        taken = {id(t) for span in phrases for t in span.tokens}
         if self.gaz.lower:
             for t in toks:
-                if t.text[:1].islower():
-                    entry = self.gaz.lower.get(stem_key(t.text))
+                if (t.text[:1].islower() and id(t) not in taken
+                        and stem_key(t.text) in self.gaz.lower):
+                    entry = self.gaz.exact.get(fold(t.text))
                     if entry is not None:
                         typed.append(_Span([t], False, *_entry_kind(entry), lemma=entry.lemma))
         for raw in _spans(doc, toks, lang, self.gaz):
-            if all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens):
+            if (all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens)
+                    or (taken and any(id(t) in taken for t in raw.tokens))):
                 continue
-            span, titled = _trim(raw, stop)
+            # a common word opening a sentence is dropped, unless the run is a known name
+            known = (stop_common is not stop and raw.sentence_start
+                     and self.gaz.lookup(_text(doc, raw), lang) is not None)
+            span, titled = _trim(raw, stop if known else stop_common)
             if span is None:
                 continue
             before = _preceding_words(doc, toks, index_of[id(span.tokens[0])])
@@ -333,7 +405,10 @@ class CasedMentionFinder:
             return [span]
         for cut in range(len(toks) - 1, 0, -1):
             head = _Span(toks[:cut], span.sentence_start, rule=span.rule)
-            if _splits_off(self.gaz.lookup(_text(doc, head), lang)):
+            entry = self.gaz.lookup(_text(doc, head), lang)
+            if _splits_off(entry) or (  # Парижа | Анн Идальго, Шотландия | Никола Стърджън
+                    len(toks) - cut >= 2 and entry is not None and entry.kind == "place"
+                    and entry.canonical.startswith("place:")):
                 return [head, *self._split(doc, _Span(toks[cut:], False), lang, tails)]
         for cut in range(1 if tails else len(toks), len(toks)):
             tail = _Span(toks[cut:], False)
@@ -352,13 +427,48 @@ class CasedMentionFinder:
         out = []
         for span in typed:
             text = _text(doc, span)
-            out.append(Mention(text=text, kind=span.kind or "person",
-                               start=span.tokens[0].start, end=span.tokens[-1].end, lang=lang,
+            start, end = span.tokens[0].start, span.tokens[-1].end
+            quoted = self._quoted(doc, start, end)
+            if quoted is not None:  # «Спутник V» where the quotes belong to the name
+                start, end = start - 1, end + 1
+                span.kind, span.rule, span.canonical = _entry_kind(quoted)
+                span.lemma = quoted.lemma
+            out.append(Mention(text=doc[start:end], kind=span.kind or "person",
+                               start=start, end=end, lang=lang,
                                rule=span.rule, canonical=span.canonical, lemma=span.lemma))
             if (self.stream is not None and span.rule in {"gazetteer", "trigger", "pattern"}
                     and len(span.tokens) <= 3):
                 self.stream.learn(text, span.kind or "person")
         return sorted(out, key=lambda m: m.start)
+
+    def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:
+        """Names the gazetteer knows that start with a lower-case word, matched word for word
+        (``коллегия выборщиков``, ``novim koronavirusom``, ``západní Evropy``)."""
+        found: list[_Span] = []
+        phrases = self.gaz.phrases
+        n, after = len(toks), 0
+        starts = [k for k, t in enumerate(toks) if not t.cap and t.text.lower() in phrases]
+        for k in starts:
+            if k < after:
+                continue
+            for last in range(min(k + phrases[toks[k].text.lower()], n) - 1, k, -1):
+                if any(_gap(doc, toks[m - 1], toks[m]) not in _SPACES
+                       for m in range(k + 1, last + 1)):
+                    continue
+                entry = self.gaz.exact.get(fold(doc[toks[k].start : toks[last].end]))
+                if entry is not None:
+                    found.append(_Span(toks[k : last + 1], False, *_entry_kind(entry),
+                                       lemma=entry.lemma))
+                    after = last + 1
+                    break
+        return found
+
+    def _quoted(self, doc: str, start: int, end: int) -> GazetteerEntry | None:
+        """The gazetteer's entry for the name with the quotes around it, when it knows one."""
+        if (start and end < len(doc) and doc[start - 1] in _OPENING_QUOTES
+                and doc[end] in _CLOSING_QUOTES):
+            return self.gaz.exact.get(fold(doc[start - 1 : end + 1]))
+        return None
 
     def _type(self, doc: str, toks: list[_Token], index_of: dict[int, int], span: _Span,
               titled: bool, lang: str) -> None:
@@ -372,7 +482,10 @@ class CasedMentionFinder:
         stems = [stem_word(w) for w in words]
         if len(words) > 1 and (stems[0] in org_heads() or stems[-1] in org_heads()
                                or words[-1] in ORG_SUFFIXES):
-            span.kind, span.rule = "organisation", "pattern"
+            if self.gaz.learned:  # it knows the organisations: Britský ministr is none
+                span.rule = _UNTYPED
+            else:
+                span.kind, span.rule = "organisation", "pattern"
             return
         if titled:
             span.kind, span.rule = "person", "trigger"
@@ -397,7 +510,10 @@ class CasedMentionFinder:
                 span.kind, span.rule = known, "stream"
                 return
         if len(span.tokens) == 1 and span.tokens[0].acronym:
-            span.kind, span.rule = "organisation", "shape"
+            if self.gaz.learned:  # it knows the acronyms that are names: VAT, SMS are none
+                span.rule = _UNTYPED
+            else:
+                span.kind, span.rule = "organisation", "shape"
             return
         if len(span.tokens) == 1 and before and before[0] in _LOCATIVE and lang in _SLAVIC:
             span.kind, span.rule = "place", "shape"
@@ -411,6 +527,8 @@ class CasedMentionFinder:
             if span.kind == "person" and len(span.tokens) > 1:
                 surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
         for span in loose:
+            if span.rule == _UNTYPED:
+                continue
             if (span.sentence_start and len(span.tokens) == 2
                     and stem_word(fold(span.tokens[1].text)) in surnames):
                 span.tokens = span.tokens[1:]  # "Визит Шольца": a noun opening the sentence

@@ -1,0 +1,117 @@
+"""Where a cased-script mention starts and ends, and which runs a learned gazetteer leaves out."""
+
+import pytest
+
+from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
+from babelwire.stages.entities_mentions import CasedMentionFinder, mention_texts, tokens_of
+
+
+def _gazetteer(*forms: tuple[str, str, str]) -> Gazetteer:
+    gaz = Gazetteer()
+    for form, kind, canonical in forms:
+        gaz.add(form, GazetteerEntry(kind, canonical, form))
+    return gaz
+
+
+def _texts(gaz: Gazetteer, doc: str, lang: str) -> list[str]:
+    return [text for text, _kind in mention_texts(CasedMentionFinder(gaz).find(doc, lang))]
+
+
+def test_a_known_name_that_starts_in_lower_case_is_matched_word_for_word():
+    gaz = _gazetteer(("коллегия выборщиков", "organisation", "learned:ORG-EC"),
+                     ("západní Evropy", "place", "learned:LOC-WE"))
+    found = CasedMentionFinder(gaz).find("Вчера собралась коллегия выборщиков штата.", "ru")
+    assert [(m.text, m.kind, m.canonical) for m in found] == [
+        ("коллегия выборщиков", "organisation", "learned:ORG-EC")]
+    # the capitalised word inside the phrase makes no mention of its own
+    assert _texts(gaz, "Tak je to v zemích západní Evropy obvyklé.", "cs") == ["západní Evropy"]
+
+
+def test_quotes_belong_to_a_name_the_gazetteer_knows_with_them():
+    gaz = _gazetteer(("«Спутник V»", "product", "learned:PRO-Sputnik"),
+                     ("Спутник V", "product", "learned:PRO-Sputnik"))
+    # the run also crosses from Cyrillic to Latin, because the gazetteer knows the whole name
+    found = CasedMentionFinder(gaz).find("Вакцина «Спутник V» зарегистрирована.", "ru")
+    assert [(m.text, m.start) for m in found] == [("«Спутник V»", 8)]
+    # without the quoted form the quotes stay outside
+    plain = _gazetteer(("Спутник V", "product", "learned:PRO-Sputnik"))
+    assert _texts(plain, "Вакцина «Спутник V» зарегистрирована.", "ru") == ["Спутник V"]
+
+
+def test_a_known_name_goes_on_after_its_number():
+    gaz = _gazetteer(("Nord Stream 2", "product", "learned:PRO-NS2"),
+                     ("Nord Stream 2 AG", "organisation", "learned:ORG-NS2AG"))
+    assert _texts(gaz, "Jak podała spółka Nord Stream 2 AG, gazociąg jest gotowy.", "pl") == [
+        "Nord Stream 2 AG"]
+    # a number before a full stop is still a word of the name
+    assert _texts(gaz, "Wszyscy mówią o budowie Nord Stream 2. Potem o cenach.", "pl") == [
+        "Nord Stream 2"]
+
+
+def test_slavic_case_endings_after_an_apostrophe_stay_with_the_name():
+    gaz = Gazetteer()
+    assert "Jean-Claude'a Junckera" in _texts(
+        gaz, "Rozmawiali z przewodniczącym, czyli z Jean-Claude'a Junckera kolegą.", "pl")
+    # an English possessive is still cut off
+    assert tokens_of("Germany's plan", "en")[0].text == "Germany"
+
+
+def test_slavic_heads_join_a_run_only_after_an_adjective():
+    gaz = _gazetteer(("Дума", "organisation", "learned:ORG-Duma"))
+    # "По думите й" (in her words): the preposition opening the sentence is no name
+    assert _texts(gaz, "Тя е лекар. По думите й ваксината е безопасна.", "bg") == []
+    assert _texts(gaz, "Законопроект внесен в Государственная дума вчера.", "ru") == [
+        "Государственная дума"]
+    assert _texts(Gazetteer(), "Пожары в Волгоградской области потушены.", "ru") == [
+        "Волгоградской области"]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_a_name():
+    assert [t.text for t in tokens_of("Тереза Мей.Срещата", "bg")] == [
+        "Тереза", "Мей", "Срещата"]
+    # abbreviations and addresses stay whole
+    assert [t.text for t in tokens_of("U.S. kp.ru TÝDEN.CZ", "en")] == [
+        "U.S.", "kp.ru", "TÝDEN.CZ"]
+    found = _texts(Gazetteer(), "Разговаря с Тереза Мей.Срещата беше дълга.", "bg")
+    assert "Тереза Мей" in found and not any("Срещата" in t for t in found)
+
+
+def test_a_known_place_leading_a_longer_run_is_cut_off():
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "Кметът на Парижа Анн Идальго каза това.", "bg")
+    assert [(m.text, m.kind) for m in found] == [("Парижа", "place"), ("Анн Идальго", "person")]
+
+
+def test_a_lower_case_word_needs_its_very_form_in_the_gazetteer():
+    gaz = _gazetteer(("американских", "place", "place:US"))
+    assert _texts(gaz, "Отряды американских солдат ушли.", "ru") == ["американских"]
+    # the Bulgarian adjective shares the stem, not the form
+    assert _texts(gaz, "Отрядите на американски войници се изтеглиха.", "bg") == []
+
+
+def test_no_stem_lookup_on_a_stem_shorter_than_four_letters():
+    gaz = _gazetteer(("Mamou", "place", "place:GN-M"), ("Германия", "place", "place:DE"))
+    assert gaz.lookup("Mamy", "pl") is None  # "we have"
+    assert gaz.lookup("Германии", "ru").canonical == "place:DE"
+
+
+@pytest.mark.parametrize(("learned", "expected"), [
+    (False, ["VAT", "Britský ministr"]),
+    (True, []),
+])
+def test_a_learned_gazetteer_types_no_organisation_by_shape_alone(learned, expected):
+    gaz = Gazetteer()
+    gaz.learned = learned
+    doc = "Vláda zvýší VAT. Podle slov politika Britský ministr odstoupil."
+    assert _texts(gaz, doc, "cs") == expected
+
+
+def test_common_words_opening_a_sentence_are_no_names():
+    gaz = _gazetteer(("Лондон", "place", "place:city:Europe/London"))
+    doc = "Переговоры идут. Если Лондон согласится, сделка будет."
+    assert _texts(gaz, doc, "ru") == ["Если Лондон"]
+    gaz.common_words = frozenset({"если"})
+    assert _texts(gaz, doc, "ru") == ["Лондон"]
+    # a known name that opens a sentence keeps its first word
+    gaz.add("Если Лондон", GazetteerEntry("product", "learned:PRO-X", "Если Лондон"))
+    assert _texts(gaz, doc, "ru") == ["Если Лондон"]
