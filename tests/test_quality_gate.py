@@ -39,8 +39,9 @@ FLOORS: dict[str, dict[str, float]] = {
                    "heldout_f1": 0.880},
     "clusters": {"bcubed_f1": 0.970},  # measured 1.000 (sample corpus, 131 articles)
     "langid": {"accuracy": 0.990},  # measured 0.9985 (4,746 texts)
-    # SlavicNER cross-topic test split: measured NER 0.9079 (relaxed), linking 0.8040 (LEA)
-    "entities": {"ner_f1": 0.905, "linking_f1": 0.800},
+    # SlavicNER cross-topic test split: measured NER 0.9079 (relaxed), linking 0.8040 (LEA);
+    # ~0.01 of room, as a newer Babel or pycountry changes the gazetteers a little
+    "entities": {"ner_f1": 0.895, "linking_f1": 0.790},
 }
 """Pinned minimums of each task's headline figures, with what was measured when pinned."""
 

@@ -90,8 +90,8 @@ def test_quality_on_slavicner_subsample():
     result = run_entities_eval(BENCH, limit=80)
     # measured on these 80 documents: NER 0.931 and linking 0.840 (0.901 / 0.786 before the
     # boundary and learned-gazetteer round), rules only 0.723, gold mentions 0.853
-    assert result["ner_f1"] >= 0.92
-    assert result["linking_f1"] >= 0.83
+    assert result["ner_f1"] >= 0.915  # measured 0.931
+    assert result["linking_f1"] >= 0.82  # measured 0.840
     assert result["ner_f1_rules_only"] >= 0.60
     assert result["linking_f1_gold_mentions"] >= 0.60
 
