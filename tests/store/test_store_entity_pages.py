@@ -234,6 +234,36 @@ def test_a_database_made_before_0007_gets_the_index_and_keeps_its_counts(store_l
         assert old.schema_version == upto  # type: ignore[attr-defined]
     monkeypatch.undo()
     with open_store(store_location) as new:
-        assert new.schema_version == upto + 1  # type: ignore[attr-defined]
+        assert new.schema_version == len(migrations.MIGRATIONS)  # type: ignore[attr-defined]
         counts = new.entity_page_counts(2, start=T0, bucket=timedelta(days=1), buckets=1)
         assert counts.by_language == ((0, "de", 1),) and counts.story_count == 1
+
+
+def test_0008_moves_city_keys_to_current_zone_names(store_location, monkeypatch, raw_sql):
+    """Entities found with an older Babel (Europe/Kiev) keep their key under the new name,
+    unless an entity already holds the new one."""
+    from babelwire.store import migrations, open_store, postgres_migrations, sqlite
+
+    names = [name for name, _ in migrations.MIGRATIONS]
+    upto = names.index("0008_current_zone_names")
+    monkeypatch.setattr(sqlite, "MIGRATIONS", migrations.MIGRATIONS[:upto])
+    if store_location.startswith("postgresql"):
+        from babelwire.store import postgres
+
+        monkeypatch.setattr(postgres, "MIGRATIONS", postgres_migrations.MIGRATIONS[:upto])
+    kiev = EntityRecord(id=11, name="Kiev", kind="place", canonical="place:city:Europe/Kiev")
+    saigon = EntityRecord(id=12, name="Saigon", kind="place", canonical="place:city:Asia/Saigon")
+    hcmc = EntityRecord(id=13, name="Ho Chi Minh City", kind="place",
+                        canonical="place:city:Asia/Ho_Chi_Minh")
+    with open_store(store_location) as old:
+        aid, _ = _article(old, 1, "uk", T0, story=None)
+        old.write_entities(ArticleEntities(
+            article_id=aid, dates=(), entities=(kiev, saigon, hcmc),
+            mentions=tuple(Mention(text=e.name, kind="place", start=0, end=4, lang="uk",
+                                   entity_id=e.id) for e in (kiev, saigon, hcmc))))
+    monkeypatch.undo()
+    with open_store(store_location) as new:
+        keys = {name: key for name, key in raw_sql(new, "SELECT name, canonical FROM entities")}
+    assert keys["Kiev"] == "place:city:Europe/Kyiv"
+    assert keys["Saigon"] == "place:city:Asia/Saigon"  # the new key was taken: left as it was
+    assert keys["Ho Chi Minh City"] == "place:city:Asia/Ho_Chi_Minh"
