@@ -7,6 +7,23 @@ that has shipped: append a new ``(name, script)`` pair.
 
 from __future__ import annotations
 
+_ZONE_MOVES_0008 = (
+    ("Europe/Kiev", "Europe/Kyiv"), ("Asia/Calcutta", "Asia/Kolkata"),
+    ("Asia/Rangoon", "Asia/Yangon"), ("Asia/Katmandu", "Asia/Kathmandu"),
+    ("Asia/Saigon", "Asia/Ho_Chi_Minh"), ("America/Godthab", "America/Nuuk"),
+)
+"""The zone renames migration 0008 applies, frozen with it (the gazetteer's own table is
+``stages.entities_gazetteer._ZONE_RENAMES``; a later rename needs a new migration)."""
+
+CURRENT_ZONE_NAMES = "".join(
+    f"UPDATE entities SET canonical = 'place:city:{new}' "
+    f"WHERE canonical = 'place:city:{old}' "
+    f"AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:{new}');\n"
+    for old, new in _ZONE_MOVES_0008)
+"""Migration 0008, the same SQL on both backends: city keys written by an older Babel
+(``place:city:Europe/Kiev``) move to the current IANA name unless an entity holds it, so
+an upgraded database keeps one entity per city."""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_articles_stories", """
     CREATE TABLE stories (
@@ -233,27 +250,5 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     CREATE INDEX articles_entity_page ON articles(
         id, published, fetched_at, lang, story_id, url);
     """),
-    ("0008_current_zone_names", """
-    -- City keys use current IANA zone names whatever Babel release built them
-    -- (stages/entities_gazetteer._ZONE_RENAMES): a database whose entities were found
-    -- with an older Babel keeps one entity per city after an upgrade.
-    UPDATE entities SET canonical = 'place:city:Europe/Kyiv'
-        WHERE canonical = 'place:city:Europe/Kiev'
-        AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:Europe/Kyiv');
-    UPDATE entities SET canonical = 'place:city:Asia/Kolkata'
-        WHERE canonical = 'place:city:Asia/Calcutta'
-        AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:Asia/Kolkata');
-    UPDATE entities SET canonical = 'place:city:Asia/Yangon'
-        WHERE canonical = 'place:city:Asia/Rangoon'
-        AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:Asia/Yangon');
-    UPDATE entities SET canonical = 'place:city:Asia/Kathmandu'
-        WHERE canonical = 'place:city:Asia/Katmandu'
-        AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:Asia/Kathmandu');
-    UPDATE entities SET canonical = 'place:city:Asia/Ho_Chi_Minh'
-        WHERE canonical = 'place:city:Asia/Saigon'
-        AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:Asia/Ho_Chi_Minh');
-    UPDATE entities SET canonical = 'place:city:America/Nuuk'
-        WHERE canonical = 'place:city:America/Godthab'
-        AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:America/Nuuk');
-    """),
+    ("0008_current_zone_names", CURRENT_ZONE_NAMES),
 )

@@ -19,6 +19,8 @@ can be installed.
 
 from __future__ import annotations
 
+from babelwire.store.migrations import CURRENT_ZONE_NAMES
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_articles_stories", """
     DO $setup$
@@ -296,27 +298,5 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     CREATE INDEX articles_entity_page ON articles(id)
         INCLUDE (published, fetched_at, lang, story_id, url);
     """),
-    ("0008_current_zone_names", """
-    -- City keys use current IANA zone names whatever Babel release built them
-    -- (stages/entities_gazetteer._ZONE_RENAMES): a database whose entities were found
-    -- with an older Babel keeps one entity per city after an upgrade.
-    UPDATE entities SET canonical = 'place:city:Europe/Kyiv'
-        WHERE canonical = 'place:city:Europe/Kiev'
-        AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:Europe/Kyiv');
-    UPDATE entities SET canonical = 'place:city:Asia/Kolkata'
-        WHERE canonical = 'place:city:Asia/Calcutta'
-        AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:Asia/Kolkata');
-    UPDATE entities SET canonical = 'place:city:Asia/Yangon'
-        WHERE canonical = 'place:city:Asia/Rangoon'
-        AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:Asia/Yangon');
-    UPDATE entities SET canonical = 'place:city:Asia/Kathmandu'
-        WHERE canonical = 'place:city:Asia/Katmandu'
-        AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:Asia/Kathmandu');
-    UPDATE entities SET canonical = 'place:city:Asia/Ho_Chi_Minh'
-        WHERE canonical = 'place:city:Asia/Saigon'
-        AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:Asia/Ho_Chi_Minh');
-    UPDATE entities SET canonical = 'place:city:America/Nuuk'
-        WHERE canonical = 'place:city:America/Godthab'
-        AND NOT EXISTS (SELECT 1 FROM entities WHERE canonical = 'place:city:America/Nuuk');
-    """),
+    ("0008_current_zone_names", CURRENT_ZONE_NAMES),
 )
