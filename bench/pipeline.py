@@ -154,6 +154,7 @@ def main() -> int:
         "max_tokens": settings.embed_max_tokens,
         "stages": stages,
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "embedded": pipeline.embedded,
         "report": {"new": report.new, "duplicates": report.duplicates,
                    "unchanged": report.unchanged, "failed": report.failed},
         "store": counts,

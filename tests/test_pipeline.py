@@ -115,3 +115,57 @@ def test_each_stage_records_wall_and_cpu_seconds(ingested):
     assert all(v >= 0 for v in pipeline.stage_cpu_seconds.values())
     # embedding 131 texts through a transformer costs real CPU time, extraction of text almost none
     assert pipeline.stage_cpu_seconds["embed"] > pipeline.stage_cpu_seconds["extract"]
+
+
+class CountingEmbedder:
+    """The real embedder, counting the texts it is given."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.name, self.dim = inner.name, inner.dim
+        self.texts: list[str] = []
+
+    def embed(self, texts, *, kind="passage"):
+        self.texts.extend(texts)
+        return self.inner.embed(texts, kind=kind)
+
+
+def test_copies_are_not_embedded(ingested):
+    _rows, _docs, store, pipeline, report, _s = ingested
+    # the corpus's copies sit in the batch of their original: found before embedding
+    assert pipeline.embedded == report.new
+    with_vectors = {m.id for m in store.iter_cluster_members()}
+    copies = {a.id for a in store.articles() if a.duplicate_of_url}
+    assert copies and not copies & with_vectors
+    assert len(with_vectors) == report.new
+
+
+def test_copy_of_a_stored_article_and_copies_within_a_batch_skip_the_embedder(
+        tmp_path, settings, embedder):
+    text = ("Flooding closed the main rail line between the two cities on Tuesday after "
+            "three days of rain, the operator said, and replacement buses will run until "
+            "the tracks are inspected later this week.")
+
+    def doc(n, body, title="Rail line closed by floods"):
+        return FetchedDocument(location=f"d{n}", url=f"https://news-example.com/{n}",
+                               source="News", fetched_at=NOW, title=title, text=body,
+                               published=NOW)
+
+    counting = CountingEmbedder(embedder)
+    with open_store(tmp_path / "copies.db") as store:
+        pipeline = Pipeline(store, settings, embedder=counting)
+        first = pipeline.run([doc(1, text), doc(2, text), doc(3, text + " (Wire)")])
+        assert (first.new, first.duplicates) == (1, 2)
+        assert len(counting.texts) == 1
+        later = pipeline.run([doc(4, text + " Reporting by the desk."),
+                              doc(5, "Parliament passed the budget late on Thursday.",
+                                  title="Budget passed")])
+        assert (later.new, later.duplicates) == (1, 1)
+        assert len(counting.texts) == 2 and "Budget passed" in counting.texts[1]
+        stored = {a.url.rsplit("/", 1)[1]: a for a in store.articles()}
+        with_vectors = {m.id for m in store.iter_cluster_members()}
+        original = stored["1"]
+        for n in "234":
+            assert stored[n].duplicate_of_url == original.url
+            assert stored[n].story_id == original.story_id
+        assert with_vectors == {original.id, stored["5"].id}

@@ -25,6 +25,7 @@ from babelwire.records import (
     IngestProblem,
     IngestReport,
     Language,
+    Vector,
     lead_text,
 )
 from babelwire.settings import Settings
@@ -49,6 +50,10 @@ class _Prepared:
     language: Language
     content_hash: str
     minhash: tuple[int, ...]
+    copy: DuplicateCheck | None
+    """The dedup verdict when it is a copy of an article stored before this batch."""
+    embed: bool
+    """Whether the lead goes to the embedder: copies, found while preparing, need no vector."""
 
 
 class Pipeline:
@@ -73,6 +78,8 @@ class Pipeline:
         """Wall-clock seconds spent in each stage."""
         self.stage_cpu_seconds: dict[str, float] = defaultdict(float)
         self._cpu_mark = 0.0
+        self.embedded = 0
+        """Texts embedded so far; copies found before embedding are not."""
         """Process CPU seconds (every thread, the embedder's included) spent in each stage:
         on a machine shared with other work this is the steadier measure of a stage's cost."""
 
@@ -149,6 +156,7 @@ class Pipeline:
         unchanged = 0
         prepared: list[_Prepared] = []
         seen_in_batch: set[str] = set()
+        batch_copies = _BatchCopies(self.settings.dedup_threshold)
         for doc in docs:
             key = canonical_url(doc.url)
             if key in known or key in seen_in_batch:
@@ -166,6 +174,8 @@ class Pipeline:
                 self._timed("language", started)
                 started = self._start()
                 chash, sig = self.dedup.fingerprint(article.title, article.text)
+                copy = self._stored_copy(chash, sig)
+                embed = copy is None and batch_copies.is_original(len(prepared), chash, sig)
                 self._timed("dedup", started)
             except BabelwireError as exc:
                 problems.append(IngestProblem(location=doc.location, stage="extract",
@@ -177,13 +187,19 @@ class Pipeline:
                                               reason=f"{type(exc).__name__}: {exc}"))
                 continue
             seen_in_batch.update({key, article.canonical_url})
-            prepared.append(_Prepared(article=article, language=language,
-                                      content_hash=chash, minhash=sig))
+            prepared.append(_Prepared(article=article, language=language, content_hash=chash,
+                                      minhash=sig, copy=copy, embed=embed))
         if not prepared:
             return 0, 0, unchanged, problems
 
         started = self._start()
-        vectors = self.embedder.embed([p.article.lead for p in prepared], kind="passage")
+        to_embed = [i for i, p in enumerate(prepared) if p.embed]
+        vectors: dict[int, Vector] = {}
+        if to_embed:
+            computed = self.embedder.embed([prepared[i].article.lead for i in to_embed],
+                                           kind="passage")
+            vectors = dict(zip(to_embed, computed, strict=True))
+            self.embedded += len(to_embed)
         self._timed("embed", started)
 
         new = duplicates = 0
@@ -192,19 +208,22 @@ class Pipeline:
         clusterer = self.clusterer
         writes_started = time.perf_counter()
         writes_cpu = time.process_time()
-        for prep, vec in zip(prepared, vectors, strict=True):
+        for index, prep in enumerate(prepared):
             started = self._start()
-            exact = hashes.get(prep.content_hash) or self.store.find_by_hash(prep.content_hash)
-            check = self.dedup.check(prep.content_hash, prep.minhash, exact)
+            if prep.copy is not None:
+                check = prep.copy
+            else:
+                exact = hashes.get(prep.content_hash) or self.store.find_by_hash(
+                    prep.content_hash)  # another writer may have stored it meanwhile
+                check = self.dedup.check(prep.content_hash, prep.minhash, exact)
             self._timed("dedup", started)
+            vec = vectors.get(index)
+            if vec is None and check.duplicate_of is None:
+                vec = self._embed_late(prep)
             enriched = EnrichedArticle(article=prep.article, language=prep.language,
                                        dedup=check, embedding=vec)
             started = self._start()
-            item = ClusterInput(
-                lang=prep.language.code,
-                time=prep.article.published or prep.article.fetched_at,
-                embedding=vec, anchors=anchors(prep.article.title, prep.article.text),
-                title=prep.article.title)
+            item: ClusterInput | None = None
             if check.duplicate_of is not None:
                 story_id = self._copy_story(check)
                 score, evidence = float(check.similarity or 1.0), {
@@ -212,6 +231,12 @@ class Pipeline:
                     "copy_kind": check.reason, "similarity": check.similarity}
                 created = False
             else:
+                assert vec is not None
+                item = ClusterInput(
+                    lang=prep.language.code,
+                    time=prep.article.published or prep.article.fetched_at,
+                    embedding=vec, anchors=anchors(prep.article.title, prep.article.text),
+                    title=prep.article.title)
                 found, score, evidence = clusterer.assign(item)
                 created = found is None
                 if found is None:
@@ -233,7 +258,7 @@ class Pipeline:
             self._timed("entities", started)
             hashes.setdefault(prep.content_hash, article_id)
             self.dedup.remember(article_id, check)
-            if check.duplicate_of is None:
+            if item is not None:
                 clusterer.add_member(article_id, story_id, item)
                 touched.add(story_id)
                 new += 1
@@ -256,12 +281,57 @@ class Pipeline:
         self._timed("cluster", started)
         return new, duplicates, unchanged, problems
 
+    def _stored_copy(self, chash: str, sig: tuple[int, ...]) -> DuplicateCheck | None:
+        """The dedup verdict against the articles stored before this batch, if it is a copy.
+
+        It stays true through the batch: stored articles stay stored and the
+        near-duplicate index only grows.
+        """
+        check = self.dedup.check(chash, sig, self.store.find_by_hash(chash))
+        return check if check.duplicate_of is not None else None
+
+    def _embed_late(self, prep: _Prepared) -> Vector:
+        """The vector of an article taken for a copy of an earlier one in its batch that
+        turned out to be an original (not expected: kept so that it is still clustered)."""
+        started = self._start()
+        vec: Vector = self.embedder.embed([prep.article.lead], kind="passage")[0]
+        self.embedded += 1
+        self._timed("embed", started)
+        return vec
+
     def _copy_story(self, check: DuplicateCheck) -> int:
         assert check.duplicate_of is not None
         story_id = self.store.story_of(check.duplicate_of)
         if story_id is None:  # the original has no story yet (should not happen)
             story_id = self.store.new_story("", datetime.now(UTC))
         return story_id
+
+
+class _BatchCopies:
+    """Copies of earlier articles of the same batch, found before anything is embedded.
+
+    The pipeline embeds a batch at once, before its articles are stored and enter the
+    near-duplicate index, so a copy of an article in its own batch would otherwise be
+    embedded for nothing. Syndicated copies often arrive together (one feed carrying
+    the same wire story twice, or an outlet and its regional editions).
+    """
+
+    def __init__(self, threshold: float) -> None:
+        self._threshold = threshold
+        self._index: NearDuplicateIndex | None = None
+        self._hashes: set[str] = set()
+
+    def is_original(self, position: int, chash: str, sig: tuple[int, ...]) -> bool:
+        """False for a copy of an earlier original of the batch; remembers an original."""
+        if chash in self._hashes:
+            return False
+        if self._index is None:
+            self._index = NearDuplicateIndex(self._threshold)
+        elif self._index.best_match(sig) is not None:
+            return False
+        self._hashes.add(chash)
+        self._index.add(position, sig)
+        return True
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
