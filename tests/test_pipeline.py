@@ -169,3 +169,27 @@ def test_copy_of_a_stored_article_and_copies_within_a_batch_skip_the_embedder(
             assert stored[n].duplicate_of_url == original.url
             assert stored[n].story_id == original.story_id
         assert with_vectors == {original.id, stored["5"].id}
+
+
+
+def test_one_embedding_worker_or_three_store_the_same(tmp_path, embedder):
+    """Chunks are cut in input order whatever the workers: same vectors, same stories."""
+    from babelwire.settings import load_settings
+
+    _rows, docs = corpus_docs()
+    stored = []
+    for workers in (1, 3):
+        path = tmp_path / f"workers{workers}.db"
+        settings = load_settings(env={}, overrides={"db": str(path), "embed_workers": workers})
+        with open_store(path) as store:
+            pipeline = Pipeline(store, settings, embedder=embedder)
+            assert pipeline._plan.workers == workers
+            pipeline.run(docs)
+            urls = {a.id: a.url for a in store.articles()}
+            stored.append(({urls[m.id]: m.embedding for m in store.iter_cluster_members()},
+                           {a.url: a.story_id for a in store.articles()}))
+    (vectors1, stories1), (vectors3, stories3) = stored
+    assert vectors1.keys() == vectors3.keys() and len(vectors1) > 100
+    for url, vector in vectors1.items():
+        assert (vector == vectors3[url]).all(), url
+    assert bcubed(stories1, stories3).f1 == 1.0

