@@ -97,6 +97,8 @@ def main() -> int:
                         help="Tokens per embedded text (default: settings).")
     parser.add_argument("--batch-size", type=int, default=None,
                         help="Articles per pipeline batch (default: settings).")
+    parser.add_argument("--embed-workers", type=int, default=None,
+                        help="Embedding worker threads (default: settings; 0 = automatic).")
     parser.add_argument("--note", default="", help="Free text kept in the result, e.g. "
                         "'contended: 6 jobs on 2 cores'.")
     args = parser.parse_args()
@@ -114,6 +116,8 @@ def main() -> int:
         overrides["embed_max_tokens"] = args.max_tokens
     if args.batch_size:
         overrides["batch_size"] = args.batch_size
+    if args.embed_workers is not None:
+        overrides["embed_workers"] = args.embed_workers
     settings = load_settings(env={}, overrides=overrides)
     load_before = os.getloadavg()
 
@@ -157,6 +161,8 @@ def main() -> int:
         "note": args.note,
         "max_tokens": settings.embed_max_tokens,
         "batch_size": settings.batch_size,
+        "embed_workers": pipeline.embedding_plan.workers,
+        "onnx_threads": pipeline.embedding_plan.threads,
         "stages": stages,
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "embedded": pipeline.embedded,

@@ -183,7 +183,7 @@ def test_one_embedding_worker_or_three_store_the_same(tmp_path, embedder):
         settings = load_settings(env={}, overrides={"db": str(path), "embed_workers": workers})
         with open_store(path) as store:
             pipeline = Pipeline(store, settings, embedder=embedder)
-            assert pipeline._plan.workers == workers
+            assert pipeline.embedding_plan.workers == workers
             pipeline.run(docs)
             urls = {a.id: a.url for a in store.articles()}
             stored.append(({urls[m.id]: m.embedding for m in store.iter_cluster_members()},

@@ -85,7 +85,8 @@ class Pipeline:
         self._cpu_mark = 0.0
         self.embedded = 0
         """Texts embedded so far; copies found before embedding are not."""
-        self._plan = embed_plan(settings.embed_workers, available_cores())
+        self.embedding_plan = embed_plan(settings.embed_workers, available_cores())
+        """Embedding worker threads, and ONNX Runtime threads per worker."""
 
     # -- lazily built state ----------------------------------------------------
     @property
@@ -93,7 +94,7 @@ class Pipeline:
         if self._embedder is None:
             self._embedder = load_embedder(
                 self.settings.embedder, max_tokens=self.settings.embed_max_tokens,
-                batch_size=self.settings.embed_batch_size, threads=self._plan.threads)
+                batch_size=self.settings.embed_batch_size, threads=self.embedding_plan.threads)
             log.info("embedder: %s (%d dimensions)", self._embedder.name, self._embedder.dim)
         return self._embedder
 
@@ -128,7 +129,7 @@ class Pipeline:
         problems: list[IngestProblem] = []
         main_cpu, all_cpu = time.thread_time(), time.process_time()
         try:
-            workers = self._plan.workers if self._embeds_concurrently() else 1
+            workers = self.embedding_plan.workers if self._embeds_concurrently() else 1
             with ThreadPoolExecutor(max_workers=workers,
                                     thread_name_prefix="babelwire-embed") as pool:
                 for batch in _batches(items, self.settings.batch_size):
@@ -233,9 +234,16 @@ class Pipeline:
             started = self._start()
             if prep.copy is not None:
                 check = prep.copy
+            elif prep.embed:
+                # Neither a copy of a stored article nor of an earlier one in this batch:
+                # only another writer's exact copy, stored meanwhile, can be found now.
+                exact = self.store.find_by_hash(prep.content_hash)
+                check = (self.dedup.check(prep.content_hash, prep.minhash, exact) if exact
+                         else DuplicateCheck(content_hash=prep.content_hash,
+                                             minhash=prep.minhash))
             else:
                 exact = hashes.get(prep.content_hash) or self.store.find_by_hash(
-                    prep.content_hash)  # another writer may have stored it meanwhile
+                    prep.content_hash)
                 check = self.dedup.check(prep.content_hash, prep.minhash, exact)
             self._timed("dedup", started)
             vec: Vector | None = None

@@ -49,3 +49,17 @@ def test_exact_duplicate_wins_over_near_check():
 
 def test_signatures_are_deterministic():
     assert signature(TEXT) == signature(TEXT)
+
+
+def test_shared_permutations_give_the_signature_a_fresh_minhash_gives():
+    """Signatures stored by earlier versions (each MinHash drawing its own permutations)
+    stay comparable with the ones built from the permutations drawn once."""
+    from datasketch import MinHash
+
+    from babelwire.stages.dedup import NUM_PERM
+
+    text = "Flooding closed the main rail line between the two cities on Tuesday."
+    fresh = MinHash(num_perm=NUM_PERM, seed=7, scheme="affine32")
+    fresh.update_batch(list(shingles(text)))
+    assert signature(text) == tuple(int(x) for x in fresh.hashvalues)
+    assert signature(text) == signature(text)  # the shared parameters are not changed by use

@@ -11,8 +11,10 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 import numpy as np
+import numpy.typing as npt
 from datasketch import MinHash, MinHashLSH
 
 from babelwire.records import DuplicateCheck
@@ -47,15 +49,24 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)}
 
 
+@cache
+def _permutations() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    """The seed's permutation parameters, drawn once: datasketch draws them again for every
+    ``MinHash`` it builds (~0.2 ms each, several per article) unless it is handed them."""
+    a, b = MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME).permutations
+    return a, b
+
+
 def signature(text: str) -> tuple[int, ...]:
-    mh = MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME)
+    mh = MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME, permutations=_permutations())
     mh.update_batch(list(shingles(text)))
     return tuple(int(x) for x in mh.hashvalues)
 
 
 def _minhash(sig: tuple[int, ...]) -> MinHash:
     values = np.asarray(sig, dtype=np.uint64)
-    return MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME, hashvalues=values)
+    return MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME, hashvalues=values,
+                   permutations=_permutations())
 
 
 class NearDuplicateIndex:
