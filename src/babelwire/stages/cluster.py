@@ -37,6 +37,7 @@ import numpy as np
 
 from babelwire.records import Vector
 from babelwire.stages.anchors import Anchors
+from babelwire.stages.cluster_index import MemberIndex
 from babelwire.stages.cluster_scripts import same_script
 
 SECONDS_PER_DAY = 86400.0
@@ -100,12 +101,9 @@ class StoryClusterer:
     name = "cluster"
 
     def __init__(self, dim: int, params: ClusterParams | None = None) -> None:
-        from usearch.index import Index
-
         self.params = params or ClusterParams()
         self.dim = dim
-        self._index = Index(ndim=dim, metric="cos", dtype="f32", multi=False)
-        self._vectors: dict[int, Vector] = {}
+        self._vectors = MemberIndex(dim)
         self._member_story: dict[int, int] = {}
         self._member_time: dict[int, float] = {}
         self._member_lang: dict[int, str] = {}
@@ -119,9 +117,7 @@ class StoryClusterer:
     def add_member(self, article_id: int, story_id: int, item: ClusterInput) -> None:
         """Record that ``article_id`` belongs to ``story_id`` (also used to rebuild state)."""
         vec = np.asarray(item.embedding, dtype=np.float32)
-        if article_id not in self._vectors:
-            self._index.add(article_id, vec)
-        self._vectors[article_id] = vec
+        self._vectors.add(article_id, vec)
         self._member_story[article_id] = story_id
         ts = item.time.timestamp()
         self._member_time[article_id] = ts
@@ -148,15 +144,7 @@ class StoryClusterer:
 
     # -- decisions -----------------------------------------------------------
     def _neighbours(self, vec: Vector) -> list[tuple[int, float]]:
-        if not self._vectors:
-            return []
-        k = min(self.params.neighbours, len(self._vectors))
-        found = self._index.search(vec, k, exact=len(self._vectors) <= 20000)
-        keys = [int(x) for x in np.asarray(found.keys).reshape(-1)[:k]]
-        # Re-score exactly so results never depend on the approximate index's rounding.
-        sims = [(key, float(self._vectors[key] @ vec)) for key in keys if key in self._vectors]
-        sims.sort(key=lambda kv: (-kv[1], kv[0]))
-        return sims
+        return self._vectors.nearest(vec, self.params.neighbours)
 
     def squash(self, raw: float) -> float:
         """The reported score of a raw score: monotone, equal at the threshold, bounded."""
