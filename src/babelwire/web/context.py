@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from babelwire.settings import Settings
-from babelwire.stages.embed import Embedder, load_embedder
+from babelwire.stages.embed import Embedder, settings_embedder
 from babelwire.store.base import Store
 from babelwire.web.cache import ReadCache
 from babelwire.web.trends import reference_time
@@ -42,9 +42,7 @@ class WebContext:
         """The query embedder, loaded on first use (raises ModelError when it cannot be)."""
         with self._embedder_lock:
             if self._embedder is None:
-                self._embedder = load_embedder(
-                    self.settings.embedder, max_tokens=self.settings.embed_max_tokens,
-                    batch_size=self.settings.embed_batch_size)
+                self._embedder = settings_embedder(self.settings)
             return self._embedder
 
     def newest_article(self) -> datetime | None:
