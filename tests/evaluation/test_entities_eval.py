@@ -110,6 +110,9 @@ def test_learned_gazetteer_links_forms_through_training_ids():
         _doc("pl", "Hiszpanie zagłosowali. Hiszpania została w Unii.",
              ("Hiszpanie", "Hiszpanie", "PER", "GPE-Spain"),
              ("Hiszpania", "Hiszpania", "LOC", "GPE-Spain")),
+        _doc("ru", "Полексит и Polexit: поляки ждут.",
+             ("Полексит", "Полексит", "EVT", "EVT-Polexit"),
+             ("Polexit", "Polexit", "EVT", "EVT-Polexit")),
         _doc("ru", "Брекзит и Brexit: британцы ждут.",
              ("Брекзит", "Брекзит", "EVT", "EVT-Brexit"),
              ("Brexit", "Brexit", "EVT", "EVT-Brexit")),
@@ -129,8 +132,11 @@ def test_learned_gazetteer_links_forms_through_training_ids():
     assert linked.lookup("Hiszpanie").kind == "person"
     assert base.names[linked.lookup("Hiszpanie").canonical] == "Spain"
     # an id the built-in gazetteer does not know gets one key of its own for all its forms
+    assert linked.lookup("Полексит").canonical == linked.lookup("Polexit").canonical == (
+        "learned:EVT-Polexit")
+    # one the built-in table of notable names knows keeps that key
     assert linked.lookup("Брекзит").canonical == linked.lookup("Brexit").canonical == (
-        "learned:EVT-Brexit")
+        "event:brexit")
     assert typed.lookup("koronavirem") is None and "koronavir" not in typed.lower
 
 
@@ -150,12 +156,12 @@ def test_a_training_id_outranks_the_built_in_key_of_its_form():
 
 
 def test_forms_seen_unlabelled_in_other_training_documents_are_not_learned():
-    labelled = _doc("ru", "СМИ сообщили о Брекзите.", ("СМИ", "СМИ", "PRO", "PRO-Mass-Media"),
-                    ("Брекзите", "Брекзит", "EVT", "EVT-Brexit"))
+    labelled = _doc("ru", "СМИ сообщили о Полексите.", ("СМИ", "СМИ", "PRO", "PRO-Mass-Media"),
+                    ("Полексите", "Полексит", "EVT", "EVT-Polexit"))
     others = [_doc("ru", f"СМИ пишут о выборах {n}. СМИ молчат.") for n in range(3)]
     learned, _ = learn_gazetteer(default_gazetteer(), [labelled, *others], link_ids=True)
     assert learned.lookup("СМИ") is None  # labelled once in seven occurrences
-    assert learned.lookup("Брекзите").canonical == "learned:EVT-Brexit"
+    assert learned.lookup("Полексите").canonical == "learned:EVT-Polexit"
     assert learned.learned and not default_gazetteer().learned
 
 

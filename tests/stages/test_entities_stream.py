@@ -78,3 +78,43 @@ def test_no_entity_is_left_without_mentions_after_merges(ingested):
     orphans = store._db.execute("SELECT COUNT(*) FROM entities WHERE id NOT IN "
                                 "(SELECT entity_id FROM entity_mentions)").fetchone()[0]
     assert orphans == 0
+
+
+def test_a_stream_name_needs_two_sightings_and_a_majority():
+    from babelwire.stages.entities_stream import StreamNames
+
+    names = StreamNames()
+    names.learn("Брекзит", "person")  # "министър по Брекзит": one misleading title
+    assert names.kind_of("Брекзит") is None
+    names.learn("Брекзит", "person")
+    assert names.kind_of("Брекзит") == "person"
+    names.learn("Брекзит", "event")
+    names.learn("Брекзит", "event")
+    assert names.kind_of("Брекзит") is None  # no majority
+
+
+def test_stream_words_are_common_after_three_lower_case_sightings():
+    from babelwire.stages.entities_stream import StreamWords
+
+    words = StreamWords()
+    words.read(["morza", "Morza", "Bałtyckiego", "morza"])
+    assert "morza" not in words
+    words.read(["morza"])
+    assert "morza" in words and "bałtyckiego" not in words
+    capped = StreamWords(limit=1)
+    capped.read(["jeden", "dwa", "jeden", "jeden"])
+    assert "jeden" in capped and capped.counts.keys() == {"jeden"}
+
+
+def test_runs_of_common_words_or_ending_in_an_adjective_are_no_persons_by_shape():
+    from babelwire.stages.entities_gazetteer import Gazetteer
+    from babelwire.stages.entities_mentions import CasedMentionFinder
+    from babelwire.stages.entities_stream import StreamNames, StreamWords
+
+    finder = CasedMentionFinder(Gazetteer(), StreamNames(), words=StreamWords())
+    doc = ("Statki płyną do portu. Statki wypłynęły z morza, morza były spokojne, a morza "
+           "nikt nie pilnował. Rejs po wodach Morza Północnego trwał długo. "
+           "Rozmawiał z nim prezes Jarosław Kaczyński i Jarosława Kaczyńskiego to ucieszyło.")
+    kinds = {m.text: m.kind for m in finder.find(doc, "pl")}
+    assert "Morza Północnego" not in kinds  # a common word, and an adjective at the end
+    assert kinds["Jarosława Kaczyńskiego"] == "person"  # led by a given name

@@ -28,7 +28,7 @@ from babelwire.stages.entities_dates import find_dates, month_and_day_names
 from babelwire.stages.entities_documents import find_documents
 from babelwire.stages.entities_gazetteer import Gazetteer, default_gazetteer
 from babelwire.stages.entities_linking import EntityLinker, LinkParams
-from babelwire.stages.entities_mentions import CasedMentionFinder, StreamNames
+from babelwire.stages.entities_mentions import CasedMentionFinder
 from babelwire.stages.entities_mentions_nocase import NoCaseMentionFinder
 from babelwire.stages.entities_records import (
     ArticleEntities,
@@ -37,6 +37,7 @@ from babelwire.stages.entities_records import (
     TextDate,
     document_text,
 )
+from babelwire.stages.entities_stream import StreamNames, StreamWords
 
 if TYPE_CHECKING:
     from babelwire.store.base import Store
@@ -60,8 +61,10 @@ class MentionFinder:
     def _cased_for(self, lang: str) -> CasedMentionFinder:
         finder = self._cased.get(lang)
         if finder is None:
+            # each language counts its own lower-case words (``most`` is Polish "bridge")
+            words = StreamWords() if self.stream is not None else None
             finder = CasedMentionFinder(self.gazetteer, self.stream,
-                                        months=month_and_day_names(lang))
+                                        months=month_and_day_names(lang), words=words)
             self._cased[lang] = finder
         return finder
 

@@ -8,6 +8,8 @@
   (``Bayern``, ``Quảng Ngãi``, ``Île-de-France``) -> places.
 * A short table written here of international organisations and their names
   in the corpus languages (EU, UN, NATO, WHO...) -> organisations.
+* ``entities_notable``: names the news keeps citing (Brexit, COVID-19, Nord Stream 2,
+  The Guardian, Reuters, Ryanair...) -> events, products, organisations.
 
 Lookups go by folded form, by stem (so ``Německa`` finds ``Německo``) and, for
 scripts written without spaces, by the longest entry starting at a position.
@@ -24,6 +26,7 @@ from typing import Any
 
 from babelwire.stages.entities_demonyms import demonym_forms
 from babelwire.stages.entities_keys import fold, looks_adjectival, stem_key
+from babelwire.stages.entities_notable import notable_entries
 
 log = logging.getLogger(__name__)
 
@@ -216,7 +219,7 @@ class Gazetteer:
         if len(form) < 2 or (form.isascii() and len(form) < 3 and not form.isupper()):
             return
         key = fold(form)
-        if replace or entry.canonical not in self.names:
+        if entry.canonical and (replace or entry.canonical not in self.names):
             self.names[entry.canonical] = entry.name
         if replace or key not in self.exact:
             self.exact[key] = entry
@@ -352,6 +355,15 @@ def _written_here(gaz: Gazetteer) -> None:
             gaz.add(form, entry, replace=True)
 
 
+def _notable(gaz: Gazetteer) -> None:
+    """Events, products and organisations from the table in ``entities_notable``; a place
+    CLDR or pycountry already knows by the same form keeps it."""
+    for kind, canonical, english, forms in notable_entries():
+        entry = GazetteerEntry(kind, canonical, english)
+        for form in forms:
+            gaz.add(form, entry)
+
+
 def _demonyms(gaz: Gazetteer) -> None:
     """Nationality nouns: people who link to their country (never replacing a name)."""
     for form, code in demonym_forms():
@@ -368,6 +380,7 @@ def default_gazetteer() -> Gazetteer:
     _cldr(gaz)
     _pycountry(gaz)
     _written_here(gaz)
+    _notable(gaz)
     _demonyms(gaz)
     log.info("gazetteer: %d forms", len(gaz))
     return gaz

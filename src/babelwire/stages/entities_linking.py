@@ -42,7 +42,8 @@ _CONTEXT_CAP = 400
 _WEAK_RULES = frozenset({"shape", "stream", "document"})
 _PER_ARTICLE_CAP = 40
 _MERGE_FORMS = 24
-_KIND_OF_KEY = {"place": "place", "org": "organisation", "doc": "document"}
+_KIND_OF_KEY = {"place": "place", "org": "organisation", "doc": "document", "event": "event",
+                "product": "product"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,11 @@ Arabic and CJK text go to :mod:`entities_mentions_nocase`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
 
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
+from babelwire.stages.entities_given_names import is_given_name
 from babelwire.stages.entities_keys import (
     fold,
     looks_adjectival,
@@ -31,6 +32,7 @@ from babelwire.stages.entities_keys import (
     stem_word,
 )
 from babelwire.stages.entities_records import Mention
+from babelwire.stages.entities_stream import StreamNames, StreamWords
 from babelwire.stages.entities_triggers import (
     ORG_SUFFIXES,
     org_heads,
@@ -79,28 +81,6 @@ _VI_COMPOUNDS = frozenset(
      "tập đoàn", "chủ tịch", "tổng thống", "thống đốc", "quốc hội", "chính phủ"))
 _NOT_NAMES_EXTRA = split_words(
     "internet online foto photo фото фотография zdroj źródło джерело источник")
-
-
-@dataclass
-class StreamNames:
-    """Names the stream has typed with a strong cue, remembered for later articles."""
-
-    kinds: dict[str, dict[str, int]] = field(default_factory=dict)
-    limit: int = 200_000
-
-    def learn(self, text: str, kind: str) -> None:
-        key = stem_key(text)
-        if not key or (len(self.kinds) >= self.limit and key not in self.kinds):
-            return
-        counts = self.kinds.setdefault(key, {})
-        counts[kind] = counts.get(kind, 0) + 1
-
-    def kind_of(self, text: str) -> str | None:
-        counts = self.kinds.get(stem_key(text))
-        if not counts:
-            return None
-        kind, n = max(counts.items(), key=lambda kv: kv[1])
-        return kind if n >= 1 else None
 
 
 class _Token:
@@ -283,7 +263,7 @@ class _LowerAware:
     """Stop words, plus any word the document also writes in lower case (checked lazily)."""
 
     def __init__(self, stop: frozenset[str], toks: list[_Token],
-                 common: frozenset[str] = frozenset()) -> None:
+                 common: Container[str] = frozenset()) -> None:
         self.stop = stop
         self.common = common
         self.toks = toks
@@ -351,9 +331,11 @@ class CasedMentionFinder:
     """Rules for Latin, Cyrillic and other cased scripts."""
 
     def __init__(self, gazetteer: Gazetteer, stream: StreamNames | None = None,
-                 months: frozenset[str] = frozenset()) -> None:
+                 months: frozenset[str] = frozenset(),
+                 words: StreamWords | None = None) -> None:
         self.gaz = gazetteer
         self.stream = stream
+        self.words = words
         self.stop = sentence_starters() | months
         self.months = months
 
@@ -362,9 +344,12 @@ class CasedMentionFinder:
         index_of = {id(t): k for k, t in enumerate(toks)}
         typed: list[_Span] = []
         loose: list[_Span] = []
+        if self.words is not None:
+            self.words.read([t.text for t in toks])
         stop = _LowerAware(self.stop, toks)
-        stop_common = (_LowerAware(self.stop, toks, self.gaz.common_words)
-                       if self.gaz.common_words else stop)
+        # words the labelled documents (a learned gazetteer) or the stream write in lower case
+        common: Container[str] | None = self.gaz.common_words or self.words
+        stop_common = _LowerAware(self.stop, toks, common) if common is not None else stop
         phrases = self._phrases(doc, toks)
         typed.extend(phrases)
         taken = {id(t) for span in phrases for t in span.tokens}
@@ -373,6 +358,9 @@ class CasedMentionFinder:
                 if (t.text[:1].islower() and id(t) not in taken
                         and stem_key(t.text) in self.gaz.lower):
                     entry = self.gaz.exact.get(fold(t.text))
+                    if entry is None:  # an event's case forms: brexitu, koronavirem
+                        stemmed = self.gaz.lower[stem_key(t.text)]
+                        entry = stemmed if stemmed.kind == "event" else None
                     if entry is not None:
                         typed.append(_Span([t], False, *_entry_kind(entry), lemma=entry.lemma))
         for raw in _spans(doc, toks, lang, self.gaz):
@@ -542,7 +530,7 @@ class CasedMentionFinder:
                 span.kind, span.rule = "person", "document"
             elif lang == "de":
                 continue  # every German noun is capitalised: no cue, no name
-            elif _looks_like_person(span, text):
+            elif _looks_like_person(span, text, self.words):
                 span.kind, span.rule = "person", "shape"
             else:
                 continue
@@ -551,10 +539,19 @@ class CasedMentionFinder:
                 surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
 
 
-def _looks_like_person(span: _Span, text: str) -> bool:
-    """Two or three capitalised words, or one with a Slavic surname ending mid-sentence."""
+def _looks_like_person(span: _Span, text: str, words: Container[str] | None = None) -> bool:
+    """Two or three capitalised words, or one with a Slavic surname ending mid-sentence.
+
+    Two or three words not led by a given name are no person when one of them is a word
+    the stream writes in lower case or the last is an adjective (``Morza Bałtyckiego``,
+    ``Parlamencie Europejskim``, ``Alexandra Park``)."""
     if 2 <= len(span.tokens) <= 3:
-        return not span.sentence_start or all(len(t.text) > 2 for t in span.tokens)
+        if span.sentence_start and not all(len(t.text) > 2 for t in span.tokens):
+            return False
+        if is_given_name(span.tokens[0].text):
+            return True
+        return not (looks_adjectival(text) or (
+            words is not None and any(fold(t.text) in words for t in span.tokens)))
     return (len(span.tokens) == 1 and not span.sentence_start and len(text) > 4
             and bool(_SLAVIC_SURNAME.search(fold(text))))
 

@@ -1,0 +1,325 @@
+"""A table written here of names the news keeps citing: events, products and organisations.
+
+CLDR and pycountry know places; nothing that ships in a package knows that ``Brexit`` is
+an event, ``Nord Stream 2`` a pipeline, ``The Guardian`` a newspaper or ``Ryanair`` an
+airline. Without such a table the shape rules call any two capitalised words a person
+(``Fox News``) and the stream remembers the mistake. This table gives the best-known ones,
+with their spellings in the languages we read most (English, Czech, Polish, Slovene,
+Russian, Ukrainian, Bulgarian; German and French where they differ).
+
+How it was written: by hand, from general knowledge of international news. Which entries
+to add was guided by the errors the rules made on SlavicNER's *training* documents (its
+test documents were not read), so the SlavicNER figures flatter it; the single-out-topic
+split (a whole story left out) is the fairer measure. The kinds follow the BSNLP
+guidelines: newspapers, channels, websites, social networks, vaccines, pipelines and
+treaties are products; news agencies, companies, parties and institutions organisations;
+wars, elections, epidemics, holidays and named summits events.
+
+One entry per line (going on over indented lines): ``canonical|English name|form|...``.
+Lower-case single words (``brexit``, ``koronavirus``) are matched word by word, by stem.
+A key written ``~org:...`` types its forms but links nothing by them: ``Senat`` is the
+US Senate in one article and Poland's in the next. Forms that are also common words
+(Czech ``Ano`` "yes", Slovene ``Delo`` "work", Russian ``Труд`` "labour") are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+_EVENTS = """
+event:brexit|Brexit|Brexit|brexit|Брекзит|брекзит|Брексит|брексит|Брэксит|брэксит|Брекзіт|
+    брекзіт|Брексіт|брексіт
+event:covid-19|COVID-19|COVID-19|Covid-19|covid-19|COVID|Covid|covid|Ковид-19|COVID-19|ковид|
+    ковид-19|Ковід-19|ковід|ковіду|koronavirus|koronawirus|коронавирус|коронавірус|Koronavirus|
+    Koronawirus|Коронавирус|Коронавірус|SARS-CoV-2|novi koronavirus|nový koronavirus|
+    новый коронавирус|новий коронавірус|новия коронавирус|covid-19 pandemic|
+    pandemia koronawirusa|пандемия коронавируса
+event:ww2|Second World War|Second World War|World War II|Zweiter Weltkrieg|
+    Seconde Guerre mondiale|druhá světová válka|II wojna światowa|druga wojna światowa|
+    druga svetovna vojna|Вторая мировая война|Великая Отечественная война|Друга світова війна|
+    Втората световна война|Втора световна война
+event:ww1|First World War|First World War|World War I|Erster Weltkrieg|první světová válka|
+    I wojna światowa|pierwsza wojna światowa|prva svetovna vojna|Первая мировая война|
+    Перша світова війна|Първата световна война|Първа световна война
+event:cold-war|Cold War|Cold War|Kalter Krieg|studená válka|zimna wojna|hladna vojna|
+    холодная война|холодна війна|Студената война|студената война
+event:christmas|Christmas|Christmas|Weihnachten|Noël|Vánoce|Boże Narodzenie|božič|Božič|
+    Рождество|Різдво|Коледа
+event:easter|Easter|Easter|Ostern|Pâques|Velikonoce|Wielkanoc|velika noč|Пасха|Великдень|
+    Великден
+event:new-year|New Year|New Year|Nowy Rok|Новый год|Новий рік|Нова година
+event:olympics|Olympic Games|Olympic Games|Olympics|Olympische Spiele|olympijské hry|
+    igrzyska olimpijskie|olimpijske igre|Олимпийские игры|Олімпійські ігри|Олимпийските игри|
+    Олимпиада|Олімпіада|Olympiáda|Olimpiada
+event:world-cup|FIFA World Cup|FIFA World Cup|World Cup|Mundial|mistrovství světa ve fotbale|
+    чемпионат мира по футболу|чемпіонат світу з футболу|Световното първенство по футбол
+event:msc|Munich Security Conference|Munich Security Conference|Münchner Sicherheitskonferenz|
+    Mnichovská bezpečnostní konference|Monachijska Konferencja Bezpieczeństwa|
+    Мюнхенская конференция по безопасности|Мюнхенська безпекова конференція|
+    Мюнхенската конференция по сигурността
+event:wef|World Economic Forum|World Economic Forum|Weltwirtschaftsforum|
+    Světové ekonomické fórum|Światowe Forum Ekonomiczne|Svetovni gospodarski forum|
+    Всемирный экономический форум|Всесвітній економічний форум|Световният икономически форум
+event:holocaust|Holocaust|Holocaust|Holokaust|holokaust|Holocaustu|Холокост|Голокост|Холокоста
+event:ebola|Ebola epidemic|Ebola|ebola|ебола|Ебола|Эбола|эбола
+event:sars|SARS|SARS|САРС|ТОРС|MERS
+event:black-lives-matter|Black Lives Matter|Black Lives Matter|BLM
+event:euro-2020|UEFA Euro 2020|Euro 2020|Евро 2020|Євро-2020|Евро-2020|Euro 2024|Евро-2024
+event:eurovision|Eurovision Song Contest|Eurovision|Eurovize|Eurowizja|Evrovizija|Евровидение|
+    Євробачення|Евровизия
+"""
+
+_PRODUCTS = """
+product:nord-stream-2|Nord Stream 2|Nord Stream 2|Nord Stream II|Nord Stream-2|NS2|
+    Северный поток-2|Северный поток 2|Північний потік-2|Північний потік 2|Северен поток 2|
+    Северен поток-2|Severni tok 2|СП-2
+product:nord-stream|Nord Stream|Nord Stream|Северный поток|Північний потік|Северен поток|
+    Severni tok
+product:turkstream|TurkStream|TurkStream|Turkish Stream|Турецкий поток|Турецький потік|
+    Турски поток|Turški tok|Tureckí proud|Turecký proud
+product:south-stream|South Stream|South Stream|Южный поток|Південний потік|Южен поток|Južni tok
+product:twitter|Twitter|Twitter|Твиттер|Твітер|Туитър|Туитер|X.com
+product:facebook|Facebook|Facebook|Фейсбук|Фейсбуку|Фејсбук
+product:instagram|Instagram|Instagram|Инстаграм|Інстаграм
+product:telegram|Telegram|Telegram|Телеграм|Телеграмм
+product:youtube|YouTube|YouTube|Ютуб|Ютьюб|Ютюб|ЮТуб
+product:tiktok|TikTok|TikTok|ТикТок|ТікТок|Тикток
+product:whatsapp|WhatsApp|WhatsApp|Вотсап|Ватсап|Уотсап
+product:sputnik-v|Sputnik V|Sputnik V|Sputnik-V|Спутник V|Спутник-V|Спутник Ві|Спутник-Ві
+product:comirnaty|Comirnaty|Comirnaty|Комирнати
+product:coronavac|CoronaVac|CoronaVac|КоронаВак
+product:covaxin|Covaxin|Covaxin|Коваксин
+product:epivaccorona|EpiVacCorona|EpiVacCorona|ЭпиВакКорона|ЕпіВакКорона
+product:covishield|Covishield|Covishield|Ковишилд
+product:gam-covid-vac|Gam-COVID-Vac|Gam-COVID-Vac|Гам-КОВИД-Вак|Гам-Ковид-Вак
+product:covax|COVAX|COVAX|Covax|Ковакс
+product:novichok|Novichok|Novichok|Nowiczok|Novičok|Новичок
+product:boeing-737|Boeing 737|Boeing 737|Boeing-737|Boeing 737 MAX|Боинг-737|Боїнг-737|Боинг 737
+product:quran|Quran|Quran|Koran|Korán|Koranu|Коран|Корана
+product:bible|Bible|Bible|Bibel|Bible svatá|Biblia|Biblija|Библия|Біблія
+product:bbc|BBC|BBC|BBC News|Би Би Си|Би-би-си|БиБиСи|Бі-бі-сі|ВВС|Би-Би-Си
+product:guardian|The Guardian|The Guardian|Guardian|Гардиън|Гардиан|Ґардіан|Гардіан
+product:independent|The Independent|The Independent|Индипендънт|Индепендент|Індепендент
+product:telegraph|The Daily Telegraph|The Daily Telegraph|The Telegraph|Daily Telegraph|Телеграф|
+    Дейли телеграф|Дэйли телеграф
+product:times|The Times|The Times|Таймс|Таймз
+product:sunday-times|The Sunday Times|The Sunday Times|Sunday Times|Сънди таймс|Санди таймс
+product:ft|Financial Times|Financial Times|FT|Файненшъл таймс|Файнэншл таймс|Файненшл таймс|
+    Файненшл Таймс
+product:nyt|The New York Times|The New York Times|New York Times|NYT|Ню Йорк таймс|
+    Нью-Йорк таймс|Нью-Йорк Таймс|Ню Йорк Таймс
+product:wapo|The Washington Post|The Washington Post|Washington Post|Вашингтон пост|
+    Вашингтон Пост
+product:wsj|The Wall Street Journal|The Wall Street Journal|Wall Street Journal|WSJ|
+    Уолл-стрит джорнэл|Уолстрийт джърнъл|Уолл-стріт джорнел
+product:daily-mail|Daily Mail|Daily Mail|Дейли мейл|Дейли Мейл|Дэйли мэйл
+product:daily-express|Daily Express|Daily Express|The Daily Express|Дейли експрес
+product:sun|The Sun|The Sun
+product:mirror|Daily Mirror|Daily Mirror|The Mirror
+product:observer|The Observer|The Observer|Обзървър
+product:economist|The Economist|The Economist|Economist|Икономист|Экономист|Економіст
+product:politico|Politico|Politico|POLITICO|Политико|Політико
+product:cnn|CNN|CNN|Си Ен Ен|Си-эн-эн|Сі-ен-ен
+product:fox-news|Fox News|Fox News|Фокс Нюз|Фокс ньюс|Фокс Ньюс|Фокс Н'юз
+product:sky-news|Sky News|Sky News|Скай нюз|Скай Ньюс
+product:msnbc|MSNBC|MSNBC
+product:buzzfeed|BuzzFeed|BuzzFeed|BuzzFeed News|Базфийд
+product:dw|Deutsche Welle|Deutsche Welle|DW|Дойче веле|Дойче Велле|Дойче Веле
+product:spiegel|Der Spiegel|Der Spiegel|Spiegel|Шпигел|Шпигель|Шпігель
+product:bild|Bild|Bild|Bild-Zeitung|Билд|Бильд|Більд
+product:welt|Die Welt|Die Welt|Ди Велт|Ди Вельт
+product:faz|Frankfurter Allgemeine Zeitung|Frankfurter Allgemeine Zeitung|Frankfurter Allgemeine|
+    FAZ
+product:sz|Süddeutsche Zeitung|Süddeutsche Zeitung
+product:handelsblatt|Handelsblatt|Handelsblatt|Ханделсблат|Хандельсблатт
+product:le-monde|Le Monde|Le Monde|Льо Монд|Ле Монд
+product:le-figaro|Le Figaro|Le Figaro|Фигаро|Le Figaro
+product:el-pais|El País|El País|Ел Паис|Эль Паис
+product:lancet|The Lancet|The Lancet|Lancet|Лансет
+product:euronews|Euronews|Euronews|Евронюз|Евроньюс|Євроньюз
+product:kommersant|Kommersant|Коммерсантъ|Коммерсант|Kommersant|Kommiersant|Комерсант
+product:izvestia|Izvestia|Известия|Izvestija|Izwiestia
+product:vedomosti|Vedomosti|Ведомости|Vedomosti
+product:rg|Rossiyskaya Gazeta|Российская газета|Rossijskaja gazeta
+product:ukrainska-pravda|Ukrainska Pravda|Українська правда|Украинская правда|Ukrajinska pravda
+product:rzeczpospolita|Rzeczpospolita|Rzeczpospolita|Rzeczpospolitej|Жечпосполита
+product:wyborcza|Gazeta Wyborcza|Gazeta Wyborcza|Wyborcza|Газета Выборча
+product:tvn|TVN|TVN|TVN24
+product:polsat|Polsat|Polsat|Polsat News
+product:polskie-radio|Polskie Radio|Polskie Radio
+product:ct|Czech Television|Česká televize|ČT|ČT24
+product:lidovky|Lidové noviny|Lidové noviny|Lidovky
+product:mfdnes|Mladá fronta DNES|Mladá fronta DNES|MF DNES|iDNES.cz|iDNES
+product:rtv-slo|RTV Slovenija|RTV Slovenija|RTV SLO|Televizija Slovenija
+product:24-chasa|24 Chasa|24 часа
+product:bnt|BNT|БНТ|BNT
+product:btv|bTV|bTV
+product:nova-tv|Nova TV|Нова телевизия|Нова ТВ
+"""
+
+_ORGANISATIONS = """
+org:reuters|Reuters|Reuters|Ройтерс|Рейтер|Рейтерс|Reutera|Reutersu
+org:afp|Agence France-Presse|AFP|Agence France-Presse|France-Presse|Франс прес|Франс Пресс|
+    Франс-Пресс|АФП|Франс Прес
+org:ap|Associated Press|Associated Press|AP|Асошиейтед прес|Ассошиэйтед Пресс|Ассошиэйтед пресс|
+    Асошіейтед Прес
+org:dpa|Deutsche Presse-Agentur|DPA|dpa|ДПА|Deutsche Presse-Agentur
+org:tass|TASS|TASS|ТАСС|Tass
+org:ria|RIA Novosti|RIA Novosti|РИА Новости|РИА «Новости»|РІА Новини|РИА-Новости|РИА
+org:interfax|Interfax|Interfax|Интерфакс|Інтерфакс
+org:pap|Polish Press Agency|PAP|Polska Agencja Prasowa
+org:ctk|Czech News Agency|ČTK|Česká tisková kancelář
+org:bta|Bulgarian News Agency|БТА|BTA|Българската телеграфна агенция
+org:sta|Slovenian Press Agency|Slovenska tiskovna agencija
+org:unian|UNIAN|УНИАН|УНІАН|UNIAN
+org:ukrinform|Ukrinform|Укринформ|Укрінформ|Ukrinform
+org:bloomberg|Bloomberg|Bloomberg|Блумбърг|Блумберг|Блумберґ
+org:ryanair|Ryanair|Ryanair|Райанэйр|Райънеър|Райанейр|Рейнер|Ryanairu|Ryanaira
+org:easyjet|easyJet|easyJet|EasyJet|Easyjet|Изиджет|ИзиДжет
+org:wizz-air|Wizz Air|Wizz Air|Wizzair|Уиз Еър|Уизеър|Визз Эйр
+org:lufthansa|Lufthansa|Lufthansa|Луфтханза|Люфтганза|Lufthanse
+org:aeroflot|Aeroflot|Аэрофлот|Аерофлот|Aeroflot
+org:lot|LOT Polish Airlines|PLL LOT|Polskie Linie Lotnicze LOT
+org:british-airways|British Airways|British Airways|Бритиш еъруейз
+org:air-france|Air France|Air France|Эйр Франс
+org:boeing|Boeing|Boeing|Боинг|Боїнг
+org:airbus|Airbus|Airbus|Эйрбас|Ербас|Еърбъс
+org:gazprom|Gazprom|Gazprom|Газпром|Gazpromu|Газпрому
+org:naftogaz|Naftogaz|Naftogaz|Нафтогаз|Naftohaz
+org:rosneft|Rosneft|Роснефть|Rosnieft|Rosněfť|Роснефт
+org:lukoil|Lukoil|Лукойл|Łukoil|Lukoil
+org:omv|OMV|OMV|ОМВ
+org:uniper|Uniper|Uniper|Юнипер
+org:engie|Engie|Engie|ENGIE|Энжи
+org:wintershall|Wintershall|Wintershall|Винтерсхалл|Винтерсхол
+org:shell|Shell|Shell|Royal Dutch Shell|Шел|Шелл
+org:bp|BP|BP|Бритиш Петролеум
+org:pgnig|PGNiG|PGNiG
+org:orlen|Orlen|PKN Orlen|Orlen
+org:cez|ČEZ|ČEZ
+org:bulgargaz|Bulgargaz|Булгаргаз
+org:bulgartransgaz|Bulgartransgaz|Булгартрансгаз
+org:pfizer|Pfizer|Pfizer|Пфайзер|Пфайзера|Файзер|Pfizerja
+org:biontech|BioNTech|BioNTech|Biontech|Байонтек|Бионтех|Біонтек|БиоНТех
+org:moderna|Moderna|Moderna|Модерна
+org:astrazeneca|AstraZeneca|AstraZeneca|Astrazeneca|Астразенека|АстраЗенека|Астра Зенека|
+    АстраЗенеки
+org:jnj|Johnson & Johnson|Johnson & Johnson|Johnson and Johnson|Джонсън и Джонсън|
+    Джонсон и Джонсон
+org:novavax|Novavax|Novavax|Новавакс
+org:sinovac|Sinovac|Sinovac|Синовак
+org:sanofi|Sanofi|Sanofi|Санофи
+org:gamaleya|Gamaleya Center|Центр Гамалеи|НИЦЭМ им. Гамалеи|Gamaleya Center
+org:google|Google|Google|Гугъл|Гугл|Ґуґл
+org:apple|Apple|Apple
+org:microsoft|Microsoft|Microsoft|Майкрософт
+org:amazon|Amazon|Amazon|Амазон
+org:meta|Meta Platforms|Meta Platforms
+org:huawei|Huawei|Huawei|Хуавей|Хуавэй
+org:samsung|Samsung|Samsung|Самсунг
+org:tesla|Tesla|Tesla|Тесла
+org:spacex|SpaceX|SpaceX
+org:cambridge-analytica|Cambridge Analytica|Cambridge Analytica|Кеймбридж аналитика
+~org:us-congress|United States Congress|Congress|US Congress|Kongres|Kongres USA|
+    Kongres Stanów Zjednoczonych|Конгресс|Конгресс США|Конгрес|Конгресът
+~org:us-senate|United States Senate|US Senate|Senate|Senát|Senat|Сенат|Сенатът
+org:us-house|House of Representatives|House of Representatives|Izba Reprezentantów|
+    Sněmovna reprezentantů|Predstavniški dom|Палата представителей|Палата представників|
+    Камарата на представителите
+org:white-house|White House|White House|Bílý dům|Biały Dom|Bela hiša|Белый дом|Білий дім|
+    Белия дом
+org:house-of-commons|House of Commons|House of Commons|Dolní sněmovna|Izba Gmin|Spodnji dom|
+    Палата общин|Палата громад|Камарата на общините
+org:house-of-lords|House of Lords|House of Lords|Sněmovna lordů|Izba Lordów|Lordska zbornica|
+    Палата лордов|Палата лордів|Камарата на лордовете
+org:bundestag|Bundestag|Bundestag|Бундестаг
+org:duma|State Duma|State Duma|Státní duma|Duma Państwowa|Госдума|Государственная дума|Держдума|
+    Държавната дума
+org:rada|Verkhovna Rada|Verkhovna Rada|Verchovna rada|Rada Najwyższa|Верховна Рада|
+    Верховная рада|Върховната рада
+org:sejm|Sejm|Sejm|Сейм
+org:european-council|European Council|European Council|Evropská rada|Rada Europejska|
+    Evropski svet|Европейский совет|Європейська рада|Европейският съвет|Европейски съвет
+org:eu-council|Council of the European Union|Council of the EU|Rada EU|Rada UE|Svet EU|Совет ЕС|
+    Рада ЄС|Съветът на ЕС|Съвета на ЕС
+org:cjeu|Court of Justice of the European Union|Court of Justice of the European Union|
+    Soudní dvůr EU|Trybunał Sprawiedliwości UE|Sodišče EU|Суд ЕС|Суд ЄС|Съдът на ЕС|Съда на ЕС
+org:echr|European Court of Human Rights|European Court of Human Rights|ECHR|ESLP|ETPC|ЕСПЧ|ЄСПЛ
+org:ema|European Medicines Agency|European Medicines Agency|
+    Evropská agentura pro léčivé přípravky|Europejska Agencja Leków|
+    Европейское агентство лекарственных средств|Європейське агентство з лікарських засобів|
+    Европейската агенция по лекарствата
+org:council-of-europe|Council of Europe|Council of Europe|Rada Evropy|Rada Europy|Svet Evrope|
+    Совет Европы|Рада Європи|Съветът на Европа
+org:eurostat|Eurostat|Eurostat|Евростат|Євростат
+org:frontex|Frontex|Frontex|Фронтекс
+org:europol|Europol|Europol|Европол|Європол
+org:interpol|Interpol|Interpol|Интерпол|Інтерпол
+org:oecd|OECD|OECD|OCDE|ОЭСР|ОЕСР|ОИСР
+org:world-bank|World Bank|World Bank|Světová banka|Bank Światowy|Svetovna banka|Всемирный банк|
+    Світовий банк|Световната банка
+org:fbi|FBI|FBI|ФБР
+org:cia|CIA|CIA|ЦРУ
+org:nsa|NSA|NSA|АНБ
+org:fsb|FSB|ФСБ|FSB
+org:kgb|KGB|КГБ|KGB
+org:pentagon|Pentagon|Pentagon|Пентагон
+org:cdc|CDC|CDC
+org:fda|FDA|FDA
+org:amnesty|Amnesty International|Amnesty International|Амнести интернешънъл|
+    Международная амнистия
+org:hrw|Human Rights Watch|Human Rights Watch|Хюман Райтс Уоч|Хьюман Райтс Вотч
+org:greenpeace|Greenpeace|Greenpeace|Гринпийс|Гринпис|Грінпіс
+org:oxford-university|University of Oxford|University of Oxford|Oxford University|
+    Oxfordská univerzita|Uniwersytet Oksfordzki|Оксфордский университет|Оксфордський університет|
+    Оксфордският университет
+org:johns-hopkins|Johns Hopkins University|Johns Hopkins University|Johns Hopkins|
+    Университет Джонса Хопкинса|Университета Джонс Хопкинс
+~org:conservatives-uk|Conservative Party|Conservative Party|Tories|Konzervativní strana|
+    Partia Konserwatywna|Konservativna stranka|Консервативная партия|Консервативна партія|
+    Консервативната партия
+~org:labour-uk|Labour Party|Labour Party|Labour|Labouristická strana|Partia Pracy|
+    Laburistična stranka|Лейбористская партия|Лейбористська партія|Лейбъристката партия
+org:libdems|Liberal Democrats|Liberal Democrats|Lib Dems
+org:snp|Scottish National Party|Scottish National Party|SNP|Шотландская национальная партия|
+    Шотландската национална партия
+org:ukip|UK Independence Party|UKIP|UK Independence Party
+org:dup|Democratic Unionist Party|DUP|Democratic Unionist Party
+org:sinn-fein|Sinn Féin|Sinn Féin|Sinn Fein|Шин Фейн
+org:brexit-party|Brexit Party|Brexit Party|Партия Брексита
+~org:democrats-us|Democratic Party|Democratic Party|Demokratická strana|Partia Demokratyczna|
+    Демократическая партия|Демократична партія|Демократическата партия
+org:republicans-us|Republican Party|Republican Party|GOP|Republikánská strana|
+    Partia Republikańska|Республиканская партия|Республіканська партія|Републиканската партия
+org:pis|Law and Justice|PiS|Prawo i Sprawiedliwość|ПиС
+org:po|Civic Platform|Platforma Obywatelska|Гражданская платформа
+org:cdu|CDU|CDU|ХДС
+org:spd|SPD|SPD|СДПГ
+org:afd|AfD|AfD|Alternative für Deutschland|Альтернатива для Германии
+org:united-russia|United Russia|Единая Россия|Jednotné Rusko|Jedna Rosja
+org:gerb|GERB|ГЕРБ|GERB
+org:bsp|Bulgarian Socialist Party|БСП|BSP
+org:ano|ANO 2011|ANO 2011
+org:ods|ODS|ODS|Občanská demokratická strana
+org:sds|Slovenian Democratic Party|SDS|Slovenska demokratska stranka
+org:taliban|Taliban|Taliban|Talibowie|Tálibán|Талибан|Талібан|Талибаните
+org:isis|Islamic State|Islamic State|ISIS|ISIL|ДАИШ|ИГИЛ|Исламское государство|Ісламська держава|
+    Ислямска държава
+org:hamas|Hamas|Hamas|Hamás|Хамас|ХАМАС
+org:hezbollah|Hezbollah|Hezbollah|Hizballáh|Hezbollah|Хезболла|Хізбалла|Хизбула
+"""
+
+
+def notable_entries() -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
+    """(kind, canonical key, English name, forms) for every entry of the tables above."""
+    for kind, table in (("event", _EVENTS), ("product", _PRODUCTS),
+                        ("organisation", _ORGANISATIONS)):
+        # an entry goes on over indented lines, each ending with "|" before the next
+        for line in table.strip().replace("|\n    ", "|").splitlines():
+            canonical, english, *forms = line.split("|")
+            if canonical.startswith("~"):  # types, does not link
+                canonical = ""
+            yield kind, canonical, english, tuple(dict.fromkeys(forms))
+
+
+__all__ = ["notable_entries"]

@@ -1,0 +1,49 @@
+"""The table of notable events, products and organisations, as the default gazetteer and the
+mention finder use it."""
+
+from babelwire.stages.entities import EntityStage
+from babelwire.stages.entities_gazetteer import default_gazetteer
+from babelwire.stages.entities_mentions import CasedMentionFinder
+from babelwire.stages.entities_notable import notable_entries
+
+
+def test_every_entry_has_a_kind_a_name_and_forms():
+    entries = list(notable_entries())
+    assert len(entries) > 150
+    keys = [canonical for _kind, canonical, _name, _forms in entries if canonical]
+    assert len(keys) == len(set(keys))  # one line per key
+    for kind, canonical, name, forms in entries:
+        assert kind in {"event", "product", "organisation"}
+        assert name and forms
+        assert not canonical or canonical.split(":")[0] in {"event", "product", "org"}
+
+
+def test_forms_in_several_scripts_and_cases_find_one_key():
+    gaz = default_gazetteer()
+    assert gaz.lookup("Brexit").canonical == gaz.lookup("Брекзит").canonical == "event:brexit"
+    assert gaz.lookup("Brexitu", "pl").canonical == "event:brexit"  # by stem
+    assert gaz.lookup("brexitu", "cs").kind == "event"
+    assert gaz.lookup("Северный поток-2").canonical == "product:nord-stream-2"
+    assert gaz.lookup("Ройтерс").canonical == gaz.lookup("Reuters").canonical == "org:reuters"
+    assert gaz.lookup("Ryanairu", "cs").kind == "organisation"
+    # ambiguous institutions are typed but link nothing: Poland has a Senat too
+    assert gaz.lookup("Senat").kind == "organisation" and gaz.lookup("Senat").canonical == ""
+    # forms that are also common words are left out
+    assert gaz.lookup("Ano") is None and gaz.lookup("Delo") is None
+
+
+def test_notable_names_are_typed_instead_of_guessed_from_their_shape():
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("Podle Fox News a The Guardian letí Ryanair dál, i po brexitu.", "cs")
+    assert [(m.text, m.kind) for m in found] == [
+        ("Fox News", "product"), ("The Guardian", "product"), ("Ryanair", "organisation"),
+        ("brexitu", "event")]
+
+
+def test_the_stage_links_notable_names_across_scripts():
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    first = stage.analyse(1, "", "Газпром и Nord Stream 2 AG.", "ru", None, story_id=None)
+    second = stage.analyse(2, "", "Gazprom oznámil, že Nord Stream 2 je hotový.", "cs", None,
+                           story_id=None)
+    ids = {m.text: m.entity_id for m in (*first.mentions, *second.mentions)}
+    assert ids["Газпром"] == ids["Gazprom"]
