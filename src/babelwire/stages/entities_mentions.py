@@ -7,10 +7,11 @@ A candidate is a run of capitalised words (lower-case particles such as ``von``,
 2. a title inside or just before it (``Chancellor``, ``министр``, ``ministr zahraničí``)
    -> person; an organisation head or suffix (``Ministry``, ``Bank``, ``GmbH``,
    ``ООО``) -> organisation; a place head (``province``, ``область``, ``tỉnh``) -> place;
-3. names the stream has already typed (:class:`StreamNames`);
+3. names the stream has already typed, twice (:class:`StreamNames`);
 4. the document itself: a run typed elsewhere in it, or a surname of a person named in full;
-5. shape: two or three capitalised words -> person; a Slavic surname ending -> person;
-   an acronym -> organisation; after ``in``/``в``/``w``/``v`` -> place.
+5. shape: two or three capitalised words -> person (unless, not led by a given name, they
+   hold a word the stream writes in lower case or end in an adjective); a Slavic surname
+   ending -> person; an acronym -> organisation; after ``in``/``в``/``w``/``v`` -> place.
 
 Runs with no cue at all are dropped in German, where every noun is capitalised.
 Arabic and CJK text go to :mod:`entities_mentions_nocase`.
