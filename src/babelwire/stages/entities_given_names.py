@@ -1,4 +1,5 @@
-"""Given names in many languages and scripts, from Faker's person providers (MIT licence).
+"""Given names and surnames in many languages and scripts, from Faker's person providers
+(MIT licence).
 
 Faker ships, for each of its ~80 locales, the first names its fake people get: Polish
 ``Jarosław``, Russian ``Владимир``, Bulgarian ``Бойко``, Arabic ``أحمد`` and some 30,000
@@ -23,6 +24,7 @@ from babelwire.stages.entities_keys import fold, latin, stem_word
 log = logging.getLogger(__name__)
 
 _ATTRIBUTES = ("first_names", "first_names_male", "first_names_female")
+_SURNAMES = ("last_names", "last_names_male", "last_names_female")
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +56,27 @@ def given_names() -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=1)
+def personal_name_forms() -> frozenset[str]:
+    """Folded given names and surnames Faker knows, as written: what a city must not be
+    called for its name to become a place wherever it appears (``Jackson``, ``Victoria``)."""
+    try:
+        import faker.providers.person as providers
+    except ImportError:
+        return frozenset()
+    forms: set[str] = set()
+    for module in pkgutil.iter_modules(providers.__path__):
+        try:
+            provider = importlib.import_module(f"{providers.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attribute in (*_ATTRIBUTES, *_SURNAMES):
+            names = getattr(provider, attribute, None)
+            if names is not None and not isinstance(names, property):
+                forms.update(fold(str(name)) for name in names)
+    return frozenset(forms)
+
+
 def is_given_name(word: str) -> bool:
     """Whether ``word`` (as written) is a given name, in any case form or script."""
     names = given_names()
@@ -63,4 +86,4 @@ def is_given_name(word: str) -> bool:
             or latin(stem) in names)
 
 
-__all__ = ["given_names", "is_given_name"]
+__all__ = ["given_names", "is_given_name", "personal_name_forms"]

