@@ -115,3 +115,29 @@ def test_common_words_opening_a_sentence_are_no_names():
     # a known name that opens a sentence keeps its first word
     gaz.add("Если Лондон", GazetteerEntry("product", "learned:PRO-X", "Если Лондон"))
     assert _texts(gaz, doc, "ru") == ["Если Лондон"]
+
+
+def test_a_company_legal_form_after_a_known_name_makes_an_organisation():
+    gaz = _gazetteer(("Nord Stream 2", "product", "product:nord-stream-2"))
+    found = CasedMentionFinder(gaz).find("Spór z Nord Stream 2 AG trwa.", "pl")
+    assert [(m.text, m.kind) for m in found] == [("Nord Stream 2 AG", "organisation")]
+
+
+def test_a_known_name_after_a_leading_word_is_cut_from_it_across_a_number():
+    gaz = _gazetteer(("Nord Stream 2", "product", "product:nord-stream-2"))
+    # the run starts with a capitalised common word; the known name still grows over its number
+    assert _texts(gaz, "Akcje Nord Stream 2 spadły.", "pl") == ["Nord Stream 2"]
+    # a lower-case head after an adjective is never cut off as a name of its own
+    komory = _gazetteer(("Komory", "place", "place:KM"))
+    assert _texts(komory, "Hospodářská komora to řekla.", "cs") == ["Hospodářská komora"]
+
+
+def test_organisation_heads_after_adjectives_in_russian_bulgarian_and_slovene():
+    gaz = Gazetteer()
+    found = {m.text: m.kind for doc, lang in (
+        ("Председатель Восточного комитета сказал.", "ru"),  # комитета: комитет + а
+        ("Според Европейския съд решението е вярно.", "bg"),
+        ("Po mnenju Evropske komisije je to dobro.", "sl"))
+        for m in CasedMentionFinder(gaz).find(doc, lang)}
+    assert found == {"Восточного комитета": "organisation", "Европейския съд": "organisation",
+                     "Evropske komisije": "organisation"}

@@ -28,6 +28,7 @@ from babelwire.stages.entities_given_names import is_given_name
 from babelwire.stages.entities_keys import (
     fold,
     looks_adjectival,
+    short_stem_word,
     split_words,
     stem_key,
     stem_word,
@@ -35,6 +36,7 @@ from babelwire.stages.entities_keys import (
 from babelwire.stages.entities_records import Mention
 from babelwire.stages.entities_stream import StreamNames, StreamWords
 from babelwire.stages.entities_triggers import (
+    LEGAL_FORMS,
     ORG_SUFFIXES,
     org_heads,
     person_titles,
@@ -66,7 +68,7 @@ _SLAVIC_SURNAME = re.compile(
 _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
 _ADJECTIVE_END = re.compile(
     r"(?:ая|яя|ое|ее|ый|ий|ой|ые|ие|ого|его|ых|их|ую|ої|ій|ния|ната|ното|ният|ската|ското|"
-    r"ският|ý|á|é|í|ého|ých|ým|owy|owa|owe|owej|ego|na|ny|ne|ni|ski|ska|sko)$")
+    r"ският|ý|á|é|í|ého|ých|ým|owy|owa|owe|owej|ego|na|ny|ne|ni|ski|ska|sko|ske|skega|skem)$")
 _UNTYPED = "untyped"
 """The rule of a run that must stay no name, whatever the document says of its stem."""
 _APOSTROPHE_SUFFIX = re.compile(
@@ -169,10 +171,22 @@ def _extend(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazett
         if any(_gap(doc, toks[m - 1] if m > j else run[-1], toks[m]) not in _SPACES
                or toks[m].cap for m in range(j, last + 1)):
             continue
-        if fold(doc[run[0].start : toks[last].end]) in gaz.exact:
+        if _known_tail(doc, run, toks[last].end, gaz):
             run.extend(toks[j : last + 1])
             return last + 1
     return j
+
+
+def _known_tail(doc: str, run: list[_Token], end: int, gaz: Gazetteer) -> bool:
+    """Whether the gazetteer knows the text from some word of ``run`` to ``end``: a run may
+    start with a word the trimming drops later (``Akcje Nord Stream 2``)."""
+    return any(fold(doc[tok.start : end]) in gaz.exact for tok in run[-4:])
+
+
+def _is_head(word: str, heads: frozenset[str]) -> bool:
+    """Whether the folded ``word`` is one of ``heads`` by its longest or shortest ending
+    (Russian ``комитета`` is ``комитет`` + ``а``, not ``комите`` + Bulgarian ``та``)."""
+    return stem_word(word) in heads or short_stem_word(word) in heads
 
 
 def _adjectival(word: str) -> bool:
@@ -187,7 +201,9 @@ def _goes_on(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazet
         if last >= len(toks) or not toks[last].cap or _gap(doc, toks[last - 1], toks[last]) \
                 not in _SPACES:
             return False
-        if fold(doc[run[0].start : toks[last].end]) in gaz.exact:
+        if _known_tail(doc, run, toks[last].end, gaz):
+            return True
+        if last == j and fold(toks[j].text) in LEGAL_FORMS:  # Nord Stream 2 | AG
             return True
     return False
 
@@ -228,12 +244,12 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
                 run.extend([nxt, toks[j + 1]])
                 j += 2
                 continue
-            if (stem_word(low) in org_heads() and lang in _SLAVIC
+            if (_is_head(low, org_heads()) and lang in _SLAVIC
                     and _adjectival(run[-1].text)):
                 run.append(nxt)  # Hospodářská komora, Государственная дума
                 j += 1
                 break
-            if (stem_word(low) in place_heads() and lang in _SLAVIC
+            if (_is_head(low, place_heads()) and lang in _SLAVIC
                     and _adjectival(run[-1].text)):
                 run.append(nxt)  # Волгоградской области, Krasnodarský kraj
                 j += 1
@@ -389,10 +405,11 @@ class CasedMentionFinder:
     def _split(self, doc: str, span: _Span, lang: str, tails: bool = True) -> list[_Span]:
         """Cut a run where a gazetteer name ends or starts it: ``США Дональда Трампа``."""
         toks = span.tokens
-        if (len(toks) < 2 or not all(t.cap for t in toks)
-                or self.gaz.lookup(_text(doc, span), lang) is not None):
+        if len(toks) < 2 or self.gaz.lookup(_text(doc, span), lang) is not None:
             return [span]
-        for cut in range(len(toks) - 1, 0, -1):
+        # a run with a lower-case word or number in it is cut only before a known tail
+        # (Akcje | Nord Stream 2)
+        for cut in range(len(toks) - 1 if all(t.cap for t in toks) else 0, 0, -1):
             head = _Span(toks[:cut], span.sentence_start, rule=span.rule)
             entry = self.gaz.lookup(_text(doc, head), lang)
             if _splits_off(entry) or (  # Парижа | Анн Идальго, Шотландия | Никола Стърджън
@@ -401,7 +418,7 @@ class CasedMentionFinder:
                 return [head, *self._split(doc, _Span(toks[cut:], False), lang, tails)]
         for cut in range(1 if tails else len(toks), len(toks)):
             tail = _Span(toks[cut:], False)
-            if _splits_off(self.gaz.lookup(_text(doc, tail), lang)):
+            if toks[cut].cap and _splits_off(self.gaz.lookup(_text(doc, tail), lang)):
                 return [*self._split(doc, _Span(toks[:cut], span.sentence_start), lang), tail]
         return [span]
 
@@ -469,7 +486,11 @@ class CasedMentionFinder:
             span.lemma = entry.lemma
             return
         stems = [stem_word(w) for w in words]
-        if len(words) > 1 and (stems[0] in org_heads() or stems[-1] in org_heads()
+        if len(words) > 1 and words[-1] in LEGAL_FORMS:  # Nord Stream 2 AG, Gazprom PAO
+            span.kind, span.rule = "organisation", "pattern"
+            return
+        if len(words) > 1 and (_is_head(words[0], org_heads())
+                               or _is_head(words[-1], org_heads())
                                or words[-1] in ORG_SUFFIXES):
             if self.gaz.learned:  # it knows the organisations: Britský ministr is none
                 span.rule = _UNTYPED

@@ -94,21 +94,30 @@ istituto associazione federazione società fondazione governo
 ministério banco partido conselho comissão comitê agência tribunal universidade instituto
 associação fundação governo
 ministerstwo bank partia rada komisja komitet agencja urząd sąd uniwersytet instytut
-stowarzyszenie federacja spółka fundacja rząd sejm senat
+stowarzyszenie federacja spółka fundacja rząd sejm senat organizacja izba trybunał parlament
 ministerstvo banka strana rada komise výbor agentura úřad soud univerzita ústav institut
-sdružení svaz federace společnost nadace vláda sněmovna senát komora
+sdružení svaz federace společnost nadace vláda sněmovna senát komora organizace parlament
 министерство минобороны мид банк партия совет комиссия комитет агентство служба управление
 суд университет институт ассоциация федерация компания корпорация фонд правительство
-госдума дума парламент
+госдума дума парламент собрание организация палата
 міністерство банк партія рада комісія комітет агентство служба управління суд
 університет інститут асоціація федерація компанія корпорація фонд уряд парламент
-министерство съюз партия комисия банка агенция съвет парламент правителство
+організація палата
+министерство съюз партия комисия банка агенция съвет парламент правителство съд
+събрание организация комитет щаб институт университет фонд служба
 ministrstvo unija stranka komisija banka agencija svet vlada parlament družba zveza
+sodišče zbor organizacija urad univerza inštitut sklad
 bakanlığı bakanlık bankası partisi konseyi komisyonu kurumu üniversitesi meclisi
 ministerie bank partij raad commissie comité agentschap rechtbank universiteit
 bộ ngân hàng đảng hội đồng ủy ban cơ quan tòa án trường đại học viện hiệp hội công ty
 tập đoàn quỹ chính phủ quốc hội
 """
+
+LEGAL_FORMS = frozenset(fold(w) for w in split_words("""
+Inc Inc. Corp Corp. Ltd Ltd. LLC PLC plc GmbH AG SE SA S.A. SpA S.p.A. NV N.V. BV B.V. KG
+ООО ОАО ПАО АО ЗАО ТОВ ПрАТ ПАТ a.s. s.r.o. A.Ş.
+"""))
+"""Company legal forms: after a name they make it an organisation (``Nord Stream 2 AG``)."""
 
 ORG_SUFFIXES = frozenset(fold(w) for w in split_words("""
 Inc Inc. Corp Corp. Ltd Ltd. LLC PLC plc GmbH AG SE SA S.A. SpA S.p.A. NV N.V. BV B.V. KG
