@@ -141,3 +141,17 @@ def test_organisation_heads_after_adjectives_in_russian_bulgarian_and_slovene():
         for m in CasedMentionFinder(gaz).find(doc, lang)}
     assert found == {"Восточного комитета": "organisation", "Европейския съд": "organisation",
                      "Evropske komisije": "organisation"}
+
+
+def test_a_person_named_after_an_organisation_is_cut_from_it():
+    gaz = Gazetteer()
+    found = {m.text: m.kind for doc, lang in (
+        ("Natomiast szef Rady Europejskiej Donald Tusk zarekomendował.", "pl"),
+        ("Predsednica Evropske komisije Ursula von der Leyen je rekla.", "sl"),
+        ("Глава МИД Борис Джонсон заявил.", "ru"))
+        for m in CasedMentionFinder(gaz).find(doc, lang)}
+    assert found == {"Rady Europejskiej": "organisation", "Donald Tusk": "person",
+                     "Evropske komisije": "organisation", "Ursula von der Leyen": "person",
+                     "МИД": "organisation", "Борис Джонсон": "person"}
+    # an adjective before a given name is no organisation: nothing is cut
+    assert _texts(gaz, "Wczoraj przemawiał Jarosław Kaczyński.", "pl") == ["Jarosław Kaczyński"]

@@ -57,7 +57,8 @@ _CONNECTORS_BY_LANG: dict[str, frozenset[str]] = {
         "nl": "voor",
     }.items()}
 # Particles inside personal names, in any language: Pieter van Dalen, Ursula von der Leyen.
-_PARTICLES = split_words("van von der den de da di du le la al el bin ibn ben abu ter op zu dos")
+_PARTICLES = split_words("van von der den de da di du le la al el bin ibn ben abu ter op zu dos "
+                         "фон дер ван аль бин ибн")
 _ALL_CONNECTORS = frozenset().union(_PARTICLES, *_CONNECTORS_BY_LANG.values())
 # Slavic prepositions of place: "v Praze", "w Warszawie", "в Москве", "у Києві".
 _LOCATIVE = split_words("v ve w we в во у на na u")
@@ -244,6 +245,12 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
                 run.extend([nxt, toks[j + 1]])
                 j += 2
                 continue
+            if (low in _PARTICLES and j + 2 < n and fold(toks[j + 1].text) in _PARTICLES
+                    and toks[j + 2].cap and _gap(doc, nxt, toks[j + 1]) == " "
+                    and _gap(doc, toks[j + 1], toks[j + 2]) == " "):
+                run.extend(toks[j : j + 3])  # Ursula von der Leyen, Урсула фон дер Ляєн
+                j += 3
+                continue
             if (_is_head(low, org_heads()) and lang in _SLAVIC
                     and _adjectival(run[-1].text)):
                 run.append(nxt)  # Hospodářská komora, Государственная дума
@@ -394,8 +401,13 @@ class CasedMentionFinder:
             person_like = titled or any(stem_word(w) in person_titles() for w in before)
             # after a title only a leading name is cut off (Польщі | Томаш Врона); a trailing
             # one belongs to the person (Trần Minh Đức, where Đức is also Germany)
-            parts = [span] if lang == "vi" else self._split(doc, span, lang,
-                                                            tails=not person_like)
+            named = [span] if lang == "vi" else _person_after_name(doc, span, lang)
+            if len(named) > 1:  # the title is the person's: глава МИД | Борис Джонсон
+                self._add(doc, toks, index_of, named[0], False, lang, typed, loose)
+                named = named[1:]
+            parts = named if lang == "vi" else [
+                piece for part in named
+                for piece in self._split(doc, part, lang, tails=not person_like)]
             for part in parts:
                 self._add(doc, toks, index_of, part, titled, lang, typed, loose)
                 titled = False
@@ -559,6 +571,19 @@ class CasedMentionFinder:
             typed.append(span)
             if span.kind == "person" and len(span.tokens) > 1:
                 surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
+
+
+def _person_after_name(doc: str, span: _Span, lang: str) -> list[_Span]:
+    """Cut a run before a given name and its surname that follow an organisation or place
+    (``Rady Europejskiej | Donald Tusk``, ``Evropske komisije | Ursula von der Leyen``)."""
+    toks = span.tokens
+    for k in range(1, len(toks) - 1):
+        if not (toks[k].cap and toks[k + 1].cap and is_given_name(toks[k].text)):
+            continue
+        head = [fold(t.text) for t in toks[:k]]
+        if any(_is_head(w, org_heads()) or _is_head(w, place_heads()) for w in head):
+            return [_Span(toks[:k], span.sentence_start), _Span(toks[k:], False)]
+    return [span]
 
 
 def _looks_like_person(span: _Span, text: str, words: Container[str] | None = None) -> bool:
