@@ -35,3 +35,17 @@ def test_the_nations_of_the_united_kingdom_in_slavic_case_forms():
     # Ukrainian -ії and Russian -ией meet the nominative's stem
     assert gaz.lookup("Португалії", "uk").canonical == "place:PT"
     assert gaz.lookup("Россией", "ru").canonical == "place:RU"
+
+
+def test_a_form_two_sources_share_keeps_the_first_entry_for_its_case_forms_too():
+    gaz = default_gazetteer()
+    # CLDR's city Berlin comes before pycountry's state Berlin: its case forms follow the city
+    assert gaz.lookup("Berlin").canonical == "place:city:Europe/Berlin"
+    assert gaz.lookup("Berlinie", "pl").canonical == "place:city:Europe/Berlin"
+
+
+def test_the_shortest_ending_is_a_second_guess_for_a_stem():
+    gaz = default_gazetteer()
+    assert gaz.lookup("Брекзита", "ru").canonical == "event:brexit"  # not Брекзи + та
+    assert gaz.lookup("ФРГ").canonical == "place:DE"
+    assert gaz.lookup("KE").canonical == "org:EC"

@@ -28,7 +28,7 @@ from typing import Any
 
 from babelwire.stages.entities_cities import add_cities
 from babelwire.stages.entities_demonyms import demonym_forms
-from babelwire.stages.entities_keys import fold, looks_adjectival, stem_key
+from babelwire.stages.entities_keys import fold, looks_adjectival, short_stem_key, stem_key
 from babelwire.stages.entities_notable import notable_entries
 
 log = logging.getLogger(__name__)
@@ -120,12 +120,12 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "European Commission", "Europäische Kommission", "EU-Kommission", "Commission européenne",
         "Comisión Europea", "Commissione europea", "Comissão Europeia", "Komisja Europejska",
         "Evropská komise", "Еврокомиссия", "Европейская комиссия", "Європейська комісія",
-        "Єврокомісія", "المفوضية الأوروبية", "欧盟委员会", "欧州委員会", "Ủy ban châu Âu",
+        "Єврокомісія", "ЕК", "KE", "EK", "ЄК", "المفوضية الأوروبية", "欧盟委员会", "欧州委員会", "Ủy ban châu Âu",
         "Avrupa Komisyonu", "유럽연합 집행위원회", "Europese Commissie", "Европейска комисия")),
     ("org:EP", "European Parliament", (
         "European Parliament", "Europäisches Parlament", "EU-Parlament", "Parlement européen",
         "Parlamento Europeo", "Parlamento europeo", "Parlamento Europeu", "Parlament Europejski",
-        "Evropský parlament", "Европарламент", "Европейский парламент", "Європарламент",
+        "Evropský parlament", "EP", "PE", "ЕП", "ЄП", "Европарламент", "Европейский парламент", "Європарламент",
         "البرلمان الأوروبي", "欧洲议会", "欧州議会", "Nghị viện châu Âu", "Avrupa Parlamentosu",
         "유럽의회", "Europees Parlement")),
     ("org:WTO", "World Trade Organization", (
@@ -159,12 +159,15 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("US", ("USA", "U.S.", "ZDA", "САЩ", "SAD", "Щатите", "America", "США", "Spojené státy",
             "Stany Zjednoczone", "EE.UU.", "Združene države", "Združene države Amerike",
             "EEUU", "美国", "美國", "米国", "Mỹ", "ABD", "미국", "الولايات المتحدة", "أمريكا")),
-    ("GB", ("UK", "U.K.", "Britain", "Great Britain", "Británie", "Wielka Brytania",
+    ("GB", ("UK", "U.K.", "Britain", "W. Brytania", "Wlk. Brytania", "Great Britain", "Británie", "Wielka Brytania",
             "Великобритания", "Британия", "Британії", "Velká Británie", "英国", "英國", "Anh",
             "بريطانيا", "İngiltere", "영국", "Zjednoczone Królestwo", "Соединённое Королевство",
             "Сполучене Королівство", "Spojené kráľovstvo")),
-    ("DE", ("Niemiec", "Niemczech")),  # Polish case forms of Niemcy that its stem misses
-    ("RU", ("Russia", "Россия", "РФ", "Rosja", "Rusko", "Росія", "روسيا", "俄罗斯", "ロシア")),
+    ("DE", ("Niemiec", "Niemczech",  # Polish case forms of Niemcy that its stem misses
+            "ФРГ", "ФРН", "RFN", "SRN", "BRD", "ГФР")),
+    ("RU", ("Russia", "Россия", "РФ", "Rosja", "Rusko", "Росія", "روسيا", "俄罗斯", "ロシア",
+            "Российская Федерация", "Російська Федерація", "Руската федерация",
+            "Руска федерация", "Federacja Rosyjska", "Ruská federace", "Ruska federacija")),
     ("CZ", ("Czech Republic", "Česko", "Česká republika", "ČR", "Чехия", "Чехія")),
     ("KR", ("South Korea", "Südkorea", "Corée du Sud", "Corea del Sur", "Южная Корея", "韩国",
             "韓国", "Hàn Quốc", "한국", "كوريا الجنوبية")),
@@ -172,7 +175,8 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "北朝鮮", "Triều Tiên", "북한", "كوريا الشمالية")),
     ("CN", ("PRC", "КНР", "Chiny", "Čína", "中国", "中國", "Trung Quốc", "Çin", "중국", "الصين")),
     ("TW", ("Taiwan", "台湾", "台灣", "Đài Loan", "대만", "تايوان")),
-    ("NL", ("Holland", "Netherlands", "Nederland", "荷兰")),
+    ("NL", ("Holland", "Netherlands", "Nederland", "荷兰", "Холандия", "Голландия", "Голландія",
+            "Holandia", "Holandsko", "Nizozemska")),
     # the nations of the United Kingdom (pycountry has their English names only)
     ("GB-ENG", ("Anglie", "Anglia", "Anglija", "Англия", "Англія", "Angleterre", "Inglaterra",
                 "Inghilterra")),
@@ -236,6 +240,8 @@ class Gazetteer:
             self.names[entry.canonical] = entry.name
         if replace or key not in self.exact:
             self.exact[key] = entry
+        else:  # the form is another entry's: its case forms are too (Berlin, city over state)
+            entry = self.exact[key]
         self.max_len = max(self.max_len, len(key))
         if _is_cjk(key[:1]):
             self.cjk_first[key[0]] = max(self.cjk_first.get(key[0], 0), len(key))
@@ -258,6 +264,10 @@ class Gazetteer:
             skey = stem_key(form)
             if len(skey) >= 4:
                 hit = self.stems.get(skey)
+            if hit is None:  # Russian Брекзита is Брекзит + а, not Bulgarian Брекзи + та
+                short = short_stem_key(form)
+                if len(short) >= 4 and short != skey:
+                    hit = self.stems.get(short)
         return hit
 
     def longest_at(self, text: str, pos: int,
