@@ -155,3 +155,11 @@ def test_a_person_named_after_an_organisation_is_cut_from_it():
                      "МИД": "organisation", "Борис Джонсон": "person"}
     # an adjective before a given name is no organisation: nothing is cut
     assert _texts(gaz, "Wczoraj przemawiał Jarosław Kaczyński.", "pl") == ["Jarosław Kaczyński"]
+
+
+def test_a_run_grows_over_a_lower_case_word_into_a_case_form_of_a_known_name():
+    gaz = default_gazetteer()
+    found = CasedMentionFinder(gaz).find("Vláda České republiky to schválila.", "cs")
+    assert [(m.text, m.canonical) for m in found] == [("České republiky", "place:CZ")]
+    found = CasedMentionFinder(gaz).find("Строительство Северного потока завершено.", "ru")
+    assert [(m.text, m.kind) for m in found] == [("Северного потока", "product")]

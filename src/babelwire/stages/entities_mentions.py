@@ -23,7 +23,7 @@ import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
-from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
+from babelwire.stages.entities_gazetteer import INFLECTING, Gazetteer, GazetteerEntry
 from babelwire.stages.entities_given_names import is_given_name
 from babelwire.stages.entities_keys import (
     fold,
@@ -172,10 +172,21 @@ def _extend(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazett
         if any(_gap(doc, toks[m - 1] if m > j else run[-1], toks[m]) not in _SPACES
                or toks[m].cap for m in range(j, last + 1)):
             continue
-        if _known_tail(doc, run, toks[last].end, gaz):
+        if _known_tail(doc, run, toks[last].end, gaz) or (
+                lang in INFLECTING and _known_case_form(doc, run, toks[last].end, gaz, lang)):
             run.extend(toks[j : last + 1])
             return last + 1
     return j
+
+
+def _known_case_form(doc: str, run: list[_Token], end: int, gaz: Gazetteer, lang: str) -> bool:
+    """Whether the run up to ``end`` is a case form of a place or organisation the gazetteer
+    knows (``České republiky`` of ``Česká republika``, ``Северного потока``)."""
+    for tok in run[-4:]:
+        entry = gaz.lookup(doc[tok.start : end], lang)
+        if entry is not None and entry.kind in ("place", "organisation", "product", "event"):
+            return True
+    return False
 
 
 def _known_tail(doc: str, run: list[_Token], end: int, gaz: Gazetteer) -> bool:
