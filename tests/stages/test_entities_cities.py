@@ -49,3 +49,9 @@ def test_the_shortest_ending_is_a_second_guess_for_a_stem():
     assert gaz.lookup("Брекзита", "ru").canonical == "event:brexit"  # not Брекзи + та
     assert gaz.lookup("ФРГ").canonical == "place:DE"
     assert gaz.lookup("KE").canonical == "org:EC"
+
+
+def test_a_name_that_ends_like_a_case_ending_still_meets_its_case_forms():
+    gaz = default_gazetteer()
+    # Газпром stems to Газпр (-ом is an ending); its instrumental Газпромом stems to Газпром
+    assert gaz.lookup("Газпромом", "uk").canonical == "org:gazprom"

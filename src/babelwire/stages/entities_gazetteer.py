@@ -249,9 +249,14 @@ class Gazetteer:
         if _is_cjk(key[:1]):
             self.cjk_first[key[0]] = max(self.cjk_first.get(key[0], 0), len(key))
         skey = stem_key(form)
-        if (skey and stem and not _is_cjk(form) and (lang is None or lang in INFLECTING)
-                and (replace or skey not in self.stems)):
-            self.stems[skey] = entry
+        if skey and stem and not _is_cjk(form) and (lang is None or lang in INFLECTING):
+            if replace or skey not in self.stems:
+                self.stems[skey] = entry
+            # the whole form is a stem too: Газпром ends like a case ending (Газпр + ом), so
+            # Газпромом (Газпром + ом) meets the form, not its stem
+            whole = " ".join(_WORDS.findall(key))
+            if len(whole) > len(skey) and whole not in self.stems:
+                self.stems[whole] = entry
         if form[:1].islower() and " " not in form and len(form) > 3:
             self.lower[skey] = entry
         elif form[:1].islower() and " " in form:
@@ -288,6 +293,7 @@ class Gazetteer:
 
 
 _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def _is_cjk(text: str) -> bool:
