@@ -180,8 +180,9 @@ def _extend(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazett
 
 
 def _known_case_form(doc: str, run: list[_Token], end: int, gaz: Gazetteer, lang: str) -> bool:
-    """Whether the run up to ``end`` is a case form of a place or organisation the gazetteer
-    knows (``České republiky`` of ``Česká republika``, ``Северного потока``)."""
+    """Whether the run, from one of its last words up to ``end``, is a case form of a place,
+    organisation, product or event the gazetteer knows (``České republiky`` of ``Česká
+    republika``, ``Северного потока`` of ``Северный поток``)."""
     for tok in run[-4:]:
         entry = gaz.lookup(doc[tok.start : end], lang)
         if entry is not None and entry.kind in ("place", "organisation", "product", "event"):

@@ -50,7 +50,8 @@ class StreamWords:
     """Counts of the words the stream writes in lower case (folded forms)."""
 
     counts: dict[str, int] = field(default_factory=dict)
-    limit: int = 500_000
+    limit: int = 100_000
+    """Words kept per language (about 10 MB): the common ones turn up long before it fills."""
 
     def read(self, words: list[str]) -> None:
         """Count the lower-case words among ``words`` (one document's tokens)."""
