@@ -119,10 +119,11 @@ def test_learned_gazetteer_links_forms_through_training_ids():
              ("Брекзит", "Брекзит", "EVT", "EVT-Brexit"),
              ("Brexit", "Brexit", "EVT", "EVT-Brexit")),
         # a lower-case word is learned only when a fifth of the lower-case words with its
-        # stem are labelled: "koronavirem", one of six such words, is not
-        _doc("cs", "Po koronavirem. Bez koronaviru. S koronaviry. O koronaviru, ke koronaviru, "
-             "před koronaviry.",
-             ("koronavirem", "koronavirus", "EVT", "EVT-Covid-19")),
+        # stem are labelled: "fotovirem" (a made-up virus the built-in tables cannot know),
+        # one of six such words, is not
+        _doc("cs", "Po fotovirem. Bez fotoviru. S fotoviry. O fotoviru, ke fotoviru, "
+             "před fotoviry.",
+             ("fotovirem", "fotovirus", "EVT", "EVT-Fotovirus")),
     ]
     base = default_gazetteer()
     typed, _ = learn_gazetteer(base, train)
@@ -139,7 +140,7 @@ def test_learned_gazetteer_links_forms_through_training_ids():
     # one the built-in table of notable names knows keeps that key
     assert linked.lookup("Брекзит").canonical == linked.lookup("Brexit").canonical == (
         "event:brexit")
-    assert typed.lookup("koronavirem") is None and "koronavir" not in typed.lower
+    assert typed.lookup("fotovirem") is None and "fotovir" not in typed.lower
 
 
 def test_a_training_id_outranks_the_built_in_key_of_its_form():

@@ -156,7 +156,8 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                                 "クレムリン", "Điện Kremlin", "크렘린")),
 )
 
-# Common English and local short names that CLDR and pycountry leave out.
+# Common English and local short names that CLDR and pycountry leave out (a code, or a
+# ``city:<zone>`` key for a city).
 _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("US", ("USA", "U.S.", "ZDA", "САЩ", "SAD", "Щатите", "America", "США", "Spojené státy",
             "Stany Zjednoczone", "EE.UU.", "Združene države", "Združene države Amerike",
@@ -190,6 +191,9 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("GB-NIR", ("Severní Irsko", "Irlandia Północna", "Severna Irska", "Северная Ирландия",
                 "Північна Ірландія", "Северна Ирландия", "Nordirland", "Irlande du Nord",
                 "Irlanda del Norte", "Irlanda del Nord")),
+    # case forms of capitals that change their stem (Slovene Bruselj, Czech Praha)
+    ("city:Europe/Brussels", ("Bruslja", "Bruslju", "Brusljem")),
+    ("city:Europe/Prague", ("Praze",)),
     ("TR", ("Turkey", "Türkei", "Turquie", "Turquía", "Turcja", "Turecko", "Турция", "Туреччина",
             "Türkiye", "تركيا", "土耳其", "トルコ", "Thổ Nhĩ Kỳ", "튀르키예", "터키")),
 )

@@ -30,7 +30,7 @@ _EVENTS = """
 event:brexit|Brexit|Brexit|brexit|Брекзит|брекзит|Брексит|брексит|Брэксит|брэксит|Брекзіт|
     брекзіт|Брексіт|брексіт
 event:covid-19|COVID-19|COVID-19|Covid-19|covid-19|COVID|Covid|covid|Ковид-19|COVID-19|ковид|
-    ковид-19|Ковід-19|ковід|ковіду|koronavirus|koronawirus|коронавирус|коронавірус|Koronavirus|
+    ковид-19|Ковід-19|ковід|ковіду|koronavirus|koronaviru|koronavirem|koronaviry|koronawirus|коронавирус|коронавірус|Koronavirus|
     Koronawirus|Коронавирус|Коронавірус|SARS-CoV-2|novi koronavirus|nový koronavirus|
     новый коронавирус|новий коронавірус|новия коронавирус|covid-19 pandemic|
     pandemia koronawirusa|пандемия коронавируса
