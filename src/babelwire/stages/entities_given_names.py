@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
+from collections.abc import Iterator
 from functools import lru_cache
 
 from babelwire.stages.entities_keys import fold, latin, stem_word
@@ -27,31 +28,33 @@ _ATTRIBUTES = ("first_names", "first_names_male", "first_names_female")
 _SURNAMES = ("last_names", "last_names_male", "last_names_female")
 
 
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Folded stems and Latin forms of every single-word given name Faker knows (~0.5 s)."""
+def _faker_names(attributes: tuple[str, ...]) -> Iterator[str]:
+    """Every name under ``attributes`` of every Faker person provider, folded."""
     try:
         import faker.providers.person as providers
     except ImportError:
         log.info("given names: Faker is not installed; person shapes go unchecked")
-        return frozenset()
-    keys: set[str] = set()
+        return
     for module in pkgutil.iter_modules(providers.__path__):
         try:
             provider = importlib.import_module(f"{providers.__name__}.{module.name}").Provider
         except (ImportError, AttributeError) as exc:  # a locale this Faker lacks
             log.debug("given names: skipped %s (%s)", module.name, exc)
             continue
-        for attribute in _ATTRIBUTES:
+        for attribute in attributes:
             names = getattr(provider, attribute, None)
-            if names is None or isinstance(names, property):
-                continue
-            for name in names:
-                form = fold(str(name))
-                if len(form) < 2 or " " in form:
-                    continue
-                stem = stem_word(form)
-                keys.update((stem, latin(form), latin(stem)))
+            if names is not None and not isinstance(names, property):
+                yield from (fold(str(name)) for name in names)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Folded stems and Latin forms of every single-word given name Faker knows (~0.5 s)."""
+    keys: set[str] = set()
+    for form in _faker_names(_ATTRIBUTES):
+        if len(form) >= 2 and " " not in form:
+            stem = stem_word(form)
+            keys.update((stem, latin(form), latin(stem)))
     keys.discard("")
     return frozenset(keys)
 
@@ -60,21 +63,7 @@ def given_names() -> frozenset[str]:
 def personal_name_forms() -> frozenset[str]:
     """Folded given names and surnames Faker knows, as written: what a city must not be
     called for its name to become a place wherever it appears (``Jackson``, ``Victoria``)."""
-    try:
-        import faker.providers.person as providers
-    except ImportError:
-        return frozenset()
-    forms: set[str] = set()
-    for module in pkgutil.iter_modules(providers.__path__):
-        try:
-            provider = importlib.import_module(f"{providers.__name__}.{module.name}").Provider
-        except (ImportError, AttributeError):
-            continue
-        for attribute in (*_ATTRIBUTES, *_SURNAMES):
-            names = getattr(provider, attribute, None)
-            if names is not None and not isinstance(names, property):
-                forms.update(fold(str(name)) for name in names)
-    return frozenset(forms)
+    return frozenset(_faker_names((*_ATTRIBUTES, *_SURNAMES)))
 
 
 def is_given_name(word: str) -> bool:
