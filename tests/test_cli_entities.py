@@ -68,3 +68,5 @@ def test_entities_text_output_and_filters(tmp_path):
                                   "3"])
     assert places.exit_code == 0
     assert "Paris" in places.output and "Olaf" not in places.output
+    events = runner.invoke(main, ["--db", db, "entities", "--kind", "event", "--json"])
+    assert events.exit_code == 0 and all(e["kind"] == "event" for e in json.loads(events.output))

@@ -48,6 +48,10 @@ def test_entity_list_is_ranked_filtered_and_paginated(client):
 def test_entity_list_refuses_a_bad_kind_or_a_foreign_cursor(client):
     bad = client.get("/api/entities", params={"kind": "planet"})
     assert bad.status_code == 400 and "unknown entity kind 'planet'" in bad.json()["detail"]
+    # events and products (Brexit, Nord Stream 2) are kinds too, since the notable-names table
+    for kind in ("event", "product"):
+        ok = client.get("/api/entities", params={"kind": kind})
+        assert ok.status_code == 200 and all(e["kind"] == kind for e in ok.json()["items"])
     cursor = encode_cursor({"o": 10}, scope="entities", params={"kind": "place"})
     other = client.get("/api/entities", params={"kind": "person", "cursor": cursor})
     assert other.status_code == 400 and "different query" in other.json()["detail"]

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-EntityKind = Literal["person", "organisation", "place", "document"]
-ENTITY_KINDS: tuple[str, ...] = ("person", "organisation", "place", "document")
+EntityKind = Literal["person", "organisation", "place", "document", "event", "product"]
+ENTITY_KINDS: tuple[str, ...] = (
+    "person", "organisation", "place", "document", "event", "product")
 DatePrecision = Literal["day", "month", "year"]
 
 

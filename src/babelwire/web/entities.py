@@ -28,7 +28,7 @@ from babelwire.web.scripts import script_direction, script_of
 MOST_STORIES = 50
 MOST_CO_MENTIONS = 20
 KIND_LABELS = {"person": "people", "organisation": "organisations", "place": "places",
-               "document": "documents"}
+               "document": "documents", "event": "events", "product": "products"}
 
 
 def check_kind(kind: str | None) -> str | None:

@@ -20,7 +20,8 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS,
 @router.get("/entities", response_model=schemas.EntitiesPage)
 async def api_entities(
         request: Request,
-        kind: str | None = Query(None, description="person, organisation, place or document."),
+        kind: str | None = Query(None, description="person, organisation, place, document, "
+                                                   "event or product."),
         q: str | None = Query(None, max_length=200,
                               description="Keep entities whose name or a spelling contains "
                                           "this (case-insensitive)."),

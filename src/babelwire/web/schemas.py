@@ -244,7 +244,7 @@ class SourcesHealthOut(BaseModel):
 class EntityListItemOut(BaseModel):
     id: int
     name: str
-    kind: str = Field(description="person, organisation, place or document.")
+    kind: str = Field(description="person, organisation, place, document, event or product.")
     canonical: str | None = Field(description="A language-independent key when one is known "
                                               "(place:DE, doc:...).")
     articles: int = Field(description="Articles naming the entity, copies included.")
