@@ -33,9 +33,21 @@ def test_quotes_belong_to_a_name_the_gazetteer_knows_with_them():
     # the run also crosses from Cyrillic to Latin, because the gazetteer knows the whole name
     found = CasedMentionFinder(gaz).find("Вакцина «Спутник V» зарегистрирована.", "ru")
     assert [(m.text, m.start) for m in found] == [("«Спутник V»", 8)]
-    # without the quoted form the quotes stay outside
-    plain = _gazetteer(("Спутник V", "product", "learned:PRO-Sputnik"))
-    assert _texts(plain, "Вакцина «Спутник V» зарегистрирована.", "ru") == ["Спутник V"]
+    # without the quoted form the quotes stay outside, except around a Russian product
+    plain = _gazetteer(("Спутник V", "product", "learned:PRO-Sputnik"),
+                       ("Газпром", "organisation", "learned:ORG-Gazprom"))
+    assert _texts(plain, "Вакцина «Спутник V» зареєстрована.", "uk") == ["Спутник V"]
+    assert _texts(plain, "Вакцина «Спутник V» зарегистрирована.", "ru") == ["«Спутник V»"]
+    assert _texts(plain, "Компания «Газпром» заявила.", "ru") == ["Газпром"]
+
+
+def test_a_known_name_takes_a_number_after_a_spaced_dash():
+    gaz = _gazetteer(("Северный поток-2", "product", "learned:PRO-NS2"),
+                     ("Северный поток", "product", "learned:PRO-NS1"))
+    found = CasedMentionFinder(gaz).find("Газопровод Северный поток - 2 готов.", "ru")
+    assert [(m.text, m.canonical) for m in found] == [("Северный поток - 2", "learned:PRO-NS2")]
+    # a dash and a number the gazetteer does not know with the name stay outside
+    assert _texts(gaz, "Северный поток - 7 раз.", "ru") == ["Северный поток"]
 
 
 def test_a_known_name_goes_on_after_its_number():

@@ -1,4 +1,4 @@
-"""The table of notable events, products and organisations, as the default gazetteer and the
+"""The table of notable events, products, organisations, seas and regions, as the default gazetteer and the
 mention finder use it."""
 
 from babelwire.stages.entities import EntityStage
@@ -13,9 +13,9 @@ def test_every_entry_has_a_kind_a_name_and_forms():
     keys = [canonical for _kind, canonical, _name, _forms in entries if canonical]
     assert len(keys) == len(set(keys))  # one line per key
     for kind, canonical, name, forms in entries:
-        assert kind in {"event", "product", "organisation"}
+        assert kind in {"event", "product", "organisation", "place"}
         assert name and forms
-        assert not canonical or canonical.split(":")[0] in {"event", "product", "org"}
+        assert not canonical or canonical.split(":")[0] in {"event", "product", "org", "place"}
 
 
 def test_forms_in_several_scripts_and_cases_find_one_key():
@@ -47,3 +47,27 @@ def test_the_stage_links_notable_names_across_scripts():
                            story_id=None)
     ids = {m.text: m.entity_id for m in (*first.mentions, *second.mentions)}
     assert ids["Газпром"] == ids["Gazprom"]
+
+
+def test_seas_and_regions_in_their_case_forms_find_one_key():
+    finder = CasedMentionFinder(default_gazetteer())
+    texts = [("Plynovod vede po dně Baltského moře.", "cs"),
+             ("Gazociąg biegnie po dnie Morza Bałtyckiego.", "pl"),
+             ("Газопровод проложен по дну Балтийского моря.", "ru"),
+             ("Газопроводът минава през Балтийско море.", "bg")]
+    for text, lang in texts:
+        assert [(m.text.split()[-1][:3], m.canonical) for m in finder.find(text, lang)] == [
+            (text.split()[-1][:3], "place:sea:baltic")], text
+    found = finder.find("Ситуация в Крыму и на Донбассе.", "ru")
+    assert [m.canonical for m in found] == ["place:region:crimea", "place:region:donbas"]
+
+
+def test_a_given_name_that_is_also_a_place_starts_a_person():
+    finder = CasedMentionFinder(default_gazetteer())
+    # Доминик finds Доминика (Dominica) by its stem, Jordan is Jordan
+    found = finder.find("Глава МИД Доминик Рааб заявил, что Jordan Henderson прав.", "ru")
+    assert [(m.text, m.kind) for m in found if m.kind == "person"] == [
+        ("Доминик Рааб", "person"), ("Jordan Henderson", "person")]
+    # before a word the gazetteer knows, the given name is still cut off as a place
+    assert [(m.text, m.kind) for m in finder.find("Talks in Jordan Amman ended.", "en")] == [
+        ("Jordan", "place"), ("Amman", "place")]

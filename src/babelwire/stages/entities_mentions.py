@@ -78,6 +78,10 @@ _APOSTROPHE_SUFFIX = re.compile(
 _SPACES = frozenset({" ", "\u00a0"})
 _OPENING_QUOTES = "«\"„“'"
 _CLOSING_QUOTES = "»\"“”'"
+_SPACED_NUMBER = re.compile(r"[ \u00a0]?[-\u2013\u2014][ \u00a0]?(\d{1,2})\b")
+_QUOTED_PRODUCT_LANGS = frozenset({"ru"})
+"""Where a product's quotes are part of its name (``«Спутник V»``): SlavicNER's Russian
+documents include them in about two product mentions of three, the others' rarely."""
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n()«»\"„“”]")
 _ROMAN = re.compile(r"[IVXLC]+")
 _VI_COMPOUNDS = frozenset(
@@ -431,6 +435,9 @@ class CasedMentionFinder:
         toks = span.tokens
         if len(toks) < 2 or self.gaz.lookup(_text(doc, span), lang) is not None:
             return [span]
+        if (len(toks) == 2 and all(t.cap for t in toks) and is_given_name(toks[0].text)
+                and self.gaz.lookup(toks[1].text, lang) is None):
+            return [span]  # a given name that is also a place: Доминик Рааб, Jordan Henderson
         # a run with a lower-case word or number in it is cut only before a known tail
         # (Akcje | Nord Stream 2)
         for cut in range(len(toks) - 1 if all(t.cap for t in toks) else 0, 0, -1):
@@ -458,11 +465,22 @@ class CasedMentionFinder:
         for span in typed:
             text = _text(doc, span)
             start, end = span.tokens[0].start, span.tokens[-1].end
+            numbered = _SPACED_NUMBER.match(doc, end)
+            if numbered is not None:  # «Северный поток - 2» is Северный поток-2
+                entry = self.gaz.lookup(f"{text}-{numbered.group(1)}", lang)
+                if entry is not None:
+                    end = numbered.end()
+                    span.kind, span.rule, span.canonical = _entry_kind(entry)
+                    span.lemma = entry.lemma
             quoted = self._quoted(doc, start, end)
             if quoted is not None:  # «Спутник V» where the quotes belong to the name
                 start, end = start - 1, end + 1
                 span.kind, span.rule, span.canonical = _entry_kind(quoted)
                 span.lemma = quoted.lemma
+            elif (lang in _QUOTED_PRODUCT_LANGS and span.kind == "product"
+                  and start and end < len(doc) and doc[start - 1] in _OPENING_QUOTES
+                  and doc[end] in _CLOSING_QUOTES):
+                start, end = start - 1, end + 1  # Russian writes products in quotes
             out.append(Mention(text=doc[start:end], kind=span.kind or "person",
                                start=start, end=end, lang=lang,
                                rule=span.rule, canonical=span.canonical, lemma=span.lemma))

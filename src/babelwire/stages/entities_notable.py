@@ -1,11 +1,13 @@
-"""A table written here of names the news keeps citing: events, products and organisations.
+"""A table written here of names the news keeps citing: events, products, organisations,
+and the seas and regions that no country list holds.
 
-CLDR and pycountry know places; nothing that ships in a package knows that ``Brexit`` is
-an event, ``Nord Stream 2`` a pipeline, ``The Guardian`` a newspaper or ``Ryanair`` an
-airline. Without such a table the shape rules call any two capitalised words a person
-(``Fox News``) and the stream remembers the mistake. This table gives the best-known ones,
-with their spellings in the languages we read most (English, Czech, Polish, Slovene,
-Russian, Ukrainian, Bulgarian; German and French where they differ).
+CLDR and pycountry know countries, GeoNames cities; nothing that ships in a package knows
+that ``Brexit`` is an event, ``Nord Stream 2`` a pipeline, ``The Guardian`` a newspaper,
+``Ryanair`` an airline or ``Morza Bałtyckiego`` a sea. Without such a table the shape
+rules call any two capitalised words a person (``Fox News``) and the stream remembers the
+mistake. This table gives the best-known ones, with their spellings in the languages we
+read most (English, Czech, Polish, Slovene, Russian, Ukrainian, Bulgarian; German and
+French where they differ).
 
 How it was written: by hand, from general knowledge of international news. Which entries
 to add was guided by the errors the rules made on SlavicNER's *training* documents (its
@@ -309,11 +311,74 @@ org:hamas|Hamas|Hamas|Hamás|Хамас|ХАМАС
 org:hezbollah|Hezbollah|Hezbollah|Hizballáh|Hezbollah|Хезболла|Хізбалла|Хизбула
 """
 
+_PLACES = """
+place:sea:baltic|Baltic Sea|Baltic Sea|Baltic|Ostsee|mer Baltique|Baltské moře|Baltského moře|
+    Baltském moři|Baltu|Morze Bałtyckie|Morza Bałtyckiego|Morzu Bałtyckim|Bałtyk|Bałtyku|
+    Baltsko morje|Baltskega morja|Baltiku|Балтийское море|Балтийского моря|Балтийском море|
+    Балтика|Балтики|Балтійське море|Балтійського моря|Балтійському морі|Балтийско море|
+    Балтийското море
+place:sea:black|Black Sea|Black Sea|Schwarzes Meer|mer Noire|Černé moře|Černého moře|
+    Černém moři|Morze Czarne|Morza Czarnego|Morzu Czarnym|Črno morje|Črnega morja|
+    Черное море|Чёрное море|Черного моря|Чёрного моря|Черном море|Чорне море|Чорного моря|
+    Чорному морі|Черно море
+place:sea:mediterranean|Mediterranean Sea|Mediterranean|Mediterranean Sea|Mittelmeer|
+    Méditerranée|Středozemní moře|Středozemního moře|Středomoří|Morze Śródziemne|
+    Morza Śródziemnego|Sredozemsko morje|Sredozemlje|Средиземное море|Средиземного моря|
+    Средиземноморье|Середземне море|Середземного моря|Середземномор'я|Средиземно море|
+    Средиземноморието
+place:sea:north|North Sea|North Sea|Nordsee|mer du Nord|Severní moře|Severního moře|
+    Morze Północne|Morza Północnego|Severno morje|Северное море|Северного моря|
+    Північне море|Північного моря|Северно море
+place:sea:caspian|Caspian Sea|Caspian Sea|Kaspisches Meer|Kaspické moře|Morze Kaspijskie|
+    Kaspijsko jezero|Каспийское море|Каспийского моря|Каспійське море|Каспийско море
+place:sea:azov|Sea of Azov|Sea of Azov|Azovské moře|Morze Azowskie|Azovsko morje|
+    Азовское море|Азовского моря|Азовське море|Азовского|Азовско море
+place:sea:adriatic|Adriatic Sea|Adriatic|Adriatic Sea|Jaderské moře|Jadran|Morze Adriatyckie|
+    Jadransko morje|Jadranu|Адриатическое море|Адріатичне море|Адриатическо море
+place:sea:red|Red Sea|Red Sea|Rudé moře|Morze Czerwone|Rdeče morje|Красное море|
+    Красного моря|Червоне море|Червено море
+place:sea:south-china|South China Sea|South China Sea|Jihočínské moře|Morze Południowochińskie|
+    Južnokitajsko morje|Южно-Китайское море|Південнокитайське море|Южнокитайско море
+place:ocean:atlantic|Atlantic Ocean|Atlantic Ocean|Atlantic|Atlantik|Atlantiku|Atlantský oceán|
+    Ocean Atlantycki|Atlantycki|Atlantyk|Atlantyku|Atlantski ocean|Атлантический океан|
+    Атлантика|Атлантики|Атлантичний океан|Атлантичния океан|Атлантическия океан|Атлантическият океан
+place:ocean:pacific|Pacific Ocean|Pacific Ocean|Pacific|Tichý oceán|Pacifik|Pacifiku|
+    Ocean Spokojny|Pacyfik|Pacyfiku|Tihi ocean|Тихий океан|Тихого океана|Тихий океан|
+    Тихому океані|Тихия океан|Тихият океан
+place:ocean:arctic|Arctic|Arctic|Arctic Ocean|Arktida|Arktidě|Arktyka|Arktyce|Arktika|
+    Арктика|Арктики|Арктике|Арктиці
+place:ocean:indian|Indian Ocean|Indian Ocean|Indický oceán|Ocean Indyjski|Indijski ocean|
+    Индийский океан|Індійський океан|Индийския океан|Индийският океан
+place:gulf:persian|Persian Gulf|Persian Gulf|Perský záliv|Zatoka Perska|Perzijski zaliv|
+    Персидский залив|Перська затока|Персийския залив|Персийският залив
+place:channel:english|English Channel|English Channel|La Manche|Lamanšský průliv|
+    Kanał La Manche|Rokavski preliv|Ла-Манш|Ла Манш
+place:region:crimea|Crimea|Crimea|Krim|Crimée|Krym|Krymu|Krymie|Krim|Крым|Крыма|Крыму|
+    Крим|Криму|Крима
+place:region:donbas|Donbas|Donbas|Donbass|Donbasu|Donbasie|Донбасс|Донбасса|Донбассе|
+    Донбас|Донбасу|Донбасі
+place:region:balkans|Balkans|Balkans|Balkan|Balkán|Balkánu|Bałkany|Bałkanów|Bałkanach|
+    Balkan|Balkanu|Балканы|Балкан|Балканах|Балкани|Балканите|Балканския полуостров
+place:region:caucasus|Caucasus|Caucasus|Kaukasus|Kavkaz|Kavkazu|Kaukaz|Kaukazie|Kaukazu|
+    Кавказ|Кавказа|Кавказе|Кавказі|Кавказу
+place:region:siberia|Siberia|Siberia|Sibirien|Sibiř|Sibiři|Syberia|Syberii|Sibirija|
+    Сибирь|Сибири|Сибір|Сибіру|Сибир
+place:region:scandinavia|Scandinavia|Scandinavia|Skandinávie|Skandynawia|Skandynawii|
+    Skandinavija|Скандинавия|Скандинавии|Скандинавія|Скандинавії
+place:region:middle-east|Middle East|Middle East|Naher Osten|Blízký východ|Blízkém východě|
+    Blízkého východu|Bliski Wschód|Bliskim Wschodzie|Bliskiego Wschodu|Bližnji vzhod|
+    Bližnjem vzhodu|Ближний Восток|Ближнем Востоке|Ближнего Востока|Близький Схід|
+    Близькому Сході|Близький Схід|Близкия изток|Близкият изток
+place:region:kashmir|Kashmir|Kashmir|Kašmír|Kaszmir|Kašmir|Кашмир|Кашмір
+place:region:gaza|Gaza Strip|Gaza Strip|Gaza|Gazy|Gazie|Pásmo Gazy|Strefa Gazy|Strefie Gazy|
+    Sektor Gaza|Сектор Газа|Секторе Газа|Сектор Газа|Секторі Газа|Ивицата Газа
+"""
+
 
 def notable_entries() -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
     """(kind, canonical key, English name, forms) for every entry of the tables above."""
     for kind, table in (("event", _EVENTS), ("product", _PRODUCTS),
-                        ("organisation", _ORGANISATIONS)):
+                        ("organisation", _ORGANISATIONS), ("place", _PLACES)):
         # an entry goes on over indented lines, each ending with "|" before the next
         for line in table.strip().replace("|\n    ", "|").splitlines():
             canonical, english, *forms = line.split("|")
