@@ -175,3 +175,15 @@ def test_a_run_grows_over_a_lower_case_word_into_a_case_form_of_a_known_name():
     assert [(m.text, m.canonical) for m in found] == [("České republiky", "place:CZ")]
     found = CasedMentionFinder(gaz).find("Строительство Северного потока завершено.", "ru")
     assert [(m.text, m.kind) for m in found] == [("Северного потока", "product")]
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    ("Вчера Верховный суд Пакистана оправдал её.", "ru", ["Верховный суд Пакистана"]),
+    ("Вчера Върховният съд на Пакистан я оправда.", "bg", ["Върховният съд на Пакистан"]),
+    ("Вчера МИД Великобритании и Конгресс США заявили.", "ru",
+     ["МИД Великобритании", "Конгресс США"]),
+    # an organisation with a key of its own next to a country is a list, not one name
+    ("Negocjacje UE Wielka Brytania trwają.", "pl", ["UE", "Wielka Brytania"]),
+])
+def test_an_institution_named_with_its_country_is_one_organisation(doc, lang, expected):
+    assert _texts(default_gazetteer(), doc, lang) == expected

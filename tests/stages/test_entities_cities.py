@@ -55,3 +55,24 @@ def test_a_name_that_ends_like_a_case_ending_still_meets_its_case_forms():
     gaz = default_gazetteer()
     # Газпром stems to Газпр (-ом is an ending); its instrumental Газпромом stems to Газпром
     assert gaz.lookup("Газпромом", "uk").canonical == "org:gazprom"
+
+
+def test_a_country_with_a_three_letter_stem_in_its_case_forms():
+    gaz = default_gazetteer()
+    for form, lang, key in (("Чехии", "ru", "place:CZ"), ("Росії", "uk", "place:RU"),
+                            ("Číně", "cs", "place:CN"), ("Indii", "pl", "place:IN"),
+                            ("Сирии", "ru", "place:SY"), ("Danii", "pl", "place:DK")):
+        assert gaz.lookup(form, lang).canonical == key, form
+    # a surname's ending, a personal name and a short word are no case forms
+    assert gaz.lookup("Чехов", "ru") is None
+    assert gaz.lookup("Dana", "cs") is None and gaz.lookup("Дана", "uk") is None
+
+
+def test_nationality_nouns_link_to_their_country_or_continent():
+    gaz = default_gazetteer()
+    for form, lang, key in (("Evropané", "cs", "place:150"), ("европейците", "bg", "place:150"),
+                            ("Pakistańczyków", "pl", "place:PK"),
+                            ("пакистанката", "bg", "place:PK"), ("българите", "bg", "place:BG"),
+                            ("Hiszpanie", "pl", "place:ES")):
+        entry = gaz.lookup(form, lang)
+        assert entry is not None and entry.canonical == key, form

@@ -1,5 +1,5 @@
-"""The table of notable events, products, organisations, seas and regions, as the default gazetteer and the
-mention finder use it."""
+"""The table of notable events, products, organisations, seas and regions, as the default
+gazetteer and the mention finder use it."""
 
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.entities_gazetteer import default_gazetteer

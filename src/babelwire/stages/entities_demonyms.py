@@ -39,6 +39,53 @@ DEMONYMS: tuple[tuple[str, str], ...] = (
            "ірландці ірландців ірландець ирландци ирландците"),
     ("IT", "Italians Włosi Włochów Italové Italů Talijani Italijani Italijanov "
            "итальянцы итальянцев итальянец італійці італійців италианци италианците"),
+    ("150", "Europeans Europejczycy Europejczyków Europejczyk Europejka Evropané Evropanů "
+            "Evropan Evropanka Európania Evropejci Evropejcev европейцы европейцев европеец "
+            "європейці європейців європеєць европейци европейците европеец европейка"),
+    ("BG", "Bulgarians Bułgarzy Bułgarów Bułgar Bułgarka Bulhaři Bulharů Bulhar Bulharka "
+           "Bulhari Bolgari Bolgarov болгары болгар болгарин болгарка болгари болгарів "
+           "българи българите българин българка българката"),
+    ("CZ", "Czesi Czechów Czeszka Češi Čechů Češka Česi Čehi Čehov"),
+    ("SK", "Słowacy Słowaków Słowak Słowaczka Slováci Slováků Slovák Slovenka Slovaki "
+           "Slovakov словаки словаков словак словачка словаків словаците"),
+    ("PK", "Pakistanis Pakistańczycy Pakistańczyków Pakistańczyk Pakistanka Pákistánci "
+           "Pákistánců Pákistánec Pákistánka Pakistanci Pakistancev Pakistanec Pakistanka "
+           "пакистанцы пакистанцев пакистанец пакистанка пакистанці пакистанців пакистанець "
+           "пакистанци пакистанците пакистанецът пакистанката"),
+    ("ES", "Spaniards Hiszpanie Hiszpanów Hiszpan Hiszpanka Španělé Španělů Španěl Španělka "
+           "Španci Špancev испанцы испанцев испанец испанка іспанці іспанців испанци "
+           "испанците"),
+    ("TR", "Turcy Turków Turek Turkini Turci Turků Turčin Turki Turkov турки турков турок "
+           "турчанка турків турците"),
+    ("HU", "Hungarians Węgrzy Węgrów Węgier Węgierka Maďaři Maďarů Maďar Maďarka Madžari "
+           "Madžarov венгры венгров венгр угорці угорців унгарци унгарците"),
+    ("GR", "Greeks Grecy Greków Grek Greczynka Řekové Řeků Grki Grkov греки греков грек "
+           "гречанка греків гърци гърците"),
+    ("NL", "Holendrzy Holendrów Holender Holenderka Nizozemci Nizozemců Nizozemec Nizozemci "
+           "голландцы голландцев голландец нідерландці холандци холандците"),
+    ("JP", "Japończycy Japończyków Japończyk Japonka Japonci Japonců Japonec Japonka "
+           "японцы японцев японец японка японці японців японци японците"),
+    ("IN", "Hindusi Hindusów Indové Indů Indijci Indijcev индийцы индийцев индиец індійці "
+           "індійців индийци индийците"),
+    ("IR", "Iranians Irańczycy Irańczyków Irańczyk Íránci Íránců Íránec Iranci Irancev "
+           "иранцы иранцев иранец іранці іранців иранци иранците"),
+    ("IL", "Israelis Izraelczycy Izraelczyków Izraelczyk Izraelci Izraelců Izraelec "
+           "израильтяне израильтян израильтянин ізраїльтяни ізраїльтян израелци израелците"),
+    ("BY", "Belarusians Białorusini Białorusinów Białorusin Bělorusové Bělorusů Belorusi "
+           "белорусы белорусов белорус білоруси білорусів беларуси беларусите"),
+    ("AT", "Austriacy Austriaków Austriak Rakušané Rakušanů Rakušan Avstrijci Avstrijcev "
+           "австрийцы австрийцев австриец австрійці австрійців австрийци австрийците"),
+    ("RO", "Romanians Rumuni Rumunów Rumun Rumunka Rumuni Rumunů Romuni Romunov румыны "
+           "румын румын румуни румунів румънци румънците"),
+    ("SI", "Slovenes Słoweńcy Słoweńców Słoweniec Slovinci Slovinců Slovinec Slovenci "
+           "Slovencev Slovenec словенцы словенцев словенец словенці словенців словенци "
+           "словенците"),
+    ("SE", "Swedes Szwedzi Szwedów Szwed Švédové Švédů Šved Švedi Švedov шведы шведов швед "
+           "шведи шведів шведите"),
+    ("AF", "Afghans Afgańczycy Afgańczyków Afgańczyk Afghánci Afghánců Afghánec Afganistanci "
+           "афганцы афганцев афганец афганці афганців афганци афганците"),
+    ("SY", "Syrians Syryjczycy Syryjczyków Syryjczyk Syřané Syřanů Syřan Sirci Sircev "
+           "сирийцы сирийцев сириец сирійці сирійців сирийци сирийците"),
 )
 
 

@@ -28,7 +28,14 @@ from typing import Any
 
 from babelwire.stages.entities_cities import add_cities
 from babelwire.stages.entities_demonyms import demonym_forms
-from babelwire.stages.entities_keys import fold, looks_adjectival, short_stem_key, stem_key
+from babelwire.stages.entities_keys import (
+    fold,
+    latin,
+    looks_adjectival,
+    short_stem_key,
+    split_words,
+    stem_key,
+)
 from babelwire.stages.entities_notable import notable_entries
 
 log = logging.getLogger(__name__)
@@ -276,11 +283,29 @@ class Gazetteer:
             skey = stem_key(form)
             if len(skey) >= 4:
                 hit = self.stems.get(skey)
+            elif len(skey) == 3:
+                hit = self._short_country(form, skey)
             if hit is None:  # Russian Брекзита is Брекзит + а, not Bulgarian Брекзи + та
                 short = short_stem_key(form)
                 if len(short) >= 4 and short != skey:
                     hit = self.stems.get(short)
         return hit
+
+    def _short_country(self, form: str, skey: str) -> GazetteerEntry | None:
+        """A country whose stem has three letters, in a case form (Чехии, Росії, Číně, Indii).
+
+        Three letters are too few to trust in general, so only a country's stem counts, only
+        with a case ending after it (``Чехов``, a writer, ends in a surname's ``-ов``), and
+        never for a personal name (``Dana`` is no case form of ``Dania``)."""
+        hit = self.stems.get(skey)
+        folded = fold(form)
+        if (hit is None or hit.kind != "place" or not _COUNTRY.fullmatch(hit.canonical)
+                or not folded.startswith(skey) or folded[3:] not in _SHORT_STEM_ENDINGS):
+            return None
+        from babelwire.stages.entities_given_names import personal_name_forms
+
+        names = personal_name_forms()
+        return None if folded in names or latin(folded) in names else hit
 
     def longest_at(self, text: str, pos: int,
                    min_len: int = 2) -> tuple[int, GazetteerEntry] | None:
@@ -296,6 +321,11 @@ class Gazetteer:
         return len(self.exact)
 
 
+_COUNTRY = re.compile(r"place:[A-Z]{2}")
+_SHORT_STEM_ENDINGS = split_words(
+    "а у е и ы ю я ей ии ию ией ия ой ою ом ії ію ією ія ї є "
+    "a e ě i y u o ou ie ii ię ią ę ą iji ijo ija ji jo ja ju é á í ú")
+"""Case endings after a three-letter country stem (:meth:`Gazetteer._short_country`)."""
 _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
 _WORDS = re.compile(r"[^\W_]+")
 
