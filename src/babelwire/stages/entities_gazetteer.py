@@ -128,13 +128,13 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "Comisión Europea", "Commissione europea", "Comissão Europeia", "Komisja Europejska",
         "Evropská komise", "Еврокомиссия", "Европейская комиссия", "Європейська комісія",
         "Єврокомісія", "ЕК", "KE", "EK", "ЄК", "المفوضية الأوروبية", "欧盟委员会", "欧州委員会",
-        "Ủy ban châu Âu",
+        "Ủy ban châu Âu", "Evropska komisija", "Європейська комісія", "Еврокомисията",
         "Avrupa Komisyonu", "유럽연합 집행위원회", "Europese Commissie", "Европейска комисия")),
     ("org:EP", "European Parliament", (
         "European Parliament", "Europäisches Parlament", "EU-Parlament", "Parlement européen",
         "Parlamento Europeo", "Parlamento europeo", "Parlamento Europeu", "Parlament Europejski",
         "Evropský parlament", "EP", "PE", "ЕП", "ЄП", "Европарламент", "Европейский парламент",
-        "Європарламент",
+        "Європарламент", "Evropski parlament", "Europarlament", "Европейския парламент",
         "البرلمان الأوروبي", "欧洲议会", "欧州議会", "Nghị viện châu Âu", "Avrupa Parlamentosu",
         "유럽의회", "Europees Parlement")),
     ("org:WTO", "World Trade Organization", (
@@ -173,7 +173,8 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Wielka Brytania",
             "Великобритания", "Британия", "Британії", "Velká Británie", "英国", "英國", "Anh",
             "بريطانيا", "İngiltere", "영국", "Zjednoczone Królestwo", "Соединённое Королевство",
-            "Сполучене Королівство", "Spojené kráľovstvo")),
+            "Сполучене Королівство", "Spojené kráľovstvo", "Velika Britanija",
+            "Združeno kraljestvo", "Združenega kraljestva", "Обединеното кралство")),
     ("DE", ("Niemiec", "Niemczech",  # Polish case forms of Niemcy that its stem misses
             "ФРГ", "ФРН", "RFN", "SRN", "BRD", "ГФР")),
     ("RU", ("Russia", "Россия", "РФ", "Rosja", "Rusko", "Росія", "روسيا", "俄罗斯", "ロシア",

@@ -87,7 +87,8 @@ product:telegram|Telegram|Telegram|Телеграм|Телеграмм
 product:youtube|YouTube|YouTube|Ютуб|Ютьюб|Ютюб|ЮТуб
 product:tiktok|TikTok|TikTok|ТикТок|ТікТок|Тикток
 product:whatsapp|WhatsApp|WhatsApp|Вотсап|Ватсап|Уотсап
-product:sputnik-v|Sputnik V|Sputnik V|Sputnik-V|Спутник V|Спутник-V|Спутник Ві|Спутник-Ві
+product:sputnik-v|Sputnik V|Sputnik V|Sputnik-V|Спутник V|Спутник-V|Спутник Ві|Спутник-Ві|
+    Спутника V|Спутником V|Спутнику V|Спутнике V|Sputnika V|Sputnikiem V|Sputnikem V
 product:comirnaty|Comirnaty|Comirnaty|Комирнати
 product:coronavac|CoronaVac|CoronaVac|КоронаВак
 product:covaxin|Covaxin|Covaxin|Коваксин
