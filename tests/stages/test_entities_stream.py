@@ -118,3 +118,18 @@ def test_runs_of_common_words_or_ending_in_an_adjective_are_no_persons_by_shape(
     kinds = {m.text: m.kind for m in finder.find(doc, "pl")}
     assert "Morza Północnego" not in kinds  # a common word, and an adjective at the end
     assert kinds["Jarosława Kaczyńskiego"] == "person"  # led by a given name
+
+
+def test_a_surname_alone_is_a_person_once_the_stream_saw_the_full_name():
+    from babelwire.stages.entities import EntityStage
+    from babelwire.stages.entities_gazetteer import default_gazetteer
+
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    lone = "Informovala o tom televize s odvoláním na právníka Bibiové."
+    first = stage.analyse(1, "", lone, "cs", None, story_id=None)
+    assert not any(m.kind == "person" for m in first.mentions)  # no cue yet
+    for number in (2, 3):
+        stage.analyse(number, "", "Soud osvobodil Asii Bibiovou z obvinění.", "cs", None,
+                      story_id=None)
+    later = stage.analyse(4, "", lone, "cs", None, story_id=None)
+    assert [(m.text, m.kind) for m in later.mentions] == [("Bibiové", "person")]

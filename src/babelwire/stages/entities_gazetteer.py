@@ -84,7 +84,15 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "Евросоюз", "Європейський Союз", "Євросоюз", "Евросъюз", "الاتحاد الأوروبي", "欧盟",
         "歐盟", "欧州連合",
         "Liên minh châu Âu", "Avrupa Birliği", "AB", "유럽연합", "Europese Unie", "Европейски съюз",
-        "Evropska unija", "Európska únia", "Unia", "Unie", "Unija")),
+        "Evropska unija", "Európska únia", "Unia", "Unie", "Unija", "Wspólnota",
+        "Wspólnota Europejska", "Евросюз")),
+    ("org:CIS", "Commonwealth of Independent States", (
+        "Commonwealth of Independent States", "CIS", "СНГ", "СНД", "ОНД", "WNP",
+        "Содружество Независимых Государств", "Співдружність Незалежних Держав",
+        "Общността на независимите държави", "Общност на независимите държави",
+        "Wspólnota Niepodległych Państw", "Společenství nezávislých států",
+        "Skupnost neodvisnih držav", "Gemeinschaft Unabhängiger Staaten",
+        "Communauté des États indépendants")),
     ("org:UN", "United Nations", (
         "UN", "ONU", "ООН", "UNO", "Vereinte Nationen", "Nations unies", "Naciones Unidas",
         "Nazioni Unite", "Nações Unidas", "ONZ", "Organizacja Narodów Zjednoczonych",
@@ -174,7 +182,8 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Великобритания", "Британия", "Британії", "Velká Británie", "英国", "英國", "Anh",
             "بريطانيا", "İngiltere", "영국", "Zjednoczone Królestwo", "Соединённое Королевство",
             "Сполучене Королівство", "Spojené kráľovstvo", "Velika Britanija",
-            "Združeno kraljestvo", "Združenega kraljestva", "Обединеното кралство")),
+            "Združeno kraljestvo", "Združenega kraljestva", "Обединеното кралство",
+            "Wyspy Brytyjskie", "Wyspy")),
     ("DE", ("Niemiec", "Niemczech",  # Polish case forms of Niemcy that its stem misses
             "ФРГ", "ФРН", "RFN", "SRN", "BRD", "ГФР")),
     ("RU", ("Russia", "Россия", "РФ", "Rosja", "Rusko", "Росія", "روسيا", "俄罗斯", "ロシア",

@@ -165,6 +165,9 @@ _DIGRAPHS = (("tsch", "c"), ("ph", "f"), ("sch", "s"), ("sh", "s"), ("ch", "c"),
              ("f", "v"), ("z", "c"), ("ou", "u"))
 _GLIDE_J = re.compile(r"(?<=[aeiouy])j")
 _INNER_H = re.compile(r"(?<=.)h")
+_HARD_C = re.compile(r"[cC](?=[aoulrAOULR])")
+"""A plain Latin c before a, o, u, l, r is said k (Macron = Макрон, Cameron = Камерън); not
+one transliterated from ц or made from z, ts, č (Цукерберг = Zuckerberg, Čaputová)."""
 
 
 @lru_cache(maxsize=131072)
@@ -183,6 +186,8 @@ def skeleton_word(word: str, script: str = "latin") -> str:
     if script == "cjk":
         w = w.replace("r", "l")
     w = _INNER_H.sub("", _GLIDE_J.sub("", w))  # Bajden = Biden, Johnson = Dzonsn
+    if w.endswith("ier") and len(w) > 5:
+        w = w[:-1]  # French -ier is said -ié: Barnier = Барние, Барнье
     w = w.replace("c", "s")  # Scholz = Шольц (ts), Theresa = Тереза (z): one sibilant
     w = _VOWELS.sub("", w[1:]) if w[:1] in "aeiouy" else w[:1] + _VOWELS.sub("", w[1:])
     w = re.sub(r"(.)\1+", r"\1", w)
@@ -211,6 +216,8 @@ def skeleton(text: str) -> str:
     if script == "cjk":  # ICU spaces syllables: join them back within each word
         words = ["".join(latin(part).split()) for part in _NAME_SEPARATORS.split(text)]
     else:
+        if script == "latin" and text.isascii():
+            text = _HARD_C.sub("k", text)
         words = latin(text).split()
     parts = [skeleton_word(w, script) for w in words if w]
     return " ".join(p for p in parts if p)

@@ -490,6 +490,10 @@ class CasedMentionFinder:
             if (self.stream is not None and span.rule in {"gazetteer", "trigger", "pattern"}
                     and len(span.tokens) <= 3):
                 self.stream.learn(text, span.kind or "person")
+            if (self.stream is not None and span.kind == "person" and 2 <= len(span.tokens) <= 3
+                    and (span.rule in {"gazetteer", "trigger"}
+                         or is_given_name(span.tokens[0].text))):
+                self.stream.learn(span.tokens[-1].text, "person")  # Asia Bibi: later Bibiové
         return _with_countries(doc, sorted(out, key=lambda m: m.start), lang)
 
     def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:

@@ -35,7 +35,10 @@ event:covid-19|COVID-19|COVID-19|Covid-19|covid-19|COVID|Covid|covid|Ковид-
     ковид-19|Ковід-19|ковід|ковіду|koronavirus|koronaviru|koronavirem|koronaviry|koronawirus|коронавирус|коронавірус|Koronavirus|
     Koronawirus|Коронавирус|Коронавірус|SARS-CoV-2|novi koronavirus|nový koronavirus|
     новый коронавирус|новий коронавірус|новия коронавирус|covid-19 pandemic|
-    pandemia koronawirusa|пандемия коронавируса
+    pandemia koronawirusa|пандемия коронавируса|novim koronavirusom|novega koronavirusa|
+    novemu koronavirusu|коронавирусная инфекция|коронавирусной инфекции|
+    коронавирусной инфекцией|коронавирусную инфекцию|коронавирусната инфекция|
+    коронавирусна инфекция|коронавірусна інфекція|коронавірусної інфекції
 event:ww2|Second World War|Second World War|World War II|Zweiter Weltkrieg|
     Seconde Guerre mondiale|druhá světová válka|II wojna światowa|druga wojna światowa|
     druga svetovna vojna|Вторая мировая война|Великая Отечественная война|Друга світова війна|
