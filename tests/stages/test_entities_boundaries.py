@@ -50,6 +50,21 @@ def test_a_known_name_takes_a_number_after_a_spaced_dash():
     assert _texts(gaz, "Северный поток - 7 раз.", "ru") == ["Северный поток"]
 
 
+def test_a_number_after_the_closing_quote_belongs_to_a_known_numbered_name():
+    gaz = _gazetteer(("Северен поток-2", "product", "learned:PRO-NS2"),
+                     ("Северен поток", "product", "learned:PRO-NS1"))
+    found = CasedMentionFinder(gaz).find('Санкциите не спират "Северен поток" 2 днес.', "bg")
+    assert [(m.text, m.canonical) for m in found] == [('"Северен поток" 2', "learned:PRO-NS2")]
+    assert _texts(gaz, 'По "Северен поток" 15 пъти повече газ.', "bg") == ["Северен поток"]
+
+
+def test_slovene_adjective_case_forms_find_a_known_name():
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "Članice EU glede Severnega toka 2 dosegle dogovor.", "sl")
+    assert [(m.text, m.canonical) for m in found][-1] == (
+        "Severnega toka 2", "product:nord-stream-2")
+
+
 def test_a_known_name_goes_on_after_its_number():
     gaz = _gazetteer(("Nord Stream 2", "product", "learned:PRO-NS2"),
                      ("Nord Stream 2 AG", "organisation", "learned:ORG-NS2AG"))
@@ -153,6 +168,12 @@ def test_organisation_heads_after_adjectives_in_russian_bulgarian_and_slovene():
         for m in CasedMentionFinder(gaz).find(doc, lang)}
     assert found == {"Восточного комитета": "organisation", "Европейския съд": "organisation",
                      "Evropske komisije": "organisation"}
+    # an instrumental adjective; a head inside the run, not only at its ends
+    assert mention_texts(CasedMentionFinder(gaz).find(
+        "Она оправдана Верховным судом по делу.", "ru")) == [("Верховным судом", "organisation")]
+    assert mention_texts(CasedMentionFinder(gaz).find(
+        "Wczoraj Pakistański Sąd Najwyższy uniewinnił ją.", "pl")) == [
+        ("Pakistański Sąd Najwyższy", "organisation")]
 
 
 def test_a_person_named_after_an_organisation_is_cut_from_it():

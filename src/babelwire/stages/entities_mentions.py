@@ -68,7 +68,7 @@ _SLAVIC_SURNAME = re.compile(
     r"ов|ова|ев|ева|ин|ина|ский|ская|енко|юк|ук|чук|ич|ський|ська)$")
 _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
 _ADJECTIVE_END = re.compile(
-    r"(?:ая|яя|ое|ее|ый|ий|ой|ые|ие|ого|его|ых|их|ую|ої|ій|ния|ната|ното|ният|ската|ското|"
+    r"(?:ая|яя|ое|ее|ый|ий|ой|ые|ие|ого|его|ых|их|ую|ої|ій|ым|ому|ыми|ния|ната|ното|ният|ската|ското|"
     r"ският|ý|á|é|í|ého|ých|ým|owy|owa|owe|owej|ego|na|ny|ne|ni|ski|ska|sko|ske|skega|skem)$")
 _UNTYPED = "untyped"
 """The rule of a run that must stay no name, whatever the document says of its stem."""
@@ -81,6 +81,7 @@ _CLOSING_QUOTES = "»\"“”'"
 _COUNTRY_KEY = re.compile(r"place:[A-Z]{2}")
 _ONE_SPACE = frozenset({" "})
 _COUNTRY_GAPS = {"bg": frozenset({" ", " на "}), "mk": frozenset({" ", " на "})}
+_QUOTED_NUMBER = re.compile(r"[ \u00a0](\d{1,2})\b")
 _SPACED_NUMBER = re.compile(r"[ \u00a0]?[-\u2013\u2014][ \u00a0]?(\d{1,2})\b")
 _QUOTED_PRODUCT_LANGS = frozenset({"ru"})
 """Where a product's quotes are part of its name (``«Спутник V»``): SlavicNER's Russian
@@ -480,6 +481,14 @@ class CasedMentionFinder:
                 start, end = start - 1, end + 1
                 span.kind, span.rule, span.canonical = _entry_kind(quoted)
                 span.lemma = quoted.lemma
+            numbered = _QUOTED_NUMBER.match(doc, end + 1) if end < len(doc) else None
+            if (numbered is not None and doc[end] in _CLOSING_QUOTES and start
+                    and doc[start - 1] in _OPENING_QUOTES):  # "Северен поток" 2
+                entry = self.gaz.lookup(f"{text}-{numbered.group(1)}", lang)
+                if entry is not None:
+                    start, end = start - 1, numbered.end()
+                    span.kind, span.rule, span.canonical = _entry_kind(entry)
+                    span.lemma = entry.lemma
             elif (lang in _QUOTED_PRODUCT_LANGS and span.kind == "product"
                   and start and end < len(doc) and doc[start - 1] in _OPENING_QUOTES
                   and doc[end] in _CLOSING_QUOTES):
@@ -538,8 +547,7 @@ class CasedMentionFinder:
         if len(words) > 1 and words[-1] in LEGAL_FORMS:  # Nord Stream 2 AG, Gazprom PAO
             span.kind, span.rule = "organisation", "pattern"
             return
-        if len(words) > 1 and (_is_head(words[0], org_heads())
-                               or _is_head(words[-1], org_heads())
+        if len(words) > 1 and (any(_is_head(w, org_heads()) for w in words)
                                or words[-1] in ORG_SUFFIXES):
             if self.gaz.learned:  # it knows the organisations: Britský ministr is none
                 span.rule = _UNTYPED

@@ -77,9 +77,10 @@ event:eurovision|Eurovision Song Contest|Eurovision|Eurovize|Eurowizja|Evrovizij
 _PRODUCTS = """
 product:nord-stream-2|Nord Stream 2|Nord Stream 2|Nord Stream II|Nord Stream-2|NS2|
     Северный поток-2|Северный поток 2|Північний потік-2|Північний потік 2|Северен поток 2|
-    Северен поток-2|Severni tok 2|СП-2
+    Северен поток-2|Severni tok 2|СП-2|North Stream 2|Gazociąg Północny 2
 product:nord-stream|Nord Stream|Nord Stream|Северный поток|Північний потік|Северен поток|
-    Severni tok
+    Severni tok|Nord Stream 1|Nord Stream-1|North Stream|Северный поток-1|Північний потік-1|
+    Северен поток-1|Северен поток 1|Severni tok 1|Gazociąg Północny
 product:turkstream|TurkStream|TurkStream|Turkish Stream|Турецкий поток|Турецький потік|
     Турски поток|Turški tok|Tureckí proud|Turecký proud
 product:south-stream|South Stream|South Stream|Южный поток|Південний потік|Южен поток|Južni tok
