@@ -186,6 +186,10 @@ def test_a_person_named_after_an_organisation_is_cut_from_it():
     assert found == {"Rady Europejskiej": "organisation", "Donald Tusk": "person",
                      "Evropske komisije": "organisation", "Ursula von der Leyen": "person",
                      "МИД": "organisation", "Борис Джонсон": "person"}
+    # two capitalised words before a name and surname that end a run: the person is cut off,
+    # and the rest is no second person by its shape alone
+    assert _texts(gaz, "Lider Laburzystów Jeremy Corbyn i inne osoby.", "pl") == [
+        "Jeremy Corbyn"]
     # an adjective before a given name is no organisation: nothing is cut
     assert _texts(gaz, "Wczoraj przemawiał Jarosław Kaczyński.", "pl") == ["Jarosław Kaczyński"]
 

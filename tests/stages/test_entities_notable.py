@@ -13,7 +13,7 @@ def test_every_entry_has_a_kind_a_name_and_forms():
     keys = [canonical for _kind, canonical, _name, _forms in entries if canonical]
     assert len(keys) == len(set(keys))  # one line per key
     for kind, canonical, name, forms in entries:
-        assert kind in {"event", "product", "organisation", "place"}
+        assert kind in {"event", "product", "organisation", "place", "person"}
         assert name and forms
         assert not canonical or canonical.split(":")[0] in {"event", "product", "org", "place"}
 
@@ -28,6 +28,9 @@ def test_forms_in_several_scripts_and_cases_find_one_key():
     assert gaz.lookup("Ryanairu", "cs").kind == "organisation"
     # ambiguous institutions are typed but link nothing: Poland has a Senat too
     assert gaz.lookup("Senat").kind == "organisation" and gaz.lookup("Senat").canonical == ""
+    # party members named as a group are people who link to their party
+    assert gaz.lookup("laburzystów", "pl").kind == "person"
+    assert gaz.lookup("лейбъристите").canonical == gaz.lookup("labouristé").canonical
     # forms that are also common words are left out
     assert gaz.lookup("Ano") is None and gaz.lookup("Delo") is None
 

@@ -423,7 +423,10 @@ class CasedMentionFinder:
             # one belongs to the person (Trần Minh Đức, where Đức is also Germany)
             named = [span] if lang == "vi" else _person_after_name(doc, span, lang)
             if len(named) > 1:  # the title is the person's: глава МИД | Борис Джонсон
-                self._add(doc, toks, index_of, named[0], False, lang, typed, loose)
+                for piece in self._split(doc, named[0], lang):
+                    self._type(doc, toks, index_of, piece, False, lang)
+                    if piece.kind:  # untyped, it is no name by its shape alone: Lider
+                        typed.append(piece)  # Laburzystów | Jeremy Corbyn is one person
                 named = named[1:]
             parts = named if lang == "vi" else [
                 piece for part in named
@@ -647,7 +650,8 @@ def _person_after_name(doc: str, span: _Span, lang: str) -> list[_Span]:
         if not (toks[k].cap and toks[k + 1].cap and is_given_name(toks[k].text)):
             continue
         head = [fold(t.text) for t in toks[:k]]
-        if any(_is_head(w, org_heads()) or _is_head(w, place_heads()) for w in head):
+        if (any(_is_head(w, org_heads()) or _is_head(w, place_heads()) for w in head)
+                or (k >= 2 and k + 2 == len(toks))):  # Lider Laburzystów | Jeremy Corbyn
             return [_Span(toks[:k], span.sentence_start), _Span(toks[k:], False)]
     return [span]
 

@@ -379,11 +379,23 @@ place:region:gaza|Gaza Strip|Gaza Strip|Gaza|Gazy|Gazie|Pásmo Gazy|Strefa Gazy|
     Sektor Gaza|Сектор Газа|Секторе Газа|Сектор Газа|Секторі Газа|Ивицата Газа
 """
 
+# Party members, named as a group (the Tories, Polish laburzyści): as with nationality nouns,
+# the BSNLP guidelines make them mentions of people that link to the party
+_MEMBERS = """
+org:tories|Tories|Tory|torysi|torysów|torysami|torysom|toryové|toryů|торите|тори|
+    торі|торїв
+org:labourites|Labour Party (UK)|laburzyści|laburzystów|laburzystami|laburzystom|
+    Laburzyści|Laburzystów|labouristé|labouristů|labouristy|labouristům|laburisti|laburistov|
+    лейбъристите|лейбъристи|лейбъристки|лейбористы|лейбористов|лейбористами|лейбористам|
+    лейбористи|лейбористів
+"""
+
 
 def notable_entries() -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
     """(kind, canonical key, English name, forms) for every entry of the tables above."""
     for kind, table in (("event", _EVENTS), ("product", _PRODUCTS),
-                        ("organisation", _ORGANISATIONS), ("place", _PLACES)):
+                        ("organisation", _ORGANISATIONS), ("place", _PLACES),
+                        ("person", _MEMBERS)):
         # an entry goes on over indented lines, each ending with "|" before the next
         for line in table.strip().replace("|\n    ", "|").splitlines():
             canonical, english, *forms = line.split("|")
