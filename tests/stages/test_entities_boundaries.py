@@ -212,3 +212,21 @@ def test_a_run_grows_over_a_lower_case_word_into_a_case_form_of_a_known_name():
 ])
 def test_an_institution_named_with_its_country_is_one_organisation(doc, lang, expected):
     assert _texts(default_gazetteer(), doc, lang) == expected
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    # an acronym glued to a lower-case word by a hyphen is the name
+    ("Закупили 100 мільйонів доз COVID-вакцини для людей.", "uk", ["COVID"]),
+    # a company's legal form stays with the known name before it
+    ("Vlastníkem plynovodu je Nord Stream AG podle rejstříku.", "cs", ["Nord Stream AG"]),
+    # Bulgarian на is "of" as often as "on": no place by that cue alone
+    ("Заради напускането на Съюза, информира агенцията.", "bg", []),
+    # a four-letter city's alternate name finds no case forms (Durg's "Drug": Polish drugi)
+    ("W sumie w 140 państwach. Drugi to sfinalizowanie transakcji.", "pl", []),
+    # mass-media acronyms are no organisations
+    ("По данным СМИ, речь идет о предоставлении убежища.", "ru", []),
+    # Czech genitive plural -ů, Slovene adjective genitive -ega
+    ("Vztahy Spojených států a Číny.", "cs", ["Spojených států", "Číny"]),
+])
+def test_words_that_are_or_are_not_names(doc, lang, expected):
+    assert _texts(default_gazetteer(), doc, lang) == expected

@@ -61,7 +61,8 @@ def add_cities(gaz: Gazetteer, min_population: int = MIN_POPULATION) -> int:
             if (len(form) < 4 or not form[:1].isupper() or not _LETTER.match(form)
                     or key in people or key in gaz.exact):
                 continue
-            gaz.add(form, entry)
+            # a four-letter name's case forms are too often a common word's (Drug: drugi)
+            gaz.add(form, entry, stem=len(form) > 4)
             added += 1
     return added
 

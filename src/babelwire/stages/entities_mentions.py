@@ -92,7 +92,7 @@ _VI_COMPOUNDS = frozenset(
     ("ngân hàng", "bộ trưởng", "thủ tướng", "ủy ban", "trung ương", "hội đồng", "công ty",
      "tập đoàn", "chủ tịch", "tổng thống", "thống đốc", "quốc hội", "chính phủ"))
 _NOT_NAMES_EXTRA = split_words(
-    "internet online foto photo фото фотография zdroj źródło джерело источник")
+    "internet online foto photo фото фотография zdroj źródło джерело источник сми змі смі")
 
 
 class _Token:
@@ -138,6 +138,10 @@ def _clean_token(tok: _Token, lang: str) -> _Token | None:
     if m:  # English possessive and Turkish case suffixes: Germany's, Ankara'da (a Slavic
         # case ending after an apostrophe is part of the name: Jean-Claude'a, Farage'a)
         text, end = text[: m.start()], start + m.start()
+    head, dash, tail = text.partition("-")
+    if dash and len(head) > 1 and head.isupper() and tail.isalpha() and tail.islower() \
+            and len(tail) >= 5:  # COVID-вакцини, EU-rozpočet: the acronym is the name
+        text, end = head, start + len(head)
     if not text or not text[0].isalpha():
         return None
     return _Token(start, end, text)
@@ -448,6 +452,8 @@ class CasedMentionFinder:
         # a run with a lower-case word or number in it is cut only before a known tail
         # (Akcje | Nord Stream 2)
         for cut in range(len(toks) - 1 if all(t.cap for t in toks) else 0, 0, -1):
+            if cut == len(toks) - 1 and fold(toks[cut].text) in LEGAL_FORMS:
+                continue  # Nord Stream AG is a company, not the pipeline and an AG
             head = _Span(toks[:cut], span.sentence_start, rule=span.rule)
             entry = self.gaz.lookup(_text(doc, head), lang)
             if _splits_off(entry) or (  # Парижа | Анн Идальго, Шотландия | Никола Стърджън
@@ -585,7 +591,9 @@ class CasedMentionFinder:
             else:
                 span.kind, span.rule = "organisation", "shape"
             return
-        if len(span.tokens) == 1 and before and before[0] in _LOCATIVE and lang in _SLAVIC:
+        if (len(span.tokens) == 1 and before and before[0] in _LOCATIVE and lang in _SLAVIC
+                and not (lang == "bg" and before[0] == "на")  # Bulgarian на is also "of"
+                and not _adjectival(span.tokens[0].text)):
             span.kind, span.rule = "place", "shape"
 
     def _propagate(self, doc: str, typed: list[_Span], loose: list[_Span], lang: str) -> None:
