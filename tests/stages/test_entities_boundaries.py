@@ -227,6 +227,9 @@ def test_an_institution_named_with_its_country_is_one_organisation(doc, lang, ex
     ("По данным СМИ, речь идет о предоставлении убежища.", "ru", []),
     # Czech genitive plural -ů, Slovene adjective genitive -ega
     ("Vztahy Spojených států a Číny.", "cs", ["Spojených států", "Číny"]),
+    ("Občané Severního Irska volili.", "cs", ["Severního Irska"]),  # soft adjective -ího
+    # a Slovene -ski word is an adjective: Slovenski is of Slovenia, not Slovakia's Slovensko
+    ("Slovenski škofje pripravili nova navodila.", "sl", []),
 ])
 def test_words_that_are_or_are_not_names(doc, lang, expected):
     assert _texts(default_gazetteer(), doc, lang) == expected

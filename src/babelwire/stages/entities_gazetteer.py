@@ -216,6 +216,12 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+_SKI_ADJECTIVE_LANGS = frozenset({"sl", "hr", "sr", "bs"})
+_SKI_ADJECTIVE = re.compile(r"sk(?:i|e|ih|im|ima)$")
+"""In Slovene and its neighbours -ski is an adjective (Slovenski, of Slovenia), not the
+Polish surname ending it is elsewhere: such a word finds no name by its stem (Slovensko)."""
+
+
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
     """What a gazetteer knows about one written form."""
@@ -289,7 +295,8 @@ class Gazetteer:
         """Entry for ``form`` as written, else (in an inflecting ``lang``) for its stem."""
         hit = self.exact.get(fold(form))
         if (hit is None and (lang is None or lang in INFLECTING) and not _is_cjk(form)
-                and not looks_adjectival(form)):
+                and not looks_adjectival(form)
+                and not (lang in _SKI_ADJECTIVE_LANGS and _SKI_ADJECTIVE.search(fold(form)))):
             skey = stem_key(form)
             if len(skey) >= 4:
                 hit = self.stems.get(skey)

@@ -35,7 +35,7 @@ _ENDINGS = tuple(sorted({
     "e", "ě", "y", "i", "í", "o", "ý", "á", "é", "iej", "ego", "emu", "ym", "im", "ych",
     "ią", "ię", "ih", "ima", "ové", "ům", "ského", "ském", "skou", "ská", "ské",
     "ová", "ovej", "ovou", "ove", "ovega", "ovemu", "ovim", "ovih", "ového", "ovému", "ových",
-    "ův", "ovo", "ega", "ů",
+    "ův", "ovo", "ega", "ů", "ího", "ímu",
 }, key=len, reverse=True))
 _MIN_STEM = 3
 _ENDING_SET = frozenset(_ENDINGS)
