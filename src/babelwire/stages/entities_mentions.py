@@ -425,7 +425,7 @@ class CasedMentionFinder:
             person_like = titled or any(stem_word(w) in person_titles() for w in before)
             # after a title only a leading name is cut off (Польщі | Томаш Врона); a trailing
             # one belongs to the person (Trần Minh Đức, where Đức is also Germany)
-            named = [span] if lang == "vi" else _person_after_name(doc, span, lang)
+            named = [span] if lang == "vi" else _person_after_name(doc, span, lang, self.gaz)
             if len(named) > 1:  # the title is the person's: глава МИД | Борис Джонсон
                 for piece in self._split(doc, named[0], lang):
                     self._type(doc, toks, index_of, piece, False, lang)
@@ -650,7 +650,8 @@ def _with_countries(doc: str, mentions: list[Mention], lang: str) -> list[Mentio
     return out
 
 
-def _person_after_name(doc: str, span: _Span, lang: str) -> list[_Span]:
+def _person_after_name(doc: str, span: _Span, lang: str,
+                       gaz: Gazetteer | None = None) -> list[_Span]:
     """Cut a run before a given name and its surname that follow an organisation or place
     (``Rady Europejskiej | Donald Tusk``, ``Evropske komisije | Ursula von der Leyen``)."""
     toks = span.tokens
@@ -659,7 +660,10 @@ def _person_after_name(doc: str, span: _Span, lang: str) -> list[_Span]:
             continue
         head = [fold(t.text) for t in toks[:k]]
         if (any(_is_head(w, org_heads()) or _is_head(w, place_heads()) for w in head)
-                or (k >= 2 and k + 2 == len(toks))):  # Lider Laburzystów | Jeremy Corbyn
+                or (k >= 2 and k + 2 == len(toks))  # Lider Laburzystów | Jeremy Corbyn
+                or (k == 1 and toks[0].acronym)  # ACS | Ašik Masíh
+                or (gaz is not None and gaz.lookup(_text(doc, _Span(toks[:k], False)), lang)
+                    is not None)):  # Ital | Antonio Tajani, Włoszech | Tehmina Janjua
             return [_Span(toks[:k], span.sentence_start), _Span(toks[k:], False)]
     return [span]
 
