@@ -28,6 +28,7 @@ from typing import Any
 
 from babelwire.stages.entities_cities import add_cities
 from babelwire.stages.entities_demonyms import demonym_forms
+from babelwire.stages.entities_institutions import institution_names
 from babelwire.stages.entities_keys import (
     fold,
     latin,
@@ -465,6 +466,8 @@ def default_gazetteer() -> Gazetteer:
     _written_here(gaz)
     _notable(gaz)
     _demonyms(gaz)
+    countries = {c[6:]: n for c, n in gaz.names.items() if _COUNTRY.fullmatch(c)}
+    gaz.names.update(institution_names(countries))
     add_cities(gaz)
     log.info("gazetteer: %d forms", len(gaz))
     return gaz

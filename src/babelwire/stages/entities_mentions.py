@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from babelwire.stages.entities_gazetteer import INFLECTING, Gazetteer, GazetteerEntry
 from babelwire.stages.entities_given_names import is_given_name
+from babelwire.stages.entities_institutions import country_adjectives, join_institutions
 from babelwire.stages.entities_keys import (
     fold,
     looks_adjectival,
@@ -35,6 +36,9 @@ from babelwire.stages.entities_keys import (
 )
 from babelwire.stages.entities_records import Mention
 from babelwire.stages.entities_stream import StreamNames, StreamWords
+from babelwire.stages.entities_tokens import SLAVIC as _SLAVIC
+from babelwire.stages.entities_tokens import Token as _Token
+from babelwire.stages.entities_tokens import tokens_of
 from babelwire.stages.entities_triggers import (
     LEGAL_FORMS,
     ORG_SUFFIXES,
@@ -44,7 +48,6 @@ from babelwire.stages.entities_triggers import (
     sentence_starters,
 )
 
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…:;\n]\s*[\"'«»„“”‘’(\[]*\s*$|^\s*[\"'«»„“”‘’(\[-]+\s*$")
 _CONNECTORS_BY_LANG: dict[str, frozenset[str]] = {
     lang: split_words(words) for lang, words in {
@@ -62,53 +65,28 @@ _PARTICLES = split_words("van von der den de da di du le la al el bin ibn ben ab
 _ALL_CONNECTORS = frozenset().union(_PARTICLES, *_CONNECTORS_BY_LANG.values())
 # Slavic prepositions of place: "v Praze", "w Warszawie", "в Москве", "у Києві".
 _LOCATIVE = split_words("v ve w we в во у на na u")
-_SLAVIC = frozenset({"cs", "sk", "pl", "ru", "uk", "bg", "sl", "hr", "sr", "be"})
 _SLAVIC_SURNAME = re.compile(
     r"(ov|ova|ová|ev|eva|in|ina|ski|ska|sky|ský|ská|skij|enko|uk|yk|ić|vić|ek|czyk|ak|"
     r"ов|ова|ев|ева|ин|ина|ский|ская|енко|юк|ук|чук|ич|ський|ська)$")
-_GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
 _ADJECTIVE_END = re.compile(
     r"(?:ая|яя|ое|ее|ый|ий|ой|ые|ие|ого|его|ых|их|ую|ої|ій|ым|ому|ыми|ния|ната|ното|ният|ската|ското|"
     r"ският|ý|á|é|í|ého|ých|ým|owy|owa|owe|owej|ego|na|ny|ne|ni|ski|ska|sko|ske|skega|skem)$")
 _UNTYPED = "untyped"
 """The rule of a run that must stay no name, whatever the document says of its stem."""
-_APOSTROPHE_SUFFIX = re.compile(
-    r"['’](?:s|in|nin|un|ün|ın|da|de|ta|te|den|dan|ten|tan|e|a|ya|ye|na|ne|i|ı|u|ü|"
-    r"yı|yi|nın|nün|ndan|nden|la|le|yla|yle)$")
 _SPACES = frozenset({" ", "\u00a0"})
 _OPENING_QUOTES = "«\"„“'"
 _CLOSING_QUOTES = "»\"“”'"
-_COUNTRY_KEY = re.compile(r"place:[A-Z]{2}")
-_ONE_SPACE = frozenset({" "})
-_COUNTRY_GAPS = {"bg": frozenset({" ", " на "}), "mk": frozenset({" ", " на "})}
 _QUOTED_NUMBER = re.compile(r"[ \u00a0](\d{1,2})\b")
 _SPACED_NUMBER = re.compile(r"[ \u00a0]?[-\u2013\u2014][ \u00a0]?(\d{1,2})\b")
 _QUOTED_PRODUCT_LANGS = frozenset({"ru"})
 """Where a product's quotes are part of its name (``«Спутник V»``): SlavicNER's Russian
 documents include them in about two product mentions of three, the others' rarely."""
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n()«»\"„“”]")
-_ROMAN = re.compile(r"[IVXLC]+")
 _VI_COMPOUNDS = frozenset(
     ("ngân hàng", "bộ trưởng", "thủ tướng", "ủy ban", "trung ương", "hội đồng", "công ty",
      "tập đoàn", "chủ tịch", "tổng thống", "thống đốc", "quốc hội", "chính phủ"))
 _NOT_NAMES_EXTRA = split_words(
     "internet online foto photo фото фотография zdroj źródło джерело источник сми змі смі")
-
-
-class _Token:
-    __slots__ = ("cap", "end", "start", "text")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.cap = text[:1].isupper()
-
-    @property
-    def acronym(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return (2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
-                and not _ROMAN.fullmatch(self.text))
 
 
 @dataclass
@@ -119,52 +97,6 @@ class _Span:
     rule: str = ""
     canonical: str | None = None
     lemma: str | None = None
-
-
-def _clean_token(tok: _Token, lang: str) -> _Token | None:
-    if tok.text.isalpha():
-        return tok
-    if tok.text.rstrip(".").isdigit():  # Nord Stream 2. at the end of a sentence
-        digits = tok.text.rstrip(".")
-        return _Token(tok.start, tok.start + len(digits), digits) if len(digits) <= 4 else None
-    if not tok.text[0].isalpha():
-        return None
-    text = tok.text.rstrip(".") if not re.fullmatch(r"(?:\w\.)+", tok.text) else tok.text
-    start, end = tok.start, tok.start + len(text)
-    m = re.match(r"^(?:[dlLD]|qu|dell|dall|nell|sull|all)['’]", text)
-    if m:  # French and Italian elision: d'Ukraine, l'UE, dell'Unione
-        text, start = text[m.end():], start + m.end()
-    m = None if lang in _SLAVIC else _APOSTROPHE_SUFFIX.search(text)
-    if m:  # English possessive and Turkish case suffixes: Germany's, Ankara'da (a Slavic
-        # case ending after an apostrophe is part of the name: Jean-Claude'a, Farage'a)
-        text, end = text[: m.start()], start + m.start()
-    head, dash, tail = text.partition("-")
-    if dash and len(head) > 1 and head.isupper() and tail.isalpha() and tail.islower() \
-            and len(tail) >= 5:  # COVID-вакцини, EU-rozpočet: the acronym is the name
-        text, end = head, start + len(head)
-    if not text or not text[0].isalpha():
-        return None
-    return _Token(start, end, text)
-
-
-def tokens_of(doc: str, lang: str) -> list[_Token]:
-    out = []
-    for m in _TOKEN.finditer(doc):
-        text = m.group(0)
-        if "." in text and len(text) > 4:
-            parts = _GLUED_SENTENCE.split(text)
-            if len(parts) > 1 and all(p[:1].isupper() and p[1:2].islower() for p in parts[1:]):
-                start = m.start()  # Мей.Срещата: a full stop without a space after it
-                for part in parts:
-                    tok = _clean_token(_Token(start, start + len(part), part), lang)
-                    if tok is not None:
-                        out.append(tok)
-                    start += len(part) + 1
-                continue
-        tok = _clean_token(_Token(m.start(), m.end(), text), lang)
-        if tok is not None:
-            out.append(tok)
-    return out
 
 
 def _gap(doc: str, a: _Token, b: _Token) -> str:
@@ -512,7 +444,8 @@ class CasedMentionFinder:
                     and (span.rule in {"gazetteer", "trigger"}
                          or is_given_name(span.tokens[0].text))):
                 self.stream.learn(span.tokens[-1].text, "person")  # Asia Bibi: later Bibiové
-        return _with_countries(doc, sorted(out, key=lambda m: m.start), lang)
+        return join_institutions(doc, sorted(out, key=lambda m: m.start), lang,
+                                 country_adjectives(self.gaz))
 
     def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:
         """Names the gazetteer knows that start with a lower-case word, matched word for word
@@ -628,26 +561,6 @@ class CasedMentionFinder:
             typed.append(span)
             if span.kind == "person" and len(span.tokens) > 1:
                 surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
-
-
-def _with_countries(doc: str, mentions: list[Mention], lang: str) -> list[Mention]:
-    """An institution named with its country is one organisation: ``МИД Великобритании``,
-    ``Верховный суд Пакистана``, ``Върховният съд на Пакистан``, ``Departamentu Stanu USA``.
-
-    Only an organisation with no key of its own takes the country (``UE Wielka Brytania`` is a
-    list); in SlavicNER's training documents the country is inside such a name six times as
-    often as after it."""
-    out: list[Mention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.kind == "organisation" and not prev.canonical
-                and m.kind == "place" and m.canonical is not None
-                and _COUNTRY_KEY.fullmatch(m.canonical)
-                and doc[prev.end : m.start] in _COUNTRY_GAPS.get(lang, _ONE_SPACE)):
-            out[-1] = replace(prev, text=doc[prev.start : m.end], end=m.end)
-            continue
-        out.append(m)
-    return out
 
 
 def _person_after_name(doc: str, span: _Span, lang: str,

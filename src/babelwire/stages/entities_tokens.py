@@ -1,0 +1,82 @@
+"""Tokens of the cased-script mention finder: words with their offsets, cleaned of
+elisions, possessives and glued sentence ends."""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
+_GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
+_ROMAN = re.compile(r"[IVXLC]+")
+SLAVIC = frozenset({"cs", "sk", "pl", "ru", "uk", "bg", "sl", "hr", "sr", "be"})
+_APOSTROPHE_SUFFIX = re.compile(
+    r"['’](?:s|in|nin|un|ün|ın|da|de|ta|te|den|dan|ten|tan|e|a|ya|ye|na|ne|i|ı|u|ü|"
+    r"yı|yi|nın|nün|ndan|nden|la|le|yla|yle)$")
+
+
+class Token:
+    """A word of a document and where it is."""
+
+    __slots__ = ("cap", "end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.cap = text[:1].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return (2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+                and not _ROMAN.fullmatch(self.text))
+
+
+def _clean_token(tok: Token, lang: str) -> Token | None:
+    if tok.text.isalpha():
+        return tok
+    if tok.text.rstrip(".").isdigit():  # Nord Stream 2. at the end of a sentence
+        digits = tok.text.rstrip(".")
+        return Token(tok.start, tok.start + len(digits), digits) if len(digits) <= 4 else None
+    if not tok.text[0].isalpha():
+        return None
+    text = tok.text.rstrip(".") if not re.fullmatch(r"(?:\w\.)+", tok.text) else tok.text
+    start, end = tok.start, tok.start + len(text)
+    m = re.match(r"^(?:[dlLD]|qu|dell|dall|nell|sull|all)['’]", text)
+    if m:  # French and Italian elision: d'Ukraine, l'UE, dell'Unione
+        text, start = text[m.end():], start + m.end()
+    m = None if lang in SLAVIC else _APOSTROPHE_SUFFIX.search(text)
+    if m:  # English possessive and Turkish case suffixes: Germany's, Ankara'da (a Slavic
+        # case ending after an apostrophe is part of the name: Jean-Claude'a, Farage'a)
+        text, end = text[: m.start()], start + m.start()
+    head, dash, tail = text.partition("-")
+    if dash and len(head) > 1 and head.isupper() and tail.isalpha() and tail.islower() \
+            and len(tail) >= 5:  # COVID-вакцини, EU-rozpočet: the acronym is the name
+        text, end = head, start + len(head)
+    if not text or not text[0].isalpha():
+        return None
+    return Token(start, end, text)
+
+
+def tokens_of(doc: str, lang: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(doc):
+        text = m.group(0)
+        if "." in text and len(text) > 4:
+            parts = _GLUED_SENTENCE.split(text)
+            if len(parts) > 1 and all(p[:1].isupper() and p[1:2].islower() for p in parts[1:]):
+                start = m.start()  # Мей.Срещата: a full stop without a space after it
+                for part in parts:
+                    tok = _clean_token(Token(start, start + len(part), part), lang)
+                    if tok is not None:
+                        out.append(tok)
+                    start += len(part) + 1
+                continue
+        tok = _clean_token(Token(m.start(), m.end(), text), lang)
+        if tok is not None:
+            out.append(tok)
+    return out
+
+
+
+__all__ = ["SLAVIC", "Token", "tokens_of"]

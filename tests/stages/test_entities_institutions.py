@@ -1,0 +1,66 @@
+"""A country's institutions: one organisation, keyed by type and country, in every language."""
+
+import pytest
+
+from babelwire.stages.entities_gazetteer import default_gazetteer
+from babelwire.stages.entities_institutions import (
+    CountryAdjectives,
+    country_adjectives,
+    institution_type,
+)
+from babelwire.stages.entities_mentions import CasedMentionFinder
+
+
+@pytest.mark.parametrize(("word", "lang", "code"), [
+    ("britský", "cs", "GB"), ("brytyjskiego", "pl", "GB"), ("британском", "ru", "GB"),
+    ("пакистанския", "bg", "PK"), ("holandského", "cs", "NL"), ("německá", "cs", "DE"),
+    ("ruské", "cs", "RU"), ("американское", "ru", "US"), ("francouzská", "cs", "FR"),
+    ("slovenski", "sl", "SI"),  # Slovene for Slovenian, though Slovensko is Slovakia
+    ("evropský", "cs", None),  # Europe is no country
+])
+def test_country_adjectives_share_a_stem_with_the_country(word, lang, code):
+    assert country_adjectives(default_gazetteer()).country(word, lang) == code
+
+
+def test_an_adjective_two_countries_could_own_is_none():
+    adjectives = CountryAdjectives([("Kongo", "CG"), ("Kongo", "CD"), ("Austria", "AT"),
+                                    ("Australia", "AU")])
+    assert adjectives.country("kongijski", "pl") is None
+    assert adjectives.country("austrijski", "sl") == "AT"
+    assert adjectives.country("australijski", "pl") == "AU"
+
+
+def test_heads_in_their_case_forms():
+    assert institution_type("Верховным судом") == "supreme-court"
+    assert institution_type("parlamentu") == "parliament"
+    assert institution_type("МИД") == "foreign-ministry"
+    assert institution_type("Sejm") is None
+
+
+@pytest.mark.parametrize(("doc", "lang", "text", "key"), [
+    ("Posłowie brytyjskiego parlamentu głosowali.", "pl", "brytyjskiego parlamentu",
+     "org:parliament:GB"),
+    ("Wczoraj Pakistański Sąd Najwyższy uniewinnił ją.", "pl", "Pakistański Sąd Najwyższy",
+     "org:supreme-court:PK"),
+    ("Вчера МИД Великобритании сообщил.", "ru", "МИД Великобритании",
+     "org:foreign-ministry:GB"),
+    ("Вчера Върховният съд на Пакистан я оправда.", "bg", "Върховният съд на Пакистан",
+     "org:supreme-court:PK"),
+    ("Dohodu odmítl britský parlament včera.", "cs", "britský parlament",
+     "org:parliament:GB"),
+])
+def test_institutions_named_with_their_country_get_one_key(doc, lang, text, key):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert (text, "organisation", key) in [(m.text, m.kind, m.canonical) for m in found]
+
+
+def test_a_government_in_running_text_is_a_description_not_a_name():
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "Това заяви британското правителство вчера.", "bg")
+    assert found == []
+
+
+def test_institution_keys_have_english_names():
+    names = default_gazetteer().names
+    assert names["org:parliament:GB"] == "Parliament (United Kingdom)"
+    assert names["org:supreme-court:PK"] == "Supreme Court (Pakistan)"
