@@ -87,6 +87,10 @@ def test_polish_and_czech_consonant_alternations_share_a_stem():
     assert stem_key("Шольца") == stem_key("Шольц")
     assert stem_key("Varšavy") == stem_key("Varšava")
     assert stem_key("Kyjeva") == stem_key("Kyjev")
+    assert stem_key("Polsce") == stem_key("Polska")
+    assert stem_key("Parlamencie") == stem_key("Parlament")
+    assert stem_key("Spojených států") == stem_key("Spojené státy")
+    assert stem_key("Severnega toka") == stem_key("Severni tok")
 
 
 def test_demonyms_are_people_who_link_to_their_country():

@@ -296,7 +296,7 @@ class Gazetteer:
         """Entry for ``form`` as written, else (in an inflecting ``lang``) for its stem."""
         hit = self.exact.get(fold(form))
         if (hit is None and (lang is None or lang in INFLECTING) and not _is_cjk(form)
-                and not looks_adjectival(form)
+                and not (looks_adjectival(form) and " " not in form.strip())
                 and not (lang in _SKI_ADJECTIVE_LANGS and _SKI_ADJECTIVE.search(fold(form)))):
             skey = stem_key(form)
             if len(skey) >= 4:

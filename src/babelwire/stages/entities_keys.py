@@ -51,8 +51,11 @@ def fold(text: str) -> str:
 
 
 # Polish and Czech case endings that change the consonant before them (after a vowel):
-# Brexicie -> Brexit, Ameryce/Americe -> Amerik-, Ameryki -> Amerik-, Madrycie -> Madryt
-_ALTERNATIONS = (("dzie", "d"), ("cie", "t"), ("rze", "r"), ("yce", "yk"), ("ice", "ik"))
+# Brexicie -> Brexit, Ameryce/Americe -> Amerik-, Ameryki -> Amerik-, Madrycie -> Madryt;
+# Polish -sce for -ska and -ncie for -nt (Polsce -> Polsk-, Parlamencie -> Parlament-)
+_ALTERNATIONS = (("dzie", "d"), ("ncie", "nt"), ("cie", "t"), ("rze", "r"), ("yce", "yk"), ("ice", "ik"),
+                 ("sce", "sk"))
+_ANY_BEFORE = frozenset({"sce", "ncie"})
 _VOWEL_BEFORE = frozenset("aeiouyáéíóúůýě")
 
 
@@ -63,7 +66,8 @@ def stem_word(word: str) -> str:
         return word
     for ending, consonant in _ALTERNATIONS:
         if (word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM
-                and (ending[0] in _VOWEL_BEFORE or word[-len(ending) - 1] in _VOWEL_BEFORE)):
+                and (ending[0] in _VOWEL_BEFORE or word[-len(ending) - 1] in _VOWEL_BEFORE
+                     or ending in _ANY_BEFORE)):
             return word[:-len(ending)] + consonant
     for size in range(min(_LONGEST, len(word) - _MIN_STEM), 0, -1):
         if word[-size:] in _ENDING_SET:
