@@ -53,8 +53,8 @@ def fold(text: str) -> str:
 # Polish and Czech case endings that change the consonant before them (after a vowel):
 # Brexicie -> Brexit, Ameryce/Americe -> Amerik-, Ameryki -> Amerik-, Madrycie -> Madryt;
 # Polish -sce for -ska and -ncie for -nt (Polsce -> Polsk-, Parlamencie -> Parlament-)
-_ALTERNATIONS = (("dzie", "d"), ("ncie", "nt"), ("cie", "t"), ("rze", "r"), ("yce", "yk"), ("ice", "ik"),
-                 ("sce", "sk"))
+_ALTERNATIONS = (("dzie", "d"), ("ncie", "nt"), ("cie", "t"), ("rze", "r"), ("yce", "yk"),
+                 ("ice", "ik"), ("sce", "sk"))
 _ANY_BEFORE = frozenset({"sce", "ncie"})
 _VOWEL_BEFORE = frozenset("aeiouyáéíóúůýě")
 
