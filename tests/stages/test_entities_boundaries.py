@@ -230,6 +230,8 @@ def test_an_institution_named_with_its_country_is_one_organisation(doc, lang, ex
     ("Včera volili občané Severního Irska.", "cs", ["Severního Irska"]),  # soft adjective -ího
     # a Slovene -ski word is an adjective: Slovenski is of Slovenia, not Slovakia's Slovensko
     ("Slovenski škofje pripravili nova navodila.", "sl", []),
+    # a run grows over a lower-case word into a longer known name that goes on in capitals
+    ("Решение на Съда на Европейския съюз днес.", "bg", ["Съда на Европейския съюз"]),
 ])
 def test_words_that_are_or_are_not_names(doc, lang, expected):
     assert _texts(default_gazetteer(), doc, lang) == expected

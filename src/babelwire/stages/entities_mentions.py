@@ -114,8 +114,8 @@ def _extend(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazett
         if last >= len(toks):
             continue
         if any(_gap(doc, toks[m - 1] if m > j else run[-1], toks[m]) not in _SPACES
-               or toks[m].cap for m in range(j, last + 1)):
-            continue
+               for m in range(j, last + 1)):
+            continue  # after a lower-case word names may follow: Съда на ЕС
         if _known_tail(doc, run, toks[last].end, gaz) or (
                 lang in INFLECTING and _known_case_form(doc, run, toks[last].end, gaz, lang)):
             run.extend(toks[j : last + 1])

@@ -250,7 +250,10 @@ org:european-council|European Council|European Council|Evropská rada|Rada Europ
 org:eu-council|Council of the European Union|Council of the EU|Rada EU|Rada UE|Svet EU|Совет ЕС|
     Рада ЄС|Съветът на ЕС|Съвета на ЕС
 org:cjeu|Court of Justice of the European Union|Court of Justice of the European Union|
-    Soudní dvůr EU|Trybunał Sprawiedliwości UE|Sodišče EU|Суд ЕС|Суд ЄС|Съдът на ЕС|Съда на ЕС
+    Soudní dvůr EU|Trybunał Sprawiedliwości UE|Sodišče EU|Суд ЕС|Суд ЄС|Съдът на ЕС|Съда на ЕС|
+    Съдът на Европейския съюз|Съда на Европейския съюз|Soudní dvůr Evropské unie|
+    Trybunał Sprawiedliwości Unii Europejskiej|Sodišče Evropske unije|Суд Европейского союза|
+    Суд Європейського Союзу
 org:echr|European Court of Human Rights|European Court of Human Rights|ECHR|ESLP|ETPC|ЕСПЧ|ЄСПЛ
 org:ema|European Medicines Agency|European Medicines Agency|
     Evropská agentura pro léčivé přípravky|Europejska Agencja Leków|
