@@ -42,6 +42,7 @@ from babelwire.stages.entities_tokens import tokens_of
 from babelwire.stages.entities_triggers import (
     LEGAL_FORMS,
     ORG_SUFFIXES,
+    common_acronyms,
     org_heads,
     person_titles,
     place_heads,
@@ -278,7 +279,7 @@ def _trim(span: _Span, stop: frozenset[str] | _LowerAware) -> tuple[_Span | None
         break
     while toks and fold(toks[-1].text) in _ALL_CONNECTORS:
         toks.pop()
-    if not toks:
+    if not toks or not toks[0].cap:  # Szefowa | rządu: a title and a lower-case head
         return None, titled
     return _Span(toks, span.sentence_start and toks[0] is span.tokens[0], rule=span.rule), titled
 
@@ -348,8 +349,11 @@ class CasedMentionFinder:
                     or (taken and any(id(t) in taken for t in raw.tokens))):
                 continue
             # a common word opening a sentence is dropped, unless the run is a known name
-            known = (stop_common is not stop and raw.sentence_start
-                     and self.gaz.lookup(_text(doc, raw), lang) is not None)
+            entry = (self.gaz.lookup(_text(doc, raw), lang)
+                     if stop_common is not stop and raw.sentence_start else None)
+            # a GeoNames city's alternate name is no reason to keep a common word (Дали, Eden)
+            known = entry is not None and not (len(raw.tokens) == 1
+                                               and entry.canonical.startswith("place:geo:"))
             span, titled = _trim(raw, stop if known else stop_common)
             if span is None:
                 continue
@@ -519,7 +523,8 @@ class CasedMentionFinder:
                 span.kind, span.rule = known, "stream"
                 return
         if len(span.tokens) == 1 and span.tokens[0].acronym:
-            if self.gaz.learned:  # it knows the acronyms that are names: VAT, SMS are none
+            # a learned gazetteer knows the acronyms that are names; VAT, USD, ПЦР are none
+            if self.gaz.learned or words[0] in common_acronyms():
                 span.rule = _UNTYPED
             else:
                 span.kind, span.rule = "organisation", "shape"
@@ -590,6 +595,8 @@ def _looks_like_person(span: _Span, text: str, words: Container[str] | None = No
     if 2 <= len(span.tokens) <= 3:
         if span.sentence_start and not all(len(t.text) > 2 for t in span.tokens):
             return False
+        if all(t.text.isupper() for t in span.tokens):
+            return False  # a shouted headline or banner: ВИДИТЕ НЕЩО ЛЮБОПИТНО
         if is_given_name(span.tokens[0].text):
             return True
         return not (looks_adjectival(text) or (

@@ -184,6 +184,27 @@ al vandaag gisteren morgen volgens
 trong khi theo tại các những một và của là với cho từ sau trước hôm nay
 """
 
+# Acronyms of common nouns, written in capitals but no names: GDP, VAT, LNG, units and
+# time zones, medical terms, legal forms standing alone (currency codes come from pycountry)
+_COMMON_ACRONYMS = """
+gdp bdp pkb hdp ввп vat ddv dph pdv ддс ндс пдв lng спг зпг cng sms mms ipo ceo cfo pr it
+pcr пцр rna dna рнк днк hiv вич віл aids спид orvi орви хобл copd icu ivf
+cest cet gmt utc selč seč mesz msk мск kwh mwh gwh km kg ppm
+ад еад оод еоод пао оао зао ооо тов пат ат ag sa plc gmbh ltd inc llc spa nv bv
+"""
+
+
+@lru_cache(maxsize=1)
+def common_acronyms() -> frozenset[str]:
+    """Folded acronyms that are common nouns, not names: ``BDP``, ``USD``, ``ПЦР``."""
+    try:
+        import pycountry
+
+        currencies = {c.alpha_3.casefold() for c in pycountry.currencies}
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        currencies = set()
+    return frozenset(fold(_COMMON_ACRONYMS).split()) | currencies
+
 
 @lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
@@ -223,6 +244,7 @@ def cjk_titles_before() -> tuple[str, ...]:
 
 __all__ = [
     "CJK_ORG_SUFFIXES", "CJK_PLACE_SUFFIXES", "ORG_SUFFIXES", "arabic_titles",
-    "cjk_titles_after", "cjk_titles_before", "org_heads", "person_titles", "place_heads",
+    "cjk_titles_after", "cjk_titles_before", "common_acronyms", "org_heads", "person_titles",
+    "place_heads",
     "sentence_starters",
 ]
