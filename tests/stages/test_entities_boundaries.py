@@ -240,6 +240,9 @@ def test_an_institution_named_with_its_country_is_one_organisation(doc, lang, ex
     ("Szefowa rządu udzieliła wywiadu wczoraj.", "pl", []),
     # a run in capitals is a banner, no person by its shape
     ("Материал: ВИДИТЕ НЕЩО ЛЮБОПИТНО днес.", "bg", []),
+    # a monarch's or pope's number belongs to the name, in any script
+    ("Королева Елизавета II выступила.", "ru", ["Елизавета II"]),
+    ("Papież Jan Paweł II odwiedził Kraków.", "pl", ["Jan Paweł II", "Kraków"]),
     # a Slovene -ski word is an adjective: Slovenski is of Slovenia, not Slovakia's Slovensko
     ("Slovenski škofje pripravili nova navodila.", "sl", []),
     # a run grows over a lower-case word into a longer known name that goes on in capitals

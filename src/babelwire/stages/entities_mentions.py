@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
-from dataclasses import dataclass
 
 from babelwire.stages.entities_gazetteer import INFLECTING, Gazetteer, GazetteerEntry
 from babelwire.stages.entities_given_names import is_given_name
@@ -29,15 +28,20 @@ from babelwire.stages.entities_institutions import country_adjectives, join_inst
 from babelwire.stages.entities_keys import (
     fold,
     looks_adjectival,
-    short_stem_word,
     split_words,
     stem_key,
     stem_word,
 )
 from babelwire.stages.entities_records import Mention
+from babelwire.stages.entities_shapes import REGNAL as _REGNAL
+from babelwire.stages.entities_shapes import is_head as _is_head
+from babelwire.stages.entities_shapes import looks_like_person as _looks_like_person
+from babelwire.stages.entities_shapes import person_after_name as _person_after_name
 from babelwire.stages.entities_stream import StreamNames, StreamWords
 from babelwire.stages.entities_tokens import SLAVIC as _SLAVIC
+from babelwire.stages.entities_tokens import Span as _Span
 from babelwire.stages.entities_tokens import Token as _Token
+from babelwire.stages.entities_tokens import span_text as _text
 from babelwire.stages.entities_tokens import tokens_of
 from babelwire.stages.entities_triggers import (
     LEGAL_FORMS,
@@ -66,9 +70,6 @@ _PARTICLES = split_words("van von der den de da di du le la al el bin ibn ben ab
 _ALL_CONNECTORS = frozenset().union(_PARTICLES, *_CONNECTORS_BY_LANG.values())
 # Slavic prepositions of place: "v Praze", "w Warszawie", "в Москве", "у Києві".
 _LOCATIVE = split_words("v ve w we в во у на na u")
-_SLAVIC_SURNAME = re.compile(
-    r"(ov|ova|ová|ev|eva|in|ina|ski|ska|sky|ský|ská|skij|enko|uk|yk|ić|vić|ek|czyk|ak|"
-    r"ов|ова|ев|ева|ин|ина|ский|ская|енко|юк|ук|чук|ич|ський|ська)$")
 _ADJECTIVE_END = re.compile(
     r"(?:ая|яя|ое|ее|ый|ий|ой|ые|ие|ого|его|ых|их|ую|ої|ій|ым|ому|ыми|ния|ната|ното|ният|ската|ското|"
     r"ският|ý|á|é|í|ého|ých|ým|owy|owa|owe|owej|ego|na|ny|ne|ni|ski|ska|sko|ske|skega|skem)$")
@@ -88,16 +89,6 @@ _VI_COMPOUNDS = frozenset(
      "tập đoàn", "chủ tịch", "tổng thống", "thống đốc", "quốc hội", "chính phủ"))
 _NOT_NAMES_EXTRA = split_words(
     "internet online foto photo фото фотография zdroj źródło джерело источник сми змі смі")
-
-
-@dataclass
-class _Span:
-    tokens: list[_Token]
-    sentence_start: bool
-    kind: str | None = None
-    rule: str = ""
-    canonical: str | None = None
-    lemma: str | None = None
 
 
 def _gap(doc: str, a: _Token, b: _Token) -> str:
@@ -141,12 +132,6 @@ def _known_tail(doc: str, run: list[_Token], end: int, gaz: Gazetteer) -> bool:
     return any(fold(doc[tok.start : end]) in gaz.exact for tok in run[-4:])
 
 
-def _is_head(word: str, heads: frozenset[str]) -> bool:
-    """Whether the folded ``word`` is one of ``heads`` by its longest or shortest ending
-    (Russian ``комитета`` is ``комитет`` + ``а``, not ``комите`` + Bulgarian ``та``)."""
-    return stem_word(word) in heads or short_stem_word(word) in heads
-
-
 def _adjectival(word: str) -> bool:
     """Whether a Slavic word ends like an adjective (``Государственная``, ``Hospodářská``,
     ``Волгоградской``, ``Narodowy``), as the word before an organisation or place head does."""
@@ -185,8 +170,10 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
                 break
             nxt = toks[j]
             if (_script(nxt.text) != _script(run[-1].text)
-                    and fold(doc[run[0].start : nxt.end]) not in gaz.exact):
-                break  # unless the gazetteer knows the name across scripts: Спутник V
+                    and fold(doc[run[0].start : nxt.end]) not in gaz.exact
+                    and not (_REGNAL.fullmatch(nxt.text) and is_given_name(run[-1].text))):
+                break  # unless the gazetteer knows the name across scripts: Спутник V, or
+                # it is a monarch's or pope's number: Елизавета II
             if nxt.cap:
                 run.append(nxt)
                 j += 1
@@ -234,10 +221,6 @@ def _script(word: str) -> str:
     ch = word[:1]
     return "cyrillic" if "\u0400" <= ch <= "\u04ff" else "latin" if ch.isascii() or \
         "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff" else "other"
-
-
-def _text(doc: str, span: _Span) -> str:
-    return doc[span.tokens[0].start : span.tokens[-1].end]
 
 
 class _LowerAware:
@@ -566,43 +549,6 @@ class CasedMentionFinder:
             typed.append(span)
             if span.kind == "person" and len(span.tokens) > 1:
                 surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
-
-
-def _person_after_name(doc: str, span: _Span, lang: str,
-                       gaz: Gazetteer | None = None) -> list[_Span]:
-    """Cut a run before a given name and its surname that follow an organisation or place
-    (``Rady Europejskiej | Donald Tusk``, ``Evropske komisije | Ursula von der Leyen``)."""
-    toks = span.tokens
-    for k in range(1, len(toks) - 1):
-        if not (toks[k].cap and toks[k + 1].cap and is_given_name(toks[k].text)):
-            continue
-        head = [fold(t.text) for t in toks[:k]]
-        if (any(_is_head(w, org_heads()) or _is_head(w, place_heads()) for w in head)
-                or (k >= 2 and k + 2 == len(toks))  # Lider Laburzystów | Jeremy Corbyn
-                or (k == 1 and toks[0].acronym)  # ACS | Ašik Masíh
-                or (gaz is not None and gaz.lookup(_text(doc, _Span(toks[:k], False)), lang)
-                    is not None)):  # Ital | Antonio Tajani, Włoszech | Tehmina Janjua
-            return [_Span(toks[:k], span.sentence_start), _Span(toks[k:], False)]
-    return [span]
-
-
-def _looks_like_person(span: _Span, text: str, words: Container[str] | None = None) -> bool:
-    """Two or three capitalised words, or one with a Slavic surname ending mid-sentence.
-
-    Two or three words not led by a given name are no person when one of them is a word
-    the stream writes in lower case or the last is an adjective (``Morza Bałtyckiego``,
-    ``Parlamencie Europejskim``, ``Alexandra Park``)."""
-    if 2 <= len(span.tokens) <= 3:
-        if span.sentence_start and not all(len(t.text) > 2 for t in span.tokens):
-            return False
-        if all(t.text.isupper() for t in span.tokens):
-            return False  # a shouted headline or banner: ВИДИТЕ НЕЩО ЛЮБОПИТНО
-        if is_given_name(span.tokens[0].text):
-            return True
-        return not (looks_adjectival(text) or (
-            words is not None and any(fold(t.text) in words for t in span.tokens)))
-    return (len(span.tokens) == 1 and not span.sentence_start and len(text) > 4
-            and bool(_SLAVIC_SURNAME.search(fold(text))))
 
 
 def mention_texts(mentions: Iterable[Mention]) -> list[tuple[str, str]]:

@@ -4,6 +4,7 @@ elisions, possessives and glued sentence ends."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
 _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
@@ -79,4 +80,20 @@ def tokens_of(doc: str, lang: str) -> list[Token]:
 
 
 
-__all__ = ["SLAVIC", "Token", "tokens_of"]
+@dataclass
+class Span:
+    """A run of tokens that may be a name, and what the rules made of it."""
+
+    tokens: list[Token]
+    sentence_start: bool
+    kind: str | None = None
+    rule: str = ""
+    canonical: str | None = None
+    lemma: str | None = None
+
+
+def span_text(doc: str, span: Span) -> str:
+    return doc[span.tokens[0].start : span.tokens[-1].end]
+
+
+__all__ = ["SLAVIC", "Span", "Token", "span_text", "tokens_of"]

@@ -52,6 +52,9 @@ başkan başkanı cumhurbaşkanı bakan bakanı başbakan sözcü sözcüsü val
 voorzitter premier minister burgemeester woordvoerder president koning gouverneur
 chủ tịch thủ tướng bộ trưởng thống đốc tổng thống phó ông bà thứ trưởng người phát ngôn
 tổng bí thư giám đốc đại sứ
+papież papa papež папа папата król królowa książę księżna král královna kníže kněžna
+kralj kraljica король королева князь княгиня крал кралица кралят принц принцеса принцесса
+патриарх патріарх патриархът patriarcha
 """
 
 # Arabic titles, matched on words with the clitics و, ب, ل, ف cut.

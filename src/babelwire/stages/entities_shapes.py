@@ -1,0 +1,71 @@
+"""Shapes of names in cased scripts: a person by the look of a run, a person's name that
+follows an organisation or a place in one run, a word that heads an organisation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from typing import TYPE_CHECKING
+
+from babelwire.stages.entities_given_names import is_given_name
+from babelwire.stages.entities_keys import fold, looks_adjectival, short_stem_word, stem_word
+from babelwire.stages.entities_tokens import Span, span_text
+from babelwire.stages.entities_triggers import org_heads, place_heads
+
+if TYPE_CHECKING:
+    from babelwire.stages.entities_gazetteer import Gazetteer
+
+_SLAVIC_SURNAME = re.compile(
+    r"(ov|ova|ová|ev|eva|in|ina|ski|ska|sky|ský|ská|skij|enko|uk|yk|ić|vić|ek|czyk|ak|"
+    r"ов|ова|ев|ева|ин|ина|ский|ская|енко|юк|ук|чук|ич|ський|ська)$")
+REGNAL = re.compile(r"[IVX]{1,5}")
+"""A monarch's or pope's number after the name: Елизавета II, Jan Paweł II."""
+
+
+def is_head(word: str, heads: frozenset[str]) -> bool:
+    """Whether the folded ``word`` is one of ``heads`` by its longest or shortest ending
+    (Russian ``комитета`` is ``комитет`` + ``а``, not ``комите`` + Bulgarian ``та``)."""
+    return stem_word(word) in heads or short_stem_word(word) in heads
+
+
+def person_after_name(doc: str, span: Span, lang: str,
+                       gaz: Gazetteer | None = None) -> list[Span]:
+    """Cut a run before a given name and its surname that follow an organisation or place
+    (``Rady Europejskiej | Donald Tusk``, ``Evropske komisije | Ursula von der Leyen``)."""
+    toks = span.tokens
+    for k in range(1, len(toks) - 1):
+        if not (toks[k].cap and toks[k + 1].cap and is_given_name(toks[k].text)
+                and not REGNAL.fullmatch(toks[k + 1].text)):
+            continue  # Jan Paweł | II is one person
+        head = [fold(t.text) for t in toks[:k]]
+        if (any(is_head(w, org_heads()) or is_head(w, place_heads()) for w in head)
+                or (k >= 2 and k + 2 == len(toks))  # Lider Laburzystów | Jeremy Corbyn
+                or (k == 1 and toks[0].acronym)  # ACS | Ašik Masíh
+                or (gaz is not None and gaz.lookup(span_text(doc, Span(toks[:k], False)), lang)
+                    is not None)):  # Ital | Antonio Tajani, Włoszech | Tehmina Janjua
+            return [Span(toks[:k], span.sentence_start), Span(toks[k:], False)]
+    return [span]
+
+
+def looks_like_person(span: Span, text: str, words: Container[str] | None = None) -> bool:
+    """Two or three capitalised words, or one with a Slavic surname ending mid-sentence.
+
+    Two or three words not led by a given name are no person when one of them is a word
+    the stream writes in lower case or the last is an adjective (``Morza Bałtyckiego``,
+    ``Parlamencie Europejskim``, ``Alexandra Park``)."""
+    tokens = span.tokens[:-1] if REGNAL.fullmatch(span.tokens[-1].text) else span.tokens
+    if 2 <= len(tokens) <= 3 or (len(tokens) == 1 and len(span.tokens) == 2
+                                 and is_given_name(tokens[0].text)):  # Elżbieta II
+        if span.sentence_start and not all(len(t.text) > 2 for t in tokens):
+            return False
+        if all(t.text.isupper() for t in span.tokens):
+            return False  # a shouted headline or banner: ВИДИТЕ НЕЩО ЛЮБОПИТНО
+        if is_given_name(span.tokens[0].text):
+            return True
+        return not (looks_adjectival(text) or (
+            words is not None and any(fold(t.text) in words for t in span.tokens)))
+    return (len(span.tokens) == 1 and not span.sentence_start and len(text) > 4
+            and bool(_SLAVIC_SURNAME.search(fold(text))))
+
+
+__all__ = ["REGNAL", "is_head", "looks_like_person", "person_after_name"]
