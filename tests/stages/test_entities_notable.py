@@ -74,3 +74,17 @@ def test_a_given_name_that_is_also_a_place_starts_a_person():
     # before a word the gazetteer knows, the given name is still cut off as a place
     assert [(m.text, m.kind) for m in finder.find("Talks in Jordan Amman ended.", "en")] == [
         ("Jordan", "place"), ("Amman", "place")]
+
+
+def test_regions_of_europe_and_long_party_names_in_their_case_forms():
+    gaz = default_gazetteer()
+    found = CasedMentionFinder(gaz).find(
+        "Situace ve střední Evropě a zemích východní Evropy je složitá.", "cs")
+    assert [(m.text, m.canonical) for m in found] == [
+        ("střední Evropě", "place:region:central-europe"),
+        ("východní Evropy", "place:region:eastern-europe")]
+    assert gaz.lookup("Europie Wschodniej", "pl").canonical == "place:region:eastern-europe"
+    assert gaz.lookup("Partii Niepodległości Zjednoczonego Królestwa", "pl").canonical == (
+        "org:ukip")
+    found = CasedMentionFinder(gaz).find("Države članice zveze Nato so se dogovorile.", "sl")
+    assert [(m.text, m.canonical) for m in found] == [("zveze Nato", "org:NATO")]

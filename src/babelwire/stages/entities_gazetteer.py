@@ -111,7 +111,12 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "Veiligheidsraad")),
     ("org:NATO", "NATO", (
         "NATO", "OTAN", "НАТО", "北约", "北約", "Bắc Đại Tây Dương", "나토", "حلف شمال الأطلسي",
-        "الناتو", "حلف الناتو")),
+        "الناتو", "حلف الناتو", "zveza NATO", "zveze NATO", "zvezi NATO", "zvezo NATO",
+        "Severoatlantická aliance", "Severoatlantické aliance", "Severoatlantickou alianci",
+        "Sojusz Północnoatlantycki", "Sojuszu Północnoatlantyckiego",
+        "Североатлантический альянс", "Североатлантического альянса",
+        "Північноатлантичний альянс", "Північноатлантичного альянсу",
+        "Северноатлантическия алианс", "Северноатлантическият алианс")),
     ("org:WHO", "World Health Organization", (
         "WHO", "OMS", "WHO", "ВОЗ", "ВООЗ", "WHO", "Weltgesundheitsorganisation",
         "Organisation mondiale de la santé", "Organización Mundial de la Salud",

@@ -293,7 +293,13 @@ org:johns-hopkins|Johns Hopkins University|Johns Hopkins University|Johns Hopkin
 org:libdems|Liberal Democrats|Liberal Democrats|Lib Dems
 org:snp|Scottish National Party|Scottish National Party|SNP|Шотландская национальная партия|
     Шотландската национална партия
-org:ukip|UK Independence Party|UKIP|UK Independence Party
+org:ukip|UK Independence Party|UKIP|UK Independence Party|
+    Partia Niepodległości Zjednoczonego Królestwa|Partii Niepodległości Zjednoczonego Królestwa|
+    Strana nezávislosti Spojeného království|Strany nezávislosti Spojeného království|
+    Партия независимости Соединённого Королевства|Партия независимости Великобритании|
+    Партии независимости Великобритании|Партията за независимост на Обединеното кралство|
+    Партията на независимостта на Обединеното кралство|Stranka za neodvisnost Združenega kraljestva|
+    Партія незалежності Сполученого Королівства
 org:dup|Democratic Unionist Party|DUP|Democratic Unionist Party
 org:sinn-fein|Sinn Féin|Sinn Féin|Sinn Fein|Шин Фейн
 org:brexit-party|Brexit Party|Brexit Party|Партия Брексита
@@ -320,6 +326,21 @@ org:hezbollah|Hezbollah|Hezbollah|Hizballáh|Hezbollah|Хезболла|Хізб
 """
 
 _PLACES = """
+place:region:eastern-europe|Eastern Europe|Eastern Europe|Osteuropa|východní Evropa|
+    východní Evropy|východní Evropě|východní Evropu|Europa Wschodnia|Europy Wschodniej|
+    Europie Wschodniej|vzhodna Evropa|vzhodne Evrope|vzhodni Evropi|vzhodno Evropo|
+    Восточная Европа|Восточной Европы|Восточной Европе|Восточную Европу|Східна Європа|
+    Східної Європи|Східній Європі|Източна Европа|Източната Европа
+place:region:central-europe|Central Europe|Central Europe|Mitteleuropa|střední Evropa|
+    střední Evropy|střední Evropě|střední Evropu|Europa Środkowa|Europy Środkowej|
+    Europie Środkowej|srednja Evropa|srednje Evrope|srednji Evropi|srednjo Evropo|
+    Центральная Европа|Центральной Европы|Центральной Европе|Центральна Європа|
+    Центральної Європи|Центральній Європі|Централна Европа
+place:region:western-europe|Western Europe|Western Europe|Westeuropa|západní Evropa|
+    západní Evropy|západní Evropě|západní Evropu|Europa Zachodnia|Europy Zachodniej|
+    Europie Zachodniej|zahodna Evropa|zahodne Evrope|zahodni Evropi|zahodno Evropo|
+    Западная Европа|Западной Европы|Западной Европе|Західна Європа|Західної Європи|
+    Західній Європі|Западна Европа
 place:sea:baltic|Baltic Sea|Baltic Sea|Baltic|Ostsee|mer Baltique|Baltské moře|Baltského moře|
     Baltském moři|Baltu|Morze Bałtyckie|Morza Bałtyckiego|Morzu Bałtyckim|Bałtyk|Bałtyku|
     Baltsko morje|Baltskega morja|Baltiku|Балтийское море|Балтийского моря|Балтийском море|
