@@ -192,6 +192,9 @@ def test_a_person_named_after_an_organisation_is_cut_from_it():
     assert found == {"Rady Europejskiej": "organisation", "Donald Tusk": "person",
                      "Evropske komisije": "organisation", "Ursula von der Leyen": "person",
                      "МИД": "organisation", "Борис Джонсон": "person"}
+    # a name with particles after an organisation is cut off it too
+    assert _texts(default_gazetteer(), "Председатель Еврокомиссии Урсула фон дер Ляйен заявила.",
+                  "ru") == ["Еврокомиссии", "Урсула фон дер Ляйен"]
     # two capitalised words before a name and surname that end a run: the person is cut off,
     # and the rest is no second person by its shape alone
     assert _texts(gaz, "Lider Laburzystów Jeremy Corbyn i inne osoby.", "pl") == [

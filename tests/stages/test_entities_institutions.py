@@ -48,6 +48,8 @@ def test_heads_in_their_case_forms():
      "org:supreme-court:PK"),
     ("Dohodu odmítl britský parlament včera.", "cs", "britský parlament",
      "org:parliament:GB"),
+    # found as one run after a title: the head, then the country
+    ("Руководитель МИД Германии приехал.", "ru", "МИД Германии", "org:foreign-ministry:DE"),
 ])
 def test_institutions_named_with_their_country_get_one_key(doc, lang, text, key):
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)

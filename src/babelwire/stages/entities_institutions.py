@@ -185,8 +185,22 @@ def _adjective_key(text: str, lang: str, adjectives: CountryAdjectives) -> str |
     return institution_key(kind, code) if kind and code else None
 
 
+def _head_country_key(text: str, lang: str, gaz: Gazetteer) -> str | None:
+    """``МИД Германии`` found as one run: an institution head, then a country."""
+    words = text.split()
+    for cut in range(len(words) - 1, 0, -1):
+        kind = institution_type(" ".join(words[:cut]))
+        if kind is None:
+            continue
+        entry = gaz.lookup(" ".join(words[cut:]), lang)
+        country = _COUNTRY_KEY.fullmatch(entry.canonical) if entry is not None else None
+        if country is not None and entry is not None and entry.kind == "place":
+            return institution_key(kind, country.group(1))
+    return None
+
+
 def join_institutions(doc: str, mentions: list[Mention], lang: str,
-                      adjectives: CountryAdjectives) -> list[Mention]:
+                      gaz: Gazetteer) -> list[Mention]:
     """Institutions named with their country become one organisation, keyed by type and
     country where the head is a known one: ``МИД Великобритании``, ``Верховный суд
     Пакистана``, ``Върховният съд на Пакистан``, ``britský parlament``, ``правительство
@@ -195,6 +209,7 @@ def join_institutions(doc: str, mentions: list[Mention], lang: str,
     Only an organisation with no key of its own takes the country (``UE Wielka Brytania`` is
     a list); in SlavicNER's training documents the country is inside such a name six times
     as often as after it."""
+    adjectives = country_adjectives(gaz)
     gaps = _COUNTRY_GAPS.get(lang, _ONE_SPACE)
     out: list[Mention] = []
     for m in mentions:
@@ -210,7 +225,8 @@ def join_institutions(doc: str, mentions: list[Mention], lang: str,
                               else prev.canonical)
             continue
         if m.kind == "organisation" and not m.canonical:
-            key = _adjective_key(m.text, lang, adjectives)
+            key = (_adjective_key(m.text, lang, adjectives)
+                   or _head_country_key(m.text, lang, gaz))
             if key is not None:
                 m = replace(m, canonical=key)
         out.append(m)

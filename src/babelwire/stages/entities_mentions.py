@@ -24,7 +24,7 @@ from collections.abc import Container, Iterable
 
 from babelwire.stages.entities_gazetteer import INFLECTING, Gazetteer, GazetteerEntry
 from babelwire.stages.entities_given_names import is_given_name
-from babelwire.stages.entities_institutions import country_adjectives, join_institutions
+from babelwire.stages.entities_institutions import join_institutions
 from babelwire.stages.entities_keys import (
     fold,
     looks_adjectival,
@@ -38,6 +38,7 @@ from babelwire.stages.entities_shapes import is_head as _is_head
 from babelwire.stages.entities_shapes import looks_like_person as _looks_like_person
 from babelwire.stages.entities_shapes import person_after_name as _person_after_name
 from babelwire.stages.entities_stream import StreamNames, StreamWords
+from babelwire.stages.entities_tokens import PARTICLES as _PARTICLES
 from babelwire.stages.entities_tokens import SLAVIC as _SLAVIC
 from babelwire.stages.entities_tokens import Span as _Span
 from babelwire.stages.entities_tokens import Token as _Token
@@ -65,8 +66,6 @@ _CONNECTORS_BY_LANG: dict[str, frozenset[str]] = {
         "nl": "voor",
     }.items()}
 # Particles inside personal names, in any language: Pieter van Dalen, Ursula von der Leyen.
-_PARTICLES = split_words("van von der den de da di du le la al el bin ibn ben abu ter op zu dos "
-                         "фон дер ван аль бин ибн")
 _ALL_CONNECTORS = frozenset().union(_PARTICLES, *_CONNECTORS_BY_LANG.values())
 # Slavic prepositions of place: "v Praze", "w Warszawie", "в Москве", "у Києві".
 _LOCATIVE = split_words("v ve w we в во у на na u")
@@ -431,8 +430,7 @@ class CasedMentionFinder:
                     and (span.rule in {"gazetteer", "trigger"}
                          or is_given_name(span.tokens[0].text))):
                 self.stream.learn(span.tokens[-1].text, "person")  # Asia Bibi: later Bibiové
-        return join_institutions(doc, sorted(out, key=lambda m: m.start), lang,
-                                 country_adjectives(self.gaz))
+        return join_institutions(doc, sorted(out, key=lambda m: m.start), lang, self.gaz)
 
     def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:
         """Names the gazetteer knows that start with a lower-case word, matched word for word

@@ -192,7 +192,8 @@ org:air-france|Air France|Air France|Эйр Франс
 org:boeing|Boeing|Boeing|Боинг|Боїнг
 org:airbus|Airbus|Airbus|Эйрбас|Ербас|Еърбъс
 org:gazprom|Gazprom|Gazprom|Газпром|Gazpromu|Газпрому
-org:naftogaz|Naftogaz|Naftogaz|Нафтогаз|Naftohaz
+org:naftogaz|Naftogaz|Naftogaz|Нафтогаз|Naftohaz|Naftogaz of Ukraine|Нафтогаз Украины|
+    Нафтогаз України|Нафтогаз на Украйна|Naftogaz Ukrajiny|Naftogaz Ukrainy
 org:rosneft|Rosneft|Роснефть|Rosnieft|Rosněfť|Роснефт
 org:lukoil|Lukoil|Лукойл|Łukoil|Lukoil
 org:omv|OMV|OMV|ОМВ

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from babelwire.stages.entities_given_names import is_given_name
 from babelwire.stages.entities_keys import fold, looks_adjectival, short_stem_word, stem_word
-from babelwire.stages.entities_tokens import Span, span_text
+from babelwire.stages.entities_tokens import PARTICLES, Span, span_text
 from babelwire.stages.entities_triggers import org_heads, place_heads
 
 if TYPE_CHECKING:
@@ -34,7 +34,8 @@ def person_after_name(doc: str, span: Span, lang: str,
     (``Rady Europejskiej | Donald Tusk``, ``Evropske komisije | Ursula von der Leyen``)."""
     toks = span.tokens
     for k in range(1, len(toks) - 1):
-        if not (toks[k].cap and toks[k + 1].cap and is_given_name(toks[k].text)
+        if not (toks[k].cap and is_given_name(toks[k].text)
+                and (toks[k + 1].cap or fold(toks[k + 1].text) in PARTICLES)
                 and not REGNAL.fullmatch(toks[k + 1].text)):
             continue  # Jan Paweł | II is one person
         head = [fold(t.text) for t in toks[:k]]

@@ -10,6 +10,10 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
 _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
 _ROMAN = re.compile(r"[IVXLC]+")
 SLAVIC = frozenset({"cs", "sk", "pl", "ru", "uk", "bg", "sl", "hr", "sr", "be"})
+PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn",
+    "ben", "abu", "ter", "op", "zu", "dos", "фон", "дер", "ван", "аль", "бин", "ибн"})
+"""Lower-case words inside personal names: Ursula von der Leyen, Урсула фон дер Ляйен."""
 _APOSTROPHE_SUFFIX = re.compile(
     r"['’](?:s|in|nin|un|ün|ın|da|de|ta|te|den|dan|ten|tan|e|a|ya|ye|na|ne|i|ı|u|ü|"
     r"yı|yi|nın|nün|ndan|nden|la|le|yla|yle)$")
@@ -96,4 +100,4 @@ def span_text(doc: str, span: Span) -> str:
     return doc[span.tokens[0].start : span.tokens[-1].end]
 
 
-__all__ = ["SLAVIC", "Span", "Token", "span_text", "tokens_of"]
+__all__ = ["PARTICLES", "SLAVIC", "Span", "Token", "span_text", "tokens_of"]

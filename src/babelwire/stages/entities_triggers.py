@@ -55,6 +55,7 @@ tổng bí thư giám đốc đại sứ
 papież papa papež папа папата król królowa książę księżna král královna kníže kněžna
 kralj kraljica король королева князь княгиня крал кралица кралят принц принцеса принцесса
 патриарх патріарх патриархът patriarcha
+руководитель керівник ръководител
 """
 
 # Arabic titles, matched on words with the clitics و, ب, ل, ف cut.
@@ -193,7 +194,7 @@ _COMMON_ACRONYMS = """
 gdp bdp pkb hdp ввп vat ddv dph pdv ддс ндс пдв lng спг зпг cng sms mms ipo ceo cfo pr it
 pcr пцр rna dna рнк днк hiv вич віл aids спид orvi орви хобл copd icu ivf
 cest cet gmt utc selč seč mesz msk мск kwh mwh gwh km kg ppm
-ад еад оод еоод пао оао зао ооо тов пат ат ag sa plc gmbh ltd inc llc spa nv bv
+ад еад оод еоод пао оао зао ооо тов пат ат ag sa plc gmbh ltd inc llc spa nv bv иа
 """
 
 
