@@ -226,6 +226,8 @@ def test_an_institution_named_with_its_country_is_one_organisation(doc, lang, ex
 @pytest.mark.parametrize(("doc", "lang", "expected"), [
     # an acronym glued to a lower-case word by a hyphen is the name
     ("Закупили 100 мільйонів доз COVID-вакцини для людей.", "uk", ["COVID"]),
+    # a name glued by a hyphen to a common noun in another script is the name
+    ("В своём Telegram-канале он написал.", "ru", ["Telegram"]),
     # a company's legal form stays with the known name before it
     ("Vlastníkem plynovodu je Nord Stream AG podle rejstříku.", "cs", ["Nord Stream AG"]),
     # Bulgarian на is "of" as often as "on": no place by that cue alone

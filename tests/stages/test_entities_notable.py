@@ -88,3 +88,10 @@ def test_regions_of_europe_and_long_party_names_in_their_case_forms():
         "org:ukip")
     found = CasedMentionFinder(gaz).find("Države članice zveze Nato so se dogovorile.", "sl")
     assert [(m.text, m.canonical) for m in found] == [("zveze Nato", "org:NATO")]
+
+
+def test_newspapers_named_alone_and_in_case_forms():
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "Jak podał Observer, a także Timesa i Independenta.", "pl")
+    assert [m.canonical for m in found] == [
+        "product:observer", "product:times", "product:independent"]

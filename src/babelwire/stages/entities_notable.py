@@ -84,7 +84,8 @@ product:nord-stream|Nord Stream|Nord Stream|Северный поток|Півн
 product:turkstream|TurkStream|TurkStream|Turkish Stream|Турецкий поток|Турецький потік|
     Турски поток|Turški tok|Tureckí proud|Turecký proud
 product:south-stream|South Stream|South Stream|Южный поток|Південний потік|Южен поток|Južni tok
-product:twitter|Twitter|Twitter|Твиттер|Твітер|Туитър|Туитер|X.com
+product:twitter|Twitter|Twitter|Твиттер|Твітер|Туитър|Туитер|X.com|twitter|twitteru|twitteri|
+    twitterze|twittera
 product:facebook|Facebook|Facebook|Фейсбук|Фейсбуку|Фејсбук
 product:instagram|Instagram|Instagram|Инстаграм|Інстаграм
 product:telegram|Telegram|Telegram|Телеграм|Телеграмм
@@ -106,10 +107,11 @@ product:quran|Quran|Quran|Koran|Korán|Koranu|Коран|Корана
 product:bible|Bible|Bible|Bibel|Bible svatá|Biblia|Biblija|Библия|Біблія
 product:bbc|BBC|BBC|BBC News|Би Би Си|Би-би-си|БиБиСи|Бі-бі-сі|ВВС|Би-Би-Си
 product:guardian|The Guardian|The Guardian|Guardian|Гардиън|Гардиан|Ґардіан|Гардіан
-product:independent|The Independent|The Independent|Индипендънт|Индепендент|Індепендент
+product:independent|The Independent|The Independent|Индипендънт|Индепендент|Індепендент|
+    Independent|Independenta|Independencie
 product:telegraph|The Daily Telegraph|The Daily Telegraph|The Telegraph|Daily Telegraph|Телеграф|
     Дейли телеграф|Дэйли телеграф
-product:times|The Times|The Times|Таймс|Таймз
+product:times|The Times|The Times|Таймс|Таймз|Times|Timesa|Timesie|Timesowi
 product:sunday-times|The Sunday Times|The Sunday Times|Sunday Times|Сънди таймс|Санди таймс
 product:ft|Financial Times|Financial Times|FT|Файненшъл таймс|Файнэншл таймс|Файненшл таймс|
     Файненшл Таймс
@@ -123,7 +125,7 @@ product:daily-mail|Daily Mail|Daily Mail|Дейли мейл|Дейли Мейл
 product:daily-express|Daily Express|Daily Express|The Daily Express|Дейли експрес
 product:sun|The Sun|The Sun
 product:mirror|Daily Mirror|Daily Mirror|The Mirror
-product:observer|The Observer|The Observer|Обзървър
+product:observer|The Observer|The Observer|Обзървър|Observer|Observera|Observerze
 product:economist|The Economist|The Economist|Economist|Икономист|Экономист|Економіст
 product:politico|Politico|Politico|POLITICO|Политико|Політико
 product:cnn|CNN|CNN|Си Ен Ен|Си-эн-эн|Сі-ен-ен
@@ -135,8 +137,10 @@ product:dw|Deutsche Welle|Deutsche Welle|DW|Дойче веле|Дойче Ве�
 product:spiegel|Der Spiegel|Der Spiegel|Spiegel|Шпигел|Шпигель|Шпігель
 product:bild|Bild|Bild|Bild-Zeitung|Билд|Бильд|Більд
 product:welt|Die Welt|Die Welt|Ди Велт|Ди Вельт
+product:welt-am-sonntag|Welt am Sonntag|Welt am Sonntag|Велт ам Зонтаг
+product:tagesspiegel|Der Tagesspiegel|Der Tagesspiegel|Tagesspiegel|Тагесшпигел|Тагесшпигель
 product:faz|Frankfurter Allgemeine Zeitung|Frankfurter Allgemeine Zeitung|Frankfurter Allgemeine|
-    FAZ
+    FAZ|Франкфуртер алгемайне цайтунг|Франкфуртер альгемайне цайтунг
 product:sz|Süddeutsche Zeitung|Süddeutsche Zeitung
 product:handelsblatt|Handelsblatt|Handelsblatt|Ханделсблат|Хандельсблатт
 product:le-monde|Le Monde|Le Monde|Льо Монд|Ле Монд
@@ -152,6 +156,17 @@ product:ukrainska-pravda|Ukrainska Pravda|Українська правда|Ук
 product:rzeczpospolita|Rzeczpospolita|Rzeczpospolita|Rzeczpospolitej|Жечпосполита
 product:wyborcza|Gazeta Wyborcza|Gazeta Wyborcza|Wyborcza|Газета Выборча
 product:tvn|TVN|TVN|TVN24
+product:rmf|RMF FM|RMF FM|RMF
+product:forbes|Forbes|Forbes|Форбс
+product:newsweek|Newsweek|Newsweek|Нюзуик|Ньюсуик|Ньюсвик
+product:variety|Variety|Variety
+product:euractiv|EurActiv|EurActiv|Euractiv|EURACTIV|Юрактив
+product:euobserver|EUobserver|EUobserver
+product:gosuslugi|Gosuslugi|Госуслуги|Госуслуг|Госуслугах|Госуслугам|«Госуслуги»|«Госуслуг»|
+    «Госуслугах»
+product:blue-stream|Blue Stream|Blue Stream|Голубой поток|Голубого потока|Голубому потоку|
+    Błękitny Potok|Modrý proud|Синият поток|Блакитний потік
+product:s-400|S-400|S-400|С-400|S-400 Triumf|С-400 «Триумф»
 product:polsat|Polsat|Polsat|Polsat News
 product:polskie-radio|Polskie Radio|Polskie Radio
 product:ct|Czech Television|Česká televize|ČT|ČT24

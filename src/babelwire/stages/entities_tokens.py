@@ -4,6 +4,7 @@ elisions, possessives and glued sentence ends."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
@@ -17,6 +18,12 @@ PARTICLES = frozenset({
 _APOSTROPHE_SUFFIX = re.compile(
     r"['’](?:s|in|nin|un|ün|ın|da|de|ta|te|den|dan|ten|tan|e|a|ya|ye|na|ne|i|ı|u|ü|"
     r"yı|yi|nın|nün|ndan|nden|la|le|yla|yle)$")
+
+
+def _script(word: str) -> str:
+    """Latin, Cyrillic or other, by the first letter."""
+    name = unicodedata.name(word[0], "") if word else ""
+    return name.split(" ")[0]
 
 
 class Token:
@@ -55,9 +62,9 @@ def _clean_token(tok: Token, lang: str) -> Token | None:
         # case ending after an apostrophe is part of the name: Jean-Claude'a, Farage'a)
         text, end = text[: m.start()], start + m.start()
     head, dash, tail = text.partition("-")
-    if dash and len(head) > 1 and head.isupper() and tail.isalpha() and tail.islower() \
-            and len(tail) >= 5:  # COVID-вакцини, EU-rozpočet: the acronym is the name
-        text, end = head, start + len(head)
+    if dash and len(head) > 1 and head[:1].isupper() and tail.isalpha() and tail.islower() \
+            and len(tail) >= 5 and (head.isupper() or _script(head) != _script(tail)):
+        text, end = head, start + len(head)  # COVID-вакцини, EU-rozpočet, Telegram-канале
     if not text or not text[0].isalpha():
         return None
     return Token(start, end, text)
