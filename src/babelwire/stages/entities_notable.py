@@ -167,6 +167,19 @@ product:gosuslugi|Gosuslugi|Госуслуги|Госуслуг|Госуслуг
 product:blue-stream|Blue Stream|Blue Stream|Голубой поток|Голубого потока|Голубому потоку|
     Błękitny Potok|Modrý proud|Синият поток|Блакитний потік
 product:s-400|S-400|S-400|С-400|S-400 Triumf|С-400 «Триумф»
+product:lisbon-treaty|Treaty of Lisbon|Treaty of Lisbon|Lisbon Treaty|Lisabonská smlouva|
+    Lisabonské smlouvy|Lisabonskou smlouvu|lisabonská smlouva|lisabonské smlouvy|
+    lisabonskou smlouvu|lisabonské smlouvě|Traktat lizboński|Traktatu lizbońskiego|
+    traktat lizboński|traktatu lizbońskiego|Lizbonska pogodba|Lizbonske pogodbe|
+    lizbonska pogodba|lizbonske pogodbe|Лиссабонский договор|Лиссабонского договора|
+    Лісабонський договір|Лісабонського договору|Лисабонския договор|Лисабонският договор|
+    Лисабонски договор
+product:good-friday-agreement|Good Friday Agreement|Good Friday Agreement|
+    Velkopáteční dohoda|velkopáteční dohoda|velkopáteční dohody|velkopáteční mírové dohody|
+    Porozumienie wielkopiątkowe|Porozumienie Wielkopiątkowe|porozumienie wielkopiątkowe|
+    porozumienia wielkopiątkowego|Porozumienia Wielkopiątkowego|Velikonočni sporazum|
+    Соглашение Страстной пятницы|Соглашения Страстной пятницы|Угода Страсної п'ятниці|
+    Споразумението от Разпети петък|Споразумението от Велики петък
 product:polsat|Polsat|Polsat|Polsat News
 product:polskie-radio|Polskie Radio|Polskie Radio
 product:ct|Czech Television|Česká televize|ČT|ČT24
