@@ -95,3 +95,10 @@ def test_newspapers_named_alone_and_in_case_forms():
         "Jak podał Observer, a także Timesa i Independenta.", "pl")
     assert [m.canonical for m in found] == [
         "product:observer", "product:times", "product:independent"]
+
+
+def test_the_west_is_a_region_when_capitalised():
+    gaz = default_gazetteer()
+    found = CasedMentionFinder(gaz).find("Отношения России и Запада ухудшились.", "ru")
+    assert ("Запада", "place:region:west") in [(m.text, m.canonical) for m in found]
+    assert CasedMentionFinder(gaz).find("Poszli na zachód od miasta.", "pl") == []

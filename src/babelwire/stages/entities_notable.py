@@ -355,6 +355,9 @@ org:hezbollah|Hezbollah|Hezbollah|Hizballáh|Hezbollah|Хезболла|Хізб
 """
 
 _PLACES = """
+place:region:west|the West|the West|Запад|Запада|Западу|Западом|Западе|Zachód|Zachodu|
+    Zachodem|Zachodowi|Zachodzie|Západ|Západu|Západem|Západě|Zahod|Zahoda|Zahodu|Zahodom|
+    Захід|Заходу|Заходом|Заході|Западът
 place:region:eastern-europe|Eastern Europe|Eastern Europe|Osteuropa|východní Evropa|
     východní Evropy|východní Evropě|východní Evropu|Europa Wschodnia|Europy Wschodniej|
     Europie Wschodniej|vzhodna Evropa|vzhodne Evrope|vzhodni Evropi|vzhodno Evropo|
