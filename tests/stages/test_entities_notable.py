@@ -4,18 +4,20 @@ gazetteer and the mention finder use it."""
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.entities_gazetteer import default_gazetteer
 from babelwire.stages.entities_mentions import CasedMentionFinder
-from babelwire.stages.entities_notable import notable_entries
+from babelwire.stages.entities_notable import CONTEXT_COUNTRIES, notable_entries
 
 
 def test_every_entry_has_a_kind_a_name_and_forms():
     entries = list(notable_entries())
     assert len(entries) > 150
-    keys = [canonical for _kind, canonical, _name, _forms in entries if canonical]
+    keys = [canonical.lstrip("~") for _kind, canonical, _name, _forms in entries]
     assert len(keys) == len(set(keys))  # one line per key
     for kind, canonical, name, forms in entries:
         assert kind in {"event", "product", "organisation", "place", "person"}
         assert name and forms
-        assert not canonical or canonical.split(":")[0] in {"event", "product", "org", "place"}
+        assert canonical.lstrip("~").split(":")[0] in {"event", "product", "org", "place"}
+        # a key that links only in its country's articles names that country
+        assert not canonical.startswith("~") or canonical[1:] in CONTEXT_COUNTRIES
 
 
 def test_forms_in_several_scripts_and_cases_find_one_key():
@@ -102,3 +104,17 @@ def test_the_west_is_a_region_when_capitalised():
     found = CasedMentionFinder(gaz).find("Отношения России и Запада ухудшились.", "ru")
     assert ("Запада", "place:region:west") in [(m.text, m.canonical) for m in found]
     assert CasedMentionFinder(gaz).find("Poszli na zachód od miasta.", "pl") == []
+
+
+def test_a_name_several_countries_use_links_only_in_its_countrys_articles():
+    gaz = default_gazetteer()
+    assert gaz.lookup("Senat").canonical == "" and gaz.lookup("Senat").context_key == (
+        "org:us-senate")
+    finder = CasedMentionFinder(gaz)
+    about_us = finder.find("Wczoraj Senat przyjął ustawę. Prezydent USA ją podpisze.", "pl")
+    assert [m.canonical for m in about_us if m.text == "Senat"] == ["org:us-senate"]
+    about_poland = finder.find("Wczoraj Senat przyjął ustawę. W Polsce to nowość.", "pl")
+    assert [m.canonical for m in about_poland if m.text == "Senat"] == [None]
+    named = finder.find("Вчера Сенат США проголосовал.", "ru")
+    assert [(m.text, m.canonical) for m in named] == [("Сенат США", "org:us-senate")]
+    assert gaz.names["org:labour-uk"] == "Labour Party"

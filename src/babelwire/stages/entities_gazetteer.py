@@ -238,6 +238,9 @@ class GazetteerEntry:
     """The English name, used as the entity's display name."""
     lemma: str | None = None
     """The form's base form, when it is an inflected one (learned gazetteers know it)."""
+    context_key: str | None = None
+    """For a name several countries use (``Senat``, ``Partia Pracy``): the key it takes in
+    an article about the country the table names for it (``org:us-senate``)."""
 
 
 class Gazetteer:
@@ -448,7 +451,10 @@ def _notable(gaz: Gazetteer) -> None:
     """Events, products and organisations from the table in ``entities_notable``; a place
     CLDR or pycountry already knows by the same form keeps it."""
     for kind, canonical, english, forms in notable_entries():
-        entry = GazetteerEntry(kind, canonical, english)
+        entry = (GazetteerEntry(kind, "", english, context_key=canonical[1:])
+                 if canonical.startswith("~") else GazetteerEntry(kind, canonical, english))
+        if entry.context_key:
+            gaz.names.setdefault(entry.context_key, english)
         for form in forms:
             gaz.add(form, entry)
 

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from babelwire.stages.entities_keys import fold, short_stem_key, stem_key
+from babelwire.stages.entities_notable import CONTEXT_COUNTRIES
 from babelwire.stages.entities_records import Mention
 
 if TYPE_CHECKING:
@@ -220,8 +222,11 @@ def join_institutions(doc: str, mentions: list[Mention], lang: str,
             words = prev.text.split()  # Оправдана | Верховным судом: a word opening a sentence
             kind = next((k for k in (institution_type(" ".join(words[i:]))
                                      for i in range(len(words))) if k), None)
+            entry = gaz.lookup(prev.text, lang) if kind is None else None
+            own = entry.context_key if entry is not None else None  # Сенат США
             out[-1] = replace(prev, text=doc[prev.start : m.end], end=m.end,
                               canonical=institution_key(kind, country.group(1)) if kind
+                              else own if own and CONTEXT_COUNTRIES.get(own) == country.group(1)
                               else prev.canonical)
             continue
         if m.kind == "organisation" and not m.canonical:
@@ -230,7 +235,33 @@ def join_institutions(doc: str, mentions: list[Mention], lang: str,
             if key is not None:
                 m = replace(m, canonical=key)
         out.append(m)
-    return _free_heads(doc, out, lang, adjectives, gaps)
+    return _context_keys(_free_heads(doc, out, lang, adjectives, gaps), lang, gaz)
+
+
+_NATION_KEY = re.compile(r"place:([A-Z]{2})(?:-[A-Z0-9]{1,3})?")
+
+
+def _context_keys(mentions: list[Mention], lang: str, gaz: Gazetteer) -> list[Mention]:
+    """A name several countries use takes its table key in an article whose most named
+    country is the key's: ``Senat`` in an article naming the USA most is the US Senate,
+    ``Partia Pracy`` in one about Britain is Labour. Elsewhere it stays unkeyed."""
+    counts: Counter[str] = Counter()
+    for m in mentions:  # countries, their nations and regions, their peoples
+        nation = _NATION_KEY.fullmatch(m.canonical or "")
+        if nation is not None:
+            counts[nation.group(1)] += 1
+    if not counts:
+        return mentions
+    top = max(counts.values())
+    out = []
+    for m in mentions:
+        if m.kind == "organisation" and not m.canonical:
+            entry = gaz.lookup(m.text, lang)
+            key = entry.context_key if entry is not None else None
+            if key and counts.get(CONTEXT_COUNTRIES.get(key, ""), 0) == top:
+                m = replace(m, canonical=key)
+        out.append(m)
+    return out
 
 
 def _free_heads(doc: str, mentions: list[Mention], lang: str, adjectives: CountryAdjectives,

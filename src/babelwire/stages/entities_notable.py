@@ -19,8 +19,9 @@ wars, elections, epidemics, holidays and named summits events.
 
 One entry per line (going on over indented lines): ``canonical|English name|form|...``.
 Lower-case single words (``brexit``, ``koronavirus``) are matched word by word, by stem.
-A key written ``~org:...`` types its forms but links nothing by them: ``Senat`` is the
-US Senate in one article and Poland's in the next. Forms that are also common words
+A key written ``~org:...`` types its forms but links by them only in an article about the
+country ``CONTEXT_COUNTRIES`` names for the key: ``Senat`` is the US Senate in one article
+and Poland's in the next. Forms that are also common words
 (Czech ``Ano`` "yes", Slovene ``Delo`` "work", Russian ``Труд`` "labour") are left out.
 """
 
@@ -447,17 +448,21 @@ org:labourites|Labour Party (UK)|laburzyści|laburzystów|laburzystami|laburzyst
 """
 
 
+CONTEXT_COUNTRIES = {"org:us-congress": "US", "org:us-senate": "US", "org:democrats-us": "US",
+                     "org:conservatives-uk": "GB", "org:labour-uk": "GB"}
+"""The country whose articles give a ``~`` key's names that key."""
+
+
 def notable_entries() -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
-    """(kind, canonical key, English name, forms) for every entry of the tables above."""
+    """(kind, canonical key, English name, forms) for every entry of the tables above; a key
+    that links only in its country's articles keeps its ``~``."""
     for kind, table in (("event", _EVENTS), ("product", _PRODUCTS),
                         ("organisation", _ORGANISATIONS), ("place", _PLACES),
                         ("person", _MEMBERS)):
         # an entry goes on over indented lines, each ending with "|" before the next
         for line in table.strip().replace("|\n    ", "|").splitlines():
             canonical, english, *forms = line.split("|")
-            if canonical.startswith("~"):  # types, does not link
-                canonical = ""
             yield kind, canonical, english, tuple(dict.fromkeys(forms))
 
 
-__all__ = ["notable_entries"]
+__all__ = ["CONTEXT_COUNTRIES", "notable_entries"]
