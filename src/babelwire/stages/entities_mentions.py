@@ -65,7 +65,8 @@ _CONNECTORS_BY_LANG: dict[str, frozenset[str]] = {
         "pt": "de do da dos das",
         "nl": "voor",
     }.items()}
-# Particles inside personal names, in any language: Pieter van Dalen, Ursula von der Leyen.
+# Words that may sit inside a name but never end one: the particles of personal names
+# (entities_tokens.PARTICLES: Ursula von der Leyen) and each language's connectors.
 _ALL_CONNECTORS = frozenset().union(_PARTICLES, *_CONNECTORS_BY_LANG.values())
 # Slavic prepositions of place: "v Praze", "w Warszawie", "в Москве", "у Києві".
 _LOCATIVE = split_words("v ve w we в во у на na u")
