@@ -44,6 +44,7 @@ from babelwire.stages.entities_tokens import Span as _Span
 from babelwire.stages.entities_tokens import Token as _Token
 from babelwire.stages.entities_tokens import span_text as _text
 from babelwire.stages.entities_tokens import tokens_of
+from babelwire.stages.entities_tokens import word_script as _script
 from babelwire.stages.entities_triggers import (
     LEGAL_FORMS,
     ORG_SUFFIXES,
@@ -217,12 +218,6 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
     return spans
 
 
-def _script(word: str) -> str:
-    ch = word[:1]
-    return "cyrillic" if "\u0400" <= ch <= "\u04ff" else "latin" if ch.isascii() or \
-        "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff" else "other"
-
-
 class _LowerAware:
     """Stop words, plus any word the document also writes in lower case (checked lazily)."""
 
@@ -289,6 +284,12 @@ def _splits_off(entry: GazetteerEntry | None) -> bool:
 
 def _entry_kind(entry: GazetteerEntry) -> tuple[str, str, str | None]:
     return entry.kind, "gazetteer", entry.canonical or None
+
+
+def _take(span: _Span, entry: GazetteerEntry) -> None:
+    """Type ``span`` as the gazetteer's ``entry``."""
+    span.kind, span.rule, span.canonical = _entry_kind(entry)
+    span.lemma = entry.lemma
 
 
 class CasedMentionFinder:
@@ -398,25 +399,22 @@ class CasedMentionFinder:
             text = _text(doc, span)
             start, end = span.tokens[0].start, span.tokens[-1].end
             numbered = _SPACED_NUMBER.match(doc, end)
-            if numbered is not None:  # «Северный поток - 2» is Северный поток-2
-                entry = self.gaz.lookup(f"{text}-{numbered.group(1)}", lang)
-                if entry is not None:
-                    end = numbered.end()
-                    span.kind, span.rule, span.canonical = _entry_kind(entry)
-                    span.lemma = entry.lemma
+            entry = (self.gaz.lookup(f"{text}-{numbered.group(1)}", lang)
+                     if numbered is not None else None)
+            if numbered is not None and entry is not None:  # «Северный поток - 2»
+                end = numbered.end()
+                _take(span, entry)
             quoted = self._quoted(doc, start, end)
+            numbered = _QUOTED_NUMBER.match(doc, end + 1) if end < len(doc) else None
+            entry = (self.gaz.lookup(f"{text}-{numbered.group(1)}", lang)
+                     if numbered is not None and doc[end] in _CLOSING_QUOTES and start
+                     and doc[start - 1] in _OPENING_QUOTES else None)
             if quoted is not None:  # «Спутник V» where the quotes belong to the name
                 start, end = start - 1, end + 1
-                span.kind, span.rule, span.canonical = _entry_kind(quoted)
-                span.lemma = quoted.lemma
-            numbered = _QUOTED_NUMBER.match(doc, end + 1) if end < len(doc) else None
-            if (numbered is not None and doc[end] in _CLOSING_QUOTES and start
-                    and doc[start - 1] in _OPENING_QUOTES):  # "Северен поток" 2
-                entry = self.gaz.lookup(f"{text}-{numbered.group(1)}", lang)
-                if entry is not None:
-                    start, end = start - 1, numbered.end()
-                    span.kind, span.rule, span.canonical = _entry_kind(entry)
-                    span.lemma = entry.lemma
+                _take(span, quoted)
+            elif numbered is not None and entry is not None:  # "Северен поток" 2
+                start, end = start - 1, numbered.end()
+                _take(span, entry)
             elif (lang in _QUOTED_PRODUCT_LANGS and span.kind == "product"
                   and start and end < len(doc) and doc[start - 1] in _OPENING_QUOTES
                   and doc[end] in _CLOSING_QUOTES):

@@ -4,7 +4,6 @@ elisions, possessives and glued sentence ends."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
@@ -20,10 +19,11 @@ _APOSTROPHE_SUFFIX = re.compile(
     r"yı|yi|nın|nün|ndan|nden|la|le|yla|yle)$")
 
 
-def _script(word: str) -> str:
-    """Latin, Cyrillic or other, by the first letter."""
-    name = unicodedata.name(word[0], "") if word else ""
-    return name.split(" ")[0]
+def word_script(word: str) -> str:
+    """``cyrillic``, ``latin`` or ``other``, by the first letter."""
+    ch = word[:1]
+    return "cyrillic" if "\u0400" <= ch <= "\u04ff" else "latin" if ch.isascii() or \
+        "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff" else "other"
 
 
 class Token:
@@ -63,7 +63,7 @@ def _clean_token(tok: Token, lang: str) -> Token | None:
         text, end = text[: m.start()], start + m.start()
     head, dash, tail = text.partition("-")
     if dash and len(head) > 1 and head[:1].isupper() and tail.isalpha() and tail.islower() \
-            and len(tail) >= 5 and (head.isupper() or _script(head) != _script(tail)):
+            and len(tail) >= 5 and (head.isupper() or word_script(head) != word_script(tail)):
         text, end = head, start + len(head)  # COVID-вакцини, EU-rozpočet, Telegram-канале
     if not text or not text[0].isalpha():
         return None
@@ -107,4 +107,4 @@ def span_text(doc: str, span: Span) -> str:
     return doc[span.tokens[0].start : span.tokens[-1].end]
 
 
-__all__ = ["PARTICLES", "SLAVIC", "Span", "Token", "span_text", "tokens_of"]
+__all__ = ["PARTICLES", "SLAVIC", "Span", "Token", "span_text", "tokens_of", "word_script"]
