@@ -2,8 +2,9 @@
 
 The bundled sample corpus is replicated to ``--articles`` articles (default
 10,000). Replica k is published k weeks later under its own URL, and about half
-of its words carry a replica marker, so replicas are neither exact nor
-near duplicates of each other: every stage does its full work on every article.
+of its words carry a marker drawn from the replica and the word, so replicas are
+neither exact nor near duplicates of each other: every stage does its full work on
+every article.
 With ``--html`` each article is wrapped in an HTML page so extraction runs
 trafilatura and htmldate as it does on crawled pages.
 
@@ -50,15 +51,27 @@ PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>
 
 
 def _mutate(text: str, k: int) -> str:
-    """Mark about half the words (or, in text without spaces, every fourth character)."""
-    marker = str(k % 97)
+    """Mark about half the words (or, in text without spaces, every fourth character).
+
+    Replica k renames half its vocabulary: a marked word carries a marker of its own,
+    drawn from the replica and the word, so a syndicated copy stays a copy of its
+    original in its replica while two articles share no marker they did not share as
+    words. Words with digits stay as they are, so figures stay figures. (One marker for
+    the whole replica made all its articles alike, which no real news is, and turned a
+    year such as 2024 into a number such as 202412 shared by the replica.)
+    """
     if has_cjk(text):
-        return "".join(ch + marker if i % 4 == 3 else ch for i, ch in enumerate(text))
+        return "".join(ch + _marker(k, ch) if i % 4 == 3 else ch for i, ch in enumerate(text))
     out = []
     for word in text.split(" "):
-        digest = hashlib.blake2b(f"{k}:{word}".encode(), digest_size=1).digest()[0]
-        out.append(f"{word}{marker}" if word and digest < 128 else word)
+        digest = hashlib.blake2b(f"{k}:{word}".encode(), digest_size=2).digest()
+        marked = word and digest[0] < 128 and not any(ch.isdigit() for ch in word)
+        out.append(f"{word}{digest[1] % 97}" if marked else word)
     return " ".join(out)
+
+
+def _marker(k: int, ch: str) -> str:
+    return str(hashlib.blake2b(f"{k}:{ch}".encode(), digest_size=1).digest()[0] % 97)
 
 
 def replicate(rows: list[dict[str, object]], n: int, as_html: bool) -> list[dict[str, object]]:

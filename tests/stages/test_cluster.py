@@ -134,3 +134,19 @@ def test_the_reported_score_is_bounded_but_the_closest_story_still_wins():
     assert all(a < b for a, b in itertools.pairwise(squashed))
     assert c.squash(params.threshold) == params.threshold
     assert min(squashed) > params.threshold - params.squash
+
+
+def test_a_large_story_matches_only_the_anchors_its_members_share_or_its_nearest_has():
+    """The union of many members' anchors names almost anything: it must not pull articles in."""
+    c = StoryClusterer(8)
+    for n in range(8):  # one story, each member naming one place of its own, all naming "kyiv"
+        own = Anchors(numbers=frozenset({str(500 + n)}), names=frozenset({f"plc{n}", "kyv"}))
+        c.add_member(n, 7, item(vec(1, 0.01 * n), anchors=own))
+    probe = item(vec(1, 0.3), anchors=Anchors(numbers=frozenset({"503", "504"}),
+                                              names=frozenset({"plc3", "plc4", "kyv"})))
+    _sid, _score, evidence = c.assign(probe)
+    # the nearest member (7, the last added) has 507 and plc7; "kyv" is in every member
+    assert evidence["nearest_article"] == 7
+    assert evidence["shared_names"] == ["kyv"] and evidence["shared_numbers"] == []
+    near = item(vec(1, 0.3), anchors=Anchors(numbers=frozenset({"507"}), names=frozenset()))
+    assert c.assign(near)[2]["shared_numbers"] == ["507"]

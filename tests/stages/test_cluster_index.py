@@ -1,4 +1,5 @@
-"""Nearest-member search: exact while small, HNSW past the limit, always re-scored."""
+"""Nearest-member search: within a time window, exact while small, HNSW past the limit,
+always re-scored."""
 
 from __future__ import annotations
 
@@ -53,12 +54,12 @@ def test_past_the_exact_limit_an_hnsw_index_finds_the_same_nearest_members() -> 
     vectors = unit_rows(400, seed=2)
     ids = list(range(1, 401))
     index = MemberIndex(16, exact_limit=100)
-    for member_id, vec in zip(ids[:100], vectors[:100], strict=True):
+    for member_id, vec in zip(ids, vectors, strict=True):
         index.add(member_id, vec)
-    assert index._hnsw is None
-    for member_id, vec in zip(ids[100:], vectors[100:], strict=True):
-        index.add(member_id, vec)
-    assert index._hnsw is not None and len(index._hnsw) == 400
+    index.nearest(vectors[0], 5)
+    assert index._hnsw is not None and len(index._hnsw) == 400  # built on first need
+    index.add(401, unit_rows(1, seed=9)[0])
+    assert len(index._hnsw) == 401  # and kept up to date from then on
     hits = 0
     for query in unit_rows(30, seed=3):
         found = index.nearest(query, 5)
@@ -69,3 +70,62 @@ def test_past_the_exact_limit_an_hnsw_index_finds_the_same_nearest_members() -> 
     index.add(5, vectors[399])  # a replaced vector is replaced in the HNSW index too
     assert index.nearest(vectors[399], 2)[0][0] == 5
     assert all(key != 5 for key, _ in index.nearest(vectors[4], 3))
+
+
+DAY = 86_400.0
+
+
+def test_a_window_search_sees_only_the_members_of_its_window() -> None:
+    vectors = unit_rows(200, seed=4)
+    ids = list(range(200))
+    times = [(i % 50) * DAY + 3600.0 * (i % 7) for i in ids]  # 50 days, several per day
+    index = MemberIndex(16)
+    for member_id, vec, t in zip(ids, vectors, times, strict=True):
+        index.add(member_id, vec, t)
+    for q, query in enumerate(unit_rows(10, seed=5)):
+        lo = (q * 4) * DAY + 1800.0  # windows cut through days
+        hi = lo + 4 * DAY
+        inside = [i for i in ids if lo <= times[i] <= hi]
+        found = index.nearest(query, 6, window=(lo, hi))
+        assert [key for key, _ in found] == brute_force(vectors[inside], inside, query, 6)
+    assert index.nearest(vectors[0], 5, window=(1000 * DAY, 1001 * DAY)) == []
+    # without a window every member is a candidate
+    assert index.nearest(vectors[3], 1)[0][0] == 3
+
+
+def test_the_nearest_members_in_the_window_are_found_however_many_lie_outside_it() -> None:
+    """Many near copies far in the past must not crowd out the one member in the window."""
+    base = unit_rows(1, seed=6)[0]
+    noise = unit_rows(100, seed=7) * 0.05
+    index = MemberIndex(16)
+    for i in range(100):  # the same weekly report, weeks ago: very close to the query
+        index.add(i, (base + noise[i]) / np.linalg.norm(base + noise[i]), -7 * DAY * (i + 1))
+    other = unit_rows(1, seed=8)[0]
+    index.add(500, other, 0.0)
+    found = index.nearest(base, 3, window=(-4 * DAY, 4 * DAY))
+    assert [key for key, _ in found] == [500]
+
+
+def test_untimed_members_are_in_every_window_and_a_new_time_moves_a_member() -> None:
+    vectors = unit_rows(3, seed=10)
+    index = MemberIndex(16)
+    index.add(1, vectors[0], 10 * DAY)
+    index.add(2, vectors[1])  # no time
+    assert {k for k, _ in index.nearest(vectors[0], 5, window=(0.0, 20 * DAY))} == {1, 2}
+    assert {k for k, _ in index.nearest(vectors[0], 5, window=(50 * DAY, 60 * DAY))} == {2}
+    index.add(1, vectors[0], 55 * DAY)  # moved to another day
+    assert {k for k, _ in index.nearest(vectors[0], 5, window=(50 * DAY, 60 * DAY))} == {1, 2}
+    assert {k for k, _ in index.nearest(vectors[0], 5, window=(0.0, 20 * DAY))} == {2}
+    assert len(index) == 2
+
+
+def test_a_window_holding_more_than_the_exact_limit_is_searched_through_hnsw() -> None:
+    vectors = unit_rows(300, seed=11)
+    index = MemberIndex(16, exact_limit=50)
+    for i, vec in enumerate(vectors):
+        index.add(i, vec, float(i) * 3600.0)  # 300 hours, 12.5 days
+    found = index.nearest(vectors[10], 3, window=(0.0, 2 * DAY))  # 49 rows: exact
+    assert index._hnsw is None and found[0][0] == 10
+    found = index.nearest(vectors[250], 3, window=(5 * DAY, 12.5 * DAY))  # 181 rows
+    assert index._hnsw is not None and found[0][0] == 250
+    assert all(5 * DAY <= key * 3600.0 <= 12.5 * DAY for key, _ in found)

@@ -1,7 +1,8 @@
 """Online, time-aware story clustering across languages.
 
 Each new original article is compared with the stories of its nearest
-neighbours (title + lead embeddings, found through a usearch index), never with
+neighbours among the articles published within the story window (title + lead
+embeddings, found through the day-bucketed index of ``cluster_index``), never with
 every article. A candidate story's score combines:
 
 * the cosine to its nearest member and to its centroid, minus a calibration
@@ -60,6 +61,10 @@ class ClusterParams:
     name_bonus: float = 0.05
     """Score added per name key shared with the story."""
     max_anchor_bonus: float = 0.5
+    anchor_share: float = 0.25
+    """An anchor counts as the story's when its nearest member has it or at least this
+    share of its members do: a large story's members together name almost everything,
+    and matching their union let a story grow by the anchors it had gathered."""
     squash: float = 0.5
     """Half-width of the reported score's range around the threshold (0 or less: no squash)."""
     day_penalty: float = 0.3
@@ -105,7 +110,6 @@ class StoryClusterer:
         self.dim = dim
         self._members = MemberIndex(dim)
         self._member_story: dict[int, int] = {}
-        self._member_time: dict[int, float] = {}
         self._member_lang: dict[int, str] = {}
         self._items: dict[int, ClusterInput] = {}
         self._stories: dict[int, _StoryInfo] = {}
@@ -117,10 +121,9 @@ class StoryClusterer:
     def add_member(self, article_id: int, story_id: int, item: ClusterInput) -> None:
         """Record that ``article_id`` belongs to ``story_id`` (also used to rebuild state)."""
         vec = np.asarray(item.embedding, dtype=np.float32)
-        self._members.add(article_id, vec)
-        self._member_story[article_id] = story_id
         ts = item.time.timestamp()
-        self._member_time[article_id] = ts
+        self._members.add(article_id, vec, ts)
+        self._member_story[article_id] = story_id
         self._member_lang[article_id] = item.lang
         self._items[article_id] = item
         info = self._stories.get(story_id)
@@ -143,8 +146,10 @@ class StoryClusterer:
             self.add_member(article_id, story_id, item)
 
     # -- decisions -----------------------------------------------------------
-    def _neighbours(self, vec: Vector) -> list[tuple[int, float]]:
-        return self._members.nearest(vec, self.params.neighbours)
+    def _neighbours(self, vec: Vector, ts: float) -> list[tuple[int, float]]:
+        """The nearest members published within the story window of ``ts``."""
+        span = self.params.window_days * SECONDS_PER_DAY
+        return self._members.nearest(vec, self.params.neighbours, window=(ts - span, ts + span))
 
     def squash(self, raw: float) -> float:
         """The reported score of a raw score: monotone, equal at the threshold, bounded."""
@@ -179,8 +184,14 @@ class StoryClusterer:
         same_lang = member_lang == item.lang
         offset = self.offset(member_lang, item.lang)
         semantic = (0.6 * member_sim + 0.4 * centroid_sim - offset) / p.scale
-        shared_numbers = sorted(n for n in item.anchors.numbers if n in info.numbers)
-        shared_names = sorted(k for k in item.anchors.names if k in info.names)
+        need = max(1, math.ceil(p.anchor_share * info.count))
+        near = self._items.get(member_id)
+        near_numbers = near.anchors.numbers if near else frozenset()
+        near_names = near.anchors.names if near else frozenset()
+        shared_numbers = sorted(n for n in item.anchors.numbers
+                                if n in near_numbers or info.numbers.get(n, 0) >= need)
+        shared_names = sorted(k for k in item.anchors.names
+                              if k in near_names or info.names.get(k, 0) >= need)
         anchor = min(p.max_anchor_bonus,
                      p.number_bonus * len(shared_numbers) + p.name_bonus * len(shared_names))
         ts = item.time.timestamp()
@@ -212,9 +223,7 @@ class StoryClusterer:
         vec = np.asarray(item.embedding, dtype=np.float32)
         ts = item.time.timestamp()
         best_member: dict[int, tuple[int, float]] = {}
-        for member_id, sim in self._neighbours(vec):
-            if abs(self._member_time[member_id] - ts) > p.window_days * SECONDS_PER_DAY:
-                continue
+        for member_id, sim in self._neighbours(vec, ts):
             story_id = self._member_story[member_id]
             if story_id == exclude_story:
                 continue
