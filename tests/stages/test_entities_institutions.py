@@ -16,6 +16,7 @@ from babelwire.stages.entities_mentions import CasedMentionFinder
     ("пакистанския", "bg", "PK"), ("holandského", "cs", "NL"), ("německá", "cs", "DE"),
     ("ruské", "cs", "RU"), ("американское", "ru", "US"), ("francouzská", "cs", "FR"),
     ("slovenski", "sl", "SI"),  # Slovene for Slovenian, though Slovensko is Slovakia
+    ("британський", "uk", "GB"), ("пакистанського", "uk", "PK"),  # Ukrainian -ськ-
     ("evropský", "cs", None),  # Europe is no country
 ])
 def test_country_adjectives_share_a_stem_with_the_country(word, lang, code):
@@ -66,3 +67,19 @@ def test_institution_keys_have_english_names():
     names = default_gazetteer().names
     assert names["org:parliament:GB"] == "Parliament (United Kingdom)"
     assert names["org:supreme-court:PK"] == "Supreme Court (Pakistan)"
+
+
+def test_a_head_named_alone_takes_the_country_the_article_names_most():
+    doc = ("Пакистан снова в центре внимания. Власти Пакистана обсуждают приговор, "
+           "а Верховный суд отменил его. Индия молчит.")
+    found = CasedMentionFinder(default_gazetteer()).find(doc, "ru")
+    assert ("Верховный суд", "org:supreme-court:PK") in [(m.text, m.canonical) for m in found]
+
+
+def test_a_head_named_alone_stays_unkeyed_when_two_countries_tie_or_none_is_named():
+    finder = CasedMentionFinder(default_gazetteer())
+    tie = finder.find("Пакистан и Индия спорят, а Верховный суд молчит.", "ru")
+    none = finder.find("Вчера Верховный суд отменил приговор.", "ru")
+    for found in (tie, none):
+        assert [m.canonical for m in found if m.text == "Верховный суд"] == [None]
+

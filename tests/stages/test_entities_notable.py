@@ -118,3 +118,16 @@ def test_a_name_several_countries_use_links_only_in_its_countrys_articles():
     named = finder.find("Вчера Сенат США проголосовал.", "ru")
     assert [(m.text, m.canonical) for m in named] == [("Сенат США", "org:us-senate")]
     assert gaz.names["org:labour-uk"] == "Labour Party"
+
+
+def test_the_war_in_ukraine_is_one_event_in_lower_case_phrases_and_case_forms():
+    finder = CasedMentionFinder(default_gazetteer())
+    docs = [("Podle analytiků válka na Ukrajině potrvá.", "cs"),
+            ("Eksperci mówią o wojnie w Ukrainie od rana.", "pl"),
+            ("Итоги специальной военной операции обсуждали вчера.", "ru"),
+            ("Усі говорять про війну в Україні щодня.", "uk"),
+            ("Válka na Ukrajině potrvá.", "cs")]
+    for doc, lang in docs:
+        keys = [m.canonical for m in finder.find(doc, lang) if m.kind == "event"]
+        assert keys == ["event:russo-ukrainian-war"], doc
+    assert default_gazetteer().names["event:russo-ukrainian-war"] == "Russo-Ukrainian War"

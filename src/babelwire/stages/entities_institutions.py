@@ -63,8 +63,10 @@ health-ministry|health ministry|ministry of health|минздрав|минздр
     министерство на здравеопазването|министерството на здравеопазването
 """
 
-_ADJECTIVE = re.compile(r"(?:sk|ck|šk|ск|цк)(?:[a-zа-яёіїєґáéíóúýěůąęóśżźćńłčřšžťďň]{1,4})$")
-"""A country adjective's suffix: the stem before it is the country's (britsk-ý, британск-ое)."""
+_ADJECTIVE = re.compile(
+    r"(?:sk|ck|šk|ск|цк|ськ|цьк)(?:[a-zа-яёіїєґáéíóúýěůąęóśżźćńłčřšžťďň]{1,4})$")
+"""A country adjective's suffix: the stem before it is the country's (britsk-ý, британск-ое,
+британськ-ий)."""
 _OWN_ADJECTIVES = {"sl": {"slovensk": "SI"}, "sk": {"slovensk": "SK"},
                    "cs": {"slovensk": "SK"}}
 """Where a language's adjective for its own country is another's country name (Slovene
@@ -244,7 +246,11 @@ _NATION_KEY = re.compile(r"place:([A-Z]{2})(?:-[A-Z0-9]{1,3})?")
 def _context_keys(mentions: list[Mention], lang: str, gaz: Gazetteer) -> list[Mention]:
     """A name several countries use takes its table key in an article whose most named
     country is the key's: ``Senat`` in an article naming the USA most is the US Senate,
-    ``Partia Pracy`` in one about Britain is Labour. Elsewhere it stays unkeyed."""
+    ``Partia Pracy`` in one about Britain is Labour. Elsewhere it stays unkeyed.
+
+    An institution's head named alone (``Верховный суд``, ``МИД``) is the institution of
+    the country the article names most, where one country leads; a government is not
+    (see ``_NOT_FREE``)."""
     counts: Counter[str] = Counter()
     for m in mentions:  # countries, their nations and regions, their peoples
         nation = _NATION_KEY.fullmatch(m.canonical or "")
@@ -252,7 +258,8 @@ def _context_keys(mentions: list[Mention], lang: str, gaz: Gazetteer) -> list[Me
             counts[nation.group(1)] += 1
     if not counts:
         return mentions
-    top = max(counts.values())
+    (main, top), *rest = counts.most_common(2)
+    alone = not rest or rest[0][1] < top
     out = []
     for m in mentions:
         if m.kind == "organisation" and not m.canonical:
@@ -260,6 +267,8 @@ def _context_keys(mentions: list[Mention], lang: str, gaz: Gazetteer) -> list[Me
             key = entry.context_key if entry is not None else None
             if key and counts.get(CONTEXT_COUNTRIES.get(key, ""), 0) == top:
                 m = replace(m, canonical=key)
+            elif alone and (kind := institution_type(m.text)) not in (None, *_NOT_FREE):
+                m = replace(m, canonical=institution_key(kind, main))
         out.append(m)
     return out
 

@@ -40,6 +40,28 @@ event:covid-19|COVID-19|COVID-19|Covid-19|covid-19|COVID|Covid|covid|Ковид-
     novemu koronavirusu|коронавирусная инфекция|коронавирусной инфекции|
     коронавирусной инфекцией|коронавирусную инфекцию|коронавирусната инфекция|
     коронавирусна инфекция|коронавірусна інфекція|коронавірусної інфекції
+event:russo-ukrainian-war|Russo-Ukrainian War|Russo-Ukrainian War|Russian invasion of Ukraine|
+    war in Ukraine|invasion of Ukraine|Krieg in der Ukraine|Ukraine-Krieg|
+    válka na Ukrajině|války na Ukrajině|válku na Ukrajině|válkou na Ukrajině|válce na Ukrajině|
+    ruská invaze na Ukrajinu|ruské invaze na Ukrajinu|ruskou invazi na Ukrajinu|
+    invaze na Ukrajinu|invazi na Ukrajinu|ruská invaze|ruské invaze|ruskou invazi|
+    wojna w Ukrainie|wojny w Ukrainie|wojnę w Ukrainie|wojną w Ukrainie|wojnie w Ukrainie|
+    wojna na Ukrainie|wojny na Ukrainie|wojnę na Ukrainie|wojną na Ukrainie|wojnie na Ukrainie|
+    rosyjska inwazja na Ukrainę|rosyjskiej inwazji na Ukrainę|rosyjską inwazję na Ukrainę|
+    inwazja na Ukrainę|inwazji na Ukrainę|inwazję na Ukrainę|
+    vojna v Ukrajini|vojne v Ukrajini|vojno v Ukrajini|vojni v Ukrajini|
+    ruska invazija na Ukrajino|ruske invazije na Ukrajino|rusko invazijo na Ukrajino|
+    invazija na Ukrajino|invazije na Ukrajino|invazijo na Ukrajino|
+    война на Украине|войны на Украине|войну на Украине|войной на Украине|войне на Украине|
+    война в Украине|войны в Украине|войну в Украине|войной в Украине|войне в Украине|
+    специальная военная операция|специальной военной операции|специальную военную операцию|
+    спецоперация|спецоперации|спецоперацию|спецоперацией|
+    вторжение России в Украину|вторжения России в Украину|вторжение в Украину|
+    війна в Україні|війни в Україні|війну в Україні|війною в Україні|війні в Україні|
+    російське вторгнення|російського вторгнення|повномасштабне вторгнення|
+    повномасштабного вторгнення|повномасштабним вторгненням|
+    войната в Украйна|войната срещу Украйна|руската инвазия в Украйна|
+    руската инвазия|инвазията в Украйна|специалната военна операция
 event:ww2|Second World War|Second World War|World War II|Zweiter Weltkrieg|
     Seconde Guerre mondiale|druhá světová válka|II wojna światowa|druga wojna światowa|
     druga svetovna vojna|Вторая мировая война|Великая Отечественная война|Друга світова війна|
@@ -283,7 +305,7 @@ org:cjeu|Court of Justice of the European Union|Court of Justice of the European
     Soudní dvůr EU|Trybunał Sprawiedliwości UE|Sodišče EU|Суд ЕС|Суд ЄС|Съдът на ЕС|Съда на ЕС|
     Съдът на Европейския съюз|Съда на Европейския съюз|Soudní dvůr Evropské unie|
     Trybunał Sprawiedliwości Unii Europejskiej|Sodišče Evropske unije|Суд Европейского союза|
-    Суд Європейського Союзу
+    Суд Європейського Союзу|Trybunał UE|Evropský soudní dvůr|Европейския съд|Европейският съд
 org:echr|European Court of Human Rights|European Court of Human Rights|ECHR|ESLP|ETPC|ЕСПЧ|ЄСПЛ
 org:ema|European Medicines Agency|European Medicines Agency|
     Evropská agentura pro léčivé přípravky|Europejska Agencja Leków|
