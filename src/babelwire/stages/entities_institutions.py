@@ -267,7 +267,8 @@ def _context_keys(mentions: list[Mention], lang: str, gaz: Gazetteer) -> list[Me
             key = entry.context_key if entry is not None else None
             if key and counts.get(CONTEXT_COUNTRIES.get(key, ""), 0) == top:
                 m = replace(m, canonical=key)
-            elif alone and (kind := institution_type(m.text)) not in (None, *_NOT_FREE):
+            elif (alone and (kind := institution_type(m.text)) is not None
+                  and kind not in _NOT_FREE):
                 m = replace(m, canonical=institution_key(kind, main))
         out.append(m)
     return out
