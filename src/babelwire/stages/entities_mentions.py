@@ -37,6 +37,7 @@ from babelwire.stages.entities_shapes import REGNAL as _REGNAL
 from babelwire.stages.entities_shapes import is_head as _is_head
 from babelwire.stages.entities_shapes import looks_like_person as _looks_like_person
 from babelwire.stages.entities_shapes import person_after_name as _person_after_name
+from babelwire.stages.entities_sites import mark_sites
 from babelwire.stages.entities_stream import StreamNames, StreamWords
 from babelwire.stages.entities_tokens import PARTICLES as _PARTICLES
 from babelwire.stages.entities_tokens import SLAVIC as _SLAVIC
@@ -429,7 +430,8 @@ class CasedMentionFinder:
                     and (span.rule in {"gazetteer", "trigger"}
                          or is_given_name(span.tokens[0].text))):
                 self.stream.learn(span.tokens[-1].text, "person")  # Asia Bibi: later Bibiové
-        return join_institutions(doc, sorted(out, key=lambda m: m.start), lang, self.gaz)
+        out = mark_sites(doc, sorted(out, key=lambda m: m.start), lang)
+        return join_institutions(doc, out, lang, self.gaz)
 
     def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:
         """Names the gazetteer knows that start with a lower-case word, matched word for word

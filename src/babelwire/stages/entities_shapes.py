@@ -31,8 +31,11 @@ def is_head(word: str, heads: frozenset[str]) -> bool:
 def person_after_name(doc: str, span: Span, lang: str,
                        gaz: Gazetteer | None = None) -> list[Span]:
     """Cut a run before a given name and its surname that follow an organisation or place
-    (``Rady Europejskiej | Donald Tusk``, ``Evropske komisije | Ursula von der Leyen``)."""
+    (``Rady Europejskiej | Donald Tusk``, ``Evropske komisije | Ursula von der Leyen``).
+    A run the gazetteer knows whole stays whole (``The New York Times``)."""
     toks = span.tokens
+    if gaz is not None and len(toks) > 2 and gaz.lookup(span_text(doc, span), lang) is not None:
+        return [span]
     for k in range(1, len(toks) - 1):
         if not (toks[k].cap and is_given_name(toks[k].text)
                 and (toks[k + 1].cap or fold(toks[k + 1].text) in PARTICLES)
