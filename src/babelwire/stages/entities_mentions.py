@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 
+from babelwire.stages.entities_companies import CLOSING_QUOTES, OPENING_QUOTES, companies_in_quotes
 from babelwire.stages.entities_gazetteer import INFLECTING, Gazetteer, GazetteerEntry
 from babelwire.stages.entities_given_names import is_given_name
 from babelwire.stages.entities_institutions import join_institutions
@@ -78,8 +79,6 @@ _ADJECTIVE_END = re.compile(
 _UNTYPED = "untyped"
 """The rule of a run that must stay no name, whatever the document says of its stem."""
 _SPACES = frozenset({" ", "\u00a0"})
-_OPENING_QUOTES = "«\"„“'"
-_CLOSING_QUOTES = "»\"“”'"
 _QUOTED_NUMBER = re.compile(r"[ \u00a0](\d{1,2})\b")
 _SPACED_NUMBER = re.compile(r"[ \u00a0]?[-\u2013\u2014][ \u00a0]?(\d{1,2})\b")
 _QUOTED_PRODUCT_LANGS = frozenset({"ru"})
@@ -408,8 +407,8 @@ class CasedMentionFinder:
             quoted = self._quoted(doc, start, end)
             numbered = _QUOTED_NUMBER.match(doc, end + 1) if end < len(doc) else None
             entry = (self.gaz.lookup(f"{text}-{numbered.group(1)}", lang)
-                     if numbered is not None and doc[end] in _CLOSING_QUOTES and start
-                     and doc[start - 1] in _OPENING_QUOTES else None)
+                     if numbered is not None and doc[end] in CLOSING_QUOTES and start
+                     and doc[start - 1] in OPENING_QUOTES else None)
             if quoted is not None:  # «Спутник V» where the quotes belong to the name
                 start, end = start - 1, end + 1
                 _take(span, quoted)
@@ -417,8 +416,8 @@ class CasedMentionFinder:
                 start, end = start - 1, numbered.end()
                 _take(span, entry)
             elif (lang in _QUOTED_PRODUCT_LANGS and span.kind == "product"
-                  and start and end < len(doc) and doc[start - 1] in _OPENING_QUOTES
-                  and doc[end] in _CLOSING_QUOTES):
+                  and start and end < len(doc) and doc[start - 1] in OPENING_QUOTES
+                  and doc[end] in CLOSING_QUOTES):
                 start, end = start - 1, end + 1  # Russian writes products in quotes
             out.append(Mention(text=doc[start:end], kind=span.kind or "person",
                                start=start, end=end, lang=lang,
@@ -431,6 +430,7 @@ class CasedMentionFinder:
                          or is_given_name(span.tokens[0].text))):
                 self.stream.learn(span.tokens[-1].text, "person")  # Asia Bibi: later Bibiové
         out = mark_sites(doc, sorted(out, key=lambda m: m.start), lang)
+        out = companies_in_quotes(doc, out, lang)
         return join_institutions(doc, out, lang, self.gaz)
 
     def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:
@@ -457,8 +457,8 @@ class CasedMentionFinder:
 
     def _quoted(self, doc: str, start: int, end: int) -> GazetteerEntry | None:
         """The gazetteer's entry for the name with the quotes around it, when it knows one."""
-        if (start and end < len(doc) and doc[start - 1] in _OPENING_QUOTES
-                and doc[end] in _CLOSING_QUOTES):
+        if (start and end < len(doc) and doc[start - 1] in OPENING_QUOTES
+                and doc[end] in CLOSING_QUOTES):
             return self.gaz.exact.get(fold(doc[start - 1 : end + 1]))
         return None
 

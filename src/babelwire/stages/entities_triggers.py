@@ -119,14 +119,15 @@ tập đoàn quỹ chính phủ quốc hội
 
 LEGAL_FORMS = frozenset(fold(w) for w in split_words("""
 Inc Inc. Corp Corp. Ltd Ltd. LLC PLC plc GmbH AG SE SA S.A. SpA S.p.A. NV N.V. BV B.V. KG
-ООО ОАО ПАО АО ЗАО ТОВ ПрАТ ПАТ a.s. s.r.o. A.Ş.
+ООО ОАО ПАО АО ЗАО ТОВ ПрАТ ПАТ АТ a.s. s.r.o. A.Ş. АД ЕАД ООД ЕООД d.o.o. d.d.
 """))
 """Company legal forms: after a name they make it an organisation (``Nord Stream 2 AG``)."""
 
 ORG_SUFFIXES = frozenset(fold(w) for w in split_words("""
 Inc Inc. Corp Corp. Ltd Ltd. LLC PLC plc GmbH AG SE SA S.A. SpA S.p.A. NV N.V. BV B.V. KG
 Co. Group Holding Holdings Bank Airlines Airways Motors Energy Systems Technologies
-ООО ОАО ПАО АО ЗАО ТОВ ПрАТ ПАТ a.s. s.r.o. sp. z o.o. A.Ş.
+ООО ОАО ПАО АО ЗАО ТОВ ПрАТ ПАТ АТ a.s. s.r.o. sp. z o.o. A.Ş. АД ЕАД ООД ЕООД d.o.o. d.d.
+Груп Групп Група
 """))
 
 # Words that make the following capitalised name a place.

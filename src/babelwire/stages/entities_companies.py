@@ -1,0 +1,60 @@
+"""Companies named in quotes with their legal form: ``"Уеб Медия Груп" АД``, ``ООО «Ромашка»``.
+
+A capitalised name in quotes with a company's legal form just after the closing quote
+(Bulgarian, Czech, Polish, Slovene and Western forms follow the name) or just before the
+opening quote (Russian and Ukrainian forms lead it) is one organisation, whatever the
+shape rules made of its words: three capitalised words looked like a person, and a word
+that is also a place cut ``«Северная Звезда Плюс»`` in two. A mention the gazetteer keyed
+that covers the whole name keeps its key and kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from babelwire.stages.entities_keys import fold
+from babelwire.stages.entities_records import Mention
+from babelwire.stages.entities_triggers import LEGAL_FORMS
+
+OPENING_QUOTES = "«\"„“'"
+CLOSING_QUOTES = "»\"“”'"
+_QUOTED = re.compile(r"[«\"„“]([^\W\d_][^«»\"„“”\n]{0,58}?)[»\"“”]")
+_AFTER = re.compile(r"[ \u00a0]{1,2}(?:(sp\.\s?z\s?o\.\s?o\.)|([^\s,;:()]+))")
+_BEFORE = re.compile(r"(?:^|\s)(\S+)[ \u00a0]{1,2}$")
+
+
+def companies_in_quotes(doc: str, mentions: list[Mention], lang: str) -> list[Mention]:
+    """``mentions`` (sorted by start) with each quoted company name as one organisation."""
+    names = [m for m in _QUOTED.finditer(doc) if m.group(1)[0].isupper() and _legal_form(doc, m)]
+    if not names:
+        return mentions
+    out = list(mentions)
+    for q in names:
+        start, end = q.start(1), q.end(1)
+        inside = [m for m in out if m.start < q.end() and q.start() < m.end]
+        whole = [m for m in inside if m.canonical and m.start <= start and m.end >= end]
+        if whole:
+            continue
+        if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
+            out[out.index(inside[0])] = replace(inside[0], kind="organisation")
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(Mention(text=doc[start:end], kind="organisation", start=start, end=end,
+                           lang=lang, rule="pattern"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _legal_form(doc: str, quoted: re.Match[str]) -> bool:
+    after = _AFTER.match(doc, quoted.end())
+    if after is not None and (after.group(1) or _legal(after.group(2))):
+        return True
+    before = _BEFORE.search(doc, max(0, quoted.start() - 12), quoted.start())
+    return before is not None and _legal(before.group(1))
+
+
+def _legal(word: str) -> bool:
+    return fold(word) in LEGAL_FORMS or fold(word.rstrip(".,;:")) in LEGAL_FORMS
+
+
+__all__ = ["CLOSING_QUOTES", "OPENING_QUOTES", "companies_in_quotes"]
