@@ -1,6 +1,8 @@
 """The table of notable events, products, organisations, seas and regions, as the default
 gazetteer and the mention finder use it."""
 
+import pytest
+
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.entities_gazetteer import default_gazetteer
 from babelwire.stages.entities_mentions import CasedMentionFinder
@@ -131,3 +133,18 @@ def test_the_war_in_ukraine_is_one_event_in_lower_case_phrases_and_case_forms():
         keys = [m.canonical for m in finder.find(doc, lang) if m.kind == "event"]
         assert keys == ["event:russo-ukrainian-war"], doc
     assert default_gazetteer().names["event:russo-ukrainian-war"] == "Russo-Ukrainian War"
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Departamentu Stanu", "pl", "org:us-state-department"),
+    ("Госдепартамент", "ru", "org:us-state-department"),
+    ("Grupy Wyszehradzkiej", "pl", "org:v4"), ("Вишеградската група", "bg", "org:v4"),
+    ("Rezerwa Federalna", "pl", "org:fed"), ("ФРС", "ru", "org:fed"),
+    ("Европейската икономическа зона", "bg", "org:eea"),
+    ("Световната търговска организация", "bg", "org:WTO"),
+    ("Liberalnych Demokratów", "pl", "org:libdems"),
+    ("Демократичната юнионистка партия", "bg", "org:dup"),
+])
+def test_institutions_the_news_cites_in_their_local_names(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and entry.canonical == key

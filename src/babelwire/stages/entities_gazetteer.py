@@ -152,8 +152,14 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "البرلمان الأوروبي", "欧洲议会", "欧州議会", "Nghị viện châu Âu", "Avrupa Parlamentosu",
         "유럽의회", "Europees Parlement")),
     ("org:WTO", "World Trade Organization", (
-        "WTO", "OMC", "ВТО", "Welthandelsorganisation", "منظمة التجارة العالمية", "世界贸易组织",
-        "世界貿易機関", "Tổ chức Thương mại Thế giới", "세계무역기구")),
+        "WTO", "OMC", "ВТО", "СОТ", "STO", "Welthandelsorganisation", "منظمة التجارة العالمية",
+        "世界贸易组织", "世界貿易機関", "Tổ chức Thương mại Thế giới", "세계무역기구",
+        "Światowa Organizacja Handlu", "Światowej Organizacji Handlu",
+        "Světová obchodní organizace", "Světové obchodní organizace",
+        "Всемирная торговая организация", "Всемирной торговой организации",
+        "Світова організація торгівлі", "Світової організації торгівлі",
+        "Световната търговска организация", "Световна търговска организация",
+        "Svetovna trgovinska organizacija", "Svetovne trgovinske organizacije")),
     ("org:OPEC", "OPEC", ("OPEC", "OPEP", "ОПЕК", "أوبك", "欧佩克", "石油輸出国機構",
                           "석유수출국기구")),
     ("org:IAEA", "International Atomic Energy Agency", (

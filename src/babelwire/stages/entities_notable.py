@@ -221,6 +221,31 @@ org:afp|Agence France-Presse|AFP|Agence France-Presse|France-Presse|Франс �
     Франс-Пресс|АФП|Франс Прес
 org:ap|Associated Press|Associated Press|AP|Асошиейтед прес|Ассошиэйтед Пресс|Ассошиэйтед пресс|
     Асошіейтед Прес
+org:us-state-department|United States Department of State|US State Department|
+    State Department|Departament Stanu|Departamentu Stanu|Departamencie Stanu|
+    Departament Stanu USA|Departamentu Stanu USA|Госдеп|Госдепа|Госдепу|Госдепом|Госдепе|
+    Госдепартамент|Госдепартамента|Госдепартаменту|Госдепартаментом|Госдепартаменте|
+    Госдепартамент США|Госдепартамента США|Держдеп|Держдепу|Держдепартамент|
+    Держдепартаменту|Държавният департамент|Държавния департамент|
+    Държавният департамент на САЩ|Държавния департамент на САЩ|
+    Ministerstvo zahraničí USA|State Departmentu
+org:fed|Federal Reserve|Federal Reserve|Fed|Fedu|Fedem|Rezerwa Federalna|Rezerwy Federalnej|
+    Federální rezervní systém|Federálního rezervního systému|ФРС|ФРС США|
+    Федеральная резервная система|
+    Федеральной резервной системы|Федеральна резервна система|Федералния резерв|
+    Федералният резерв|Zvezne rezerve
+org:v4|Visegrád Group|Visegrád Group|Visegrad Group|V4|Grupa Wyszehradzka|Grupy Wyszehradzkiej|
+    Grupie Wyszehradzkiej|Visegrádská skupina|Visegrádské skupiny|Visegrádskou skupinou|
+    Visegrádské čtyřky|Visegrádská čtyřka|Вышеградская группа|Вышеградской группы|
+    Вишеградська група|Вишеградської групи|Вишеградската група|Вишеградска група|
+    Višegrajska skupina|Višegrajske skupine
+org:eea|European Economic Area|European Economic Area|EEA|EHP|EOG|ЕЭЗ|ЄЕП|ЕИЗ|
+    Europejski Obszar Gospodarczy|Europejskiego Obszaru Gospodarczego|
+    Evropský hospodářský prostor|Evropského hospodářského prostoru|
+    Европейская экономическая зона|Европейской экономической зоны|
+    Європейська економічна зона|Європейської економічної зони|
+    Европейската икономическа зона|Европейска икономическа зона|
+    Evropski gospodarski prostor|Evropskega gospodarskega prostora
 org:dpa|Deutsche Presse-Agentur|DPA|dpa|ДПА|Deutsche Presse-Agentur
 org:tass|TASS|TASS|ТАСС|Tass
 org:ria|RIA Novosti|RIA Novosti|РИА Новости|РИА «Новости»|РІА Новини|РИА-Новости|РИА
@@ -342,17 +367,25 @@ org:johns-hopkins|Johns Hopkins University|Johns Hopkins University|Johns Hopkin
     Консервативната партия
 ~org:labour-uk|Labour Party|Labour Party|Labour|Labouristická strana|Partia Pracy|
     Laburistična stranka|Лейбористская партия|Лейбористська партія|Лейбъристката партия
-org:libdems|Liberal Democrats|Liberal Democrats|Lib Dems
+org:libdems|Liberal Democrats|Liberal Democrats|Lib Dems|Liberalni Demokraci|Liberalnych Demokratów|
+    Liberální demokraté|Liberálních demokratů|Liberalni demokrati|Либеральные демократы|
+    Либеральных демократов|Либерал-демократы|Ліберальні демократи|Либералните демократи|
+    Либерал-демократите
 org:snp|Scottish National Party|Scottish National Party|SNP|Шотландская национальная партия|
     Шотландската национална партия
 org:ukip|UK Independence Party|UKIP|UK Independence Party|
     Partia Niepodległości Zjednoczonego Królestwa|Partii Niepodległości Zjednoczonego Królestwa|
     Strana nezávislosti Spojeného království|Strany nezávislosti Spojeného království|
     Партия независимости Соединённого Королевства|Партия независимости Великобритании|
+    Партията за независимост|Партията на независимостта|Partia Niepodległości|
     Партии независимости Великобритании|Партията за независимост на Обединеното кралство|
     Партията на независимостта на Обединеното кралство|Stranka za neodvisnost Združenega kraljestva|
     Партія незалежності Сполученого Королівства
-org:dup|Democratic Unionist Party|DUP|Democratic Unionist Party
+org:dup|Democratic Unionist Party|DUP|Democratic Unionist Party|Demokratická unionistická strana|
+    Demokratyczna Partia Unionistów|Demokratycznej Partii Unionistów|
+    Демократическая юнионистская партия|
+    Демократичната юнионистка партия|Демократична юнионистка партия|
+    Демократична юніоністська партія|Demokratska unionistična stranka
 org:sinn-fein|Sinn Féin|Sinn Féin|Sinn Fein|Шин Фейн
 org:brexit-party|Brexit Party|Brexit Party|Партия Брексита
 ~org:democrats-us|Democratic Party|Democratic Party|Demokratická strana|Partia Demokratyczna|
