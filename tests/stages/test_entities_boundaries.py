@@ -255,3 +255,25 @@ def test_an_institution_named_with_its_country_is_one_organisation(doc, lang, ex
 ])
 def test_words_that_are_or_are_not_names(doc, lang, expected):
     assert _texts(default_gazetteer(), doc, lang) == expected
+
+
+def test_a_given_name_opening_a_sentence_before_a_known_surname_stays_in_the_name():
+    """``Визит Шольца`` loses its noun, ``Памела Гелер`` keeps its given name."""
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "Говори министър Памела Гелер.\n\nПамела Гелер: Какво се случи?", "bg")
+    assert [m.text for m in found] == ["Памела Гелер", "Памела Гелер"]
+
+
+def test_an_acronym_with_a_case_ending_after_a_title_is_no_person():
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "На отставку главы британского МИДа уже начали реагировать лидеры.", "ru")
+    assert all(m.kind != "person" for m in found)
+
+
+@pytest.mark.parametrize(("doc", "lang", "key"), [
+    ("Vlada je sprejela ukrepe, poroča dpa.", "sl", "org:dpa"),
+    ("Vláda to oznámila (čtk).", "cs", "org:ctk"),
+])
+def test_news_agencies_credited_in_lower_case(doc, lang, key):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert [(m.kind, m.canonical) for m in found] == [("organisation", key)]

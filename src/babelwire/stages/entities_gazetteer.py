@@ -299,7 +299,7 @@ class Gazetteer:
             whole = " ".join(_WORDS.findall(key))
             if len(whole) > len(skey) and whole not in self.stems:
                 self.stems[whole] = entry
-        if form[:1].islower() and " " not in form and len(form) > 3:
+        if form[:1].islower() and " " not in form and len(form) >= 3:
             self.lower[skey] = entry
         elif form[:1].islower() and " " in form:
             words = key.split()  # the first word as str.lower() writes it, for a quick scan

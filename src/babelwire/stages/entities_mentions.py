@@ -488,7 +488,7 @@ class CasedMentionFinder:
         before = _preceding_words(doc, toks, index_of[id(span.tokens[0])])
         portfolio = bool(before) and before[0] in _ALL_CONNECTORS  # ministre des Transports
         if (not portfolio and any(stem_word(w) in person_titles() for w in before)
-                and not span.tokens[0].acronym):
+                and not span.tokens[0].acronym and not span.tokens[0].inflected_acronym):
             span.kind, span.rule = "person", "trigger"
             return
         if before and stem_word(before[0]) in place_heads():
@@ -528,7 +528,8 @@ class CasedMentionFinder:
             if span.rule == _UNTYPED:
                 continue
             if (span.sentence_start and len(span.tokens) == 2
-                    and stem_word(fold(span.tokens[1].text)) in surnames):
+                    and stem_word(fold(span.tokens[1].text)) in surnames
+                    and not is_given_name(span.tokens[0].text)):  # Памела Гелер stays whole
                 span.tokens = span.tokens[1:]  # "Визит Шольца": a noun opening the sentence
                 span.sentence_start = False
             text = _text(doc, span)

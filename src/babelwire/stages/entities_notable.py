@@ -251,7 +251,7 @@ org:tass|TASS|TASS|ТАСС|Tass
 org:ria|RIA Novosti|RIA Novosti|РИА Новости|РИА «Новости»|РІА Новини|РИА-Новости|РИА
 org:interfax|Interfax|Interfax|Интерфакс|Інтерфакс
 org:pap|Polish Press Agency|PAP|Polska Agencja Prasowa
-org:ctk|Czech News Agency|ČTK|Česká tisková kancelář
+org:ctk|Czech News Agency|ČTK|čtk|Česká tisková kancelář
 org:bta|Bulgarian News Agency|БТА|BTA|Българската телеграфна агенция
 org:sta|Slovenian Press Agency|Slovenska tiskovna agencija
 org:unian|UNIAN|УНИАН|УНІАН|UNIAN

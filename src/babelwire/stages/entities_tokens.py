@@ -9,6 +9,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
 _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
 _ROMAN = re.compile(r"[IVXLC]+")
+_INFLECTED_ACRONYM = re.compile(r"[A-ZА-ЯЁЇІЄҐ]{2,5}-?[a-zа-яёїієґ]{1,3}")
 SLAVIC = frozenset({"cs", "sk", "pl", "ru", "uk", "bg", "sl", "hr", "sr", "be"})
 PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn",
@@ -36,6 +37,11 @@ class Token:
         self.end = end
         self.text = text
         self.cap = text[:1].isupper()
+
+    @property
+    def inflected_acronym(self) -> bool:
+        """An acronym with a case ending: ``МИДа``, ``NATO-u``, ``ЕСу``."""
+        return _INFLECTED_ACRONYM.fullmatch(self.text) is not None
 
     @property
     def acronym(self) -> bool:
