@@ -4,6 +4,8 @@ import pytest
 
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
 from babelwire.stages.entities_mentions import CasedMentionFinder, mention_texts, tokens_of
+from babelwire.stages.entities_shapes import looks_like_person
+from babelwire.stages.entities_tokens import Span, Token
 
 
 def _gazetteer(*forms: tuple[str, str, str]) -> Gazetteer:
@@ -277,3 +279,9 @@ def test_an_acronym_with_a_case_ending_after_a_title_is_no_person():
 def test_news_agencies_credited_in_lower_case(doc, lang, key):
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
     assert [(m.kind, m.canonical) for m in found] == [("organisation", key)]
+
+
+def test_one_word_the_stream_writes_in_lower_case_is_no_person_by_its_ending():
+    span = Span([Token(20, 27, "Острова")], sentence_start=False)
+    assert looks_like_person(span, "Острова")  # a Slavic surname ending, mid-sentence
+    assert not looks_like_person(span, "Острова", {"острова"})  # на Острова: the island

@@ -56,7 +56,8 @@ def looks_like_person(span: Span, text: str, words: Container[str] | None = None
 
     Two or three words not led by a given name are no person when one of them is a word
     the stream writes in lower case or the last is an adjective (``Morza Bałtyckiego``,
-    ``Parlamencie Europejskim``, ``Alexandra Park``)."""
+    ``Parlamencie Europejskim``, ``Alexandra Park``); one word is none when the stream
+    writes it in lower case (Bulgarian ``на Острова``, "on the Island": Britain)."""
     tokens = span.tokens[:-1] if REGNAL.fullmatch(span.tokens[-1].text) else span.tokens
     if 2 <= len(tokens) <= 3 or (len(tokens) == 1 and len(span.tokens) == 2
                                  and is_given_name(tokens[0].text)):  # Elżbieta II
@@ -69,7 +70,8 @@ def looks_like_person(span: Span, text: str, words: Container[str] | None = None
         return not (looks_adjectival(text) or (
             words is not None and any(fold(t.text) in words for t in span.tokens)))
     return (len(span.tokens) == 1 and not span.sentence_start and len(text) > 4
-            and bool(_SLAVIC_SURNAME.search(fold(text))))
+            and bool(_SLAVIC_SURNAME.search(fold(text)))
+            and not (words is not None and fold(text) in words))  # на Острова: the island
 
 
 __all__ = ["REGNAL", "is_head", "looks_like_person", "person_after_name"]
