@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from babelwire.stages.entities_cities import add_cities
 from babelwire.stages.entities_demonyms import demonym_forms
 from babelwire.stages.entities_institutions import institution_names
@@ -441,6 +443,53 @@ def _pycountry(gaz: Gazetteer) -> None:
         gaz.add(name, GazetteerEntry("place", f"place:{sub.code}", name))
 
 
+def _translated_subdivisions(gaz: Gazetteer) -> None:
+    """Subdivision names in the languages pycountry's iso-codes catalogs translate them to
+    (added after the cities, so that a city keeps a name it shares with its district)."""
+    try:
+        import pycountry
+    except ImportError:
+        return
+    catalogs = _subdivision_catalogs(pycountry.LOCALES_DIR)
+    english = dict(catalogs).get("en")
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*\[.*\]$", "", str(sub.name))
+        if fold(name) in _SUBDIVISION_DENY or len(name) < 4:
+            continue
+        entry = GazetteerEntry("place", f"place:{sub.code}", name)
+        sounds = {latin(name)}
+        if english is not None:
+            sounds.add(latin(re.sub(r"\s*\[.*\]$", "", english.gettext(str(sub.name)))))
+        for lang, catalog in catalogs:  # Калифорния, Bawaria, Каталонія
+            local = re.sub(r"\s*\[.*\]$", "", catalog.gettext(str(sub.name)))
+            if (local != name and len(local) >= 4 and fold(local) not in _SUBDIVISION_DENY
+                    and max(fuzz.ratio(latin(local), s) for s in sounds) >= _SOUNDS_ALIKE
+                    and gaz.lookup(local, lang) is None):  # a name found already keeps its key
+                gaz.add(local, entry, lang=lang)
+
+
+_PYCOUNTRY_LOCALES = {"zh": "zh_CN", "zh_Hant": "zh_TW"}
+_SOUNDS_ALIKE = 60
+"""A translated subdivision name is kept when its transliteration is this close (rapidfuzz
+ratio) to the local or the English name: ``Бавария`` (Bavaria) is, Bulgarian ``Стария``
+("the old", for the Philippine province Antique) is a translation of a word, not a name."""
+
+
+def _subdivision_catalogs(folder: str) -> list[tuple[str, Any]]:
+    """The iso-codes translations of subdivision names pycountry ships, for ``LOCALES``."""
+    import gettext
+
+    out = []
+    for lang in LOCALES:
+        try:
+            catalog = gettext.translation("iso3166-2", folder,
+                                          languages=[_PYCOUNTRY_LOCALES.get(lang, lang)])
+        except OSError:
+            continue
+        out.append((lang.split("_")[0], catalog))
+    return out
+
+
 def _written_here(gaz: Gazetteer) -> None:
     for canonical, english, forms in _ORGANISATIONS:
         entry = GazetteerEntry("organisation", canonical, english)
@@ -486,6 +535,7 @@ def default_gazetteer() -> Gazetteer:
     countries = {c[6:]: n for c, n in gaz.names.items() if _COUNTRY.fullmatch(c)}
     gaz.names.update(institution_names(countries))
     add_cities(gaz)
+    _translated_subdivisions(gaz)
     log.info("gazetteer: %d forms", len(gaz))
     return gaz
 

@@ -80,6 +80,8 @@ _UNTYPED = "untyped"
 """The rule of a run that must stay no name, whatever the document says of its stem."""
 _SPACES = frozenset({" ", "\u00a0"})
 _QUOTED_NUMBER = re.compile(r"[ \u00a0](\d{1,2})\b")
+_MINOR_PLACE = re.compile(r"place:(?:geo:|[A-Z]{2}-)")
+"""Keys of places whose names may also be common words: GeoNames cities, ISO subdivisions."""
 _SPACED_NUMBER = re.compile(r"[ \u00a0]?[-\u2013\u2014][ \u00a0]?(\d{1,2})\b")
 _QUOTED_PRODUCT_LANGS = frozenset({"ru"})
 """Where a product's quotes are part of its name (``«Спутник V»``): SlavicNER's Russian
@@ -335,9 +337,10 @@ class CasedMentionFinder:
             # a common word opening a sentence is dropped, unless the run is a known name
             entry = (self.gaz.lookup(_text(doc, raw), lang)
                      if stop_common is not stop and raw.sentence_start else None)
-            # a GeoNames city's alternate name is no reason to keep a common word (Дали, Eden)
+            # a GeoNames city's alternate name or a region's translated name is no reason to
+            # keep a common word (Дали, Eden, Polish Kampania "campaign" for Campania)
             known = entry is not None and not (len(raw.tokens) == 1
-                                               and entry.canonical.startswith("place:geo:"))
+                                               and _MINOR_PLACE.match(entry.canonical))
             span, titled = _trim(raw, stop if known else stop_common)
             if span is None:
                 continue

@@ -1,0 +1,34 @@
+"""Regions (ISO 3166-2 subdivisions) in the languages of pycountry's iso-codes translations."""
+
+import pytest
+
+from babelwire.stages.entities import EntityStage
+from babelwire.stages.entities_gazetteer import default_gazetteer
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Калифорния", "bg", "place:US-CA"), ("Kalifornie", "cs", "place:US-CA"),
+    ("Каталония", "ru", "place:ES-CT"), ("Bawarii", "pl", "place:DE-BY"),  # a case form
+    ("Баварії", "uk", "place:DE-BY"), ("Мурманська область", "uk", "place:RU-MUR"),
+    ("Nadrenia Północna-Westfalia", "pl", "place:DE-NW"),
+])
+def test_a_region_is_found_by_its_translated_name(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and (entry.kind, entry.canonical) == ("place", key)
+
+
+def test_a_translation_of_a_words_meaning_is_no_name():
+    # Bulgarian iso-codes translate the Philippine province Antique as Стария, "the old"
+    assert default_gazetteer().lookup("Стария", "bg") is None
+
+
+def test_a_region_named_like_a_common_word_is_dropped_opening_a_sentence():
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    for n in range(3):  # the stream learns that kampania ("campaign") is a common word
+        stage.analyse(n + 1, "", "Wczoraj ruszyła kampania wyborcza, a kampania trwa.", "pl",
+                      None, story_id=None)
+    found = stage.analyse(9, "", "Kampania wyborcza ruszyła. W Kampanii we Włoszech pada.",
+                          "pl", None, story_id=None)
+    assert next((m.text, m.canonical) for m in found.mentions if m.kind == "place") == (
+        "Kampanii", "place:IT-72")
+    assert all(m.text != "Kampania" for m in found.mentions)
