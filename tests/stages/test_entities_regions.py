@@ -32,3 +32,12 @@ def test_a_region_named_like_a_common_word_is_dropped_opening_a_sentence():
     assert next((m.text, m.canonical) for m in found.mentions if m.kind == "place") == (
         "Kampanii", "place:IT-72")
     assert all(m.text != "Kampania" for m in found.mentions)
+
+
+def test_a_city_keeps_the_names_of_the_district_named_after_it():
+    gaz = default_gazetteer()
+    keys = {gaz.lookup(form, lang).canonical for form, lang in (
+        ("Nottingham", "en"), ("Ноттингем", "ru"), ("Нотингам", "bg"))}
+    assert len(keys) == 1 and keys.pop().startswith("place:geo:")
+    assert gaz.lookup("Hamburg", "de").canonical.startswith("place:geo:")  # not DE-HH
+    assert gaz.lookup("Wales", "en").canonical == "place:GB-WLS"  # no city of that name

@@ -33,6 +33,10 @@ right places and more words that are also something else."""
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+_SUBDIVISION = re.compile(r"place:[A-Z]{2}-[A-Z0-9]{1,3}")
+"""An ISO 3166-2 subdivision's key."""
+
+
 def add_cities(gaz: Gazetteer, min_population: int = MIN_POPULATION) -> int:
     """Add GeoNames cities of ``min_population`` or more to ``gaz``; return the forms added."""
     from babelwire.stages.entities_gazetteer import GazetteerEntry
@@ -58,11 +62,14 @@ def add_cities(gaz: Gazetteer, min_population: int = MIN_POPULATION) -> int:
             entry = GazetteerEntry("place", f"place:geo:{city['geonameid']}", name)
         for form in dict.fromkeys((name, *city.get("alternatenames", ()))):
             key = fold(form)
+            known = gaz.exact.get(key)
+            district = known is not None and _SUBDIVISION.fullmatch(known.canonical) is not None
             if (len(form) < 4 or not form[:1].isupper() or not _LETTER.match(form)
-                    or key in people or key in gaz.exact):
+                    or key in people or (known is not None and not district)):
                 continue
-            # a four-letter name's case forms are too often a common word's (Drug: drugi)
-            gaz.add(form, entry, stem=len(form) > 4)
+            # a four-letter name's case forms are too often a common word's (Drug: drugi);
+            # a city takes its name from the district named after it (Nottingham, Hamburg)
+            gaz.add(form, entry, stem=len(form) > 4, replace=district)
             added += 1
     return added
 

@@ -457,9 +457,14 @@ def _translated_subdivisions(gaz: Gazetteer) -> None:
         if fold(name) in _SUBDIVISION_DENY or len(name) < 4:
             continue
         entry = GazetteerEntry("place", f"place:{sub.code}", name)
-        sounds = {latin(name)}
-        if english is not None:
-            sounds.add(latin(re.sub(r"\s*\[.*\]$", "", english.gettext(str(sub.name)))))
+        in_english = (re.sub(r"\s*\[.*\]$", "", english.gettext(str(sub.name)))
+                      if english is not None else name)
+        sounds = {latin(name), latin(in_english)}
+        for base in (_CITY_OF.sub("", name), _CITY_OF.sub("", in_english)):
+            city = gaz.lookup(base)  # Nottingham City, Bristol, City of: the city's own key
+            if city is not None and city.canonical.startswith(("place:geo:", "place:city:")):
+                entry = city
+                break
         for lang, catalog in catalogs:  # Калифорния, Bawaria, Каталонія
             local = re.sub(r"\s*\[.*\]$", "", catalog.gettext(str(sub.name)))
             if (local != name and len(local) >= 4 and fold(local) not in _SUBDIVISION_DENY
@@ -469,6 +474,8 @@ def _translated_subdivisions(gaz: Gazetteer) -> None:
 
 
 _PYCOUNTRY_LOCALES = {"zh": "zh_CN", "zh_Hant": "zh_TW"}
+_CITY_OF = re.compile(r"(?:,\s*City of|\s+City)$")
+"""How a subdivision that is a city's own territory is named: its names are the city's."""
 _SOUNDS_ALIKE = 60
 """A translated subdivision name is kept when its transliteration is this close (rapidfuzz
 ratio) to the local or the English name: ``Бавария`` (Bavaria) is, Bulgarian ``Стария``
