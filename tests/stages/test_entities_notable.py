@@ -17,7 +17,7 @@ def test_every_entry_has_a_kind_a_name_and_forms():
     for kind, canonical, name, forms in entries:
         assert kind in {"event", "product", "organisation", "place", "person"}
         assert name and forms
-        assert canonical.lstrip("~").split(":")[0] in {"event", "product", "org", "place"}
+        assert canonical.lstrip("~").split(":")[0] in {"event", "product", "org", "place", "person"}
         # a key that links only in its country's articles names that country
         assert not canonical.startswith("~") or canonical[1:] in CONTEXT_COUNTRIES
 
@@ -148,3 +148,19 @@ def test_the_war_in_ukraine_is_one_event_in_lower_case_phrases_and_case_forms():
 def test_institutions_the_news_cites_in_their_local_names(form, lang, key):
     entry = default_gazetteer().lookup(form, lang)
     assert entry is not None and entry.canonical == key
+
+
+@pytest.mark.parametrize(("doc", "lang", "text", "key"), [
+    ("Obvinili ji z urážky proroka Mohameda loni.", "cs", "Mohameda", "person:muhammad"),
+    ("Она оскорбила пророка Мухаммеда вчера.", "ru", "Мухаммеда", "person:muhammad"),
+    ("Modlitwy do Jezusa Chrystusa trwały.", "pl", "Jezusa Chrystusa", "person:jesus"),
+    ("Věří v Ježíše Krista pevně.", "cs", "Ježíše Krista", "person:jesus"),
+])
+def test_religious_figures_the_news_names_link_across_languages(doc, lang, text, key):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert (text, "person", key) in [(m.text, m.kind, m.canonical) for m in found]
+
+
+def test_a_person_with_a_given_name_like_the_prophets_is_someone_else():
+    found = CasedMentionFinder(default_gazetteer()).find("Gola strzelił Mohamed Salah.", "pl")
+    assert [(m.text, m.canonical) for m in found] == [("Mohamed Salah", None)]

@@ -491,9 +491,16 @@ place:region:gaza|Gaza Strip|Gaza Strip|Gaza|Gazy|Gazie|Pásmo Gazy|Strefa Gazy|
     Sektor Gaza|Сектор Газа|Секторе Газа|Сектор Газа|Секторі Газа|Ивицата Газа
 """
 
-# Party members, named as a group (the Tories, Polish laburzyści): as with nationality nouns,
-# the BSNLP guidelines make them mentions of people that link to the party
+# People: religious figures the news names in every language (the Prophet Muhammad,
+# Jesus), and party members, named as a group (the Tories, Polish laburzyści): as with
+# nationality nouns, the BSNLP guidelines make them mentions of people that link to the party
 _MEMBERS = """
+person:muhammad|Muhammad|Muhammad|Prophet Muhammad|Mohammed|Mohamed|Muhammed|Mahomet|Mohamet|
+    Мухаммед|Мухаммад|Мохаммед|Мохамед|Магомет|Мохамад|Мухамед|Мохаммад
+person:jesus|Jesus|Jesus|Jesus Christ|Ježíš|Ježíš Kristus|Jezus|Jezus Chrystus|Jezus Kristus|
+    Chrystus|Иисус|Иисус Христос|Исус|Исус Христос|Ісус|Ісус Христос|Христос|Ježíše Krista|
+    Ježíšem Kristem|Ježíši Kristu|Jezusa Chrystusa|Chrystusa|Chrystusowi|Христа|Христу|Христом|
+    Иисуса Христа|Исуса Христа|Ісуса Христа|Jezusa Kristusa
 org:tories|Tories|Tory|torysi|torysów|torysami|torysom|toryové|toryů|торите|тори|
     торі|торїв
 org:labourites|Labour Party (UK)|laburzyści|laburzystów|laburzystami|laburzystom|
