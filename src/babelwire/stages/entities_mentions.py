@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 
+from babelwire.stages.entities_coinages import coined_events
 from babelwire.stages.entities_companies import CLOSING_QUOTES, OPENING_QUOTES, companies_in_quotes
 from babelwire.stages.entities_gazetteer import INFLECTING, Gazetteer, GazetteerEntry
 from babelwire.stages.entities_given_names import is_given_name
@@ -335,13 +336,15 @@ class CasedMentionFinder:
                     or (taken and any(id(t) in taken for t in raw.tokens))):
                 continue
             # a common word opening a sentence is dropped, unless the run is a known name
-            entry = (self.gaz.lookup(_text(doc, raw), lang)
-                     if stop_common is not stop and raw.sentence_start else None)
+            entry = self.gaz.lookup(_text(doc, raw), lang) if raw.sentence_start else None
             # a GeoNames city's alternate name or a region's translated name is no reason to
             # keep a common word (Дали, Eden, Polish Kampania "campaign" for Campania)
             known = entry is not None and not (len(raw.tokens) == 1
                                                and _MINOR_PLACE.match(entry.canonical))
-            span, titled = _trim(raw, stop if known else stop_common)
+            # a known name opening a sentence stays even where the article also writes it in
+            # lower case (Brexit ... brexit); a learned gazetteer knows too many common words
+            span, titled = _trim(raw, (stop if self.gaz.learned else self.stop) if known
+                                 else stop_common)
             if span is None:
                 continue
             before = _preceding_words(doc, toks, index_of[id(span.tokens[0])])
@@ -434,6 +437,7 @@ class CasedMentionFinder:
                 self.stream.learn(span.tokens[-1].text, "person")  # Asia Bibi: later Bibiové
         out = mark_sites(doc, sorted(out, key=lambda m: m.start), lang)
         out = companies_in_quotes(doc, out, lang)
+        out = coined_events(doc, out, lang)
         return join_institutions(doc, out, lang, self.gaz)
 
     def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:
