@@ -164,3 +164,17 @@ def test_religious_figures_the_news_names_link_across_languages(doc, lang, text,
 def test_a_person_with_a_given_name_like_the_prophets_is_someone_else():
     found = CasedMentionFinder(default_gazetteer()).find("Gola strzelił Mohamed Salah.", "pl")
     assert [(m.text, m.canonical) for m in found] == [("Mohamed Salah", None)]
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Związku Radzieckiego", "pl", "place:SU"), ("СССР", "ru", "place:SU"),
+    ("Sovjetske zveze", "sl", "place:SU"),  # zveza ("union") made it an organisation
+    ("západního Balkánu", "cs", "place:region:western-balkans"),
+    ("Западните Балкани", "bg", "place:region:western-balkans"),
+    ("Даунинг стрийт", "bg", "place:downing-street"),
+    ("Македония", "bg", "place:MK"), ("Węgrzech", "pl", "place:HU"),
+    ("Węgier", "pl", "place:HU"),  # Węgry's genitive, commoner in news than "a Hungarian"
+])
+def test_places_the_news_names_in_their_local_forms(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and (entry.kind, entry.canonical) == ("place", key)

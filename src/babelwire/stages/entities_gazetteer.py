@@ -198,6 +198,10 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Сполучене Королівство", "Spojené kráľovstvo", "Velika Britanija",
             "Združeno kraljestvo", "Združenega kraljestva", "Обединеното кралство",
             "Wyspy Brytyjskie", "Wyspy")),
+    ("HU", ("Węgier", "Węgrzech",  # Polish case forms of Węgry that its stem misses
+            "Węgrom", "Węgrami")),
+    ("MK", ("Македония", "Македонија", "Makedonija", "Makedonie", "Macedonia", "Macedonii",
+            "Македонія", "Македонии")),
     ("DE", ("Niemiec", "Niemczech",  # Polish case forms of Niemcy that its stem misses
             "ФРГ", "ФРН", "RFN", "SRN", "BRD", "ГФР")),
     ("RU", ("Russia", "Россия", "РФ", "Rosja", "Rusko", "Росія", "روسيا", "俄罗斯", "ロシア",

@@ -429,6 +429,18 @@ place:region:western-europe|Western Europe|Western Europe|Westeuropa|západní E
     Europie Zachodniej|zahodna Evropa|zahodne Evrope|zahodni Evropi|zahodno Evropo|
     Западная Европа|Западной Европы|Западной Европе|Західна Європа|Західної Європи|
     Західній Європі|Западна Европа
+place:region:western-balkans|Western Balkans|Western Balkans|Westbalkan|Balkans occidentaux|
+    západní Balkán|západního Balkánu|západním Balkáně|Bałkany Zachodnie|Bałkanów Zachodnich|
+    Zachodnie Bałkany|Zachodnich Bałkanów|Zahodni Balkan|Zahodnega Balkana|Западные Балканы|
+    Западных Балкан|Західні Балкани|Західних Балкан|Западните Балкани|Западни Балкани
+place:SU|Soviet Union|Soviet Union|USSR|Sowjetunion|UdSSR|URSS|СССР|ССССР|SSSR|ZSRR|
+    Sovětský svaz|Sovětského svazu|Sovětském svazu|Sovětským svazem|Związek Radziecki|
+    Związku Radzieckiego|Związkiem Radzieckim|Związek Sowiecki|Związku Sowieckiego|
+    Советский Союз|Советского Союза|Советском Союзе|Советским Союзом|Советскому Союзу|
+    Радянський Союз|Радянського Союзу|Радянському Союзі|Съветският съюз|Съветския съюз|
+    Съветски съюз|Sovjetska zveza|Sovjetske zveze|Sovjetsko zvezo|Sovjetski zvezi
+place:downing-street|Downing Street|Downing Street|Даунинг стрийт|Даунинг-стрийт|Даунинг-стрит|
+    Даунинг стрит|Даунінг-стріт
 place:sea:baltic|Baltic Sea|Baltic Sea|Baltic|Ostsee|mer Baltique|Baltské moře|Baltského moře|
     Baltském moři|Baltu|Morze Bałtyckie|Morza Bałtyckiego|Morzu Bałtyckim|Bałtyk|Bałtyku|
     Baltsko morje|Baltskega morja|Baltiku|Балтийское море|Балтийского моря|Балтийском море|
