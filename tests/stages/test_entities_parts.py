@@ -27,6 +27,11 @@ def test_keys_meet_across_cases_and_scripts():
     assert skeleton("David Cameron") == skeleton("Дейвид Камерън")
     assert skeleton("Michel Barnier") == skeleton("Мишел Барние") == skeleton("Мишель Барнье")
     assert skeleton("Zuckerberg") == skeleton("Цукерберг")  # c from ц or z stays a sibilant
+    # a word's first я, ю is ja, ju, and a Latin y before a vowel opening a word is j
+    assert skeleton("Juncker") == skeleton("Юнкер") and skeleton("Jaroslav") == skeleton("Ярослав")
+    assert skeleton("Yanukovych") == skeleton("Янукович") == skeleton("Janukovyč")
+    assert skeleton("Yulia") == skeleton("Юлия") == skeleton("Julia")
+    assert skeleton("Valya") == skeleton("Валя")  # not inside a word
 
 
 @pytest.mark.parametrize(("form", "lang", "canonical"), [

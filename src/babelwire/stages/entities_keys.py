@@ -169,6 +169,11 @@ _DIGRAPHS = (("tsch", "c"), ("ph", "f"), ("sch", "s"), ("sh", "s"), ("ch", "c"),
              ("f", "v"), ("z", "c"), ("ou", "u"))
 _GLIDE_J = re.compile(r"(?<=[aeiouy])j")
 _INNER_H = re.compile(r"(?<=.)h")
+_Y_GLIDE = re.compile(r"\b[Yy](?=[aeiou])")
+"""A Latin y before a vowel opening a word is the glide j: Yanukovych = Янукович, Yulia = Юлия."""
+_IOTATED = {"Я": "Ja", "я": "ja", "Ю": "Ju", "ю": "ju", "Є": "Je", "є": "je", "Ї": "Ji",
+            "ї": "ji"}
+_IOTATED_START = re.compile(r"\b[ЯяЮюЄєЇї]")
 _HARD_C = re.compile(r"[cC](?=[aoulrAOULR])")
 """A plain Latin c before a, o, u, l, r is said k (Macron = Макрон, Cameron = Камерън); not
 one transliterated from ц or made from z, ts, č (Цукерберг = Zuckerberg, Čaputová)."""
@@ -222,6 +227,9 @@ def skeleton(text: str) -> str:
     else:
         if script == "latin" and text.isascii():
             text = _HARD_C.sub("k", text)
+            text = _Y_GLIDE.sub(lambda m: "J" if m.group(0) == "Y" else "j", text)
+        else:  # ICU writes a word's first я, ю as a, u: Юнкер = Juncker, Ярослав = Jaroslav
+            text = _IOTATED_START.sub(lambda m: _IOTATED[m.group(0)], text)
         words = latin(text).split()
     parts = [skeleton_word(w, script) for w in words if w]
     return " ".join(p for p in parts if p)
