@@ -178,3 +178,13 @@ def test_a_person_with_a_given_name_like_the_prophets_is_someone_else():
 def test_places_the_news_names_in_their_local_forms(form, lang, key):
     entry = default_gazetteer().lookup(form, lang)
     assert entry is not None and (entry.kind, entry.canonical) == ("place", key)
+
+
+def test_america_alone_is_the_united_states_and_the_continents_stay_whole():
+    finder = CasedMentionFinder(default_gazetteer())
+    assert [(m.text, m.canonical) for m in finder.find("Prezydent Ameryki przyjechał.", "pl")
+            ] == [("Ameryki", "place:US")]
+    found = finder.find("Do regionu patří Severní Amerika i Latinská Amerika.", "cs")
+    assert [(m.text, m.canonical) for m in found] == [
+        ("Severní Amerika", "place:region:north-america"),
+        ("Latinská Amerika", "place:region:latin-america")]

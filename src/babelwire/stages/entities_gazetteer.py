@@ -189,6 +189,8 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 # ``city:<zone>`` key for a city).
 _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("US", ("USA", "U.S.", "ZDA", "САЩ", "SAD", "Щатите", "America", "США", "Spojené státy",
+            # America alone is the United States in the news, not CLDR's Americas (019)
+            "Amerika", "Ameryka", "Америка", "Amerike", "Ameriki",
             "Stany Zjednoczone", "EE.UU.", "Združene države", "Združene države Amerike",
             "EEUU", "美国", "美國", "米国", "Mỹ", "ABD", "미국", "الولايات المتحدة", "أمريكا")),
     ("GB", ("UK", "U.K.", "Britain", "W. Brytania", "Wlk. Brytania", "Great Britain", "Británie",

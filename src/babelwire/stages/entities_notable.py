@@ -429,6 +429,22 @@ place:region:western-europe|Western Europe|Western Europe|Westeuropa|západní E
     Europie Zachodniej|zahodna Evropa|zahodne Evrope|zahodni Evropi|zahodno Evropo|
     Западная Европа|Западной Европы|Западной Европе|Західна Європа|Західної Європи|
     Західній Європі|Западна Европа
+place:region:north-america|North America|North America|Nordamerika|Amérique du Nord|
+    Severní Amerika|Severní Ameriky|Severní Americe|Ameryka Północna|Ameryki Północnej|
+    Ameryce Północnej|Severna Amerika|Severne Amerike|Северная Америка|Северной Америки|
+    Северной Америке|Північна Америка|Північної Америки|Північній Америці|Северна Америка
+place:region:south-america|South America|South America|Südamerika|Amérique du Sud|
+    Jižní Amerika|Jižní Ameriky|Jižní Americe|Ameryka Południowa|Ameryki Południowej|
+    Ameryce Południowej|Južna Amerika|Južne Amerike|Южная Америка|Южной Америки|
+    Южной Америке|Південна Америка|Південної Америки|Південній Америці|Южна Америка
+place:region:latin-america|Latin America|Latin America|Lateinamerika|Amérique latine|
+    Latinská Amerika|Latinské Ameriky|Latinské Americe|Ameryka Łacińska|Ameryki Łacińskiej|
+    Ameryce Łacińskiej|Latinska Amerika|Latinske Amerike|Латинская Америка|Латинской Америки|
+    Латинской Америке|Латинська Америка|Латинської Америки|Латинській Америці|
+    Латинска Америка
+place:region:central-america|Central America|Central America|Mittelamerika|Střední Amerika|
+    Střední Ameriky|Ameryka Środkowa|Ameryki Środkowej|Srednja Amerika|Центральная Америка|
+    Центральной Америки|Центральна Америка|Централна Америка
 place:region:western-balkans|Western Balkans|Western Balkans|Westbalkan|Balkans occidentaux|
     západní Balkán|západního Balkánu|západním Balkáně|Bałkany Zachodnie|Bałkanów Zachodnich|
     Zachodnie Bałkany|Zachodnich Bałkanów|Zahodni Balkan|Zahodnega Balkana|Западные Балканы|
