@@ -126,6 +126,10 @@ def test_a_window_holding_more_than_the_exact_limit_is_searched_through_hnsw() -
         index.add(i, vec, float(i) * 3600.0)  # 300 hours, 12.5 days
     found = index.nearest(vectors[10], 3, window=(0.0, 2 * DAY))  # 49 rows: exact
     assert index._hnsw is None and found[0][0] == 10
-    found = index.nearest(vectors[250], 3, window=(5 * DAY, 12.5 * DAY))  # 181 rows
-    assert index._hnsw is not None and found[0][0] == 250
-    assert all(5 * DAY <= key * 3600.0 <= 12.5 * DAY for key, _ in found)
+    hits = 0
+    for member in range(200, 280, 4):  # windows of 181 rows: approximate search
+        found = index.nearest(vectors[member], 3, window=(5 * DAY, 12.5 * DAY))
+        assert found and all(5 * DAY <= key * 3600.0 <= 12.5 * DAY for key, _ in found)
+        hits += found[0][0] == member
+    assert index._hnsw is not None
+    assert hits >= 17  # of 20: approximate (and built on threads), it rarely misses itself

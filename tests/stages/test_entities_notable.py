@@ -12,8 +12,12 @@ from babelwire.stages.entities_notable import CONTEXT_COUNTRIES, notable_entries
 def test_every_entry_has_a_kind_a_name_and_forms():
     entries = list(notable_entries())
     assert len(entries) > 150
-    keys = [canonical.lstrip("~") for _kind, canonical, _name, _forms in entries]
+    keys = [canonical.lstrip("~") for kind, canonical, _name, _forms in entries
+            if not canonical.startswith("org:") or kind != "person"]
     assert len(keys) == len(set(keys))  # one line per key
+    members = [canonical for kind, canonical, _name, _forms in entries
+               if kind == "person" and canonical.startswith("org:")]
+    assert members and set(members) <= set(keys)  # party members link to their party
     for kind, canonical, name, forms in entries:
         assert kind in {"event", "product", "organisation", "place", "person"}
         assert name and forms

@@ -522,6 +522,7 @@ place:region:gaza|Gaza Strip|Gaza Strip|Gaza|Gazy|Gazie|Pásmo Gazy|Strefa Gazy|
 # People: religious figures the news names in every language (the Prophet Muhammad,
 # Jesus), and party members, named as a group (the Tories, Polish laburzyści): as with
 # nationality nouns, the BSNLP guidelines make them mentions of people that link to the party
+# (their lines take the party's key)
 _MEMBERS = """
 person:muhammad|Muhammad|Muhammad|Prophet Muhammad|Mohammed|Mohamed|Muhammed|Mahomet|Mohamet|
     Мухаммед|Мухаммад|Мохаммед|Мохамед|Магомет|Мохамад|Мухамед|Мохаммад
@@ -529,9 +530,9 @@ person:jesus|Jesus|Jesus|Jesus Christ|Ježíš|Ježíš Kristus|Jezus|Jezus Chry
     Chrystus|Иисус|Иисус Христос|Исус|Исус Христос|Ісус|Ісус Христос|Христос|Ježíše Krista|
     Ježíšem Kristem|Ježíši Kristu|Jezusa Chrystusa|Chrystusa|Chrystusowi|Христа|Христу|Христом|
     Иисуса Христа|Исуса Христа|Ісуса Христа|Jezusa Kristusa
-org:tories|Tories|Tory|torysi|torysów|torysami|torysom|toryové|toryů|торите|тори|
+org:conservatives-uk|Conservative Party|Tory|torysi|torysów|torysami|torysom|toryové|toryů|торите|тори|
     торі|торїв
-org:labourites|Labour Party (UK)|laburzyści|laburzystów|laburzystami|laburzystom|
+org:labour-uk|Labour Party|laburzyści|laburzystów|laburzystami|laburzystom|
     Laburzyści|Laburzystów|labouristé|labouristů|labouristy|labouristům|laburisti|laburistov|
     лейбъристите|лейбъристи|лейбъристки|лейбористы|лейбористов|лейбористами|лейбористам|
     лейбористи|лейбористів
