@@ -530,8 +530,8 @@ person:jesus|Jesus|Jesus|Jesus Christ|Ježíš|Ježíš Kristus|Jezus|Jezus Chry
     Chrystus|Иисус|Иисус Христос|Исус|Исус Христос|Ісус|Ісус Христос|Христос|Ježíše Krista|
     Ježíšem Kristem|Ježíši Kristu|Jezusa Chrystusa|Chrystusa|Chrystusowi|Христа|Христу|Христом|
     Иисуса Христа|Исуса Христа|Ісуса Христа|Jezusa Kristusa
-org:conservatives-uk|Conservative Party|Tory|torysi|torysów|torysami|torysom|toryové|toryů|торите|тори|
-    торі|торїв
+org:conservatives-uk|Conservative Party|Tory|torysi|torysów|torysami|torysom|toryové|
+    toryů|торите|тори|торі|торїв
 org:labour-uk|Labour Party|laburzyści|laburzystów|laburzystami|laburzystom|
     Laburzyści|Laburzystów|labouristé|labouristů|labouristy|labouristům|laburisti|laburistov|
     лейбъристите|лейбъристи|лейбъристки|лейбористы|лейбористов|лейбористами|лейбористам|
