@@ -443,7 +443,7 @@ def _pycountry(gaz: Gazetteer) -> None:
                 for form in _name_forms(value):
                     gaz.add(form, entry, lang="en")
     for sub in pycountry.subdivisions:
-        name = re.sub(r"\s*\[.*\]$", "", str(sub.name))  # Wales [Cymru GB-CYM] -> Wales
+        name = _bare(str(sub.name))  # Wales [Cymru GB-CYM] -> Wales
         if fold(name) in _SUBDIVISION_DENY or len(name) < 4:
             continue
         gaz.add(name, GazetteerEntry("place", f"place:{sub.code}", name))
@@ -459,12 +459,11 @@ def _translated_subdivisions(gaz: Gazetteer) -> None:
     catalogs = _subdivision_catalogs(pycountry.LOCALES_DIR)
     english = dict(catalogs).get("en")
     for sub in pycountry.subdivisions:
-        name = re.sub(r"\s*\[.*\]$", "", str(sub.name))
+        name = _bare(str(sub.name))
         if fold(name) in _SUBDIVISION_DENY or len(name) < 4:
             continue
         entry = GazetteerEntry("place", f"place:{sub.code}", name)
-        in_english = (re.sub(r"\s*\[.*\]$", "", english.gettext(str(sub.name)))
-                      if english is not None else name)
+        in_english = _bare(english.gettext(str(sub.name))) if english is not None else name
         sounds = {latin(name), latin(in_english)}
         for base in (_CITY_OF.sub("", name), _CITY_OF.sub("", in_english)):
             city = gaz.lookup(base)  # Nottingham City, Bristol, City of: the city's own key
@@ -472,7 +471,7 @@ def _translated_subdivisions(gaz: Gazetteer) -> None:
                 entry = city
                 break
         for lang, catalog in catalogs:  # Калифорния, Bawaria, Каталонія
-            local = re.sub(r"\s*\[.*\]$", "", catalog.gettext(str(sub.name)))
+            local = _bare(catalog.gettext(str(sub.name)))
             if (local != name and len(local) >= 4 and fold(local) not in _SUBDIVISION_DENY
                     and max(fuzz.ratio(latin(local), s) for s in sounds) >= _SOUNDS_ALIKE
                     and gaz.lookup(local, lang) is None):  # a name found already keeps its key
@@ -480,6 +479,13 @@ def _translated_subdivisions(gaz: Gazetteer) -> None:
 
 
 _PYCOUNTRY_LOCALES = {"zh": "zh_CN", "zh_Hant": "zh_TW"}
+_BRACKETED = re.compile(r"\s*\[.*\]$")
+
+
+def _bare(name: str) -> str:
+    """A subdivision name without the other names iso-codes puts in brackets after it."""
+    return _BRACKETED.sub("", name)
+
 _CITY_OF = re.compile(r"(?:,\s*City of|\s+City)$")
 """How a subdivision that is a city's own territory is named: its names are the city's."""
 _SOUNDS_ALIKE = 60
