@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -442,11 +442,17 @@ def _pycountry(gaz: Gazetteer) -> None:
             if value:
                 for form in _name_forms(value):
                     gaz.add(form, entry, lang="en")
-    for sub in pycountry.subdivisions:
-        name = _bare(str(sub.name))  # Wales [Cymru GB-CYM] -> Wales
-        if fold(name) in _SUBDIVISION_DENY or len(name) < 4:
-            continue
+    for sub, name in _named_subdivisions(pycountry.subdivisions):
         gaz.add(name, GazetteerEntry("place", f"place:{sub.code}", name))
+
+
+def _named_subdivisions(subdivisions: Iterable[Any]) -> Iterator[tuple[Any, str]]:
+    """Each subdivision with its name (bracketed other names cut: Wales [Cymru GB-CYM] ->
+    Wales), where the name is no common word or fragment."""
+    for sub in subdivisions:
+        name = _bare(str(sub.name))
+        if fold(name) not in _SUBDIVISION_DENY and len(name) >= 4:
+            yield sub, name
 
 
 def _translated_subdivisions(gaz: Gazetteer) -> None:
@@ -458,40 +464,39 @@ def _translated_subdivisions(gaz: Gazetteer) -> None:
         return
     catalogs = _subdivision_catalogs(pycountry.LOCALES_DIR)
     english = dict(catalogs).get("en")
-    for sub in pycountry.subdivisions:
-        name = _bare(str(sub.name))
-        if fold(name) in _SUBDIVISION_DENY or len(name) < 4:
+    for sub, name in _named_subdivisions(pycountry.subdivisions):
+        translated = [(lang, local) for lang, catalog in catalogs
+                      if (local := _bare(catalog.gettext(str(sub.name)))) != name
+                      and len(local) >= 4 and fold(local) not in _SUBDIVISION_DENY]
+        if not translated:
             continue
-        entry = GazetteerEntry("place", f"place:{sub.code}", name)
         in_english = _bare(english.gettext(str(sub.name))) if english is not None else name
         sounds = {latin(name), latin(in_english)}
+        entry = GazetteerEntry("place", f"place:{sub.code}", name)
         for base in (_CITY_OF.sub("", name), _CITY_OF.sub("", in_english)):
             city = gaz.lookup(base)  # Nottingham City, Bristol, City of: the city's own key
             if city is not None and city.canonical.startswith(("place:geo:", "place:city:")):
                 entry = city
                 break
-        for lang, catalog in catalogs:  # Калифорния, Bawaria, Каталонія
-            local = _bare(catalog.gettext(str(sub.name)))
-            if (local != name and len(local) >= 4 and fold(local) not in _SUBDIVISION_DENY
-                    and max(fuzz.ratio(latin(local), s) for s in sounds) >= _SOUNDS_ALIKE
+        for lang, local in translated:  # Калифорния, Bawaria, Каталонія
+            if (max(fuzz.ratio(latin(local), s) for s in sounds) >= _SOUNDS_ALIKE
                     and gaz.lookup(local, lang) is None):  # a name found already keeps its key
                 gaz.add(local, entry, lang=lang)
 
 
 _PYCOUNTRY_LOCALES = {"zh": "zh_CN", "zh_Hant": "zh_TW"}
 _BRACKETED = re.compile(r"\s*\[.*\]$")
-
-
-def _bare(name: str) -> str:
-    """A subdivision name without the other names iso-codes puts in brackets after it."""
-    return _BRACKETED.sub("", name)
-
 _CITY_OF = re.compile(r"(?:,\s*City of|\s+City)$")
 """How a subdivision that is a city's own territory is named: its names are the city's."""
 _SOUNDS_ALIKE = 60
 """A translated subdivision name is kept when its transliteration is this close (rapidfuzz
 ratio) to the local or the English name: ``Бавария`` (Bavaria) is, Bulgarian ``Стария``
 ("the old", for the Philippine province Antique) is a translation of a word, not a name."""
+
+
+def _bare(name: str) -> str:
+    """A subdivision name without the other names iso-codes puts in brackets after it."""
+    return _BRACKETED.sub("", name)
 
 
 def _subdivision_catalogs(folder: str) -> list[tuple[str, Any]]:
