@@ -110,7 +110,6 @@ class StoryClusterer:
         self.dim = dim
         self._members = MemberIndex(dim)
         self._member_story: dict[int, int] = {}
-        self._member_lang: dict[int, str] = {}
         self._items: dict[int, ClusterInput] = {}
         self._stories: dict[int, _StoryInfo] = {}
 
@@ -124,7 +123,6 @@ class StoryClusterer:
         ts = item.time.timestamp()
         self._members.add(article_id, vec, ts)
         self._member_story[article_id] = story_id
-        self._member_lang[article_id] = item.lang
         self._items[article_id] = item
         info = self._stories.get(story_id)
         if info is None:
@@ -180,12 +178,12 @@ class StoryClusterer:
         centroid = info.total / max(float(np.linalg.norm(info.total)), 1e-9)
         centroid_sim = float(centroid @ vec)
         member_id, member_sim = nearest
-        member_lang = self._member_lang.get(member_id, "und")
+        near = self._items.get(member_id)
+        member_lang = near.lang if near else "und"
         same_lang = member_lang == item.lang
         offset = self.offset(member_lang, item.lang)
         semantic = (0.6 * member_sim + 0.4 * centroid_sim - offset) / p.scale
         need = max(1, math.ceil(p.anchor_share * info.count))
-        near = self._items.get(member_id)
         near_numbers = near.anchors.numbers if near else frozenset()
         near_names = near.anchors.names if near else frozenset()
         shared_numbers = sorted(n for n in item.anchors.numbers
