@@ -19,7 +19,9 @@ from babelwire.stages.entities_triggers import LEGAL_FORMS
 
 OPENING_QUOTES = "«\"„“'"
 CLOSING_QUOTES = "»\"“”'"
-_QUOTED = re.compile(r"[«\"„“]([^\W\d_][^«»\"„“”\n]{0,58}?)[»\"“”]")
+_OPEN, _CLOSE = (re.escape(q.replace("'", "")) for q in (OPENING_QUOTES, CLOSING_QUOTES))
+_QUOTED = re.compile(rf"[{_OPEN}]([^\W\d_][^{_OPEN}{_CLOSE}\n]{{0,58}}?)[{_CLOSE}]")
+"""A capitalised name in quotes (not apostrophes, which open and close too much else)."""
 _AFTER = re.compile(r"[ \u00a0]{1,2}(?:(sp\.\s?z\s?o\.\s?o\.)|([^\s,;:()]+))")
 _BEFORE = re.compile(r"(?:^|\s)(\S+)[ \u00a0]{1,2}$")
 
