@@ -285,3 +285,31 @@ def test_one_word_the_stream_writes_in_lower_case_is_no_person_by_its_ending():
     span = Span([Token(20, 27, "Острова")], sentence_start=False)
     assert looks_like_person(span, "Острова")  # a Slavic surname ending, mid-sentence
     assert not looks_like_person(span, "Острова", {"острова"})  # на Острова: the island
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    ("Według posła SLD Leszka Millera to błąd.", "pl",
+     [("SLD", "organisation"), ("Leszka Millera", "person")]),
+    ("Заявил представитель ИАТА Дэвид Пауэлл вчера.", "ru",
+     [("ИАТА", "organisation"), ("Дэвид Пауэлл", "person")]),
+    # an acronym before a company's own words stays in the name
+    ("Letiště loni koupila HNA Airport Group.", "cs", [("HNA Airport Group", "organisation")]),
+])
+def test_an_acronym_before_a_full_name_is_cut_off(doc, lang, expected):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert [(m.text, m.kind) for m in found] == expected
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    ("Работа по сделката, съобщи Барние. Според него има риск.", "bg", ["Барние"]),
+    ("Вчера Дейвис заяви, че ще обсъди въпроса.", "bg", ["Дейвис"]),
+    ("Potem Janša je dejal, da bo vlada odstopila.", "sl", ["Janša"]),
+    ("Министрите одобриха насоките, които представи г-н Барние.", "bg", ["Барние"]),
+    # a common noun opening a sentence before a verb of saying is nobody's name
+    ("To jest trudne. Profesor powiedział, że szczepionka działa.", "pl", []),
+    # nor an unknown word next to some other verb
+    ("Sondaż wykonany przez pracownię Survation pokazuje wiele.", "pl", []),
+])
+def test_a_lone_word_beside_a_verb_of_saying_is_a_person(doc, lang, expected):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert [m.text for m in found if m.kind == "person"] == expected

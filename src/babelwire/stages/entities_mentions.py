@@ -51,10 +51,12 @@ from babelwire.stages.entities_tokens import word_script as _script
 from babelwire.stages.entities_triggers import (
     LEGAL_FORMS,
     ORG_SUFFIXES,
+    auxiliaries,
     common_acronyms,
     org_heads,
     person_titles,
     place_heads,
+    reporting_verbs,
     sentence_starters,
 )
 
@@ -93,6 +95,15 @@ _VI_COMPOUNDS = frozenset(
      "tập đoàn", "chủ tịch", "tổng thống", "thống đốc", "quốc hội", "chính phủ"))
 _NOT_NAMES_EXTRA = split_words(
     "internet online foto photo фото фотография zdroj źródło джерело источник сми змі смі")
+
+
+def _two_names(first: _Token, last: _Token) -> bool:
+    """Whether two words could be a given name and a surname: capitalised, neither an
+    acronym, and the last no legal form or organisation head (``HNA | Airport Group``)."""
+    low = fold(last.text)
+    return (first.cap and last.cap and not first.acronym and not last.acronym
+            and low not in LEGAL_FORMS and not _is_head(low, org_heads())
+            and "." not in last.text)
 
 
 def _gap(doc: str, a: _Token, b: _Token) -> str:
@@ -277,6 +288,28 @@ def _preceding_words(doc: str, toks: list[_Token], index: int, limit: int = 3) -
     return words
 
 
+def _speaker(doc: str, toks: list[_Token], index: int) -> bool:
+    """Whether the lone word at ``index`` stands right beside a verb of saying, as the one
+    who speaks: ``подчерта Барние``, ``Дейвис заяви``, ``Janša je dejal``. Acronyms,
+    titles and organisation heads are no speakers by name."""
+    tok = toks[index]
+    word = fold(tok.text)
+    if (tok.acronym or tok.inflected_acronym or len(word) < 3 or not word.isalpha()
+            or stem_word(word) in person_titles() or _is_head(word, org_heads())
+            or word in sentence_starters()):
+        return False
+    verbs = reporting_verbs()
+    if index and fold(toks[index - 1].text) in verbs and \
+            doc[toks[index - 1].end : tok.start].isspace():
+        return True
+    k = index + 1
+    if k < len(toks) and fold(toks[k].text) in auxiliaries() and \
+            doc[tok.end : toks[k].start].isspace():
+        tok, k = toks[k], k + 1
+    return (k < len(toks) and fold(toks[k].text) in verbs
+            and doc[tok.end : toks[k].start].isspace())
+
+
 def _splits_off(entry: GazetteerEntry | None) -> bool:
     """Whether a gazetteer hit inside a run is sure enough to cut the run there."""
     if entry is None:
@@ -375,6 +408,11 @@ class CasedMentionFinder:
         if (len(toks) == 2 and all(t.cap for t in toks) and is_given_name(toks[0].text)
                 and self.gaz.lookup(toks[1].text, lang) is None):
             return [span]  # a given name that is also a place: Доминик Рааб, Jordan Henderson
+        if (len(toks) == 3 and toks[0].acronym and _two_names(toks[1], toks[2])
+                and lang != "vi"):
+            # an organisation's acronym, then its spokesperson: ЮНИСЕФ | Этлева Кадилли
+            return [_Span(toks[:1], span.sentence_start, rule=span.rule),
+                    *self._split(doc, _Span(toks[1:], False), lang, tails)]
         # a run with a lower-case word or number in it is cut only before a known tail
         # (Akcje | Nord Stream 2)
         for cut in range(len(toks) - 1 if all(t.cap for t in toks) else 0, 0, -1):
@@ -500,6 +538,10 @@ class CasedMentionFinder:
             return
         if before and stem_word(before[0]) in place_heads():
             span.kind, span.rule = "place", "trigger"
+            return
+        if (len(span.tokens) == 1 and not span.sentence_start  # Profesor powiedział
+                and _speaker(doc, toks, index_of[id(span.tokens[0])])):
+            span.kind, span.rule = "person", "trigger"
             return
         if len(span.tokens) > 1:  # a gazetteer name inside a longer run: Republic of Poland
             inner = self.gaz.lookup(span.tokens[-1].text, lang)

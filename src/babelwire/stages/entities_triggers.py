@@ -36,6 +36,7 @@ prefeito prefeita porta-voz governador embaixador deputada
 prezydent prezydentka premier premierka minister ministra kanclerz sekretarz burmistrz
 prezydent rzecznik rzeczniczka gubernator ambasador senator poseł posłanka sędzia
 prezes dyrektor szef szefowa wicepremier marszałek pan pani
+г-н г-жа господин госпожа gospod gospa пан пані
 prezident prezidentka premiér premiérka ministr ministryně kancléř tajemník starosta
 starostka primátor primátorka mluvčí guvernér velvyslanec senátor poslanec poslankyně
 soudce ředitel ředitelka šéf šéfka místopředseda předseda předsedkyně hejtman hejtmanka
@@ -187,7 +188,32 @@ bu şu o bir ve ile için gibi ama da de ise bugün dün yarın
 de het een dit dat deze die hij zij wij ik in op bij met voor na uit van en of maar ook
 al vandaag gisteren morgen volgens
 trong khi theo tại các những một và của là với cho từ sau trước hôm nay
+сега там тук после вече още обаче затова така сейчас теперь затем однако также поэтому
+там здесь зараз тепер однак потім тому тут teraz jednak potem dlatego tam tutaj także
+nyní teď však pak proto tam zde zdaj sedaj vendar nato zato tam tukaj
 """
+
+# Verbs of saying, as written next to the one who speaks (``съобщи Барние``, ``Дейвис
+# заяви``, ``je dejal Janša``): a lone unknown capitalised word beside one is a person.
+_REPORTING_VERBS = """
+said says added told stated sagte sagt erklärte betonte fügte
+заяви заявява каза казва добави добавя подчерта подчертава съобщи съобщава посочи посочва
+отбеляза отбелязва коментира обяви обявява написа пише смята призова допълни уточни
+заявил заявила заявляет сказал сказала говорит добавил добавила отметил отметила
+подчеркнул подчеркнула сообщил сообщила написал написала пояснил пояснила считает уточнил
+уточнила признал признала
+заявив заявила заявляє сказав сказала каже додав додала зазначив зазначила наголосив
+наголосила повідомив повідомила написав написала вважає пояснив пояснила
+powiedział powiedziała mówi stwierdził stwierdziła dodał dodała podkreślił podkreśliła
+zaznaczył zaznaczyła napisał napisała oświadczył oświadczyła uważa ocenił oceniła
+řekl řekla uvedl uvedla dodal dodala prohlásil prohlásila zdůraznil zdůraznila napsal
+napsala uvádí tvrdí míní sdělil sdělila podotkl podotkla
+dejal dejala povedal povedala poudaril poudarila dodal dodala izjavil izjavila zapisal
+zapisala pravi meni opozoril opozorila
+"""
+
+# Auxiliaries between a speaker and a past-tense verb of saying (Slovene ``Janša je dejal``).
+_AUXILIARIES = frozenset({"je", "е", "sta", "so", "jest", "byl", "była", "был", "была"})
 
 # Acronyms of common nouns, written in capitals but no names: GDP, VAT, LNG, units and
 # time zones, medical terms, legal forms standing alone (currency codes come from pycountry)
@@ -235,6 +261,17 @@ def sentence_starters() -> frozenset[str]:
     return frozenset(fold(_SENTENCE_STARTERS).split())
 
 
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Folded verbs of saying, as written (not stemmed: ``said`` but not ``saying``)."""
+    return frozenset(fold(_REPORTING_VERBS).split())
+
+
+def auxiliaries() -> frozenset[str]:
+    """Folded auxiliaries that may stand between a speaker and a verb of saying."""
+    return _AUXILIARIES
+
+
 def arabic_titles() -> frozenset[str]:
     return _ARABIC_TITLES
 
@@ -248,8 +285,8 @@ def cjk_titles_before() -> tuple[str, ...]:
 
 
 __all__ = [
-    "CJK_ORG_SUFFIXES", "CJK_PLACE_SUFFIXES", "ORG_SUFFIXES", "arabic_titles",
+    "CJK_ORG_SUFFIXES", "CJK_PLACE_SUFFIXES", "ORG_SUFFIXES", "arabic_titles", "auxiliaries",
     "cjk_titles_after", "cjk_titles_before", "common_acronyms", "org_heads", "person_titles",
-    "place_heads",
+    "place_heads", "reporting_verbs",
     "sentence_starters",
 ]
