@@ -313,3 +313,32 @@ def test_an_acronym_before_a_full_name_is_cut_off(doc, lang, expected):
 def test_a_lone_word_beside_a_verb_of_saying_is_a_person(doc, lang, expected):
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
     assert [m.text for m in found if m.kind == "person"] == expected
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    # an abbreviation inside a name does not end the run
+    ("Eksport z Wlk. Brytanii spadł.", "pl", [("Wlk. Brytanii", "place:GB")]),
+    # English connectors inside an English name in Slavic text
+    ("Analityk z Center for European Reform to potwierdził.", "pl",
+     [("Center for European Reform", None)]),
+    # Czech -sko countries in the instrumental (the adjective's case is -ském)
+    ("Hranice je mezi Norskem a Švédskem otevřená.", "cs",
+     [("Norskem", "place:NO"), ("Švédskem", "place:SE")]),
+    # a city whose e drops in its case forms
+    ("Vlak je peljal proti Manchestru in Leedsu.", "sl",
+     [("Manchestru", "place:geo:2643123"), ("Leedsu", "place:geo:2644688")]),
+])
+def test_name_boundaries_and_case_forms(doc, lang, expected):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert [(m.text, m.canonical) for m in found] == expected
+
+
+def test_a_country_adjective_takes_no_place_from_the_stream_or_the_document():
+    from babelwire.stages.entities_stream import StreamNames
+
+    stream = StreamNames()
+    for _ in range(3):
+        stream.learn("Irsko", "place")
+    finder = CasedMentionFinder(default_gazetteer(), stream=stream)
+    doc = "Letadla zůstala v Irsku. Irský dopravce čelí kritice odborů."
+    assert [m.text for m in finder.find(doc, "cs")] == ["Irsku"]

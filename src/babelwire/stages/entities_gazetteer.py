@@ -238,6 +238,10 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 _SKI_ADJECTIVE_LANGS = frozenset({"sl", "hr", "sr", "bs"})
 _SKI_ADJECTIVE = re.compile(r"sk(?:i|e|ih|im|ima)$")
+_FLEETING_AFTER = frozenset("rklnc")
+_CONSONANTS = frozenset("bcčdďfghjklmnňpqrřsštťvwxzžł")
+_CZECH_SKO_CASE = re.compile(r"[sc]kem$")
+"""Czech -sko countries take -skem (``s Norskem``, ``mezi Ruskem``); the adjective's is -ském."""
 """In Slovene and its neighbours -ski is an adjective (Slovenski, of Slovenia), not the
 Polish surname ending it is elsewhere: such a word finds no name by its stem (Slovensko)."""
 
@@ -318,7 +322,8 @@ class Gazetteer:
         """Entry for ``form`` as written, else (in an inflecting ``lang``) for its stem."""
         hit = self.exact.get(fold(form))
         if (hit is None and (lang is None or lang in INFLECTING) and not _is_cjk(form)
-                and not (looks_adjectival(form) and " " not in form.strip())
+                and not (looks_adjectival(form) and " " not in form.strip()
+                         and not (lang == "cs" and _CZECH_SKO_CASE.search(fold(form))))
                 and not (lang in _SKI_ADJECTIVE_LANGS and _SKI_ADJECTIVE.search(fold(form)))):
             skey = stem_key(form)
             if len(skey) >= 4:
@@ -329,7 +334,18 @@ class Gazetteer:
                 short = short_stem_key(form)
                 if len(short) >= 4 and short != skey:
                     hit = self.stems.get(short)
+            if hit is None and len(skey) >= 5 and " " not in skey:
+                hit = self._fleeting_e(form, skey)
         return hit
+
+    def _fleeting_e(self, form: str, skey: str) -> GazetteerEntry | None:
+        """A name whose last syllable's e drops in its case forms (Czech and Slovene
+        ``Manchestru``, Polish ``Leszka``): the stem with the e put back, if that is a place."""
+        if (skey[-1] not in _FLEETING_AFTER or skey[-2] not in _CONSONANTS
+                or fold(form) == skey):
+            return None
+        hit = self.stems.get(f"{skey[:-1]}e{skey[-1]}")
+        return hit if hit is not None and hit.kind == "place" else None
 
     def _short_country(self, form: str, skey: str) -> GazetteerEntry | None:
         """A country whose stem has three letters, in a case form (Чехии, Росії, Číně, Indii).

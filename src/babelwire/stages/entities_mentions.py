@@ -60,6 +60,9 @@ from babelwire.stages.entities_triggers import (
     sentence_starters,
 )
 
+_NAME_ABBREVIATIONS = frozenset({"wlk", "św", "sw", "sv", "st"})
+"""Abbreviated words inside names, written with a full stop (``Wlk. Brytania``,
+``Św. Mikołaja``, ``St. Pölten``): the run goes on past the stop."""
 _SENTENCE_END = re.compile(r"[.!?…:;\n]\s*[\"'«»„“”‘’(\[]*\s*$|^\s*[\"'«»„“”‘’(\[-]+\s*$")
 _CONNECTORS_BY_LANG: dict[str, frozenset[str]] = {
     lang: split_words(words) for lang, words in {
@@ -181,6 +184,11 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
         extended = False
         while j < n:
             gap = _gap(doc, run[-1], toks[j])
+            if (gap == ". " and toks[j].cap
+                    and fold(run[-1].text) in _NAME_ABBREVIATIONS):
+                run.append(toks[j])  # Wlk. Brytanii, Św. Piotra
+                j += 1
+                continue
             if gap not in {" ", "-", "\u00a0"} and not (gap == " " or gap.strip() == "&"):
                 break
             nxt = toks[j]
@@ -198,7 +206,8 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
                 run.append(nxt)
                 j += 1
                 continue
-            if ((low in _CONNECTORS_BY_LANG.get(lang, frozenset()) or low in _PARTICLES)
+            if ((low in _CONNECTORS_BY_LANG.get(lang, frozenset()) or low in _PARTICLES
+                 or (lang in _SLAVIC and low in _CONNECTORS_BY_LANG["en"]))  # Center for
                     and j + 1 < n and toks[j + 1].cap
                     and _gap(doc, nxt, toks[j + 1]) == " "):
                 run.extend([nxt, toks[j + 1]])
@@ -550,6 +559,8 @@ class CasedMentionFinder:
                 return
         if self.stream is not None:
             known = self.stream.kind_of(text)
+            if known == "place" and len(words) == 1 and looks_adjectival(text):
+                known = None  # the stream's Irsko makes no place of Irský (dopravce)
             if known is not None:
                 span.kind, span.rule = known, "stream"
                 return
@@ -584,6 +595,9 @@ class CasedMentionFinder:
             text = _text(doc, span)
             key = stem_key(text)
             twin = by_stem.get(key) if len(key) > 3 else None  # Чехов is no Чехии
+            if (twin is not None and len(span.tokens) == 1 and looks_adjectival(text)
+                    and not looks_adjectival(_text(doc, twin))):
+                twin = None  # Irský dopravce is no Irsko
             if twin is not None:
                 span.kind, span.rule, span.canonical = twin.kind, "document", twin.canonical
                 span.lemma = twin.lemma

@@ -85,6 +85,7 @@ _CJK_TITLES_BEFORE = (
 # Words that open an organisation's name (compared by stem) and suffixes that close one.
 _ORG_HEADS = """
 ministry department bank union unie unia unija party council commission committee agency authority
+center centre
 office court university institute association federation company corporation group
 foundation fund service organisation organization parliament assembly senate congress
 government army police navy airlines airways church league club team board bureau
