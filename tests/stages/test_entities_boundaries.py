@@ -342,3 +342,10 @@ def test_a_country_adjective_takes_no_place_from_the_stream_or_the_document():
     finder = CasedMentionFinder(default_gazetteer(), stream=stream)
     doc = "Letadla zůstala v Irsku. Irský dopravce čelí kritice odborů."
     assert [m.text for m in finder.find(doc, "cs")] == ["Irsku"]
+
+
+def test_slovene_slovenska_is_no_slovakia():
+    gaz = default_gazetteer()
+    assert gaz.lookup("Slovenska", "cs").canonical == "place:SK"  # Czech: of Slovakia
+    assert gaz.lookup("Slovenske", "sl") is None  # Slovene: Slovenian (adjective)
+    assert gaz.lookup("Slovaškem", "sl").canonical == "place:SK"

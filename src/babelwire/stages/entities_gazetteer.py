@@ -238,6 +238,7 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 _SKI_ADJECTIVE_LANGS = frozenset({"sl", "hr", "sr", "bs"})
 _SKI_ADJECTIVE = re.compile(r"sk(?:i|e|ih|im|ima)$")
+_SLOVENSK_LANGS = frozenset({"sl", "hr"})
 _FLEETING_AFTER = frozenset("rklnc")
 _CONSONANTS = frozenset("bcčdďfghjklmnňpqrřsštťvwxzžł")
 _CZECH_SKO_CASE = re.compile(r"[sc]kem$")
@@ -336,6 +337,9 @@ class Gazetteer:
                     hit = self.stems.get(short)
             if hit is None and len(skey) >= 5 and " " not in skey:
                 hit = self._fleeting_e(form, skey)
+        if (hit is not None and lang in _SLOVENSK_LANGS and hit.canonical == "place:SK"
+                and fold(form).startswith("slovensk")):
+            return None  # Slovene and Croatian slovenska is Slovenian; Slovakia is Slovaška
         return hit
 
     def _fleeting_e(self, form: str, skey: str) -> GazetteerEntry | None:
