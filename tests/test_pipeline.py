@@ -5,8 +5,9 @@ import pytest
 
 from babelwire.demo import sample_corpus_path
 from babelwire.evaluation.bcubed import bcubed
-from babelwire.pipeline import Pipeline
+from babelwire.pipeline import Pipeline, StoredMembers
 from babelwire.records import FetchedDocument, IngestProblem
+from babelwire.stages.cluster import StoryClusterer
 from babelwire.store import open_store
 
 NOW = datetime(2026, 11, 5, tzinfo=UTC)
@@ -80,8 +81,19 @@ def test_reingest_is_idempotent(ingested):
 def test_a_fresh_pipeline_resumes_from_the_store(ingested, embedder):
     _rows, docs, store, _p, _r, settings = ingested
     fresh = Pipeline(store, settings, embedder=embedder)
-    assert len(fresh.clusterer) == store.counts()["articles"] - store.counts()["duplicates"]
+    lazy = fresh.clusterer
+    assert len(lazy) == 0  # stored members are read as story windows need them
     assert len(fresh.dedup.index) > 0
+    # It decides as a clusterer given every stored member up front does.
+    eager = StoryClusterer(lazy.dim, lazy.params)
+    members = list(StoredMembers(store).of_stories(
+        {m.story_id for m in store.iter_cluster_members()}, ()))
+    eager.add_members(members)
+    for _article_id, story_id, item in members[::7]:
+        assert (lazy.assign(item, exclude_story=story_id)[:2]
+                == eager.assign(item, exclude_story=story_id)[:2])
+    assert 0 < lazy.loaded == len(lazy) <= len(eager)
+    assert len(eager) == store.counts()["articles"] - store.counts()["duplicates"]
     # A copy of a stored article under a new URL is recognised by the fresh state.
     doc = docs[0]
     copy = FetchedDocument(location="copy", url=doc.url + "-syndicated", source="Wire",

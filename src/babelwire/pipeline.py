@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Container, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -31,7 +31,7 @@ from babelwire.records import (
 from babelwire.settings import Settings
 from babelwire.stages.anchors import anchors
 from babelwire.stages.canonical_url import canonical_url
-from babelwire.stages.cluster import ClusterInput, ClusterParams, StoryClusterer
+from babelwire.stages.cluster import ClusterInput, ClusterParams, Member, StoryClusterer
 from babelwire.stages.dedup import DedupStage, NearDuplicateIndex
 from babelwire.stages.embed import Embedder, settings_embedder
 from babelwire.stages.embed_queue import (
@@ -43,7 +43,7 @@ from babelwire.stages.embed_queue import (
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.extract import ExtractStage
 from babelwire.stages.language import LanguageStage
-from babelwire.store.base import ArticleWrite, Store
+from babelwire.store.base import ArticleWrite, ClusterMember, Store
 
 log = logging.getLogger(__name__)
 
@@ -114,14 +114,9 @@ class Pipeline:
         if self._clusterer is None:
             params = ClusterParams(threshold=self.settings.story_threshold,
                                    window_days=self.settings.story_window_days)
-            clusterer = StoryClusterer(self.embedder.dim, params)
-            for m in self.store.iter_cluster_members():
-                if m.published is None or m.duplicate_of is not None:
-                    continue  # copies follow their original and are not members
-                clusterer.add_member(m.id, m.story_id, ClusterInput(
-                    lang=m.lang, time=m.published, embedding=m.embedding,
-                    anchors=anchors(m.title, m.text), title=m.title))
-            self._clusterer = clusterer
+            # stored members are read as the story windows being written need them
+            self._clusterer = StoryClusterer(self.embedder.dim, params,
+                                             source=StoredMembers(self.store))
         return self._clusterer
 
     # -- running ---------------------------------------------------------------
@@ -343,6 +338,31 @@ class Pipeline:
         if story_id is None:  # the original has no story yet (should not happen)
             story_id = self.store.new_story("", datetime.now(UTC))
         return story_id
+
+
+class StoredMembers:
+    """The store as the clusterer's :class:`~babelwire.stages.cluster.MemberSource`.
+
+    Copies follow their original and are no members; anchors are computed as the
+    pipeline computes them for a new article."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def between(self, since: datetime, until: datetime) -> Iterator[Member]:
+        return self._members(self.store.iter_cluster_members(since=since, until=until), ())
+
+    def of_stories(self, story_ids: Collection[int], skip: Container[int]) -> Iterator[Member]:
+        return self._members(self.store.iter_cluster_members(story_ids=story_ids), skip)
+
+    @staticmethod
+    def _members(rows: Iterable[ClusterMember], skip: Container[int]) -> Iterator[Member]:
+        for m in rows:
+            if m.published is None or m.duplicate_of is not None or m.id in skip:
+                continue
+            yield m.id, m.story_id, ClusterInput(
+                lang=m.lang, time=m.published, embedding=m.embedding,
+                anchors=anchors(m.title, m.text), title=m.title)
 
 
 class _BatchCopies:

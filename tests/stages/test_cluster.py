@@ -150,3 +150,63 @@ def test_a_large_story_matches_only_the_anchors_its_members_share_or_its_nearest
     assert evidence["shared_names"] == ["kyv"] and evidence["shared_numbers"] == []
     near = item(vec(1, 0.3), anchors=Anchors(numbers=frozenset({"507"}), names=frozenset()))
     assert c.assign(near)[2]["shared_numbers"] == ["507"]
+
+
+class _Source:
+    """Stored members in memory, recording what the clusterer asks for."""
+
+    def __init__(self, members):
+        self.members = list(members)
+        self.windows, self.story_reads = [], []
+
+    def between(self, since, until):
+        self.windows.append((since, until))
+        return [m for m in self.members if since <= m[2].time < until]
+
+    def of_stories(self, story_ids, skip):
+        self.story_reads.append(sorted(story_ids))
+        return [m for m in self.members if m[1] in story_ids and m[0] not in skip]
+
+
+def _stored(days=60):
+    """One story per day of the same kind of event, each with a second member (a day later)."""
+    members = []
+    for day in range(days):
+        v = vec(1, 0.05 * (day % 5), 0.3 * ((day // 5) % 3))
+        members.append((2 * day, 1000 + day, item(v, when=T0 + timedelta(days=day))))
+        members.append((2 * day + 1, 1000 + day,
+                        item(v, lang="cs", when=T0 + timedelta(days=day + 1, hours=3))))
+    return members
+
+
+def test_a_clusterer_with_a_source_reads_only_the_window_and_whole_stories():
+    members = _stored()
+    source = _Source(members)
+    lazy = StoryClusterer(8, source=source)
+    eager = StoryClusterer(8)
+    eager.add_members(members)
+    probe = item(vec(1, 0.1, 0.3), when=T0 + timedelta(days=40, hours=1))
+    assert lazy.assign(probe)[:2] == eager.assign(probe)[:2]
+    # the window's days in one read, then the stories found there, whole
+    (since, until), = source.windows
+    assert since <= probe.time - timedelta(days=4) and until > probe.time + timedelta(days=4)
+    assert until - since <= timedelta(days=10)
+    assert source.story_reads and 0 < len(lazy) < len(members)
+    assert {sid for sid in map(lazy._member_story.get, (2 * 35, 2 * 35 + 1))} == {1035}
+    # the same window again reads nothing; an old date (a backfill) reads its own days
+    lazy.assign(probe)
+    assert len(source.windows) == 1
+    old = item(vec(1, 0.1, 0.3), when=T0 + timedelta(days=3))
+    assert lazy.assign(old)[:2] == eager.assign(old)[:2]
+    assert len(source.windows) == 2
+
+
+def test_a_member_of_a_story_not_read_yet_reads_the_story_first_and_counts_once():
+    members = _stored(3)
+    new = (99, 1001, item(vec(1, 0.05), when=T0 + timedelta(days=1, hours=5)))
+    source = _Source([*members, new])  # the pipeline stores an article before adding it
+    lazy = StoryClusterer(8, source=source)
+    lazy.add_member(*new)
+    assert source.story_reads == [[1001]]
+    assert sorted(lazy._stories[1001].members) == [2, 3, 99]
+    assert lazy._stories[1001].count == 3

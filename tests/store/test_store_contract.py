@@ -72,6 +72,23 @@ def test_write_read_stories_and_copies_count_once(store):
     assert len(members) == 3 and members[0].embedding.shape == (4,)
 
 
+def test_cluster_members_by_time_and_by_story(store):
+    first, second = store.new_story("a", T0), store.new_story("b", T0)
+    store.write_batch([
+        ArticleWrite(enriched=enriched(n, f"t{n}", "x", when=T0 + timedelta(days=n)),
+                     story_id=first if n % 2 else second, story_score=1.0)
+        for n in range(1, 7)])
+    day = timedelta(days=1)
+    # since is inclusive, until exclusive; the time is published, else fetched
+    assert [m.id for m in store.iter_cluster_members(since=T0 + 2 * day, until=T0 + 4 * day)
+            ] == [2, 3]
+    assert [m.id for m in store.iter_cluster_members(since=T0 + 5 * day)] == [5, 6]
+    assert [m.id for m in store.iter_cluster_members(story_ids=[first])] == [1, 3, 5]
+    assert [m.id for m in store.iter_cluster_members(story_ids={first, second},
+                                                     until=T0 + 3 * day)] == [1, 2]
+    assert list(store.iter_cluster_members(story_ids=[])) == []
+
+
 def test_duplicate_canonical_url_rolls_back_the_whole_batch(store):
     sid = store.new_story("s", T0)
     store.write_batch([ArticleWrite(enriched=enriched(1, "a", "b"), story_id=sid,

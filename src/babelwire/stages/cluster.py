@@ -29,10 +29,10 @@ result is the same: ties break on the lowest id.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Container, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -97,28 +97,103 @@ class ClusterInput:
     title: str
 
 
-class StoryClusterer:
-    """Holds the members of every story and assigns new articles to stories.
+Member = tuple[int, int, ClusterInput]
+"""(article id, story id, what the clusterer needs of the article)."""
 
-    ``new_story`` is the store's callback that creates a story row and returns its id.
+
+class MemberSource(Protocol):
+    """Where the clusterer reads stored members from when it loads them as needed."""
+
+    def between(self, since: datetime, until: datetime) -> Iterable[Member]:
+        """The members whose time is at or after ``since`` and before ``until``."""
+        ...
+
+    def of_stories(self, story_ids: Collection[int], skip: Container[int]) -> Iterable[Member]:
+        """Every member of these stories, except the articles in ``skip``."""
+        ...
+
+
+class StoryClusterer:
+    """Holds the members of the stories it has seen and assigns new articles to stories.
+
+    Without a ``source`` it knows what it is given (:meth:`add_member`). With one, it
+    loads stored members as a search needs them: the days of the story window around an
+    article, and every member of each story found there, so that a candidate story is
+    always scored whole. Reopening a large database then reads only the days being
+    written, and a backfill of old dates reads its own days when it gets to them.
     """
 
     name = "cluster"
 
-    def __init__(self, dim: int, params: ClusterParams | None = None) -> None:
+    def __init__(self, dim: int, params: ClusterParams | None = None, *,
+                 source: MemberSource | None = None) -> None:
         self.params = params or ClusterParams()
         self.dim = dim
         self._members = MemberIndex(dim)
         self._member_story: dict[int, int] = {}
         self._items: dict[int, ClusterInput] = {}
         self._stories: dict[int, _StoryInfo] = {}
+        self._source = source
+        self._loaded_days: set[int] = set()
+        self._loaded_stories: set[int] = set()
+        self.loaded = 0
+        """Members read from the source so far."""
 
     def __len__(self) -> int:
         return len(self._members)
 
+    # -- loading -------------------------------------------------------------
+    def _ensure_window(self, lo: float, hi: float) -> None:
+        """Read the stored members of every day of ``[lo, hi]`` not read yet, and the
+        whole of each story they belong to."""
+        if self._source is None:
+            return
+        first, last = int(lo // SECONDS_PER_DAY), int(hi // SECONDS_PER_DAY)
+        missing = [d for d in range(first, last + 1) if d not in self._loaded_days]
+        if not missing:
+            return
+        runs: list[list[int]] = []
+        for day in missing:  # contiguous runs of days: one query each
+            if runs and runs[-1][1] == day - 1:
+                runs[-1][1] = day
+            else:
+                runs.append([day, day])
+        stories: set[int] = set()
+        for start, end in runs:
+            since = datetime.fromtimestamp(start * SECONDS_PER_DAY, UTC)
+            until = datetime.fromtimestamp((end + 1) * SECONDS_PER_DAY, UTC)
+            for article_id, story_id, item in self._source.between(since, until):
+                if article_id not in self._member_story:
+                    self._add(article_id, story_id, item)
+                    self.loaded += 1
+                stories.add(story_id)
+        self._loaded_days.update(missing)
+        self._ensure_stories(stories)
+
+    def _ensure_stories(self, story_ids: Collection[int]) -> None:
+        """Read every stored member of the stories not read whole yet."""
+        wanted = [s for s in story_ids if s not in self._loaded_stories]
+        if self._source is None or not wanted:
+            return
+        self._loaded_stories.update(wanted)
+        for article_id, story_id, item in self._source.of_stories(wanted, self._member_story):
+            if article_id not in self._member_story:
+                self._add(article_id, story_id, item)
+                self.loaded += 1
+
     # -- state ---------------------------------------------------------------
     def add_member(self, article_id: int, story_id: int, item: ClusterInput) -> None:
-        """Record that ``article_id`` belongs to ``story_id`` (also used to rebuild state)."""
+        """Record that ``article_id`` belongs to ``story_id`` (also used to rebuild state).
+
+        With a source, a story not read yet is read whole first (the new article may be
+        stored already, and is then read with it)."""
+        if self._source is not None and story_id not in self._loaded_stories:
+            self._ensure_stories((story_id,))
+            if self._member_story.get(article_id) == story_id:
+                return
+        self._add(article_id, story_id, item)
+
+    def _add(self, article_id: int, story_id: int, item: ClusterInput) -> None:
         vec = np.asarray(item.embedding, dtype=np.float32)
         ts = item.time.timestamp()
         self._members.add(article_id, vec, ts)
@@ -147,6 +222,7 @@ class StoryClusterer:
     def _neighbours(self, vec: Vector, ts: float) -> list[tuple[int, float]]:
         """The nearest members published within the story window of ``ts``."""
         span = self.params.window_days * SECONDS_PER_DAY
+        self._ensure_window(ts - span, ts + span)
         return self._members.nearest(vec, self.params.neighbours, window=(ts - span, ts + span))
 
     def squash(self, raw: float) -> float:
@@ -270,9 +346,10 @@ class StoryClusterer:
 
     def merge(self, source: int, target: int) -> None:
         """Move every member of story ``source`` into story ``target``."""
+        self._ensure_stories((source, target))
         info = self._stories.pop(source)
         for member in info.members:
-            self.add_member(member, target, self._items[member])
+            self._add(member, target, self._items[member])
 
     def story_languages(self, story_id: int) -> Mapping[str, int]:
         info = self._stories.get(story_id)

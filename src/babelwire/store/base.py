@@ -8,7 +8,7 @@ transaction each, so a crash never leaves half an article behind.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -163,8 +163,12 @@ class Store(ABC):
         """(article id, MinHash signature) of every original article, for the LSH index."""
 
     @abstractmethod
-    def iter_cluster_members(self) -> Iterator[ClusterMember]:
-        """Every stored article with an embedding, for rebuilding the clusterer's index."""
+    def iter_cluster_members(self, *, since: datetime | None = None,
+                             until: datetime | None = None,
+                             story_ids: Collection[int] | None = None) -> Iterator[ClusterMember]:
+        """Stored articles with an embedding and a story, for the clusterer, by id: every
+        one, or those whose time (published, else fetched) is at or after ``since`` and
+        before ``until``, and/or those of ``story_ids``."""
 
     @abstractmethod
     def new_story(self, title: str, at: datetime | None) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -223,11 +223,23 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
         for article_id, blob in rows:
             yield int(article_id), tuple(int(x) for x in np.frombuffer(blob, dtype=np.uint64))
 
-    def iter_cluster_members(self) -> Iterator[ClusterMember]:
+    def iter_cluster_members(self, *, since: datetime | None = None,
+                             until: datetime | None = None,
+                             story_ids: Collection[int] | None = None) -> Iterator[ClusterMember]:
+        where = ["embedding IS NOT NULL", "story_id IS NOT NULL"]
+        params: list[Any] = []
+        if since is not None:  # the expression of the articles_time index
+            where.append("COALESCE(published, fetched_at) >= %s")
+            params.append(to_pg_time(since))
+        if until is not None:
+            where.append("COALESCE(published, fetched_at) < %s")
+            params.append(to_pg_time(until))
+        if story_ids is not None:
+            where.append("story_id = ANY(%s)")
+            params.append(sorted(set(story_ids)))
         rows = self._rows(
             "SELECT id, story_id, published, fetched_at, lang, title, text, embedding, "
-            "duplicate_of FROM articles WHERE embedding IS NOT NULL AND story_id IS NOT NULL "
-            "ORDER BY id")
+            f"duplicate_of FROM articles WHERE {' AND '.join(where)} ORDER BY id", params)
         for aid, sid, published, fetched, lang, title, text, blob, dup in rows:
             yield ClusterMember(
                 id=int(aid), story_id=int(sid),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -144,12 +144,30 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
         for article_id, blob in rows:
             yield int(article_id), tuple(int(x) for x in np.frombuffer(blob, dtype=np.uint64))
 
-    def iter_cluster_members(self) -> Iterator[ClusterMember]:
-        rows = self._db.execute(
-            "SELECT id, story_id, published, fetched_at, lang, title, text, embedding, "
-            "duplicate_of FROM articles WHERE embedding IS NOT NULL AND story_id IS NOT NULL "
-            "ORDER BY id"
-        ).fetchall()
+    def iter_cluster_members(self, *, since: datetime | None = None,
+                             until: datetime | None = None,
+                             story_ids: Collection[int] | None = None) -> Iterator[ClusterMember]:
+        where = ["embedding IS NOT NULL", "story_id IS NOT NULL"]
+        params: list[Any] = []
+        if since is not None:  # the expression of the articles_time index
+            where.append("COALESCE(published, fetched_at) >= ?")
+            params.append(to_db_time(since))
+        if until is not None:
+            where.append("COALESCE(published, fetched_at) < ?")
+            params.append(to_db_time(until))
+        sql = ("SELECT id, story_id, published, fetched_at, lang, title, text, embedding, "
+               f"duplicate_of FROM articles WHERE {' AND '.join(where)}")
+        if story_ids is None:
+            rows = self._db.execute(sql + " ORDER BY id", params).fetchall()
+        else:
+            wanted = sorted(set(story_ids))
+            rows = []
+            for k in range(0, len(wanted), 500):
+                chunk = wanted[k : k + 500]
+                rows += self._db.execute(
+                    f"{sql} AND story_id IN ({','.join('?' * len(chunk))})",
+                    [*params, *chunk]).fetchall()
+            rows.sort(key=lambda row: row[0])
         for aid, sid, published, fetched, lang, title, text, blob, dup in rows:
             yield ClusterMember(
                 id=int(aid), story_id=int(sid),
