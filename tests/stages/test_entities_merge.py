@@ -122,3 +122,17 @@ def test_a_different_first_name_is_another_person_even_in_shared_context():
     ru, _ = linker.link([_mention("Борис Джонсон", lang="ru"), _mention("Тереза Мэй", lang="ru")],
                         story_id=1)
     assert ru[0].entity_id == boris  # the same first name in another script still links
+
+
+def test_a_possessive_of_a_surname_is_the_person():
+    linker = EntityLinker()
+    # within an article: Slovene Mayeve (vlade) is Theresa May's
+    found, _ = linker.link([_mention("Theresa May", lang="sl"), _mention("Mayeve", lang="sl")])
+    assert found[0].entity_id == found[1].entity_id
+    # across articles, a possessive alone: Czech Merklova (the e of Merkel drops)
+    merkel, _ = linker.link([_mention("Angela Merkelová", lang="cs")])
+    alone, _ = linker.link([_mention("Merklova", lang="cs")])
+    assert alone[0].entity_id == merkel[0].entity_id
+    # a word with such an ending but no such surname known is someone else
+    other, _ = linker.link([_mention("Ivanova", lang="cs")])
+    assert other[0].entity_id not in {found[0].entity_id, merkel[0].entity_id}

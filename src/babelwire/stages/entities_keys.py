@@ -235,6 +235,35 @@ def skeleton(text: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+# Possessive adjectives of surnames in Czech, Slovak and Slovene (``Tuskova`` vláda,
+# ``Barnierův`` plán, ``Mayeve`` vlade, Slovene ``Junckerjevih``), and the Czech dative
+# ``-ovi`` of a surname ending in a vowel (``Farageovi``), with their case endings.
+_POSSESSIVE_ENDINGS = tuple(sorted({
+    *(f"{stem}{case}" for stem in ("ov", "ev", "jev")
+      for case in ("", "a", "e", "i", "o", "u", "y", "ě", "ih", "im", "ima", "ega", "emu", "em",
+                   "ou", "ých", "ým", "ými")),
+    "ův",
+}, key=len, reverse=True))
+_FLEETING_E = re.compile(r"[bcčdfghklmnprsštvzž][lrkn]$")
+
+
+@lru_cache(maxsize=65536)
+def possessive_bases(word: str) -> tuple[str, ...]:
+    """The surnames a Latin-script possessive adjective may be made from (folded):
+    ``Tuskova`` -> ``tusk``; ``Merklova`` -> ``merkl``, ``merkel`` (the e of Merkel
+    drops); ``Junckerjevih`` -> ``juncker``. Empty when ``word`` has no such ending."""
+    folded = fold(word)
+    if not folded.isalpha() or any(ord(ch) > 0x24F for ch in folded):  # Latin letters only
+        return ()
+    for ending in _POSSESSIVE_ENDINGS:
+        base = folded[: -len(ending)]
+        if folded.endswith(ending) and len(base) >= 3:
+            if _FLEETING_E.search(base):
+                return base, f"{base[:-1]}e{base[-1]}"
+            return (base,)
+    return ()
+
+
 def split_words(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text`` (word lists are written as one string)."""
     return frozenset(text.split())
@@ -245,6 +274,7 @@ __all__ = [
     "latin",
     "latin_forms",
     "looks_adjectival",
+    "possessive_bases",
     "script_of",
     "short_stem_key",
     "skeleton",

@@ -29,6 +29,7 @@ from babelwire.stages.entities_keys import (
     fold,
     latin,
     latin_forms,
+    possessive_bases,
     script_of,
     short_stem_key,
     skeleton,
@@ -125,7 +126,9 @@ def group_mentions(mentions: Sequence[Mention]) -> list[_Group]:
     merged: list[_Group] = []
     for (kind, group_key), group in groups.items():
         if kind == "person" and group.canonical is None and " " not in group_key:
-            full = surnames.get(group_key)
+            full = surnames.get(group_key) or next(  # Tuskova (vláda): Donald Tusk's
+                (surnames[stem] for stem in map(stem_word, possessive_bases(group.longest))
+                 if stem in surnames), None)
             if full is not None and full is not group:
                 full.mentions.extend(group.mentions)
                 continue
@@ -476,6 +479,11 @@ class EntityLinker:
     def _resolve_surname(self, word: str, text: str, context: set[int],
                          story: int | None) -> int | None:
         same_script = self.by_surname.get(("person", stem_word(word)), set())
+        for base in () if same_script else possessive_bases(word):
+            same_script = self.by_surname.get(("person", stem_word(base)), set())
+            if same_script:  # Barnierova: Barnier's
+                word = base
+                break
         word = stem_word(word)
         if same_script:
             eid, score = self._best(same_script, context, story)
