@@ -136,3 +136,17 @@ def test_a_possessive_of_a_surname_is_the_person():
     # a word with such an ending but no such surname known is someone else
     other, _ = linker.link([_mention("Ivanova", lang="cs")])
     assert other[0].entity_id not in {found[0].entity_id, merkel[0].entity_id}
+
+
+def test_first_names_spelled_by_sound_in_another_script_agree():
+    from babelwire.stages.entities_linking import _first_names, _first_names_agree
+
+    def agree(a, b):
+        return _first_names_agree(_first_names([(a, "")]), _first_names([(b, "")]))
+
+    assert agree("Michael Gove", "Майкл Гоув")
+    assert agree("Jean-Claude Juncker", "Жан-Клод Юнкер")
+    assert agree("Joe Biden", "Джо Байдън")
+    assert not agree("Joe Biden", "Jill Biden")
+    assert not agree("Ekaterina Zaharieva", "Мария Захарова")
+    assert not agree("Heiko Maas", "Ашик Масих")

@@ -80,8 +80,8 @@ class _Entity:
     context: Counter[int] = field(default_factory=Counter)
     stories: set[int] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
-    firsts: set[str] = field(default_factory=set)
-    """First-name keys of its full-name spellings (see :func:`_first_names`)."""
+    firsts: set[tuple[str, str, str]] = field(default_factory=set)
+    """First names of its full-name spellings (see :func:`_first_names`)."""
 
 
 @dataclass
@@ -102,6 +102,7 @@ class _Group:
 
 
 _WORDS = re.compile(r"[^\W_]+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _words(text: str) -> list[str]:
@@ -136,15 +137,35 @@ def group_mentions(mentions: Sequence[Mention]) -> list[_Group]:
     return merged
 
 
-def _first_names(texts: Iterable[tuple[str, str]]) -> set[str]:
-    """Keys of the first names of the full names among (text, lang) spellings: the first
-    two letters of each first name's consonant skeleton (``Joe`` = ``Джо``; ``Jill``)."""
+def _first_names(texts: Iterable[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """The first names of the full names among (text, lang) spellings, each as (key, Latin
+    form, script); the key is the first two letters of its consonant skeleton."""
     out = set()
     for text, _lang in texts:
         words = latin(text).split()
         if len(words) > 1:
-            out.add(skeleton_word(words[0], script_of(text))[:2])
+            script = script_of(text) if not _CYRILLIC.search(text) else "cyrillic"
+            out.add((skeleton_word(words[0], script_of(text))[:2], words[0], script))
     return out
+
+
+def _first_names_agree(mine: set[tuple[str, str, str]],
+                       theirs: set[tuple[str, str, str]]) -> bool:
+    """Whether two people's first names can be one name (either unknown counts as yes):
+    the same skeleton key (``Joe`` = ``Джо``, not ``Jill``), or, across scripts, the same
+    first letter and Latin forms at least half alike, as a sound-by-sound spelling makes
+    them (``Michael`` = ``Майкл`` = ``majkl``; French ``Jean`` = ``Жан`` = ``zan``)."""
+    if not mine or not theirs:
+        return True
+    if {key for key, _form, _script in mine} & {key for key, _form, _script in theirs}:
+        return True
+    return any(a_script != b_script and _initial(a) == _initial(b) and _ratio(a, b) >= 50
+               for _k, a, a_script in mine for _l, b, b_script in theirs)
+
+
+def _initial(form: str) -> str:
+    """A first name's first letter, with z as j (Жан = zan, Jean)."""
+    return "j" if form[:1] == "z" else form[:1]
 
 
 class EntityLinker:
@@ -324,7 +345,7 @@ class EntityLinker:
     @staticmethod
     def _persons_agree(a: _Entity, b: _Entity) -> bool:
         """Two people's full names must not differ in a first name (Joe and Jill Biden)."""
-        return not a.firsts or not b.firsts or bool(a.firsts & b.firsts)
+        return _first_names_agree(a.firsts, b.firsts)
 
     def mark_all_changed(self) -> None:
         """Make the next :meth:`merge_pass` look at every entity (after a reload, say)."""
@@ -512,10 +533,9 @@ class EntityLinker:
                            for f in entity.latin_forms if f), default=0.0)
             else:
                 sim = self._similarity(entity, text)
-            if not surname and entity.record.kind == "person":
-                mine, theirs = _first_names([(text, "")]), entity.firsts
-                if mine and theirs and not mine & theirs:
-                    continue  # Gary Johnson is not Boris Johnson, however alike the context
+            if (not surname and entity.record.kind == "person"
+                    and not _first_names_agree(_first_names([(text, "")]), entity.firsts)):
+                continue  # Gary Johnson is not Boris Johnson, however alike the context
             ctx = self._context_score(entity, context, story)
             if entity.record.canonical and sim < p.keyed_similarity:
                 continue  # a skeleton and context alone would let Аризона into Russia (россиян)
