@@ -41,3 +41,10 @@ def test_a_city_keeps_the_names_of_the_district_named_after_it():
     assert len(keys) == 1 and keys.pop().startswith("place:geo:")
     assert gaz.lookup("Hamburg", "de").canonical.startswith("place:geo:")  # not DE-HH
     assert gaz.lookup("Wales", "en").canonical == "place:GB-WLS"  # no city of that name
+
+
+def test_polish_case_forms_of_countries():
+    gaz = default_gazetteer()
+    assert gaz.lookup("Chin", "pl").canonical == "place:CN"  # of China, not Myanmar's Chin
+    assert gaz.lookup("Białorusi", "pl").canonical == "place:BY"  # ś before an ending: si
+    assert gaz.lookup("Poznaniu", "pl") == gaz.lookup("Poznań", "pl")

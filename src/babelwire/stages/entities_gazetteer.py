@@ -74,6 +74,7 @@ _SUBDIVISION_DENY = frozenset({
     "federal district", "distrito federal", "grand", "sea", "river", "lake", "bay", "valley",
     "morning", "alto", "la paz", "san", "santa", "saint", "moyen", "haut", "bas", "ali",
     "mali", "ha", "lai", "bar", "mon", "mae", "lo", "na", "nan", "ca", "da", "ma",
+    "chin",  # Myanmar's Chin State, and the Polish genitive of Chiny (China)
 })
 
 # CLDR regions kept: the world and the continents (sub-regions are rarely names in news)

@@ -71,8 +71,17 @@ def stem_word(word: str) -> str:
             return word[:-len(ending)] + consonant
     for size in range(min(_LONGEST, len(word) - _MIN_STEM), 0, -1):
         if word[-size:] in _ENDING_SET:
-            return word[:-size]
-    return word
+            return _hard_final(word[:-size])
+    return _hard_final(word)
+
+
+_SOFT_FINAL = str.maketrans("ńśćź", "nscz")
+
+
+def _hard_final(stem: str) -> str:
+    """A Polish stem's last soft consonant written plain, as before an ending: Białoruś and
+    Białorusi, Poznań and Poznaniu share ``białorus``, ``poznan``."""
+    return stem[:-1] + stem[-1].translate(_SOFT_FINAL) if stem else stem
 
 
 # Endings of adjectives (Czech, Slovak, Polish, Slovene, Russian, Ukrainian, Bulgarian): a
