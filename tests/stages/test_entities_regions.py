@@ -48,3 +48,16 @@ def test_polish_case_forms_of_countries():
     assert gaz.lookup("Chin", "pl").canonical == "place:CN"  # of China, not Myanmar's Chin
     assert gaz.lookup("Białorusi", "pl").canonical == "place:BY"  # ś before an ending: si
     assert gaz.lookup("Poznaniu", "pl") == gaz.lookup("Poznań", "pl")
+
+
+@pytest.mark.parametrize(("doc", "lang", "name"), [
+    ("Rząd Zjednoczonego Królestwa Wielkiej Brytanii i Irlandii Północnej ogłosił.", "pl",
+     "Zjednoczonego Królestwa Wielkiej Brytanii i Irlandii Północnej"),
+    ("Правительство Соединенного Королевства Великобритании и Северной Ирландии заявило.", "ru",
+     "Соединенного Королевства Великобритании и Северной Ирландии"),
+])
+def test_the_united_kingdoms_full_name_is_one_mention(doc, lang, name):
+    from babelwire.stages.entities_mentions import CasedMentionFinder
+
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert [(m.text, m.canonical) for m in found] == [(name, "place:GB")]

@@ -200,7 +200,17 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "بريطانيا", "İngiltere", "영국", "Zjednoczone Królestwo", "Соединённое Королевство",
             "Сполучене Королівство", "Spojené kráľovstvo", "Velika Britanija",
             "Združeno kraljestvo", "Združenega kraljestva", "Обединеното кралство",
-            "Wyspy Brytyjskie", "Wyspy")),
+            "Wyspy Brytyjskie", "Wyspy",
+            # the full name, as it opens treaties and official statements
+            "Zjednoczone Królestwo Wielkiej Brytanii i Irlandii Północnej",
+            "Spojené království Velké Británie a Severního Irska",
+            "Spojené kráľovstvo Veľkej Británie a Severného Írska",
+            "Združeno kraljestvo Velike Britanije in Severne Irske",
+            "Ujedinjeno Kraljevstvo Velike Britanije i Sjeverne Irske",
+            "Соединённое Королевство Великобритании и Северной Ирландии",
+            "Сполучене Королівство Великої Британії та Північної Ірландії",
+            "Обединено кралство Великобритания и Северна Ирландия",
+            "Обединеното кралство Великобритания и Северна Ирландия")),
     ("HU", ("Węgier", "Węgrzech",  # Polish case forms of Węgry that its stem misses
             "Węgrom", "Węgrami")),
     ("MK", ("Македония", "Македонија", "Makedonija", "Makedonie", "Macedonia", "Macedonii",
