@@ -457,7 +457,8 @@ place:SU|Soviet Union|Soviet Union|USSR|Sowjetunion|UdSSR|URSS|СССР|СССС
     Съветски съюз|Sovjetska zveza|Sovjetske zveze|Sovjetsko zvezo|Sovjetski zvezi
 place:downing-street|Downing Street|Downing Street|Даунинг стрийт|Даунинг-стрийт|Даунинг-стрит|
     Даунинг стрит|Даунінг-стріт
-place:sea:baltic|Baltic Sea|Baltic Sea|Baltic|Ostsee|mer Baltique|Baltské moře|Baltského moře|
+place:sea:baltic|Baltic Sea|Baltic Sea|Baltic|Ostsee|mer Baltique|Baltské moře|Baltického moře|
+    Baltické moře|Baltským mořem|Baltského moře|
     Baltském moři|Baltu|Morze Bałtyckie|Morza Bałtyckiego|Morzu Bałtyckim|Bałtyk|Bałtyku|
     Baltsko morje|Baltskega morja|Baltiku|Балтийское море|Балтийского моря|Балтийском море|
     Балтика|Балтики|Балтійське море|Балтійського моря|Балтійському морі|Балтийско море|
