@@ -349,3 +349,12 @@ def test_slovene_slovenska_is_no_slovakia():
     assert gaz.lookup("Slovenska", "cs").canonical == "place:SK"  # Czech: of Slovakia
     assert gaz.lookup("Slovenske", "sl") is None  # Slovene: Slovenian (adjective)
     assert gaz.lookup("Slovaškem", "sl").canonical == "place:SK"
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    ("Вчера фон дер Ляйен добавила, что план готов.", "ru", ["фон дер Ляйен"]),
+    ("Podle von der Leyenové je to dobrý plán.", "cs", ["von der Leyenové"]),
+    ("Obraz namalował van Gogh w Arles.", "pl", ["van Gogh", "Arles"]),
+])
+def test_a_surname_written_with_its_particles_keeps_them(doc, lang, expected):
+    assert _texts(default_gazetteer(), doc, lang) == expected

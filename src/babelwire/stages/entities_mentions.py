@@ -100,6 +100,30 @@ _NOT_NAMES_EXTRA = split_words(
     "internet online foto photo фото фотография zdroj źródło джерело источник сми змі смі")
 
 
+_NAME_PREFIXES = frozenset({"von", "фон", "van", "ван"})
+
+
+def _leading_particles_of(toks: list[_Token]) -> bool:
+    """Whether ``toks`` open with a surname's particles (von der Leyen), then go on."""
+    k = 0
+    while k < len(toks) and toks[k].text in _PARTICLES:
+        k += 1
+    return 0 < k < len(toks) and any(t.text in _NAME_PREFIXES for t in toks[:k])
+
+
+def _leading_particles(doc: str, toks: list[_Token], i: int) -> list[_Token]:
+    """The particles that open a surname written without its given name: ``фон дер``
+    Ляйен, ``von der`` Leyen, ``van`` Gogh (``von`` or ``van`` must be among them)."""
+    k = i
+    while (k > 0 and i - k < 2 and toks[k - 1].text in _PARTICLES
+           and doc[toks[k - 1].end : toks[k].start] == " "):
+        k -= 1
+    particles = toks[k:i]
+    if not any(t.text in _NAME_PREFIXES for t in particles):
+        return []
+    return particles
+
+
 def _two_names(first: _Token, last: _Token) -> bool:
     """Whether two words could be a given name and a surname: capitalised, neither an
     acronym, and the last no legal form or organisation head (``HNA | Airport Group``)."""
@@ -179,7 +203,7 @@ def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Spa
             continue
         before = doc[toks[i - 1].end : tok.start] if i else doc[: tok.start]
         sentence_start = i == 0 or bool(_SENTENCE_END.search(before))
-        run = [tok]
+        run = [*_leading_particles(doc, toks, i), tok]
         j = i + 1
         extended = False
         while j < n:
@@ -280,8 +304,8 @@ def _trim(span: _Span, stop: frozenset[str] | _LowerAware) -> tuple[_Span | None
         break
     while toks and fold(toks[-1].text) in _ALL_CONNECTORS:
         toks.pop()
-    if not toks or not toks[0].cap:  # Szefowa | rządu: a title and a lower-case head
-        return None, titled
+    if not toks or not (toks[0].cap or _leading_particles_of(toks)):
+        return None, titled  # Szefowa | rządu: a title and a lower-case head
     return _Span(toks, span.sentence_start and toks[0] is span.tokens[0], rule=span.rule), titled
 
 
