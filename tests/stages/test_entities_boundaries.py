@@ -358,3 +358,21 @@ def test_slovene_slovenska_is_no_slovakia():
 ])
 def test_a_surname_written_with_its_particles_keeps_them(doc, lang, expected):
     assert _texts(default_gazetteer(), doc, lang) == expected
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    # a name ending a clause, then a person in full
+    ("Listu gratulacyjnego nie wysłał Putinowi Donald Tusk w poniedziałek.", "pl",
+     ["Donald Tusk"]),
+    ("Spotkali się Jan Maria Rokita i inni.", "pl", ["Jan Maria Rokita"]),
+    # after a title, a known event is still cut off the person
+    ("Според британския министър за Брекзит Дейвид Дейвис Брекзит няма да има недостатъци.",
+     "bg", ["Брекзит", "Дейвид Дейвис", "Брекзит"]),
+    # a region after a name; a verb of saying opening a sentence
+    ("Powiedział Refat Czubarow: dla Putina Krym to viagra.", "pl",
+     ["Refat Czubarow", "Putina", "Krym"]),
+    # a Slovene title with its j before the ending
+    ("To je pomembno. Premierju Borisu Johnsonu se mudi.", "sl", ["Borisu Johnsonu"]),
+])
+def test_runs_cut_where_one_name_ends_and_another_begins(doc, lang, expected):
+    assert _texts(default_gazetteer(), doc, lang) == expected

@@ -54,7 +54,9 @@ def fold(text: str) -> str:
 # Brexicie -> Brexit, Ameryce/Americe -> Amerik-, Ameryki -> Amerik-, Madrycie -> Madryt;
 # Polish -sce for -ska and -ncie for -nt (Polsce -> Polsk-, Parlamencie -> Parlament-)
 _ALTERNATIONS = (("dzie", "d"), ("ncie", "nt"), ("cie", "t"), ("rze", "r"), ("yce", "yk"),
-                 ("ice", "ik"), ("sce", "sk"))
+                 ("ice", "ik"), ("sce", "sk"),
+                 # Slovene puts j between a final r and an ending: Junckerja, premierju
+                 ("rjem", "r"), ("rja", "r"), ("rju", "r"), ("rji", "r"))
 _ANY_BEFORE = frozenset({"sce", "ncie"})
 _VOWEL_BEFORE = frozenset("aeiouyáéíóúůýě")
 

@@ -298,7 +298,8 @@ def _trim(span: _Span, stop: frozenset[str] | _LowerAware) -> tuple[_Span | None
             titled = True
             toks.pop(0)
             continue
-        if span.sentence_start and toks[0] is span.tokens[0] and low in stop:
+        if span.sentence_start and toks[0] is span.tokens[0] and (
+                low in stop or low in reporting_verbs()):  # Powiedział | Refat Czubarow
             toks.pop(0)
             continue
         break
@@ -348,7 +349,7 @@ def _splits_off(entry: GazetteerEntry | None) -> bool:
     if entry is None:
         return False
     return (entry.kind in ("organisation", "event", "product")
-            or bool(re.fullmatch(r"place:[A-Z]{2}", entry.canonical)))
+            or bool(re.fullmatch(r"place:(?:[A-Z]{2}|region:.+)", entry.canonical)))
 
 
 def _entry_kind(entry: GazetteerEntry) -> tuple[str, str, str | None]:
@@ -457,9 +458,12 @@ class CasedMentionFinder:
                     len(toks) - cut >= 2 and entry is not None and entry.kind == "place"
                     and entry.canonical.startswith("place:")):
                 return [head, *self._split(doc, _Span(toks[cut:], False), lang, tails)]
-        for cut in range(1 if tails else len(toks), len(toks)):
+        for cut in range(1, len(toks)):
             tail = _Span(toks[cut:], False)
-            if toks[cut].cap and _splits_off(self.gaz.lookup(_text(doc, tail), lang)):
+            entry = self.gaz.lookup(_text(doc, tail), lang) if toks[cut].cap else None
+            # after a title only a known event, organisation or product is cut off the
+            # person (Дейвид Дейвис | Брекзит); a place may be the name's (Trần Minh Đức)
+            if _splits_off(entry) and (tails or (entry is not None and entry.kind != "place")):
                 return [*self._split(doc, _Span(toks[:cut], span.sentence_start), lang), tail]
         return [span]
 

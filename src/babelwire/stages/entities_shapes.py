@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from babelwire.stages.entities_given_names import is_given_name
 from babelwire.stages.entities_keys import fold, looks_adjectival, short_stem_word, stem_word
-from babelwire.stages.entities_tokens import PARTICLES, Span, span_text
+from babelwire.stages.entities_tokens import PARTICLES, SLAVIC, Span, span_text
 from babelwire.stages.entities_triggers import org_heads, place_heads
 
 if TYPE_CHECKING:
@@ -26,6 +26,10 @@ def is_head(word: str, heads: frozenset[str]) -> bool:
     """Whether the folded ``word`` is one of ``heads`` by its longest or shortest ending
     (Russian ``комитета`` is ``комитет`` + ``а``, not ``комите`` + Bulgarian ``та``)."""
     return stem_word(word) in heads or short_stem_word(word) in heads
+
+
+_NOMINATIVE_ADJECTIVE = ("ski", "cki", "ska", "cka", "ny", "na", "ni", "wy", "wa", "ій", "ий")
+"""Nominative adjective endings that looks_adjectival leaves to surnames (Kowalski)."""
 
 
 def person_after_name(doc: str, span: Span, lang: str,
@@ -45,6 +49,11 @@ def person_after_name(doc: str, span: Span, lang: str,
         if (any(is_head(w, org_heads()) or is_head(w, place_heads()) for w in head)
                 or (k >= 2 and k + 2 == len(toks))  # Lider Laburzystów | Jeremy Corbyn
                 or (k == 1 and toks[0].acronym)  # ACS | Ašik Masíh
+                # a name ending a clause, then a person in full: Putinowi | Donald Tusk
+                or (k == 1 and len(toks) == 3 and lang in SLAVIC
+                    and not is_given_name(toks[0].text) and not toks[2].acronym
+                    and not looks_adjectival(toks[0].text)  # Pakistański Sąd Najwyższy
+                    and not fold(toks[0].text).endswith(_NOMINATIVE_ADJECTIVE))
                 or (gaz is not None and gaz.lookup(span_text(doc, Span(toks[:k], False)), lang)
                     is not None)):  # Ital | Antonio Tajani, Włoszech | Tehmina Janjua
             return [Span(toks[:k], span.sentence_start), Span(toks[k:], False)]
