@@ -92,13 +92,14 @@ def test_quality_on_slavicner_subsample():
     # boundary and learned-gazetteer round, 0.938 / 0.847 before the institutions round,
     # 0.946 / 0.861 before the regions round), rules only 0.905 / 0.790 (0.723 / 0.56 before
     # the notable-names round, 0.834 / 0.699 before the seas-and-demonyms round, 0.862 /
-    # 0.735 before the institutions round, 0.882 / 0.756 before the regions round), gold
-    # mentions 0.895
+    # 0.735 before the institutions round, 0.882 / 0.756 before the regions round, 0.905 /
+    # 0.790 before the boundaries-and-possessives round, now 0.908 / 0.803), gold mentions
+    # 0.897 (0.895 before)
     assert result["ner_f1"] >= 0.925  # measured 0.946
-    assert result["linking_f1"] >= 0.84  # measured 0.858
-    assert result["ner_f1_rules_only"] >= 0.885  # measured 0.905
-    assert result["linking_f1_rules_only"] >= 0.77  # measured 0.790
-    assert result["linking_f1_gold_mentions"] >= 0.87  # measured 0.895
+    assert result["linking_f1"] >= 0.84  # measured 0.859
+    assert result["ner_f1_rules_only"] >= 0.89  # measured 0.908
+    assert result["linking_f1_rules_only"] >= 0.785  # measured 0.803
+    assert result["linking_f1_gold_mentions"] >= 0.875  # measured 0.897
 
 
 def _doc(lang: str, text: str, *gold: tuple[str, str, str, str]) -> Document:
