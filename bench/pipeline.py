@@ -211,6 +211,10 @@ def main() -> int:
         "stages": stages,
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "embedded": pipeline.embedded,
+        # members the clusterer holds at the end (stories ended story_keep_days before the
+        # last batch have left memory) and members it read back from the store
+        "clusterer_members_held": len(pipeline.clusterer),
+        "clusterer_members_read": pipeline.clusterer.loaded,
         "report": {"new": report.new, "duplicates": report.duplicates,
                    "unchanged": report.unchanged, "failed": report.failed},
         "store": counts,

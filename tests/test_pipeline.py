@@ -205,3 +205,28 @@ def test_one_embedding_worker_or_three_store_the_same(tmp_path, embedder):
     for url, vector in vectors1.items():
         assert (vector == vectors3[url]).all(), url
     assert bcubed(stories1, stories3).f1 == 1.0
+
+
+def test_stories_leaving_memory_between_batches_change_no_decision(tmp_path, embedder):
+    from babelwire.settings import load_settings
+
+    _rows, docs = corpus_docs()
+    partitions, held = [], []
+    for keep in (0.0, 1.0):  # keep every story read; drop each a day after its end
+        path = tmp_path / f"keep{keep}.db"
+        settings = load_settings(env={}, overrides={
+            "db": str(path), "batch_size": 16, "story_keep_days": keep})
+        store = open_store(path)
+        try:
+            pipeline = Pipeline(store, settings, embedder=embedder)
+            pipeline.run(docs)
+            held.append(len(pipeline.clusterer))
+            stories: dict[int, set[str]] = {}
+            for article in store.articles():
+                if article.story_id is not None:
+                    stories.setdefault(article.story_id, set()).add(article.url)
+            partitions.append(sorted(sorted(urls) for urls in stories.values()))
+        finally:
+            store.close()
+    assert partitions[0] == partitions[1]
+    assert held[1] < held[0], held  # fewer members held at the end

@@ -10,6 +10,7 @@ stage, the location and the reason; the run goes on. Store errors stop the run
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Iterator
@@ -113,7 +114,8 @@ class Pipeline:
     def clusterer(self) -> StoryClusterer:
         if self._clusterer is None:
             params = ClusterParams(threshold=self.settings.story_threshold,
-                                   window_days=self.settings.story_window_days)
+                                   window_days=self.settings.story_window_days,
+                                   keep_days=self.settings.story_keep_days)
             # stored members are read as the story windows being written need them
             self._clusterer = StoryClusterer(self.embedder.dim, params,
                                              source=StoredMembers(self.store))
@@ -221,6 +223,7 @@ class Pipeline:
         new = duplicates = 0
         hashes: dict[str, int] = {}
         touched: set[int] = set()
+        oldest = math.inf  # POSIX time of the batch's oldest clustered article
         clusterer = self.clusterer
         writes_started = time.perf_counter()
         writes_cpu = time.thread_time()
@@ -286,6 +289,7 @@ class Pipeline:
             if item is not None:
                 clusterer.add_member(article_id, story_id, item)
                 touched.add(story_id)
+                oldest = min(oldest, item.time.timestamp())
                 new += 1
             else:
                 duplicates += 1
@@ -307,6 +311,10 @@ class Pipeline:
                                                       "threshold": clusterer.params.threshold})
             clusterer.merge(source, target)
             log.info("merged story %s into %s (weakest member score %.3f)", source, target, score)
+        if oldest < math.inf and clusterer.params.keep_days > 0:
+            # stories long finished leave memory; a later window reads them again if needed
+            clusterer.evict(datetime.fromtimestamp(
+                oldest - clusterer.params.keep_days * 86400, UTC))
         self._timed("cluster", started)
         return new, duplicates, unchanged, problems
 

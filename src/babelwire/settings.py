@@ -67,6 +67,10 @@ SETTINGS: tuple[Setting, ...] = (
             "anchor bonus minus time penalty; see docs/architecture.md)."),
     Setting("story_window_days", float, 4.0,
             "Articles further apart in time than this rarely share a story."),
+    Setting("story_keep_days", float, 14.0,
+            "Stories whose last article is this many days older than a batch's oldest "
+            "article leave the clusterer's memory after the batch; they are read from the "
+            "database again if a later article needs them (0: keep every story read)."),
     Setting("batch_size", int, 256,
             "Articles processed per pipeline batch (one store transaction each)."),
     Setting("serve_host", str, "127.0.0.1",

@@ -210,3 +210,28 @@ def test_a_member_of_a_story_not_read_yet_reads_the_story_first_and_counts_once(
     assert source.story_reads == [[1001]]
     assert sorted(lazy._stories[1001].members) == [2, 3, 99]
     assert lazy._stories[1001].count == 3
+
+
+def test_stories_long_finished_leave_memory_and_come_back_when_needed():
+    members = _stored()
+    source = _Source(members)
+    lazy = StoryClusterer(8, ClusterParams(keep_days=6), source=source)
+    eager = StoryClusterer(8)
+    eager.add_members(members)
+    held = []
+    for day in range(0, 60, 2):  # a service writing day after day
+        probe = item(vec(1, 0.05 * (day % 5), 0.3), when=T0 + timedelta(days=day, hours=9))
+        assert lazy.assign(probe)[:2] == eager.assign(probe)[:2]
+        lazy.evict(probe.time - timedelta(days=lazy.params.keep_days))
+        held.append(len(lazy))
+        assert all(info.last >= (probe.time - timedelta(days=7)).timestamp()
+                   for info in lazy._stories.values())
+    assert max(held) <= 2 * 16  # the window and the days kept, never the whole history
+    # an old date read again after its stories left: same decision, stories whole again
+    reads = len(source.windows)
+    old = item(vec(1, 0.1, 0.3), when=T0 + timedelta(days=10, hours=2))
+    assert lazy.assign(old)[:2] == eager.assign(old)[:2]
+    assert len(source.windows) > reads
+    assert sorted(lazy._stories[1009].members) == [18, 19]
+    # without a source nothing is dropped: it could not be read again
+    assert eager.evict(T0 + timedelta(days=100)) == 0 and len(eager) == len(members)

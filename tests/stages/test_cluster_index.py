@@ -133,3 +133,28 @@ def test_a_window_holding_more_than_the_exact_limit_is_searched_through_hnsw() -
         hits += found[0][0] == member
     assert index._hnsw is not None
     assert hits >= 17  # of 20: approximate (and built on threads), it rarely misses itself
+
+
+def test_removed_members_are_never_found_and_the_rest_still_are() -> None:
+    vectors = unit_rows(120, seed=12)
+    index = MemberIndex(16, exact_limit=60)
+    times = [float(i) * 6 * 3600.0 for i in range(120)]  # four a day, 30 days
+    for i, vec in enumerate(vectors):
+        index.add(i, vec, None if i % 10 == 0 else times[i])
+    index.nearest(vectors[0], 3)  # more rows than the exact limit: HNSW built
+    assert index._hnsw is not None
+    gone = set(range(0, 120, 3))
+    for member in gone:
+        index.remove(member)
+    index.remove(9999)  # unknown: nothing happens
+    kept = [i for i in range(120) if i not in gone]
+    assert len(index) == len(kept)
+    for query in unit_rows(10, seed=13):
+        found = [key for key, _ in index.nearest(query, 5)]
+        assert found == brute_force(vectors[kept], kept, query, 5)
+        window = (5 * DAY, 12 * DAY)
+        inside = [i for i in kept if i % 10 == 0 or window[0] <= times[i] <= window[1]]
+        found = [key for key, _ in index.nearest(query, 5, window=window)]
+        assert found == brute_force(vectors[inside], inside, query, 5)
+    index.add(3, vectors[3], times[3])  # a removed member may come back
+    assert index.nearest(vectors[3], 1)[0][0] == 3

@@ -71,6 +71,10 @@ class ClusterParams:
     neighbours: int = 48
     merge_max_size: int = 3
     """Stories this small are re-examined for a merge after each batch."""
+    keep_days: float = 14.0
+    """With a member source, stories whose last member is older than this many days before
+    a batch's oldest article leave memory after the batch (and are read again if an
+    article needs them); 0 or less: keep every story read."""
 
 
 @dataclass(slots=True)
@@ -180,6 +184,30 @@ class StoryClusterer:
             if article_id not in self._member_story:
                 self._add(article_id, story_id, item)
                 self.loaded += 1
+
+    def evict(self, before: datetime) -> int:
+        """Drop from memory every story whose last member is older than the start of
+        ``before``'s day, and mark those days unread, so that a later window reads them
+        again; returns the members dropped. Only with a source: without one the members
+        could not come back."""
+        if self._source is None:
+            return 0
+        cutoff_day = int(before.timestamp() // SECONDS_PER_DAY)
+        cutoff = cutoff_day * SECONDS_PER_DAY
+        # every member of such a story lies on a day before the cutoff's, so the days
+        # marked unread below hold all of it
+        old = [sid for sid, info in self._stories.items() if info.last < cutoff]
+        dropped = 0
+        for sid in old:
+            info = self._stories.pop(sid)
+            self._loaded_stories.discard(sid)
+            for member in info.members:
+                self._members.remove(member)
+                del self._member_story[member]
+                del self._items[member]
+                dropped += 1
+        self._loaded_days = {d for d in self._loaded_days if d >= cutoff_day}
+        return dropped
 
     # -- state ---------------------------------------------------------------
     def add_member(self, article_id: int, story_id: int, item: ClusterInput) -> None:

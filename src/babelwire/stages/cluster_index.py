@@ -77,6 +77,29 @@ class MemberIndex:
         if self._hnsw is not None:
             self._hnsw.add(member_id, np.asarray(vec, dtype=np.float32))
 
+    def remove(self, member_id: int) -> None:
+        """Forget ``member_id`` (nothing happens for an unknown id). The last row moves into
+        the freed one, so the rows stay dense."""
+        row = self._row.pop(member_id, None)
+        if row is None:
+            return
+        self._unfile(row)
+        if self._hnsw is not None:
+            self._hnsw.remove(member_id)
+        last = len(self._row)  # the row count before the removal, less one
+        if row != last:
+            moved = int(self._ids[last])
+            self._unfile(last)
+            self._matrix[row] = self._matrix[last]
+            self._ids[row] = moved
+            self._times[row] = self._times[last]
+            self._row[moved] = row
+            t = self._times[row]
+            if math.isnan(t):
+                self._untimed.append(row)
+            else:
+                self._days.setdefault(int(t // DAY), []).append(row)
+
     def nearest(self, vec: Vector, k: int,
                 window: tuple[float, float] | None = None) -> list[tuple[int, float]]:
         """Up to ``k`` ``(member id, cosine)`` pairs, most similar first (lower id on ties),
