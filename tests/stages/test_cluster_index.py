@@ -149,9 +149,13 @@ def test_removed_members_are_never_found_and_the_rest_still_are() -> None:
     index.remove(9999)  # unknown: nothing happens
     kept = [i for i in range(120) if i not in gone]
     assert len(index) == len(kept)
-    for query in unit_rows(10, seed=13):
-        found = [key for key, _ in index.nearest(query, 5)]
-        assert found == brute_force(vectors[kept], kept, query, 5)
+    hits = 0
+    for member in kept[::4]:  # 80 rows: through HNSW, approximate (and built on threads)
+        found = [key for key, _ in index.nearest(vectors[member], 5)]
+        assert found and not set(found) & gone
+        hits += found[0] == member
+    assert hits >= 18  # of 20
+    for query in unit_rows(10, seed=13):  # a window's rows: exact
         window = (5 * DAY, 12 * DAY)
         inside = [i for i in kept if i % 10 == 0 or window[0] <= times[i] <= window[1]]
         found = [key for key, _ in index.nearest(query, 5, window=window)]

@@ -376,3 +376,15 @@ def test_a_surname_written_with_its_particles_keeps_them(doc, lang, expected):
 ])
 def test_runs_cut_where_one_name_ends_and_another_begins(doc, lang, expected):
     assert _texts(default_gazetteer(), doc, lang) == expected
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    # a possessive of a surname the article names in full is the person
+    ("Theresa May je rekla. Po besedah Mayeve vlade je to dobro.", "sl",
+     ["Theresa May", "Mayeve"]),
+    ("Donald Tusk řekl, že Tuskova vláda padla.", "cs", ["Donald Tusk", "Tuskova"]),
+    # no full name: no person
+    ("Po besedah Mayeve vlade je to dobro.", "sl", []),
+])
+def test_a_possessive_of_a_surname_named_in_full_is_a_person(doc, lang, expected):
+    assert _texts(default_gazetteer(), doc, lang) == expected

@@ -34,3 +34,24 @@ def test_a_keyed_name_in_quotes_keeps_its_key_and_a_longer_name_is_another_compa
         "Акции ПАО «Газпром» выросли.", "ru")
     assert ("Газпром нефть", "organisation", None) in found(
         "Компания АО «Газпром нефть» сообщила.", "ru")
+
+
+@pytest.mark.parametrize(("doc", "lang", "name"), [
+    # a capitalised phrase: head and quotes included
+    ('Позоваването на Информационна агенция "Фокус" е задължително.', "bg",
+     'Информационна агенция "Фокус"'),
+    ('Това предаде Агенция "Фокус".', "bg", 'Агенция "Фокус"'),
+    # a lower-case head, or a verb that credits the agency: the name alone
+    ('Иванов съобщи за агенция "Фокус", че всичко е наред.', "bg", "Фокус"),
+    ('Трябва да стоим отвън, заяви той, цитиран от "Фокус". Така е.', "bg", "Фокус"),
+    ("Об этом сообщает «Мир Новостей» со ссылкой на источник.", "ru", "Мир Новостей"),
+])
+def test_an_agency_named_in_quotes_is_one_organisation_with_one_key(doc, lang, name):
+    key = "org:agency:" + ("фокус" if "Фокус" in name else "мир новостей")
+    assert (name, "organisation", key) in found(doc, lang)
+
+
+def test_an_agency_the_gazetteer_knows_keeps_its_key_and_a_plain_quote_is_no_agency():
+    assert found("Это сообщило агентство «Интерфакс» вчера.", "ru") == [
+        ("Интерфакс", "organisation", "org:interfax")]
+    assert found('Той каза, че "Голямата игра" не е свършила.', "bg") == []

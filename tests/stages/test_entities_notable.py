@@ -192,3 +192,17 @@ def test_america_alone_is_the_united_states_and_the_continents_stay_whole():
     assert [(m.text, m.canonical) for m in found] == [
         ("Severní Amerika", "place:region:north-america"),
         ("Latinská Amerika", "place:region:latin-america")]
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    # Slovene often writes the EU's institutions and British parties in lower case
+    ("Pogovori z evropsko komisijo in evropskim parlamentom se nadaljujejo.", "sl",
+     [("evropsko komisijo", "org:EC"), ("evropskim parlamentom", "org:EP")]),
+    ("Predsednik evropskega sveta je govoril.", "sl",
+     [("evropskega sveta", "org:european-council")]),
+    ("Выход из европейского союза обсуждался долго.", "ru",
+     [("европейского союза", "org:EU")]),
+])
+def test_institutions_written_in_lower_case_are_found_word_for_word(doc, lang, expected):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert [(m.text, m.canonical) for m in found] == expected

@@ -23,19 +23,31 @@ import re
 from collections.abc import Container, Iterable
 
 from babelwire.stages.entities_coinages import coined_events
-from babelwire.stages.entities_companies import CLOSING_QUOTES, OPENING_QUOTES, companies_in_quotes
-from babelwire.stages.entities_gazetteer import INFLECTING, Gazetteer, GazetteerEntry
+from babelwire.stages.entities_companies import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    agencies_in_quotes,
+    companies_in_quotes,
+)
+from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
 from babelwire.stages.entities_given_names import is_given_name
 from babelwire.stages.entities_institutions import join_institutions
 from babelwire.stages.entities_keys import (
     fold,
     looks_adjectival,
+    possessive_bases,
     split_words,
     stem_key,
     stem_word,
 )
 from babelwire.stages.entities_records import Mention
-from babelwire.stages.entities_shapes import REGNAL as _REGNAL
+from babelwire.stages.entities_runs import CONNECTORS_BY_LANG as _CONNECTORS_BY_LANG
+from babelwire.stages.entities_runs import SPACES as _SPACES
+from babelwire.stages.entities_runs import adjectival as _adjectival
+from babelwire.stages.entities_runs import gap as _gap
+from babelwire.stages.entities_runs import leading_particles_of as _leading_particles_of
+from babelwire.stages.entities_runs import spans as _spans
+from babelwire.stages.entities_runs import two_names as _two_names
 from babelwire.stages.entities_shapes import is_head as _is_head
 from babelwire.stages.entities_shapes import looks_like_person as _looks_like_person
 from babelwire.stages.entities_shapes import person_after_name as _person_after_name
@@ -47,7 +59,6 @@ from babelwire.stages.entities_tokens import Span as _Span
 from babelwire.stages.entities_tokens import Token as _Token
 from babelwire.stages.entities_tokens import span_text as _text
 from babelwire.stages.entities_tokens import tokens_of
-from babelwire.stages.entities_tokens import word_script as _script
 from babelwire.stages.entities_triggers import (
     LEGAL_FORMS,
     ORG_SUFFIXES,
@@ -60,31 +71,13 @@ from babelwire.stages.entities_triggers import (
     sentence_starters,
 )
 
-_NAME_ABBREVIATIONS = frozenset({"wlk", "św", "sw", "sv", "st"})
-"""Abbreviated words inside names, written with a full stop (``Wlk. Brytania``,
-``Św. Mikołaja``, ``St. Pölten``): the run goes on past the stop."""
-_SENTENCE_END = re.compile(r"[.!?…:;\n]\s*[\"'«»„“”‘’(\[]*\s*$|^\s*[\"'«»„“”‘’(\[-]+\s*$")
-_CONNECTORS_BY_LANG: dict[str, frozenset[str]] = {
-    lang: split_words(words) for lang, words in {
-        "en": "of the for",
-        "de": "für der des",
-        "fr": "de du des la le",
-        "es": "de del la las los",
-        "it": "di del della dei degli",
-        "pt": "de do da dos das",
-        "nl": "voor",
-    }.items()}
 # Words that may sit inside a name but never end one: the particles of personal names
 # (entities_tokens.PARTICLES: Ursula von der Leyen) and each language's connectors.
 _ALL_CONNECTORS = frozenset().union(_PARTICLES, *_CONNECTORS_BY_LANG.values())
 # Slavic prepositions of place: "v Praze", "w Warszawie", "в Москве", "у Києві".
 _LOCATIVE = split_words("v ve w we в во у на na u")
-_ADJECTIVE_END = re.compile(
-    r"(?:ая|яя|ое|ее|ый|ий|ой|ые|ие|ого|его|ых|их|ую|ої|ій|ым|ому|ыми|ния|ната|ното|ният|ската|ското|"
-    r"ският|ý|á|é|í|ého|ých|ým|owy|owa|owe|owej|ego|na|ny|ne|ni|ski|ska|sko|ske|skega|skem)$")
 _UNTYPED = "untyped"
 """The rule of a run that must stay no name, whatever the document says of its stem."""
-_SPACES = frozenset({" ", "\u00a0"})
 _QUOTED_NUMBER = re.compile(r"[ \u00a0](\d{1,2})\b")
 _MINOR_PLACE = re.compile(r"place:(?:geo:|[A-Z]{2}-)")
 """Keys of places whose names may also be common words: GeoNames cities, ISO subdivisions."""
@@ -93,176 +86,8 @@ _QUOTED_PRODUCT_LANGS = frozenset({"ru"})
 """Where a product's quotes are part of its name (``«Спутник V»``): SlavicNER's Russian
 documents include them in about two product mentions of three, the others' rarely."""
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n()«»\"„“”]")
-_VI_COMPOUNDS = frozenset(
-    ("ngân hàng", "bộ trưởng", "thủ tướng", "ủy ban", "trung ương", "hội đồng", "công ty",
-     "tập đoàn", "chủ tịch", "tổng thống", "thống đốc", "quốc hội", "chính phủ"))
 _NOT_NAMES_EXTRA = split_words(
     "internet online foto photo фото фотография zdroj źródło джерело источник сми змі смі")
-
-
-_NAME_PREFIXES = frozenset({"von", "фон", "van", "ван"})
-
-
-def _leading_particles_of(toks: list[_Token]) -> bool:
-    """Whether ``toks`` open with a surname's particles (von der Leyen), then go on."""
-    k = 0
-    while k < len(toks) and toks[k].text in _PARTICLES:
-        k += 1
-    return 0 < k < len(toks) and any(t.text in _NAME_PREFIXES for t in toks[:k])
-
-
-def _leading_particles(doc: str, toks: list[_Token], i: int) -> list[_Token]:
-    """The particles that open a surname written without its given name: ``фон дер``
-    Ляйен, ``von der`` Leyen, ``van`` Gogh (``von`` or ``van`` must be among them)."""
-    k = i
-    while (k > 0 and i - k < 2 and toks[k - 1].text in _PARTICLES
-           and doc[toks[k - 1].end : toks[k].start] == " "):
-        k -= 1
-    particles = toks[k:i]
-    if not any(t.text in _NAME_PREFIXES for t in particles):
-        return []
-    return particles
-
-
-def _two_names(first: _Token, last: _Token) -> bool:
-    """Whether two words could be a given name and a surname: capitalised, neither an
-    acronym, and the last no legal form or organisation head (``HNA | Airport Group``)."""
-    low = fold(last.text)
-    return (first.cap and last.cap and not first.acronym and not last.acronym
-            and low not in LEGAL_FORMS and not _is_head(low, org_heads())
-            and "." not in last.text)
-
-
-def _gap(doc: str, a: _Token, b: _Token) -> str:
-    return doc[a.end : b.start]
-
-
-def _extend(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazetteer,
-            lang: str) -> int:
-    """Grow ``run`` over up to three lower-case words or a number when the gazetteer knows the
-    longer name (``Spojené státy``, ``Белия дом``, ``Nord Stream 2``); return the next index."""
-    if j >= len(toks) or toks[j].cap or doc[run[-1].end : toks[j].start] not in _SPACES:
-        return j
-    for k in (3, 2, 1):
-        last = j + k - 1
-        if last >= len(toks):
-            continue
-        if any(_gap(doc, toks[m - 1] if m > j else run[-1], toks[m]) not in _SPACES
-               for m in range(j, last + 1)):
-            continue  # after a lower-case word names may follow: Съда на ЕС
-        if _known_tail(doc, run, toks[last].end, gaz) or (
-                lang in INFLECTING and _known_case_form(doc, run, toks[last].end, gaz, lang)):
-            run.extend(toks[j : last + 1])
-            return last + 1
-    return j
-
-
-def _known_case_form(doc: str, run: list[_Token], end: int, gaz: Gazetteer, lang: str) -> bool:
-    """Whether the run, from one of its last words up to ``end``, is a case form of a place,
-    organisation, product or event the gazetteer knows (``České republiky`` of ``Česká
-    republika``, ``Северного потока`` of ``Северный поток``)."""
-    for tok in run[-4:]:
-        entry = gaz.lookup(doc[tok.start : end], lang)
-        if entry is not None and entry.kind in ("place", "organisation", "product", "event"):
-            return True
-    return False
-
-
-def _known_tail(doc: str, run: list[_Token], end: int, gaz: Gazetteer) -> bool:
-    """Whether the gazetteer knows the text from some word of ``run`` to ``end``: a run may
-    start with a word the trimming drops later (``Akcje Nord Stream 2``)."""
-    return any(fold(doc[tok.start : end]) in gaz.exact for tok in run[-4:])
-
-
-def _adjectival(word: str) -> bool:
-    """Whether a Slavic word ends like an adjective (``Государственная``, ``Hospodářská``,
-    ``Волгоградской``, ``Narodowy``), as the word before an organisation or place head does."""
-    return looks_adjectival(word) or bool(_ADJECTIVE_END.search(fold(word)))
-
-
-def _goes_on(doc: str, toks: list[_Token], run: list[_Token], j: int, gaz: Gazetteer) -> bool:
-    """Whether the capitalised word at ``j`` (and perhaps the next) continues a known name."""
-    for last in (j, j + 1):
-        if last >= len(toks) or not toks[last].cap or _gap(doc, toks[last - 1], toks[last]) \
-                not in _SPACES:
-            return False
-        if _known_tail(doc, run, toks[last].end, gaz):
-            return True
-        if last == j and fold(toks[j].text) in LEGAL_FORMS:  # Nord Stream 2 | AG
-            return True
-    return False
-
-
-def _spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Span]:
-    spans: list[_Span] = []
-    i, n = 0, len(toks)
-    while i < n:
-        tok = toks[i]
-        if not tok.cap:
-            i += 1
-            continue
-        before = doc[toks[i - 1].end : tok.start] if i else doc[: tok.start]
-        sentence_start = i == 0 or bool(_SENTENCE_END.search(before))
-        run = [*_leading_particles(doc, toks, i), tok]
-        j = i + 1
-        extended = False
-        while j < n:
-            gap = _gap(doc, run[-1], toks[j])
-            if (gap == ". " and toks[j].cap
-                    and fold(run[-1].text) in _NAME_ABBREVIATIONS):
-                run.append(toks[j])  # Wlk. Brytanii, Św. Piotra
-                j += 1
-                continue
-            if gap not in {" ", "-", "\u00a0"} and not (gap == " " or gap.strip() == "&"):
-                break
-            nxt = toks[j]
-            if (_script(nxt.text) != _script(run[-1].text)
-                    and fold(doc[run[0].start : nxt.end]) not in gaz.exact
-                    and not (_REGNAL.fullmatch(nxt.text) and is_given_name(run[-1].text))):
-                break  # unless the gazetteer knows the name across scripts: Спутник V, or
-                # it is a monarch's or pope's number: Елизавета II
-            if nxt.cap:
-                run.append(nxt)
-                j += 1
-                continue
-            low = fold(nxt.text)
-            if (lang == "vi" and f"{fold(run[-1].text)} {low}" in _VI_COMPOUNDS):
-                run.append(nxt)
-                j += 1
-                continue
-            if ((low in _CONNECTORS_BY_LANG.get(lang, frozenset()) or low in _PARTICLES
-                 or (lang in _SLAVIC and low in _CONNECTORS_BY_LANG["en"]))  # Center for
-                    and j + 1 < n and toks[j + 1].cap
-                    and _gap(doc, nxt, toks[j + 1]) == " "):
-                run.extend([nxt, toks[j + 1]])
-                j += 2
-                continue
-            if (low in _PARTICLES and j + 2 < n and fold(toks[j + 1].text) in _PARTICLES
-                    and toks[j + 2].cap and _gap(doc, nxt, toks[j + 1]) == " "
-                    and _gap(doc, toks[j + 1], toks[j + 2]) == " "):
-                run.extend(toks[j : j + 3])  # Ursula von der Leyen, Урсула фон дер Ляєн
-                j += 3
-                continue
-            if (_is_head(low, org_heads()) and lang in _SLAVIC
-                    and _adjectival(run[-1].text)):
-                run.append(nxt)  # Hospodářská komora, Государственная дума
-                j += 1
-                break
-            if (_is_head(low, place_heads()) and lang in _SLAVIC
-                    and _adjectival(run[-1].text)):
-                run.append(nxt)  # Волгоградской области, Krasnodarský kraj
-                j += 1
-                break
-            grown = _extend(doc, toks, run, j, gaz, lang)
-            if grown == j or not _goes_on(doc, toks, run, grown, gaz):
-                j, extended = grown, True
-                break
-            j = grown  # a known name goes on after its number: Nord Stream 2 AG
-        if not extended:
-            j = _extend(doc, toks, run, j, gaz, lang)
-        spans.append(_Span(run, sentence_start))
-        i = j
-    return spans
 
 
 class _LowerAware:
@@ -512,6 +337,7 @@ class CasedMentionFinder:
                 self.stream.learn(span.tokens[-1].text, "person")  # Asia Bibi: later Bibiové
         out = mark_sites(doc, sorted(out, key=lambda m: m.start), lang)
         out = companies_in_quotes(doc, out, lang)
+        out = agencies_in_quotes(doc, out, lang)
         out = coined_events(doc, out, lang)
         return join_institutions(doc, out, lang, self.gaz)
 
@@ -629,7 +455,7 @@ class CasedMentionFinder:
             if twin is not None:
                 span.kind, span.rule, span.canonical = twin.kind, "document", twin.canonical
                 span.lemma = twin.lemma
-            elif len(span.tokens) == 1 and stem_word(fold(text)) in surnames:
+            elif len(span.tokens) == 1 and self._surname_or_possessive(text, surnames):
                 span.kind, span.rule = "person", "document"
             elif lang == "de":
                 continue  # every German noun is capitalised: no cue, no name
@@ -640,6 +466,15 @@ class CasedMentionFinder:
             typed.append(span)
             if span.kind == "person" and len(span.tokens) > 1:
                 surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
+
+    def _surname_or_possessive(self, word: str, surnames: dict[str, _Span]) -> bool:
+        """Whether one word is the surname of a full name the document gives, or a
+        possessive of one or of a person the stream knows (``Mayeva vláda``)."""
+        if stem_word(fold(word)) in surnames:
+            return True
+        return any(stem_word(base) in surnames
+                   or (self.stream is not None and self.stream.kind_of(base) == "person")
+                   for base in possessive_bases(word))
 
 
 def mention_texts(mentions: Iterable[Mention]) -> list[tuple[str, str]]:

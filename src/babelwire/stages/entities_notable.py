@@ -323,7 +323,14 @@ org:rada|Verkhovna Rada|Verkhovna Rada|Verchovna rada|Rada Najwyższa|Верхо
     Верховная рада|Върховната рада
 org:sejm|Sejm|Sejm|Сейм
 org:european-council|European Council|European Council|Evropská rada|Rada Europejska|
-    Evropski svet|Европейский совет|Європейська рада|Европейският съвет|Европейски съвет
+    Evropski svet|Европейский совет|Європейська рада|Европейският съвет|Европейски съвет|
+    evropski svet|evropskega sveta|evropskemu svetu|evropskem svetu|evropskim svetom
+org:EC|European Commission|evropska komisija|evropske komisije|evropski komisiji|
+    evropsko komisijo
+org:EP|European Parliament|evropski parlament|evropskega parlamenta|evropskemu parlamentu|
+    evropskem parlamentu|evropskim parlamentom
+org:EU|European Union|европейский союз|европейского союза|европейскому союзу|
+    европейским союзом|европейском союзе
 org:eu-council|Council of the European Union|Council of the EU|Rada EU|Rada UE|Svet EU|Совет ЕС|
     Рада ЄС|Съветът на ЕС|Съвета на ЕС
 org:cjeu|Court of Justice of the European Union|Court of Justice of the European Union|
@@ -364,9 +371,11 @@ org:johns-hopkins|Johns Hopkins University|Johns Hopkins University|Johns Hopkin
     Университет Джонса Хопкинса|Университета Джонс Хопкинс
 ~org:conservatives-uk|Conservative Party|Conservative Party|Tories|Konzervativní strana|
     Partia Konserwatywna|Konservativna stranka|Консервативная партия|Консервативна партія|
-    Консервативната партия
+    Консервативната партия|konservativna stranka|konservativne stranke|konservativni stranki|
+    konservativno stranko
 ~org:labour-uk|Labour Party|Labour Party|Labour|Labouristická strana|Partia Pracy|
-    Laburistična stranka|Лейбористская партия|Лейбористська партія|Лейбъристката партия
+    Laburistična stranka|Лейбористская партия|Лейбористська партія|Лейбъристката партия|
+    laburistična stranka|laburistične stranke|laburistični stranki|laburistično stranko
 org:libdems|Liberal Democrats|Liberal Democrats|Lib Dems|Liberalni Demokraci|Liberalnych Demokratów|
     Liberální demokraté|Liberálních demokratů|Liberalni demokrati|Либеральные демократы|
     Либеральных демократов|Либерал-демократы|Ліберальні демократи|Либералните демократи|
