@@ -83,3 +83,9 @@ def test_a_head_named_alone_stays_unkeyed_when_two_countries_tie_or_none_is_name
     for found in (tie, none):
         assert [m.canonical for m in found if m.text == "Верховный суд"] == [None]
 
+
+
+def test_a_government_named_by_adjective_opening_a_sentence_is_no_entity():
+    finder = CasedMentionFinder(default_gazetteer())
+    assert finder.find("Praha je město. Britská vláda to odmítla.", "cs")[1:] == []
+    assert finder.find("Британското правителство отказа.", "bg") == []

@@ -277,6 +277,9 @@ org:uniper|Uniper|Uniper|Юнипер
 org:engie|Engie|Engie|ENGIE|Энжи
 org:wintershall|Wintershall|Wintershall|Винтерсхалл|Винтерсхол
 org:shell|Shell|Shell|Royal Dutch Shell|Шел|Шелл
+org:basf|BASF|BASF|БАСФ
+org:basf-wintershall|BASF-Wintershall|BASF-Wintershall|BASF Wintershall|БАСФ-Винтерсхалл
+org:eon|E.ON|E.ON|E.On|EON|Е.ОН|Е.Он|Э.Он|Э.ОН
 org:bp|BP|BP|Бритиш Петролеум
 org:pgnig|PGNiG|PGNiG
 org:orlen|Orlen|PKN Orlen|Orlen
@@ -291,6 +294,8 @@ org:astrazeneca|AstraZeneca|AstraZeneca|Astrazeneca|Астразенека|Ас�
 org:jnj|Johnson & Johnson|Johnson & Johnson|Johnson and Johnson|Джонсън и Джонсън|
     Джонсон и Джонсон
 org:novavax|Novavax|Novavax|Новавакс
+org:curevac|CureVac|CureVac|Curevac|Кюрвак|КюърВак|КьюрВак|Кюревак
+org:gsk|GlaxoSmithKline|GlaxoSmithKline|GSK|ГлаксоСмитКлайн|Глаксосмитклайн|ГлаксоСмітКляйн
 org:sinovac|Sinovac|Sinovac|Синовак
 org:sanofi|Sanofi|Sanofi|Санофи
 org:gamaleya|Gamaleya Center|Центр Гамалеи|НИЦЭМ им. Гамалеи|Gamaleya Center
