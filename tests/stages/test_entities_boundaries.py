@@ -388,3 +388,13 @@ def test_runs_cut_where_one_name_ends_and_another_begins(doc, lang, expected):
 ])
 def test_a_possessive_of_a_surname_named_in_full_is_a_person(doc, lang, expected):
     assert _texts(default_gazetteer(), doc, lang) == expected
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    # church titles are titles; "himself", "earlier" opening a sentence are no names
+    ("Otec Morselli to řekl.", "cs", ["Morselli"]),
+    ("Ksiądz Boguszewski to powiedział.", "pl", ["Boguszewski"]),
+    ("Ранее Верховный суд Пакистана оправдал её.", "ru", ["Верховный суд Пакистана"]),
+])
+def test_church_titles_and_sentence_openers_are_cut_off(doc, lang, expected):
+    assert _texts(default_gazetteer(), doc, lang) == expected

@@ -56,6 +56,8 @@ tổng bí thư giám đốc đại sứ
 papież papa papež папа папата król królowa książę księżna král královna kníže kněžna
 kralj kraljica король королева князь княгиня крал кралица кралят принц принцеса принцесса
 патриарх патріарх патриархът patriarcha
+ksiądz księdza księdzu kardynał kardynała arcybiskup biskup otec kněz kněze kardinál
+arcibiskup отец отца кардинал кардинала архиепископ епископ єпископ митрополит
 руководитель керівник ръководител
 """
 
@@ -192,6 +194,7 @@ trong khi theo tại các những một và của là với cho từ sau trướ
 сега там тук после вече още обаче затова така сейчас теперь затем однако также поэтому
 там здесь зараз тепер однак потім тому тут teraz jednak potem dlatego tam tutaj także
 nyní teď však pak proto tam zde zdaj sedaj vendar nato zato tam tukaj
+ранее раньше позже сам сама само sám sama samo
 """
 
 # Verbs of saying, as written next to the one who speaks (``съобщи Барние``, ``Дейвис
