@@ -206,3 +206,10 @@ def test_america_alone_is_the_united_states_and_the_continents_stay_whole():
 def test_institutions_written_in_lower_case_are_found_word_for_word(doc, lang, expected):
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
     assert [(m.text, m.canonical) for m in found] == expected
+
+
+@pytest.mark.parametrize(("form", "lang"), [
+    ("Republiką Irlandii", "pl"), ("Irskou republikou", "cs"), ("Република Ирландия", "bg"),
+    ("Республике Ирландия", "ru")])
+def test_the_republic_of_ireland_in_its_long_forms_is_ireland(form, lang):
+    assert default_gazetteer().lookup(form, lang).canonical == "place:IE"

@@ -463,6 +463,11 @@ place:region:western-balkans|Western Balkans|Western Balkans|Westbalkan|Balkans 
     západní Balkán|západního Balkánu|západním Balkáně|Bałkany Zachodnie|Bałkanów Zachodnich|
     Zachodnie Bałkany|Zachodnich Bałkanów|Zahodni Balkan|Zahodnega Balkana|Западные Балканы|
     Западных Балкан|Західні Балкани|Західних Балкан|Западните Балкани|Западни Балкани
+place:IE|Ireland|Republic of Ireland|Irish Republic|Irská republika|Irské republiky|
+    Irskou republikou|Irské republice|Republika Irlandii|Republiki Irlandii|Republiką Irlandii|
+    Republice Irlandii|Republika Irska|Republike Irske|Republiki Irski|Республика Ирландия|
+    Республики Ирландия|Республике Ирландия|Республикой Ирландия|Республіка Ірландія|
+    Республіки Ірландія|Република Ирландия|Republika Irsko|Éire|Ейре|Эйре
 place:SU|Soviet Union|Soviet Union|USSR|Sowjetunion|UdSSR|URSS|СССР|ССССР|SSSR|ZSRR|
     Sovětský svaz|Sovětského svazu|Sovětském svazu|Sovětským svazem|Związek Radziecki|
     Związku Radzieckiego|Związkiem Radzieckim|Związek Sowiecki|Związku Sowieckiego|
