@@ -213,3 +213,10 @@ def test_institutions_written_in_lower_case_are_found_word_for_word(doc, lang, e
     ("Республике Ирландия", "ru")])
 def test_the_republic_of_ireland_in_its_long_forms_is_ireland(form, lang):
     assert default_gazetteer().lookup(form, lang).canonical == "place:IE"
+
+
+def test_the_scots_are_people_who_link_to_scotland():
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "Škoti so glasovali proti. To je rekel Škotom.", "sl")
+    assert [(m.text, m.kind, m.canonical) for m in found] == [
+        ("Škoti", "person", "place:GB-SCT"), ("Škotom", "person", "place:GB-SCT")]

@@ -37,6 +37,9 @@ DEMONYMS: tuple[tuple[str, str], ...] = (
            "Kitajec китайцы китайцев китаец китайці китайців китаєць китайци китайците"),
     ("IE", "Irlandczycy Irlandczyków Irlandczyk Irci Ircev Irec ирландцы ирландцев ирландец "
            "ірландці ірландців ірландець ирландци ирландците"),
+    ("GB-SCT", "Scots Szkoci Szkotów Szkotom Szkotami Szkot Skotové Skotů Skotům Skot Škoti "
+               "Škotov Škotom Škote Škotih Škot шотландцы шотландцев шотландец шотландці "
+               "шотландців шотландець шотландци шотландците"),
     ("IT", "Italians Włosi Włochów Italové Italů Talijani Italijani Italijanov "
            "итальянцы итальянцев итальянец італійці італійців италианци италианците"),
     ("150", "Europeans Europejczycy Europejczyków Europejczyk Europejka Evropané Evropanů "
