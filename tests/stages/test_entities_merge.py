@@ -150,3 +150,16 @@ def test_first_names_spelled_by_sound_in_another_script_agree():
     assert not agree("Joe Biden", "Jill Biden")
     assert not agree("Ekaterina Zaharieva", "Мария Захарова")
     assert not agree("Heiko Maas", "Ашик Масих")
+
+
+def test_acronyms_alike_in_letters_stay_apart():
+    stage = EntityStage(None, backend="none", merge_every=0)
+    texts = ["Die CSU stimmte in München dagegen, sagte Markus Söder.",
+             "The ACS in München backed Markus Söder on Monday.",
+             "The CSU in München backed Markus Söder on Monday."]
+    found = [stage.analyse(n, "Vote", text, "de" if n == 1 else "en", PUB, story_id=1)
+             for n, text in enumerate(texts, 1)]
+    stage.merge_now()
+    csu, acs, csu2 = (_ids(found[0], "CSU"), _ids(found[1], "ACS"), _ids(found[2], "CSU"))
+    assert stage.linker.resolve(csu) == stage.linker.resolve(csu2)
+    assert stage.linker.resolve(acs) != stage.linker.resolve(csu)

@@ -137,6 +137,13 @@ def group_mentions(mentions: Sequence[Mention]) -> list[_Group]:
     return merged
 
 
+def _acronym(text: str) -> bool:
+    """A short name written in capitals (``PiS`` too): ``ACS``, ``ЕС``, ``CSU``."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return (0 < len(letters) <= 6 and " " not in text.strip()
+            and sum(ch.isupper() for ch in letters) >= max(2, len(letters) - 1))
+
+
 def _first_names(texts: Iterable[tuple[str, str]]) -> set[tuple[str, str, str]]:
     """The first names of the full names among (text, lang) spellings, each as (key, Latin
     form, script); the key is the first two letters of its consonant skeleton."""
@@ -340,6 +347,8 @@ class EntityLinker:
             return False
         if a.record.kind == "person" and not self._persons_agree(a, b):
             return False
+        if _acronym(a.record.name) or _acronym(b.record.name):
+            return False
         return self._shared_context(a, b) >= p.merge_context
 
     @staticmethod
@@ -485,6 +494,8 @@ class EntityLinker:
                 return self._best(other, context, story)[0]
         longest = group.longest
         words = _words(longest)
+        if _acronym(longest):
+            return None  # ACS, CSU, EESC: letters alike are no evidence for an acronym
         if kind == "person" and len(words) == 1:
             return self._resolve_surname(words[0], longest, context, story)
         stem = stem_key(longest)
