@@ -220,3 +220,16 @@ def test_the_scots_are_people_who_link_to_scotland():
         "Škoti so glasovali proti. To je rekel Škotom.", "sl")
     assert [(m.text, m.kind, m.canonical) for m in found] == [
         ("Škoti", "person", "place:GB-SCT"), ("Škotom", "person", "place:GB-SCT")]
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    # world leaders named by surname alone, in case forms, with no full name in the article
+    ("Собянин говорил Путину в начале сентября.", "ru", [("Путину", "person:putin")]),
+    ("Listu nie wysłał Putinowi, a Władimira Putina to nie obchodzi.", "pl",
+     [("Putinowi", "person:putin"), ("Władimira Putina", "person:putin")]),
+    ("Зеленський зустрівся з Байденом.", "uk",
+     [("Зеленський", "person:zelensky"), ("Байденом", "person:biden")]),
+])
+def test_world_leaders_are_known_by_surname_in_every_script(doc, lang, expected):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert [(m.text, m.canonical) for m in found] == expected

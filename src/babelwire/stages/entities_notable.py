@@ -544,6 +544,35 @@ place:region:gaza|Gaza Strip|Gaza Strip|Gaza|Gazy|Gazie|Pásmo Gazy|Strefa Gazy|
 # nationality nouns, the BSNLP guidelines make them mentions of people that link to the party
 # (their lines take the party's key)
 _MEMBERS = """
+person:putin|Vladimir Putin|Vladimir Putin|Putin|Vladimír Putin|Władimir Putin|Владимир Путин|
+    Володимир Путін|Путин|Путін
+person:trump|Donald Trump|Donald Trump|Donald J. Trump|Trump|Доналд Тръмп|Дональд Трамп|
+    Дональд Трамп|Тръмп|Трамп
+person:biden|Joe Biden|Joe Biden|Biden|Джо Байдън|Джо Байден|Байдън|Байден|Байдена|
+    Джозеф Байден
+person:merkel|Angela Merkel|Angela Merkel|Merkel|Merkelová|Ангела Меркел|Ангела Меркель|
+    Меркел|Меркель|Анґела Меркель
+person:macron|Emmanuel Macron|Emmanuel Macron|Macron|Еманюел Макрон|Эммануэль Макрон|
+    Еммануель Макрон|Макрон
+person:zelensky|Volodymyr Zelensky|Volodymyr Zelensky|Volodymyr Zelenskyy|Zelensky|
+    Zelenskyj|Zełenski|Wołodymyr Zełenski|Volodymyr Zelenskyj|Володимир Зеленський|
+    Владимир Зеленский|Володимир Зеленски|Зеленський|Зеленский|Зеленски
+person:lukashenko|Alexander Lukashenko|Alexander Lukashenko|Lukashenko|Lukašenko|
+    Łukaszenka|Aljaksandr Lukašenka|Александр Лукашенко|Олександр Лукашенко|Лукашенко
+person:erdogan|Recep Tayyip Erdoğan|Recep Tayyip Erdoğan|Erdoğan|Erdogan|Erdoğana|
+    Реджеп Тайип Ердоган|Реджеп Тайип Эрдоган|Ердоган|Эрдоган
+person:orban|Viktor Orbán|Viktor Orbán|Orbán|Orban|Wiktor Orban|Виктор Орбан|Віктор Орбан|
+    Орбан
+person:xi-jinping|Xi Jinping|Xi Jinping|Si Ťin-pching|Si Ťin-pchingem|Си Цзиньпин|
+    Сі Цзіньпін|Си Дзинпин|习近平
+person:scholz|Olaf Scholz|Olaf Scholz|Scholz|Олаф Шолц|Олаф Шольц|Шолц|Шольц
+person:stoltenberg|Jens Stoltenberg|Jens Stoltenberg|Stoltenberg|Йенс Столтенберг|
+    Єнс Столтенберг|Столтенберг
+person:navalny|Alexei Navalny|Alexei Navalny|Navalny|Navalnyj|Nawalny|Aleksiej Nawalny|
+    Alexej Navalnyj|Алексей Навальный|Олексій Навальний|Алексей Навални|Навальный|
+    Навальний|Навални
+person:lavrov|Sergey Lavrov|Sergey Lavrov|Lavrov|Ławrow|Siergiej Ławrow|Sergej Lavrov|
+    Сергей Лавров|Сергій Лавров|Лавров
 person:muhammad|Muhammad|Muhammad|Prophet Muhammad|Mohammed|Mohamed|Muhammed|Mahomet|Mohamet|
     Мухаммед|Мухаммад|Мохаммед|Мохамед|Магомет|Мохамад|Мухамед|Мохаммад
 person:jesus|Jesus|Jesus|Jesus Christ|Ježíš|Ježíš Kristus|Jezus|Jezus Chrystus|Jezus Kristus|
