@@ -565,7 +565,6 @@ person:orban|Viktor Orbán|Viktor Orbán|Orbán|Orban|Wiktor Orban|Виктор 
     Орбан
 person:xi-jinping|Xi Jinping|Xi Jinping|Si Ťin-pching|Si Ťin-pchingem|Си Цзиньпин|
     Сі Цзіньпін|Си Дзинпин|习近平
-person:scholz|Olaf Scholz|Olaf Scholz|Scholz|Олаф Шолц|Олаф Шольц|Шолц|Шольц
 person:stoltenberg|Jens Stoltenberg|Jens Stoltenberg|Stoltenberg|Йенс Столтенберг|
     Єнс Столтенберг|Столтенберг
 person:navalny|Alexei Navalny|Alexei Navalny|Navalny|Navalnyj|Nawalny|Aleksiej Nawalny|
