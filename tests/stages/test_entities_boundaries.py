@@ -398,3 +398,14 @@ def test_a_possessive_of_a_surname_named_in_full_is_a_person(doc, lang, expected
 ])
 def test_church_titles_and_sentence_openers_are_cut_off(doc, lang, expected):
     assert _texts(default_gazetteer(), doc, lang) == expected
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    # what a lower-case phrase leaves of a run stays a run
+    ("Generalni sekretar zveze Nato Jens Stoltenberg je v govoru.", "sl",
+     ["zveze Nato", "Jens Stoltenberg"]),
+    # NATO's Czech and Slovene case forms cut the person off
+    ("Generalni sekretar Nata Jens Stoltenberg pa je dejal.", "sl", ["Nata", "Jens Stoltenberg"]),
+])
+def test_a_run_around_a_lower_case_phrase_keeps_its_rest(doc, lang, expected):
+    assert _texts(default_gazetteer(), doc, lang) == expected

@@ -117,6 +117,7 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("org:NATO", "NATO", (
         "NATO", "OTAN", "НАТО", "北约", "北約", "Bắc Đại Tây Dương", "나토", "حلف شمال الأطلسي",
         "الناتو", "حلف الناتو", "zveza NATO", "zveze NATO", "zvezi NATO", "zvezo NATO",
+        "Nata", "Natu", "Natem", "Natom", "НАТО-то",
         "Severoatlantická aliance", "Severoatlantické aliance", "Severoatlantickou alianci",
         "Sojusz Północnoatlantycki", "Sojuszu Północnoatlantyckiego",
         "Североатлантический альянс", "Североатлантического альянса",

@@ -20,7 +20,7 @@ Arabic and CJK text go to :mod:`entities_mentions_nocase`.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 
 from babelwire.stages.entities_coinages import coined_events
 from babelwire.stages.entities_companies import (
@@ -169,6 +169,24 @@ def _speaker(doc: str, toks: list[_Token], index: int) -> bool:
             and doc[tok.end : toks[k].start].isspace())
 
 
+def _untaken(spans: Iterable[_Span], taken: set[int]) -> Iterator[_Span]:
+    """The runs, less the tokens a lower-case phrase took: what is left of a run on either
+    side of the phrase stays a run (``zveze Nato | Jens Stoltenberg``)."""
+    for span in spans:
+        if not taken or not any(id(t) in taken for t in span.tokens):
+            yield span
+            continue
+        part: list[_Token] = []
+        first = True
+        for tok in [*span.tokens, None]:
+            if tok is not None and id(tok) not in taken:
+                part.append(tok)
+                continue
+            if part and part[0].cap:
+                yield _Span(part, span.sentence_start and first, rule=span.rule)
+            part, first = [], False
+
+
 def _splits_off(entry: GazetteerEntry | None) -> bool:
     """Whether a gazetteer hit inside a run is sure enough to cut the run there."""
     if entry is None:
@@ -223,9 +241,8 @@ class CasedMentionFinder:
                         entry = stemmed if stemmed.kind == "event" else None
                     if entry is not None:
                         typed.append(_Span([t], False, *_entry_kind(entry), lemma=entry.lemma))
-        for raw in _spans(doc, toks, lang, self.gaz):
-            if (all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens)
-                    or (taken and any(id(t) in taken for t in raw.tokens))):
+        for raw in _untaken(_spans(doc, toks, lang, self.gaz), taken):
+            if all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens):
                 continue
             # a common word opening a sentence is dropped, unless the run is a known name
             entry = self.gaz.lookup(_text(doc, raw), lang) if raw.sentence_start else None
