@@ -33,6 +33,7 @@ _ENDINGS = tuple(sorted({
     "ami", "ach", "ách", "ích", "ých", "ého", "ému", "ými", "ími", "owi", "ovi", "ów", "om",
     "em", "ou", "ov", "ie", "ia", "ii", "ij", "iu", "ií", "ej", "ím", "ým", "ą", "ę", "a", "u",
     "e", "ě", "y", "i", "í", "o", "ý", "á", "é", "iej", "ego", "emu", "ym", "im", "ych",
+    "iego", "iemu",  # Polish -ki, -gi surnames: Morawieckiego, Morawieckiemu = Morawiecki
     "ią", "ię", "ih", "ima", "ové", "ům", "ského", "ském", "skou", "ská", "ské",
     "ová", "ovej", "ovou", "ove", "ovega", "ovemu", "ovim", "ovih", "ového", "ovému", "ových",
     "ův", "ovo", "ega", "ů", "ího", "ímu",
@@ -53,11 +54,11 @@ def fold(text: str) -> str:
 # Polish and Czech case endings that change the consonant before them (after a vowel):
 # Brexicie -> Brexit, Ameryce/Americe -> Amerik-, Ameryki -> Amerik-, Madrycie -> Madryt;
 # Polish -sce for -ska and -ncie for -nt (Polsce -> Polsk-, Parlamencie -> Parlament-)
-_ALTERNATIONS = (("dzie", "d"), ("ncie", "nt"), ("cie", "t"), ("rze", "r"), ("yce", "yk"),
-                 ("ice", "ik"), ("sce", "sk"),
+_ALTERNATIONS = (("ndzie", "nd"), ("dzie", "d"), ("ncie", "nt"), ("cie", "t"), ("rze", "r"),
+                 ("yce", "yk"), ("ice", "ik"), ("sce", "sk"),
                  # Slovene puts j between a final r and an ending: Junckerja, premierju
                  ("rjem", "r"), ("rja", "r"), ("rju", "r"), ("rji", "r"))
-_ANY_BEFORE = frozenset({"sce", "ncie"})
+_ANY_BEFORE = frozenset({"sce", "ncie", "ndzie"})
 _VOWEL_BEFORE = frozenset("aeiouyáéíóúůýě")
 
 

@@ -561,10 +561,10 @@ person:lukashenko|Alexander Lukashenko|Alexander Lukashenko|Lukashenko|Lukašenk
     Łukaszenka|Aljaksandr Lukašenka|Александр Лукашенко|Олександр Лукашенко|Лукашенко
 person:erdogan|Recep Tayyip Erdoğan|Recep Tayyip Erdoğan|Erdoğan|Erdogan|Erdoğana|
     Реджеп Тайип Ердоган|Реджеп Тайип Эрдоган|Ердоган|Эрдоган
-person:orban|Viktor Orbán|Viktor Orbán|Orbán|Orban|Wiktor Orban|Виктор Орбан|Віктор Орбан|
-    Орбан
+person:orban|Viktor Orbán|Viktor Orbán|Viktor Orban|Orbán|Orban|Wiktor Orban|Виктор Орбан|
+    Віктор Орбан|Орбан
 person:xi-jinping|Xi Jinping|Xi Jinping|Si Ťin-pching|Si Ťin-pchingem|Си Цзиньпин|
-    Сі Цзіньпін|Си Дзинпин|习近平
+    Сі Цзіньпін|Си Дзинпин|Си Цзинпин|习近平
 person:stoltenberg|Jens Stoltenberg|Jens Stoltenberg|Stoltenberg|Йенс Столтенберг|
     Єнс Столтенберг|Столтенберг
 person:navalny|Alexei Navalny|Alexei Navalny|Navalny|Navalnyj|Nawalny|Aleksiej Nawalny|
