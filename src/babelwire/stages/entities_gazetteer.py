@@ -250,7 +250,9 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "Galles")),
     ("GB-NIR", ("Severní Irsko", "Irlandia Północna", "Severna Irska", "Северная Ирландия",
                 "Північна Ірландія", "Северна Ирландия", "Nordirland", "Irlande du Nord",
-                "Irlanda del Norte", "Irlanda del Nord")),
+                "Irlanda del Norte", "Irlanda del Nord", "Irlandia Płn.", "Irlandii Płn.",
+                "Irlandią Płn.", "Irlandię Płn.")),
+    ("ZA", ("ЮАР", "RPA", "JAR", "Южна Африка", "Южная Африка", "Південна Африка")),
     # case forms of capitals that change their stem (Slovene Bruselj, Czech Praha)
     ("city:Europe/Brussels", ("Bruslja", "Bruslju", "Brusljem")),
     ("city:Europe/Prague", ("Praze",)),

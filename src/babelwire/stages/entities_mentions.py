@@ -331,6 +331,8 @@ class CasedMentionFinder:
             if numbered is not None and entry is not None:  # «Северный поток - 2»
                 end = numbered.end()
                 _take(span, entry)
+            if doc[end : end + 1] == "." and f"{fold(text)}." in self.gaz.exact:
+                end += 1  # a name that ends in an abbreviation keeps its stop: Irlandii Płn.
             quoted = self._quoted(doc, start, end)
             numbered = _QUOTED_NUMBER.match(doc, end + 1) if end < len(doc) else None
             entry = (self.gaz.lookup(f"{text}-{numbered.group(1)}", lang)

@@ -386,7 +386,9 @@ org:libdems|Liberal Democrats|Liberal Democrats|Lib Dems|Liberalni Demokraci|Lib
     Либеральных демократов|Либерал-демократы|Ліберальні демократи|Либералните демократи|
     Либерал-демократите
 org:snp|Scottish National Party|Scottish National Party|SNP|Шотландская национальная партия|
-    Шотландската национална партия
+    Шотландската национална партия|Szkocka Partia Narodowa|Szkockiej Partii Narodowej|
+    Skotská národní strana|Skotské národní strany|Škotska nacionalna stranka|
+    Škotske nacionalne stranke|Шотландська національна партія
 org:ukip|UK Independence Party|UKIP|UK Independence Party|
     Partia Niepodległości Zjednoczonego Królestwa|Partii Niepodległości Zjednoczonego Królestwa|
     Strana nezávislosti Spojeného království|Strany nezávislosti Spojeného království|
@@ -397,6 +399,7 @@ org:ukip|UK Independence Party|UKIP|UK Independence Party|
     Партія незалежності Сполученого Королівства
 org:dup|Democratic Unionist Party|DUP|Democratic Unionist Party|Demokratická unionistická strana|
     Demokratyczna Partia Unionistów|Demokratycznej Partii Unionistów|
+    Demokratyczna Partia Unionistyczna|Demokratycznej Partii Unionistycznej|
     Демократическая юнионистская партия|
     Демократичната юнионистка партия|Демократична юнионистка партия|
     Демократична юніоністська партія|Demokratska unionistična stranka
