@@ -61,3 +61,27 @@ def test_the_united_kingdoms_full_name_is_one_mention(doc, lang, name):
 
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
     assert [(m.text, m.canonical) for m in found] == [(name, "place:GB")]
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Francii", "cs", "place:FR"),  # Francie's shortest-ending stem (franci-), not Polish frant-
+    ("Kitajskem", "sl", "place:CN"),  # na Kitajskem: Kitajska in the locative
+    ("Švedske", "sl", "place:SE"),
+    ("Китае", "ru", "place:CN"),  # Китай keeps its й only without an ending
+    ("Włoszech", "pl", "place:IT"),  # Włochy: we Włoszech
+    ("Indiach", "pl", "place:IN"),
+    ("Stanami Zjednoczonymi", "pl", "place:US"),
+    ("Britanije", "sl", "place:GB"),
+    ("Kremlja", "sl", "org:Kremlin"),
+    ("Кремъл", "bg", "org:Kremlin"),
+    ("Кремлём", "ru", "org:Kremlin"),
+])
+def test_case_forms_whose_stem_hides_the_name(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and entry.canonical == key
+
+
+def test_a_slovene_adjective_in_ska_is_a_country_only_when_the_country_exists():
+    gaz = default_gazetteer()
+    assert gaz.lookup("Kitajske", "sl").canonical == "place:CN"
+    assert gaz.lookup("Mariborske", "sl") is None

@@ -195,7 +195,9 @@ _ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "红十字会", "赤十字", "Chữ thập đỏ", "Kızılay", "적십자", "Червения кръст",
         "Червеният кръст", "Rdeči križ", "Červený kríž")),
     ("org:Kremlin", "Kremlin", ("Kremlin", "Kreml", "Кремль", "Kremlu", "الكرملين", "克里姆林宫",
-                                "クレムリン", "Điện Kremlin", "크렘린")),
+                                "クレムリン", "Điện Kremlin", "크렘린", "Kremla", "Kremlem",
+                                "Kremelj", "Kremlja", "Kremlju", "Kremljem", "Кремля", "Кремлю",
+                                "Кремлем", "Кремлём", "Кремле", "Кремъл", "Кремъла", "Кремлі")),
 )
 
 # Common English and local short names that CLDR and pycountry leave out (a code, or a
@@ -237,7 +239,11 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "韓国", "Hàn Quốc", "한국", "كوريا الجنوبية")),
     ("KP", ("North Korea", "Nordkorea", "Corée du Nord", "КНДР", "Северная Корея", "朝鲜",
             "北朝鮮", "Triều Tiên", "북한", "كوريا الشمالية")),
-    ("CN", ("PRC", "КНР", "Chiny", "Čína", "中国", "中國", "Trung Quốc", "Çin", "중국", "الصين")),
+    ("CN", ("PRC", "КНР", "Chiny", "Čína", "中国", "中國", "Trung Quốc", "Çin", "중국", "الصين",
+            # Китай keeps its й before no ending, so its case forms share no stem with it
+            "Китая", "Китаю", "Китаем", "Китае", "Китаї", "Китаєм")),
+    ("US", ("Stanami Zjednoczonymi", "Stanom Zjednoczonym")),
+    ("GB", ("Britanija", "Britanije", "Britaniji", "Britanijo")),
     ("TW", ("Taiwan", "台湾", "台灣", "Đài Loan", "대만", "تايوان")),
     ("NL", ("Holland", "Netherlands", "Nederland", "荷兰", "Холандия", "Голландия", "Голландія",
             "Holandia", "Holandsko", "Nizozemska")),
@@ -253,6 +259,10 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "Irlanda del Norte", "Irlanda del Nord", "Irlandia Płn.", "Irlandii Płn.",
                 "Irlandią Płn.", "Irlandię Płn.")),
     ("ZA", ("ЮАР", "RPA", "JAR", "Южна Африка", "Южная Африка", "Південна Африка")),
+    # Polish plural country names whose locative changes the stem (Włochy: we Włoszech)
+    ("IT", ("Włoszech",)),
+    ("IN", ("Indiach", "Indiami")),
+    ("NL", ("Niderlandach", "Niderlandami")),
     # case forms of capitals that change their stem (Slovene Bruselj, Czech Praha)
     ("city:Europe/Brussels", ("Bruslja", "Bruslju", "Brusljem")),
     ("city:Europe/Prague", ("Praze",)),
@@ -264,6 +274,7 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _SKI_ADJECTIVE_LANGS = frozenset({"sl", "hr", "sr", "bs"})
 _SKI_ADJECTIVE = re.compile(r"sk(?:i|e|ih|im|ima)$")
 _SLOVENSK_LANGS = frozenset({"sl", "hr"})
+_SKA_CASE = re.compile(r"sk(?:e|i|em|o|om)$")
 _FLEETING_AFTER = frozenset("rklnc")
 _CONSONANTS = frozenset("bcčdďfghjklmnňpqrřsštťvwxzžł")
 _CZECH_SKO_CASE = re.compile(r"[sc]kem$")
@@ -337,12 +348,26 @@ class Gazetteer:
             whole = " ".join(_WORDS.findall(key))
             if len(whole) > len(skey) and whole not in self.stems:
                 self.stems[whole] = entry
+            # and so is its shortest-ending stem: Czech Francie (franci-e) meets Francii
+            # (franci-i), where its longest-ending stem took a Polish alternation (frant)
+            short = short_stem_key(form)
+            if len(short) >= 5 and short != skey and short not in self.stems:
+                self.stems[short] = entry
         if form[:1].islower() and " " not in form and len(form) >= 3:
             self.lower[skey] = entry
         elif form[:1].islower() and " " in form:
             words = key.split()  # the first word as str.lower() writes it, for a quick scan
             first = form.split()[0].lower()
             self.phrases[first] = max(self.phrases.get(first, 0), len(words))
+
+    def _ska_country(self, form: str) -> GazetteerEntry | None:
+        """A Slovene or Croatian country named by an adjectival noun, in a case form:
+        ``Kitajske``, ``Kitajski``, ``na Kitajskem`` are ``Kitajska``, China."""
+        found = _SKA_CASE.search(fold(form))
+        if found is None or " " in form.strip():
+            return None
+        entry = self.exact.get(fold(form)[: found.start()] + "ska")
+        return entry if entry is not None and _COUNTRY.fullmatch(entry.canonical) else None
 
     def lookup(self, form: str, lang: str | None = None) -> GazetteerEntry | None:
         """Entry for ``form`` as written, else (in an inflecting ``lang``) for its stem."""
@@ -362,6 +387,8 @@ class Gazetteer:
                     hit = self.stems.get(short)
             if hit is None and len(skey) >= 5 and " " not in skey:
                 hit = self._fleeting_e(form, skey)
+        if hit is None and lang in _SKI_ADJECTIVE_LANGS and form[:1].isupper():
+            hit = self._ska_country(form)
         if (hit is not None and lang in _SLOVENSK_LANGS and hit.canonical == "place:SK"
                 and fold(form).startswith("slovensk")):
             return None  # Slovene and Croatian slovenska is Slovenian; Slovakia is Slovaška

@@ -471,6 +471,7 @@ place:IE|Ireland|Republic of Ireland|Irish Republic|Irská republika|Irské repu
     Republice Irlandii|Republika Irska|Republike Irske|Republiki Irski|Республика Ирландия|
     Республики Ирландия|Республике Ирландия|Республикой Ирландия|Республіка Ірландія|
     Республіки Ірландія|Република Ирландия|Republika Irsko|Éire|Ейре|Эйре
+place:davos|Davos|Davos|Давос|Davosu|Davosie
 place:SU|Soviet Union|Soviet Union|USSR|Sowjetunion|UdSSR|URSS|СССР|ССССР|SSSR|ZSRR|
     Sovětský svaz|Sovětského svazu|Sovětském svazu|Sovětským svazem|Związek Radziecki|
     Związku Radzieckiego|Związkiem Radzieckim|Związek Sowiecki|Związku Sowieckiego|
