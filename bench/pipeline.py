@@ -23,7 +23,8 @@ much less. ``load_average`` records how busy the machine was.
 
 ``reopen``: the database is then opened again, and the seconds until the clusterer's
 first decision (for the newest article) are timed as it reads only the members its
-story window needs, against reading every stored member first.
+story window needs, against reading every stored member first; likewise the first
+near-duplicate check, reading the originals of its window against reading every one.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from babelwire.ingest import run_ingest
 from babelwire.pipeline import Pipeline, StoredMembers
 from babelwire.settings import Settings, load_settings
 from babelwire.stages.cluster import StoryClusterer
+from babelwire.stages.dedup import NearDuplicateIndex
 from babelwire.stages.embed import Embedder
 from babelwire.store import open_store
 from babelwire.store.fts_query import has_cjk
@@ -126,9 +128,24 @@ def reopen(settings: Settings, embedder: Embedder) -> dict[str, object]:
                                              ()))
         eager_decision = eager.assign(item, exclude_story=story_id)[:2]
         eager_seconds = time.perf_counter() - started
+        # the near-duplicate check of the newest original, in its window and over every one
+        sig = next(s for aid, s in store.iter_minhashes(since=newest.published)
+                   if aid == newest.id)
+        started = time.perf_counter()
+        window = pipeline.dedup.index
+        window_match = window.best_match(sig, newest.published)
+        window_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        every = NearDuplicateIndex(settings.dedup_threshold)
+        every.add_many(store.iter_minhashes())
+        every_match = every.best_match(sig)
+        every_seconds = time.perf_counter() - started
     return {"first_decision_seconds": round(lazy_seconds, 3), "members_read": lazy.loaded,
             "first_decision_seconds_reading_every_member": round(eager_seconds, 3),
-            "members_stored": len(eager), "same_decision": lazy_decision == eager_decision}
+            "members_stored": len(eager), "same_decision": lazy_decision == eager_decision,
+            "first_copy_check_seconds": round(window_seconds, 3), "originals_read": window.read,
+            "first_copy_check_seconds_reading_every_original": round(every_seconds, 3),
+            "originals_stored": len(every), "same_copy_verdict": window_match == every_match}
 
 
 def main() -> int:
@@ -215,6 +232,10 @@ def main() -> int:
         # last batch have left memory) and members it read back from the store
         "clusterer_members_held": len(pipeline.clusterer),
         "clusterer_members_read": pipeline.clusterer.loaded,
+        # originals the near-duplicate index holds at the end (those dedup_keep_days older
+        # than the last batch have left memory) and those it read from the store
+        "dedup_originals_held": len(pipeline.dedup.index),
+        "dedup_originals_read": pipeline.dedup.index.read,
         "report": {"new": report.new, "duplicates": report.duplicates,
                    "unchanged": report.unchanged, "failed": report.failed},
         "store": counts,

@@ -83,7 +83,7 @@ def test_a_fresh_pipeline_resumes_from_the_store(ingested, embedder):
     fresh = Pipeline(store, settings, embedder=embedder)
     lazy = fresh.clusterer
     assert len(lazy) == 0  # stored members are read as story windows need them
-    assert len(fresh.dedup.index) > 0
+    assert len(fresh.dedup.index) == 0  # and originals as copies' windows need them
     # It decides as a clusterer given every stored member up front does.
     eager = StoryClusterer(lazy.dim, lazy.params)
     members = list(StoredMembers(store).of_stories(
@@ -101,6 +101,7 @@ def test_a_fresh_pipeline_resumes_from_the_store(ingested, embedder):
                            published=doc.published)
     report = fresh.run([copy])
     assert report.duplicates == 1
+    assert 0 < fresh.dedup.index.read < store.counts()["articles"]
 
 
 def test_bad_items_are_reported_and_the_run_goes_on(tmp_path, settings, embedder):
@@ -207,26 +208,40 @@ def test_one_embedding_worker_or_three_store_the_same(tmp_path, embedder):
     assert bcubed(stories1, stories3).f1 == 1.0
 
 
-def test_stories_leaving_memory_between_batches_change_no_decision(tmp_path, embedder):
+def test_stories_and_originals_leaving_memory_between_batches_change_no_decision(
+        tmp_path, embedder):
     from babelwire.settings import load_settings
 
     _rows, docs = corpus_docs()
-    partitions, held = [], []
-    for keep in (0.0, 1.0):  # keep every story read; drop each a day after its end
+    docs = [*docs, *(  # syndicated copies of a few articles, arriving after everything else
+        FetchedDocument(location=f"copy{i}", url=doc.url + "-wire", source="Wire",
+                        fetched_at=NOW, title=doc.title, text=(doc.text or "") + " (agency)",
+                        published=doc.published) for i, doc in enumerate(docs[::40]))]
+    partitions, copies, held, held_originals = [], [], [], []
+    for keep in (0.0, 1.0):  # keep everything read; drop each story, original a day later
         path = tmp_path / f"keep{keep}.db"
         settings = load_settings(env={}, overrides={
-            "db": str(path), "batch_size": 16, "story_keep_days": keep})
+            "db": str(path), "batch_size": 16, "story_keep_days": keep,
+            "dedup_keep_days": keep})
         store = open_store(path)
         try:
             pipeline = Pipeline(store, settings, embedder=embedder)
             pipeline.run(docs)
             held.append(len(pipeline.clusterer))
+            held_originals.append(len(pipeline.dedup.index))
             stories: dict[int, set[str]] = {}
-            for article in store.articles():
+            articles = list(store.articles())
+            url_of = {a.id: a.url for a in articles}
+            for article in articles:
                 if article.story_id is not None:
                     stories.setdefault(article.story_id, set()).add(article.url)
             partitions.append(sorted(sorted(urls) for urls in stories.values()))
+            copies.append(sorted((a.url, url_of[a.duplicate_of]) for a in articles
+                                 if a.duplicate_of is not None))
         finally:
             store.close()
     assert partitions[0] == partitions[1]
+    assert copies[0] == copies[1]
+    assert len(copies[0]) >= len(docs[::40]) // 2, copies  # the late copies were found
     assert held[1] < held[0], held  # fewer members held at the end
+    assert held_originals[1] < held_originals[0], held_originals

@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from babelwire.errors import BabelwireError
 from babelwire.records import (
@@ -105,8 +105,15 @@ class Pipeline:
     @property
     def dedup(self) -> DedupStage:
         if self._dedup is None:
-            index = NearDuplicateIndex(self.settings.dedup_threshold)
-            index.add_many(self.store.iter_minhashes())
+            keep = self.settings.dedup_keep_days
+            if keep > 0:  # the window's days are read as articles need them
+                store = self.store
+                index = NearDuplicateIndex(
+                    self.settings.dedup_threshold, keep_days=keep,
+                    source=lambda since, until: store.iter_minhashes(since=since, until=until))
+            else:
+                index = NearDuplicateIndex(self.settings.dedup_threshold)
+                index.add_many(self.store.iter_minhashes())
             self._dedup = DedupStage(index)
         return self._dedup
 
@@ -194,7 +201,7 @@ class Pipeline:
                 self._timed("language", started)
                 started = self._start()
                 chash, sig = self.dedup.fingerprint(article.title, article.text)
-                copy = self._stored_copy(chash, sig)
+                copy = self._stored_copy(chash, sig, _article_time(article))
                 embed = copy is None and batch_copies.is_original(len(prepared), chash, sig)
                 self._timed("dedup", started)
             except BabelwireError as exc:
@@ -241,7 +248,8 @@ class Pipeline:
             else:
                 exact = hashes.get(prep.content_hash) or self.store.find_by_hash(
                     prep.content_hash)
-                check = self.dedup.check(prep.content_hash, prep.minhash, exact)
+                check = self.dedup.check(prep.content_hash, prep.minhash, exact,
+                                         _article_time(prep.article))
             self._timed("dedup", started)
             vec: Vector | None = None
             if queue is not None and prep.embed:
@@ -285,7 +293,7 @@ class Pipeline:
                                   prep.language.code, prep.article.published)
             self._timed("entities", started)
             hashes.setdefault(prep.content_hash, article_id)
-            self.dedup.remember(article_id, check)
+            self.dedup.remember(article_id, check, _article_time(prep.article))
             if item is not None:
                 clusterer.add_member(article_id, story_id, item)
                 touched.add(story_id)
@@ -316,15 +324,22 @@ class Pipeline:
             clusterer.evict(datetime.fromtimestamp(
                 oldest - clusterer.params.keep_days * 86400, UTC))
         self._timed("cluster", started)
+        keep = self.settings.dedup_keep_days
+        if keep > 0:  # originals too old for the batch's copies leave memory
+            started = self._start()
+            first = min(_article_time(prep.article) for prep in prepared)
+            self.dedup.index.evict(first - timedelta(days=keep))
+            self._timed("dedup", started)
         return new, duplicates, unchanged, problems
 
-    def _stored_copy(self, chash: str, sig: tuple[int, ...]) -> DuplicateCheck | None:
+    def _stored_copy(self, chash: str, sig: tuple[int, ...],
+                     at: datetime) -> DuplicateCheck | None:
         """The dedup verdict against the articles stored before this batch, if it is a copy.
 
         It stays true through the batch: stored articles stay stored and the
-        near-duplicate index only grows.
+        near-duplicate index only grows until the batch is written.
         """
-        check = self.dedup.check(chash, sig, self.store.find_by_hash(chash))
+        check = self.dedup.check(chash, sig, self.store.find_by_hash(chash), at)
         return check if check.duplicate_of is not None else None
 
     def _embed_late(self, prep: _Prepared, pool: EmbedWorkers) -> Vector:
@@ -398,6 +413,11 @@ class _BatchCopies:
         self._hashes.add(chash)
         self._index.add(position, sig)
         return True
+
+
+def _article_time(article: Article) -> datetime:
+    """An article's time, as the store's ``articles_time`` index has it."""
+    return article.published or article.fetched_at
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

@@ -62,6 +62,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("dedup_threshold", float, 0.5,
             "Jaccard similarity of word 3-shingles (MinHash estimate) from which an article "
             "is a syndicated copy of an earlier one."),
+    Setting("dedup_keep_days", float, 30.0,
+            "Syndicated copies are looked for among the originals published this many days "
+            "either side of an article; older ones leave memory and are read from the "
+            "database again when an article needs them (0: hold every original, read at "
+            "start; exact copies are found at any distance either way)."),
     Setting("story_threshold", float, 0.8,
             "Score an article needs to join an existing story (calibrated cosine units plus "
             "anchor bonus minus time penalty; see docs/architecture.md)."),

@@ -63,3 +63,49 @@ def test_shared_permutations_give_the_signature_a_fresh_minhash_gives():
     fresh.update_batch(list(shingles(text)))
     assert signature(text) == tuple(int(x) for x in fresh.hashvalues)
     assert signature(text) == signature(text)  # the shared parameters are not changed by use
+
+
+def _stored(days: dict[int, int]) -> tuple[dict[int, tuple[int, ...]], dict[int, object]]:
+    """Signatures of distinct texts, one per id, each dated on its day of December 2026."""
+    from datetime import UTC, datetime
+
+    sigs = {aid: signature(" ".join(f"w{aid}n{i}" for i in range(60))) for aid in days}
+    times = {aid: datetime(2026, 12, day, 12, tzinfo=UTC) for aid, day in days.items()}
+    return sigs, times
+
+
+def test_a_windowed_index_reads_only_the_days_around_an_article_and_lets_them_go():
+    from datetime import timedelta
+
+    sigs, times = _stored({1: 1, 2: 10, 3: 20})
+    asked = []
+
+    def source(since, until):
+        asked.append(since)
+        return [(aid, sigs[aid]) for aid, at in times.items() if since <= at < until]
+
+    index = NearDuplicateIndex(threshold=0.8, source=source, keep_days=2)
+    assert len(index) == 0  # nothing read before an article needs it
+    match = index.best_match(sigs[2], times[2] + timedelta(days=1))
+    assert match is not None and match[0] == 2
+    assert len(index) == 1 and index.read == 1
+    assert len(asked) == 5  # the article's day, two before and two after
+    # an original 9 days away is out of the window: its copy stays an original
+    assert index.best_match(sigs[1], times[2]) is None
+    assert index.best_match(sigs[3], times[3]) is not None and len(index) == 2
+    assert index.evict(times[3] - timedelta(days=2)) == 1  # day 10 goes, day 20 stays
+    assert len(index) == 1
+    asked.clear()
+    assert index.best_match(sigs[2], times[2])[0] == 2  # read again when needed
+    assert asked and index.read == 3
+
+
+def test_an_index_without_a_source_keeps_everything():
+    sigs, times = _stored({1: 1, 2: 20})
+    index = NearDuplicateIndex(threshold=0.8)
+    for aid, sig in sigs.items():
+        index.add(aid, sig, times[aid])
+    assert index.evict(times[2]) == 0 and len(index) == 2
+    assert index.best_match(sigs[1], times[2])[0] == 1
+    index.remove(1)
+    assert index.best_match(sigs[1]) is None and len(index) == 1

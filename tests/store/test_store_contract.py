@@ -89,6 +89,22 @@ def test_cluster_members_by_time_and_by_story(store):
     assert list(store.iter_cluster_members(story_ids=[])) == []
 
 
+def test_minhashes_of_originals_by_time(store):
+    sid = store.new_story("a", T0)
+    day = timedelta(days=1)
+    store.write_batch([ArticleWrite(enriched=enriched(n, f"t{n}", "x", when=T0 + n * day),
+                                    story_id=sid, story_score=1.0) for n in range(1, 5)])
+    ids = [a.id for a in sorted(store.articles(), key=lambda a: a.url)]
+    store.write_batch([ArticleWrite(  # a copy is never an original, whatever its time
+        enriched=enriched(5, "t5", "x", when=T0 + 2 * day, dup=ids[0]), story_id=sid,
+        story_score=1.0)])
+    assert [aid for aid, _ in store.iter_minhashes()] == ids
+    assert [aid for aid, _ in store.iter_minhashes(since=T0 + 2 * day, until=T0 + 4 * day)
+            ] == ids[1:3]
+    assert [aid for aid, _ in store.iter_minhashes(since=T0 + 4 * day)] == ids[3:]
+    assert dict(store.iter_minhashes(until=T0 + 2 * day))[ids[0]] == (1, 2, 3)
+
+
 def test_duplicate_canonical_url_rolls_back_the_whole_batch(store):
     sid = store.new_story("s", T0)
     store.write_batch([ArticleWrite(enriched=enriched(1, "a", "b"), story_id=sid,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
 from functools import cache
 
 import numpy as np
@@ -69,29 +70,91 @@ def _minhash(sig: tuple[int, ...]) -> MinHash:
                    permutations=_permutations())
 
 
-class NearDuplicateIndex:
-    """An LSH index over the signatures of original (non-copy) articles."""
+MinhashSource = Callable[[datetime, datetime], Iterable[tuple[int, tuple[int, ...]]]]
+"""(id, signature) of the stored originals whose time is in ``[since, until)``."""
+SECONDS_PER_DAY = 86400
 
-    def __init__(self, threshold: float = 0.5) -> None:
+
+def _day(at: datetime) -> int:
+    return int(at.timestamp() // SECONDS_PER_DAY)
+
+
+class NearDuplicateIndex:
+    """An LSH index over the signatures of original (non-copy) articles.
+
+    Without a source it holds what it is given. With a ``source`` and ``keep_days`` it is a
+    window over the stored originals: :meth:`best_match` for an article of time *t* first
+    reads the days from *t* - ``keep_days`` to *t* + ``keep_days`` it does not hold yet, and
+    :meth:`evict` lets days go, so memory follows the stream instead of the archive.
+    """
+
+    def __init__(self, threshold: float = 0.5, *, source: MinhashSource | None = None,
+                 keep_days: float = 0.0) -> None:
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._sigs: dict[int, tuple[int, ...]] = {}
+        self._source = source if keep_days > 0 else None
+        self._keep = keep_days
+        self._day_of: dict[int, int] = {}
+        self._loaded_days: set[int] = set()
+        self.read = 0
+        """Signatures read from the source so far (a day read again counts again)."""
 
     def __len__(self) -> int:
         return len(self._sigs)
 
-    def add(self, article_id: int, sig: tuple[int, ...]) -> None:
+    def add(self, article_id: int, sig: tuple[int, ...], at: datetime | None = None) -> None:
+        """Index an original; ``at`` (its time) lets :meth:`evict` drop it later."""
         if article_id in self._sigs:
             return
         self._sigs[article_id] = sig
         self._lsh.insert(article_id, _minhash(sig))
+        if at is not None:
+            self._day_of[article_id] = _day(at)
 
     def add_many(self, items: Iterable[tuple[int, tuple[int, ...]]]) -> None:
         for article_id, sig in items:
             self.add(article_id, sig)
 
-    def best_match(self, sig: tuple[int, ...]) -> tuple[int, float] | None:
-        """The most similar indexed article at or above the threshold (lowest id on ties)."""
+    def remove(self, article_id: int) -> None:
+        if self._sigs.pop(article_id, None) is not None:
+            self._lsh.remove(article_id)
+        self._day_of.pop(article_id, None)
+
+    def ensure(self, at: datetime) -> None:
+        """Read from the source the days within ``keep_days`` of ``at`` not held yet."""
+        if self._source is None:
+            return
+        first, last = _day(at - timedelta(days=self._keep)), _day(at + timedelta(days=self._keep))
+        for day in range(first, last + 1):
+            if day in self._loaded_days:
+                continue
+            start = datetime.fromtimestamp(day * SECONDS_PER_DAY, UTC)
+            for article_id, sig in self._source(start, start + timedelta(days=1)):
+                self.read += 1
+                self.add(article_id, sig)
+                self._day_of[article_id] = day
+            self._loaded_days.add(day)
+
+    def evict(self, before: datetime) -> int:
+        """Drop the originals of the days before ``before``'s, and mark those days unread so
+        that a later :meth:`ensure` reads them again; returns how many were dropped. Only
+        with a source: without one they could not come back."""
+        if self._source is None:
+            return 0
+        cutoff = _day(before)
+        old = [aid for aid, day in self._day_of.items() if day < cutoff]
+        for article_id in old:
+            self.remove(article_id)
+        self._loaded_days = {d for d in self._loaded_days if d >= cutoff}
+        return len(old)
+
+    def best_match(self, sig: tuple[int, ...],
+                   at: datetime | None = None) -> tuple[int, float] | None:
+        """The most similar indexed article at or above the threshold (lowest id on ties);
+        with ``at``, the article's time, among the originals of its window."""
+        if at is not None:
+            self.ensure(at)
         query = _minhash(sig)
         best: tuple[int, float] | None = None
         for key in sorted(self._lsh.query(query)):
@@ -104,8 +167,10 @@ class NearDuplicateIndex:
 class DedupStage:
     """Decides whether an article is an exact copy, a near copy or an original.
 
-    ``find_exact`` looks a content hash up in the store; the near-duplicate index
-    holds every original seen so far and is extended by :meth:`remember`.
+    Exact copies are looked up by content hash in the store (the caller passes the id
+    found); near copies in the near-duplicate index, which holds the originals of the
+    article's time window (or every original seen, without a window) and is extended by
+    :meth:`remember`.
     """
 
     name = "dedup"
@@ -116,16 +181,20 @@ class DedupStage:
     def fingerprint(self, title: str, text: str) -> tuple[str, tuple[int, ...]]:
         return content_hash(title, text), signature(f"{title}\n{text}")
 
-    def check(self, chash: str, sig: tuple[int, ...], exact_id: int | None) -> DuplicateCheck:
+    def check(self, chash: str, sig: tuple[int, ...], exact_id: int | None,
+              at: datetime | None = None) -> DuplicateCheck:
+        """Exact copy (``exact_id``, found in the store), near copy, or original; ``at``,
+        the article's time, bounds the near-copy search to its window."""
         if exact_id is not None:
             return DuplicateCheck(content_hash=chash, minhash=sig, duplicate_of=exact_id,
                                   reason="exact", similarity=1.0)
-        match = self.index.best_match(sig)
+        match = self.index.best_match(sig, at)
         if match is not None:
             return DuplicateCheck(content_hash=chash, minhash=sig, duplicate_of=match[0],
                                   reason="near", similarity=round(match[1], 4))
         return DuplicateCheck(content_hash=chash, minhash=sig)
 
-    def remember(self, article_id: int, check: DuplicateCheck) -> None:
+    def remember(self, article_id: int, check: DuplicateCheck,
+                 at: datetime | None = None) -> None:
         if check.duplicate_of is None:
-            self.index.add(article_id, check.minhash)
+            self.index.add(article_id, check.minhash, at)

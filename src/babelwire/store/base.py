@@ -159,8 +159,11 @@ class Store(ABC):
         """Id of the earliest stored article with this exact content hash."""
 
     @abstractmethod
-    def iter_minhashes(self) -> Iterator[tuple[int, tuple[int, ...]]]:
-        """(article id, MinHash signature) of every original article, for the LSH index."""
+    def iter_minhashes(self, *, since: datetime | None = None,
+                       until: datetime | None = None) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """(article id, MinHash signature) of the original articles, for the LSH index, by
+        id: every one, or those whose time (published, else fetched) is at or after
+        ``since`` and before ``until``."""
 
     @abstractmethod
     def iter_cluster_members(self, *, since: datetime | None = None,

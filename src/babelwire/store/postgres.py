@@ -216,10 +216,19 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
                           (content_hash,))
         return int(rows[0][0]) if rows else None
 
-    def iter_minhashes(self) -> Iterator[tuple[int, tuple[int, ...]]]:
+    def iter_minhashes(self, *, since: datetime | None = None,
+                       until: datetime | None = None) -> Iterator[tuple[int, tuple[int, ...]]]:
+        where = ["duplicate_of IS NULL", "minhash IS NOT NULL"]
+        params: list[Any] = []
+        if since is not None:  # the expression of the articles_time index
+            where.append("COALESCE(published, fetched_at) >= %s")
+            params.append(to_pg_time(since))
+        if until is not None:
+            where.append("COALESCE(published, fetched_at) < %s")
+            params.append(to_pg_time(until))
         rows = self._rows(
-            "SELECT id, minhash FROM articles WHERE duplicate_of IS NULL AND minhash IS NOT NULL "
-            "ORDER BY id")
+            f"SELECT id, minhash FROM articles WHERE {' AND '.join(where)} ORDER BY id",
+            tuple(params))
         for article_id, blob in rows:
             yield int(article_id), tuple(int(x) for x in np.frombuffer(blob, dtype=np.uint64))
 

@@ -136,10 +136,18 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
         ).fetchone()
         return None if row is None else int(row[0])
 
-    def iter_minhashes(self) -> Iterator[tuple[int, tuple[int, ...]]]:
+    def iter_minhashes(self, *, since: datetime | None = None,
+                       until: datetime | None = None) -> Iterator[tuple[int, tuple[int, ...]]]:
+        where = ["duplicate_of IS NULL", "minhash IS NOT NULL"]
+        params: list[Any] = []
+        if since is not None:  # the expression of the articles_time index
+            where.append("COALESCE(published, fetched_at) >= ?")
+            params.append(to_db_time(since))
+        if until is not None:
+            where.append("COALESCE(published, fetched_at) < ?")
+            params.append(to_db_time(until))
         rows = self._db.execute(
-            "SELECT id, minhash FROM articles WHERE duplicate_of IS NULL AND minhash IS NOT NULL "
-            "ORDER BY id"
+            f"SELECT id, minhash FROM articles WHERE {' AND '.join(where)} ORDER BY id", params
         ).fetchall()
         for article_id, blob in rows:
             yield int(article_id), tuple(int(x) for x in np.frombuffer(blob, dtype=np.uint64))
