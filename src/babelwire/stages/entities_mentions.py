@@ -48,6 +48,7 @@ from babelwire.stages.entities_runs import gap as _gap
 from babelwire.stages.entities_runs import leading_particles_of as _leading_particles_of
 from babelwire.stages.entities_runs import spans as _spans
 from babelwire.stages.entities_runs import two_names as _two_names
+from babelwire.stages.entities_seats import join_seats
 from babelwire.stages.entities_shapes import is_head as _is_head
 from babelwire.stages.entities_shapes import looks_like_person as _looks_like_person
 from babelwire.stages.entities_shapes import person_after_name as _person_after_name
@@ -362,7 +363,7 @@ class CasedMentionFinder:
         out = companies_in_quotes(doc, out, lang)
         out = agencies_in_quotes(doc, out, lang)
         out = coined_events(doc, out, lang)
-        return join_institutions(doc, out, lang, self.gaz)
+        return join_seats(doc, join_institutions(doc, out, lang, self.gaz), lang)
 
     def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:
         """Names the gazetteer knows that start with a lower-case word, matched word for word
