@@ -36,7 +36,7 @@ _ENDINGS = tuple(sorted({
     "iego", "iemu",  # Polish -ki, -gi surnames: Morawieckiego, Morawieckiemu = Morawiecki
     "ią", "ię", "ih", "ima", "ové", "ům", "ského", "ském", "skou", "ská", "ské",
     "ová", "ovej", "ovou", "ove", "ovega", "ovemu", "ovim", "ovih", "ového", "ovému", "ových",
-    "ův", "ovo", "ega", "ů", "ího", "ímu",
+    "ův", "ovo", "ega", "ů", "ího", "ímu", "ém",
 }, key=len, reverse=True))
 _MIN_STEM = 3
 _ENDING_SET = frozenset(_ENDINGS)
