@@ -409,3 +409,14 @@ def test_church_titles_and_sentence_openers_are_cut_off(doc, lang, expected):
 ])
 def test_a_run_around_a_lower_case_phrase_keeps_its_rest(doc, lang, expected):
     assert _texts(default_gazetteer(), doc, lang) == expected
+
+
+def test_a_country_named_as_written_is_no_given_name_by_its_stem():
+    gaz = default_gazetteer()
+    finder = CasedMentionFinder(gaz)
+    # Германия shares its stem with Герман (Herman); a lost full stop glued the next word
+    doc = "Това е партньорството с Германия Всичко, което трябва да знаете."
+    assert ("Германия", "place") in mention_texts(finder.find(doc, "bg"))
+    # a given name that is also a country as written still starts a person
+    assert ("Jordan Henderson", "person") in mention_texts(
+        finder.find("Wczoraj Jordan Henderson strzelił gola.", "pl"))

@@ -30,10 +30,11 @@ from babelwire.stages.entities_companies import (
     companies_in_quotes,
 )
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
-from babelwire.stages.entities_given_names import is_given_name
+from babelwire.stages.entities_given_names import given_names, is_given_name
 from babelwire.stages.entities_institutions import join_institutions
 from babelwire.stages.entities_keys import (
     fold,
+    latin,
     looks_adjectival,
     possessive_bases,
     split_words,
@@ -283,6 +284,7 @@ class CasedMentionFinder:
         if len(toks) < 2 or self.gaz.lookup(_text(doc, span), lang) is not None:
             return [span]
         if (len(toks) == 2 and all(t.cap for t in toks) and is_given_name(toks[0].text)
+                and not self._place_by_form(toks[0].text)
                 and (self.gaz.lookup(toks[1].text, lang) is None
                      or (fold(toks[0].text) not in self.gaz.exact
                          and self.gaz.lookup(toks[0].text, lang) is not None))):
@@ -313,6 +315,13 @@ class CasedMentionFinder:
             if _splits_off(entry) and (tails or (entry is not None and entry.kind != "place")):
                 return [*self._split(doc, _Span(toks[:cut], span.sentence_start), lang), tail]
         return [span]
+
+    def _place_by_form(self, word: str) -> bool:
+        """A country's name as written that is a given name only by its stem (Германия,
+        stem герман, Herman) is the country."""
+        entry = self.gaz.exact.get(fold(word))
+        return (entry is not None and bool(re.fullmatch(r"place:[A-Z]{2}", entry.canonical))
+                and fold(word) not in given_names() and latin(fold(word)) not in given_names())
 
     def _add(self, doc: str, toks: list[_Token], index_of: dict[int, int], span: _Span,
              titled: bool, lang: str, typed: list[_Span], loose: list[_Span]) -> None:
