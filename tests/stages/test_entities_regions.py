@@ -85,3 +85,11 @@ def test_a_slovene_adjective_in_ska_is_a_country_only_when_the_country_exists():
     gaz = default_gazetteer()
     assert gaz.lookup("Kitajske", "sl").canonical == "place:CN"
     assert gaz.lookup("Mariborske", "sl") is None
+
+
+def test_an_adjective_before_a_region_head_is_a_place():
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    found = stage.analyse(1, "", "Новые случаи выявлены в Тверской области и Мурманской области.",
+                          "ru", None, story_id=None)
+    assert {(m.text, m.kind) for m in found.mentions} == {
+        ("Тверской области", "place"), ("Мурманской области", "place")}

@@ -423,6 +423,10 @@ class CasedMentionFinder:
             else:
                 span.kind, span.rule = "organisation", "pattern"
             return
+        if (len(words) > 1 and _is_head(words[-1], place_heads())
+                and span.tokens[-1].text[:1].islower() and looks_adjectival(words[-2])):
+            span.kind, span.rule = "place", "pattern"  # Волгоградской области, Zlínský kraj
+            return
         if titled:
             span.kind, span.rule = "person", "trigger"
             return
