@@ -93,3 +93,11 @@ def test_an_adjective_before_a_region_head_is_a_place():
                           "ru", None, story_id=None)
     assert {(m.text, m.kind) for m in found.mentions} == {
         ("Тверской области", "place"), ("Мурманской области", "place")}
+
+
+def test_polish_case_forms_that_keep_or_change_their_stem():
+    gaz = default_gazetteer()
+    assert gaz.lookup("Belfaście", "pl").canonical == gaz.lookup("Belfast", "pl").canonical
+    assert gaz.lookup("Bukareszcie", "pl").canonical == gaz.lookup("Bukareszt", "pl").canonical
+    assert gaz.lookup("Danią", "pl").canonical == "place:DK"  # not the given name Dania
+    assert gaz.lookup("Дана", "ru") is None  # a given name, not Denmark's case form

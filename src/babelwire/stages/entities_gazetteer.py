@@ -417,7 +417,11 @@ class Gazetteer:
         from babelwire.stages.entities_given_names import personal_name_forms
 
         names = personal_name_forms()
-        return None if folded in names or latin(folded) in names else hit
+        # a Cyrillic form is compared in Latin letters too (Дана); a Latin one as written,
+        # since dropping its marks would make Polish Danią the given name Dania
+        latin_form = (folded if folded[:1].isascii() or "\u00c0" <= folded[:1] <= "\u024f"
+                      else latin(folded))
+        return None if folded in names or latin_form in names else hit
 
     def longest_at(self, text: str, pos: int,
                    min_len: int = 2) -> tuple[int, GazetteerEntry] | None:

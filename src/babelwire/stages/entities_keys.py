@@ -54,11 +54,12 @@ def fold(text: str) -> str:
 # Polish and Czech case endings that change the consonant before them (after a vowel):
 # Brexicie -> Brexit, Ameryce/Americe -> Amerik-, Ameryki -> Amerik-, Madrycie -> Madryt;
 # Polish -sce for -ska and -ncie for -nt (Polsce -> Polsk-, Parlamencie -> Parlament-)
-_ALTERNATIONS = (("ndzie", "nd"), ("dzie", "d"), ("ncie", "nt"), ("cie", "t"), ("rze", "r"),
+_ALTERNATIONS = (("ndzie", "nd"), ("dzie", "d"), ("ncie", "nt"), ("szcie", "szt"),
+                 ("ście", "st"), ("cie", "t"), ("rze", "r"),
                  ("yce", "yk"), ("ice", "ik"), ("sce", "sk"),
                  # Slovene puts j between a final r and an ending: Junckerja, premierju
                  ("rjem", "r"), ("rja", "r"), ("rju", "r"), ("rji", "r"))
-_ANY_BEFORE = frozenset({"sce", "ncie", "ndzie"})
+_ANY_BEFORE = frozenset({"sce", "ncie", "ndzie", "szcie", "ście"})
 _VOWEL_BEFORE = frozenset("aeiouyáéíóúůýě")
 
 
