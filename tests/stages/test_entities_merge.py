@@ -166,3 +166,19 @@ def test_acronyms_alike_in_letters_stay_apart():
     csu, acs, csu2 = (_ids(found[0], "CSU"), _ids(found[1], "ACS"), _ids(found[2], "CSU"))
     assert stage.linker.resolve(csu) == stage.linker.resolve(csu2)
     assert stage.linker.resolve(acs) != stage.linker.resolve(csu)
+
+
+def test_a_russian_surname_in_the_genitive_is_the_person_named_in_full():
+    from babelwire.stages.entities import EntityStage
+    from babelwire.stages.entities_gazetteer import default_gazetteer
+    from babelwire.stages.entities_linking import surname_key
+
+    # the stemmer reads -ев as an ending in Медведев but not in Медведева
+    assert surname_key("Медведев") == surname_key("Медведева") == surname_key("Медведеву")
+    assert surname_key("Johnsona") == surname_key("Johnson")
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    doc = ("Зампред Совбеза Дмитрий Медведев заявил о санкциях. По словам Медведева, "
+           "Европа ошиблась.")
+    found = stage.analyse(1, "", doc, "ru", None, story_id=None)
+    ids = {m.text: m.entity_id for m in found.mentions}
+    assert ids["Медведева"] == ids["Дмитрий Медведев"]

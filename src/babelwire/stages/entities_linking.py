@@ -109,6 +109,20 @@ def _words(text: str) -> list[str]:
     return _WORDS.findall(fold(text))
 
 
+_PATRONYMIC_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ів|їв|ov|ev|ow|ew)$")
+"""A Slavic surname's suffix (Медведев, Лавров, Ławrow): the stemmer takes it for an
+ending, so the nominative's stem (медвед) and the genitive's (Медведева: медведев) differ."""
+
+
+def surname_key(word: str) -> str:
+    """The key a surname is grouped and indexed by, the same in every case form:
+    ``Медведев``, ``Медведева``, ``Медведеву`` -> ``медвед``; ``Johnsona`` -> ``johnson``."""
+    stem = stem_word(fold(word))
+    if len(stem) > 5 and _PATRONYMIC_SURNAME.search(stem):
+        return stem[:-2]
+    return stem
+
+
 def group_mentions(mentions: Sequence[Mention]) -> list[_Group]:
     """Mentions of one article grouped: by canonical key, by stem, lone surnames to full names."""
     groups: dict[tuple[str, str], _Group] = {}
@@ -123,12 +137,12 @@ def group_mentions(mentions: Sequence[Mention]) -> list[_Group]:
         if kind == "person" and group.canonical is None:
             words = _words(group.longest)
             if len(words) > 1:
-                surnames.setdefault(stem_word(words[-1]), group)
+                surnames.setdefault(surname_key(words[-1]), group)
     merged: list[_Group] = []
     for (kind, group_key), group in groups.items():
         if kind == "person" and group.canonical is None and " " not in group_key:
-            full = surnames.get(group_key) or next(  # Tuskova (vláda): Donald Tusk's
-                (surnames[stem] for stem in map(stem_word, possessive_bases(group.longest))
+            full = surnames.get(surname_key(group_key)) or next(  # Tuskova (vláda): Donald Tusk's
+                (surnames[stem] for stem in map(surname_key, possessive_bases(group.longest))
                  if stem in surnames), None)
             if full is not None and full is not group:
                 full.mentions.extend(group.mentions)
@@ -243,7 +257,7 @@ class EntityLinker:
                 self.by_skeleton.setdefault((kind, skel), set()).add(eid)
         words = _words(text)
         if kind == "person" and len(words) > 1:
-            self.by_surname.setdefault((kind, stem_word(words[-1])), set()).add(eid)
+            self.by_surname.setdefault((kind, surname_key(words[-1])), set()).add(eid)
             self.by_stem_any.setdefault(stem_word(words[-1]), set()).add(eid)
             last = skeleton(stem_word(words[-1]))
             if last:
@@ -310,7 +324,7 @@ class EntityLinker:
         words = _words(text)
         if kind == "person" and len(words) > 1:
             last = stem_word(words[-1])
-            keys += [(self.by_surname, (kind, last)), (self.by_stem_any, last)]
+            keys += [(self.by_surname, (kind, surname_key(words[-1]))), (self.by_stem_any, last)]
             if skeleton(last):
                 keys.append((self.by_surname, (kind, "~" + skeleton(last))))
         return keys
@@ -510,9 +524,9 @@ class EntityLinker:
 
     def _resolve_surname(self, word: str, text: str, context: set[int],
                          story: int | None) -> int | None:
-        same_script = self.by_surname.get(("person", stem_word(word)), set())
+        same_script = self.by_surname.get(("person", surname_key(word)), set())
         for base in () if same_script else possessive_bases(word):
-            same_script = self.by_surname.get(("person", stem_word(base)), set())
+            same_script = self.by_surname.get(("person", surname_key(base)), set())
             if same_script:  # Barnierova: Barnier's
                 word = base
                 break
