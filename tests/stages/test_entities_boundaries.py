@@ -420,3 +420,12 @@ def test_a_country_named_as_written_is_no_given_name_by_its_stem():
     # a given name that is also a country as written still starts a person
     assert ("Jordan Henderson", "person") in mention_texts(
         finder.find("Wczoraj Jordan Henderson strzelił gola.", "pl"))
+
+
+@pytest.mark.parametrize(("doc", "lang", "name"), [
+    ("Vlada je Slovensko vojsko napotila na mejo.", "sl", "Slovensko vojsko"),
+    ("Podle mluvčího Ukrajinská armáda ustoupila.", "cs", "Ukrajinská armáda"),
+])
+def test_a_country_adjective_before_an_army_is_an_organisation(doc, lang, name):
+    finder = CasedMentionFinder(default_gazetteer())
+    assert (name, "organisation") in mention_texts(finder.find(doc, lang))

@@ -103,18 +103,20 @@ ministério banco partido conselho comissão comitê agência tribunal universid
 associação fundação governo
 ministerstwo bank partia rada komisja komitet agencja urząd sąd uniwersytet instytut
 stowarzyszenie federacja spółka fundacja rząd sejm senat organizacja izba trybunał parlament
+armia wojsko
 ministerstvo banka strana rada komise výbor agentura úřad soud univerzita ústav institut
 sdružení svaz federace společnost nadace vláda sněmovna senát komora organizace parlament
+armáda
 министерство минобороны мид банк партия совет комиссия комитет агентство служба управление
 суд университет институт ассоциация федерация компания корпорация фонд правительство
-госдума дума парламент собрание организация палата
+госдума дума парламент собрание организация палата армия
 міністерство банк партія рада комісія комітет агентство служба управління суд
 університет інститут асоціація федерація компанія корпорація фонд уряд парламент
-організація палата
+організація палата армія
 министерство съюз партия комисия банка агенция съвет парламент правителство съд
 събрание организация комитет щаб институт университет фонд служба
 ministrstvo unija stranka komisija banka agencija svet vlada parlament družba zveza
-sodišče zbor organizacija urad univerza inštitut sklad
+sodišče zbor organizacija urad univerza inštitut sklad vojska
 bakanlığı bakanlık bankası partisi konseyi komisyonu kurumu üniversitesi meclisi
 ministerie bank partij raad commissie comité agentschap rechtbank universiteit
 bộ ngân hàng đảng hội đồng ủy ban cơ quan tòa án trường đại học viện hiệp hội công ty
