@@ -429,3 +429,15 @@ def test_a_country_named_as_written_is_no_given_name_by_its_stem():
 def test_a_country_adjective_before_an_army_is_an_organisation(doc, lang, name):
     finder = CasedMentionFinder(default_gazetteer())
     assert (name, "organisation") in mention_texts(finder.find(doc, lang))
+
+
+@pytest.mark.parametrize(("doc", "lang", "mention"), [
+    ("Zwolennicy partii Tehrik-i-Labaik protestowali.", "pl", ("Tehrik-i-Labaik", "organisation")),
+    ("Сторонники партии Tehreek-e-Labaik вышли на улицы.", "ru",
+     ("Tehreek-e-Labaik", "organisation")),
+    ("Według Jamaat-ud-Dawa to kłamstwo.", "pl", ("Jamaat-ud-Dawa", "organisation")),
+    ("Według Noor-ul-Haq Qadri to kłamstwo.", "pl", ("Noor-ul-Haq Qadri", "person")),
+])
+def test_names_joined_by_a_linking_particle(doc, lang, mention):
+    finder = CasedMentionFinder(default_gazetteer())
+    assert mention in mention_texts(finder.find(doc, lang))
