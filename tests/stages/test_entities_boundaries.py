@@ -441,3 +441,15 @@ def test_a_country_adjective_before_an_army_is_an_organisation(doc, lang, name):
 def test_names_joined_by_a_linking_particle(doc, lang, mention):
     finder = CasedMentionFinder(default_gazetteer())
     assert mention in mention_texts(finder.find(doc, lang))
+
+
+@pytest.mark.parametrize(("doc", "lang", "mention"), [
+    ("Sondaż wykonany przez pracownię Survation pokazuje, że.", "pl",
+     ("Survation", "organisation")),
+    ("Linku otevřela letecká společnost Emirates, ve stejný den.", "cs",
+     ("Emirates", "organisation")),
+    ("Šéf společnosti Michael O'Leary řekl, že.", "cs", ("Michael O'Leary", "person")),
+])
+def test_a_name_after_a_company_noun_is_the_companys(doc, lang, mention):
+    finder = CasedMentionFinder(default_gazetteer())
+    assert mention in mention_texts(finder.find(doc, lang))

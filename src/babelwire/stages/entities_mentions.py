@@ -213,6 +213,15 @@ _LINKED_NAME = re.compile(
 press writes them (``Tehreek-e-Labbaik``, ``Техрик-и-Лабаик``, ``Jamaat-ud-Dawa``): 123 of
 124 such words are names in SlavicNER's training documents."""
 _PERSON_LINKS = frozenset({"ul", "уль", "ул"})
+_ORG_NOUN = re.compile(
+    r"(?:společnost|firm|agentur|svaz|pracowni|ośrod|instytut|spółk|koncern|компани|фирм|"
+    r"агентств|концерн|холдинг|družb|podjetj|agencij|sindikat|przewoźni|dopravc|перевозчик|"
+    r"авиакомпани|aerolini)\w*|odbor(?:y|ů|ech|ům)")
+"""Lower-case nouns for a company, agency, union or institute: the unknown name right after
+one is an organisation's (``pracownia Survation``, ``společnost Emirates``, ``odbory
+Verdi``). In SlavicNER's training documents 1,191 of 1,576 capitalised runs after such a
+noun are organisations and 288 newspapers or products; most of the 46 people are a full
+name after the company (``společnosti Michael O'Leary``), which a given name keeps."""
 """Particles of personal names (``Noor-ul-Haq``, ``Сайф-уль-Малук``); the others mostly
 join party and movement names."""
 
@@ -448,6 +457,10 @@ class CasedMentionFinder:
             return
         if before and stem_word(before[0]) in place_heads():
             span.kind, span.rule = "place", "trigger"
+            return
+        if (before and not span.sentence_start and _ORG_NOUN.fullmatch(before[0])
+                and not (len(span.tokens) > 1 and is_given_name(span.tokens[0].text))):
+            span.kind, span.rule = "organisation", "trigger"  # pracownia Survation
             return
         compound = next((m for t in span.tokens if (m := _LINKED_NAME.fullmatch(t.text))), None)
         if compound is not None:  # Tehreek-e-Labbaik, Jamaat-ud-Dawa; Noor-ul-Haq
