@@ -101,3 +101,9 @@ def test_polish_case_forms_that_keep_or_change_their_stem():
     assert gaz.lookup("Bukareszcie", "pl").canonical == gaz.lookup("Bukareszt", "pl").canonical
     assert gaz.lookup("Danią", "pl").canonical == "place:DK"  # not the given name Dania
     assert gaz.lookup("Дана", "ru") is None  # a given name, not Denmark's case form
+
+
+def test_polands_official_name_and_abbreviation():
+    gaz = default_gazetteer()
+    assert gaz.lookup("Rzeczypospolitej Polskiej", "pl").canonical == "place:PL"
+    assert gaz.lookup("RP", "pl").canonical == "place:PL"

@@ -259,6 +259,9 @@ _PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "Irlanda del Norte", "Irlanda del Nord", "Irlandia Płn.", "Irlandii Płn.",
                 "Irlandią Płn.", "Irlandię Płn.")),
     ("ZA", ("ЮАР", "RPA", "JAR", "Южна Африка", "Южная Африка", "Південна Африка")),
+    # Poland's official name and its abbreviation, in Polish (Rzeczpospolita Polska, RP)
+    ("PL", ("RP", "III RP", "Rzeczpospolita Polska", "Rzeczypospolitej Polskiej",
+            "Rzeczpospolitą Polską", "Rzeczpospolitę Polską")),
     # Polish plural country names whose locative changes the stem (Włochy: we Włoszech)
     ("IT", ("Włoszech",)),
     ("IN", ("Indiach", "Indiami")),
