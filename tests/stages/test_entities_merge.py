@@ -182,3 +182,18 @@ def test_a_russian_surname_in_the_genitive_is_the_person_named_in_full():
     found = stage.analyse(1, "", doc, "ru", None, story_id=None)
     ids = {m.text: m.entity_id for m in found.mentions}
     assert ids["Медведева"] == ids["Дмитрий Медведев"]
+
+
+def test_a_given_name_alone_is_not_the_surname_made_from_it():
+    from babelwire.stages.entities import EntityStage
+    from babelwire.stages.entities_gazetteer import default_gazetteer
+
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    first = stage.analyse(1, "", "Премьерът Бойко Борисов заяви. Борисов добави.", "bg", None,
+                          story_id=None)
+    second = stage.analyse(2, "", "Премьер поблагодарила Бориса за работу.", "ru", None,
+                           story_id=None)
+    stage.merge_now()
+    borisov = {stage.linker.resolve(m.entity_id) for m in first.mentions}
+    boris = {stage.linker.resolve(m.entity_id) for m in second.mentions}
+    assert len(borisov) == 1 and boris and not boris & borisov

@@ -25,6 +25,7 @@ from typing import Any
 
 from rapidfuzz.fuzz import ratio as _ratio
 
+from babelwire.stages.entities_given_names import is_given_name
 from babelwire.stages.entities_keys import (
     fold,
     latin,
@@ -361,6 +362,10 @@ class EntityLinker:
             return False
         if a.record.kind == "person" and not self._persons_agree(a, b):
             return False
+        if a.record.kind == "person" and any(  # Бориса (Boris) is not Борисов
+                len(_words(text)) == 1 and self._named_after(other.record.id, text)
+                for one, other in ((a, b), (b, a)) for text, _lang in one.variants):
+            return False
         if _acronym(a.record.name) or _acronym(b.record.name):
             return False
         return self._shared_context(a, b) >= p.merge_context
@@ -496,6 +501,8 @@ class EntityLinker:
             exact |= self.by_form.get((kind, fold(text)), set())
             exact |= self.by_stem.get((kind, stem_key(text)), set())
             exact |= self.by_stem.get((kind, short_stem_key(text)), set())
+        if exact and kind == "person" and len(_words(group.longest)) == 1:
+            exact = {eid for eid in exact if not self._named_after(eid, group.longest)}
         if exact:
             return self._best(exact, context, story)[0]
         if all(m.rule in _WEAK_RULES for m in group.mentions):
@@ -530,14 +537,28 @@ class EntityLinker:
             if same_script:  # Barnierova: Barnier's
                 word = base
                 break
+        same_script = {eid for eid in same_script if not self._named_after(eid, word)}
+        given = word
         word = stem_word(word)
         if same_script:
             eid, score = self._best(same_script, context, story)
             if len(same_script) == 1 or score > 0:
                 return eid
         last = skeleton(word)
-        candidates = set(self.by_surname.get(("person", "~" + last), set())) if last else set()
+        candidates = {eid for eid in self.by_surname.get(("person", "~" + last), set())
+                      if not self._named_after(eid, given)} if last else set()
         return self._confirm(candidates, word, context, story, surname=True)
+
+    def _named_after(self, eid: int, word: str) -> bool:
+        """Whether ``eid``'s surname is a patronymic surname made from the given name
+        ``word`` is a case form of (``Бориса`` is Boris, not Борисов; ``Ивана`` not Иванов)."""
+        if not is_given_name(word):
+            return False
+        given = stem_word(fold(word))
+        return any(
+            (last := _words(text)[-1]) != given and last.startswith(given)
+            and _PATRONYMIC_SURNAME.search(last) is not None and len(last) - len(given) <= 2
+            for text, _lang in self.entities[eid].variants if len(_words(text)) > 1)
 
     def _same_name_other_script(self, entity: _Entity, text: str) -> bool:
         """Every word's skeleton equal to a spelling of ``entity`` in another script: Джо
