@@ -245,3 +245,14 @@ def test_more_local_names_of_parties_and_countries(form, lang, key):
 def test_a_name_ending_in_an_abbreviation_keeps_its_stop():
     found = CasedMentionFinder(default_gazetteer()).find("W Irlandii Płn. głosowano.", "pl")
     assert [(m.text, m.canonical) for m in found] == [("Irlandii Płn.", "place:GB-NIR")]
+
+
+@pytest.mark.parametrize(("doc", "lang", "form"), [
+    ("Случаите на новия коронавирус растат.", "bg", "коронавирус"),
+    ("Число заражений новым коронавирусом растет.", "ru", "коронавирусом"),
+    ("Vláda bojuje s novým koronavirem.", "cs", "koronavirem"),
+])
+def test_new_is_no_part_of_the_coronavirus_name_outside_slovene(doc, lang, form):
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    found = stage.analyse(1, "", doc, lang, None, story_id=None)
+    assert [(m.text, m.canonical) for m in found.mentions] == [(form, "event:covid-19")]

@@ -34,8 +34,7 @@ event:brexit|Brexit|Brexit|brexit|Брекзит|брекзит|Брексит|�
     брекзіт|Брексіт|брексіт
 event:covid-19|COVID-19|COVID-19|Covid-19|covid-19|COVID|Covid|covid|Ковид-19|COVID-19|ковид|
     ковид-19|Ковід-19|ковід|ковіду|koronavirus|koronaviru|koronavirem|koronaviry|koronawirus|коронавирус|коронавірус|Koronavirus|
-    Koronawirus|Коронавирус|Коронавірус|SARS-CoV-2|novi koronavirus|nový koronavirus|
-    новый коронавирус|новий коронавірус|новия коронавирус|covid-19 pandemic|
+    Koronawirus|Коронавирус|Коронавірус|SARS-CoV-2|novi koronavirus|covid-19 pandemic|
     pandemia koronawirusa|пандемия коронавируса|novim koronavirusom|novega koronavirusa|
     novemu koronavirusu|коронавирусная инфекция|коронавирусной инфекции|
     коронавирусной инфекцией|коронавирусную инфекцию|коронавирусната инфекция|
