@@ -107,3 +107,16 @@ def test_polands_official_name_and_abbreviation():
     gaz = default_gazetteer()
     assert gaz.lookup("Rzeczypospolitej Polskiej", "pl").canonical == "place:PL"
     assert gaz.lookup("RP", "pl").canonical == "place:PL"
+
+
+@pytest.mark.parametrize(("doc", "lang", "alone"), [
+    ("Země střední a východní Evropy souhlasí.", "cs", "střední"),
+    ("Страните от Централна и Източна Европа са съгласни.", "bg", "Централна"),
+    ("Kraje Europy Środkowej i Wschodniej protestują.", "pl", "Wschodniej"),
+])
+def test_a_lone_adjective_in_a_coordination_names_its_region(doc, lang, alone):
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    found = {m.text: m.canonical for m in stage.analyse(1, "", doc, lang, None,
+                                                        story_id=None).mentions}
+    assert len(set(found.values())) == 2 and found[alone] in {
+        "place:region:central-europe", "place:region:eastern-europe"}

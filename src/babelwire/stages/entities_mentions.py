@@ -29,6 +29,7 @@ from babelwire.stages.entities_companies import (
     agencies_in_quotes,
     companies_in_quotes,
 )
+from babelwire.stages.entities_elision import elided_regions
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
 from babelwire.stages.entities_given_names import given_names, is_given_name
 from babelwire.stages.entities_institutions import join_institutions
@@ -391,7 +392,8 @@ class CasedMentionFinder:
         out = companies_in_quotes(doc, out, lang)
         out = agencies_in_quotes(doc, out, lang)
         out = coined_events(doc, out, lang)
-        return join_seats(doc, join_institutions(doc, out, lang, self.gaz), lang)
+        return elided_regions(
+            doc, join_seats(doc, join_institutions(doc, out, lang, self.gaz), lang), lang)
 
     def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:
         """Names the gazetteer knows that start with a lower-case word, matched word for word
