@@ -256,3 +256,13 @@ def test_new_is_no_part_of_the_coronavirus_name_outside_slovene(doc, lang, form)
     stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
     found = stage.analyse(1, "", doc, lang, None, story_id=None)
     assert [(m.text, m.canonical) for m in found.mentions] == [(form, "event:covid-19")]
+
+
+@pytest.mark.parametrize(("doc", "lang"), [
+    ("Във Великобритания консерваторите загубиха изборите в Обединеното кралство.", "bg"),
+    ("Ve Velké Británii konzervativci prohráli, Británie volí znovu.", "cs"),
+])
+def test_a_party_named_by_its_members_in_an_article_about_britain(doc, lang):
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    found = stage.analyse(1, "", doc, lang, None, story_id=None)
+    assert "org:conservatives-uk" in {m.canonical for m in found.mentions}

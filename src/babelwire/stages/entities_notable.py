@@ -584,7 +584,9 @@ person:jesus|Jesus|Jesus|Jesus Christ|Ježíš|Ježíš Kristus|Jezus|Jezus Chry
     Ježíšem Kristem|Ježíši Kristu|Jezusa Chrystusa|Chrystusa|Chrystusowi|Христа|Христу|Христом|
     Иисуса Христа|Исуса Христа|Ісуса Христа|Jezusa Kristusa
 org:conservatives-uk|Conservative Party|Tory|torysi|torysów|torysami|torysom|toryové|
-    toryů|торите|тори|торі|торїв
+    toryů|торите|тори|торі|торїв|консерваторите|консерватори|консерваторы|консерваторов|
+    консерваторами|konzervativci|konzervativců|konzervativcům|konservativci|konservativcev|
+    konservativcem
 org:labour-uk|Labour Party|laburzyści|laburzystów|laburzystami|laburzystom|
     Laburzyści|Laburzystów|labouristé|labouristů|labouristy|labouristům|laburisti|laburistov|
     лейбъристите|лейбъристи|лейбъристки|лейбористы|лейбористов|лейбористами|лейбористам|
