@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Iterator
 
+from babelwire.stages.entities_acronyms import defined_acronyms
 from babelwire.stages.entities_coinages import coined_events
 from babelwire.stages.entities_companies import (
     CLOSING_QUOTES,
@@ -392,8 +393,8 @@ class CasedMentionFinder:
         out = companies_in_quotes(doc, out, lang)
         out = agencies_in_quotes(doc, out, lang)
         out = coined_events(doc, out, lang)
-        return elided_regions(
-            doc, join_seats(doc, join_institutions(doc, out, lang, self.gaz), lang), lang)
+        out = join_seats(doc, join_institutions(doc, out, lang, self.gaz), lang)
+        return defined_acronyms(doc, elided_regions(doc, out, lang), lang)
 
     def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:
         """Names the gazetteer knows that start with a lower-case word, matched word for word

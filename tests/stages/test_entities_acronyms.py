@@ -1,0 +1,20 @@
+from babelwire.stages.entities import EntityStage
+from babelwire.stages.entities_gazetteer import default_gazetteer
+
+
+def _mentions(doc: str, lang: str) -> list[tuple[str, int | None]]:
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    return [(m.text, m.entity_id) for m in stage.analyse(1, "", doc, lang, None,
+                                                         story_id=None).mentions]
+
+
+def test_an_acronym_defined_in_brackets_is_the_names_from_then_on():
+    found = _mentions("Stávku vyhlásil odborový svaz Vereinigung Cockpit (VC) ve středu. "
+                      "Podle VC jde o mzdy.", "cs")
+    assert [text for text, _ in found] == ["Vereinigung Cockpit", "VC", "VC"]
+    assert len({eid for _, eid in found}) == 1
+
+
+def test_letters_in_brackets_that_do_not_start_like_the_name_are_left_alone():
+    found = _mentions("Stávku vyhlásil svaz Vereinigung Cockpit (AB) ve středu.", "cs")
+    assert [text for text, _ in found] == ["Vereinigung Cockpit"]
