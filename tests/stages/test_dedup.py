@@ -93,6 +93,8 @@ def test_a_windowed_index_reads_only_the_days_around_an_article_and_lets_them_go
     # an original 9 days away is out of the window: its copy stays an original
     assert index.best_match(sigs[1], times[2]) is None
     assert index.best_match(sigs[3], times[3]) is not None and len(index) == 2
+    # held in memory is not enough: an original outside the article's window is no match
+    assert index.best_match(sigs[2], times[3]) is None
     assert index.evict(times[3] - timedelta(days=2)) == 1  # day 10 goes, day 20 stays
     assert len(index) == 1
     asked.clear()

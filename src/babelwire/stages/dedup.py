@@ -153,11 +153,16 @@ class NearDuplicateIndex:
                    at: datetime | None = None) -> tuple[int, float] | None:
         """The most similar indexed article at or above the threshold (lowest id on ties);
         with ``at``, the article's time, among the originals of its window."""
-        if at is not None:
+        window: tuple[int, int] | None = None
+        if at is not None and self._source is not None:
             self.ensure(at)
+            window = (_day(at - timedelta(days=self._keep)), _day(at + timedelta(days=self._keep)))
         query = _minhash(sig)
         best: tuple[int, float] | None = None
         for key in sorted(self._lsh.query(query)):
+            day = self._day_of.get(key)
+            if window is not None and day is not None and not window[0] <= day <= window[1]:
+                continue  # held from an earlier batch, but outside this article's window
             similarity = float(np.mean(np.asarray(self._sigs[key]) == np.asarray(sig)))
             if similarity >= self.threshold and (best is None or similarity > best[1]):
                 best = (key, similarity)
