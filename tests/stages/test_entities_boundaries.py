@@ -449,6 +449,8 @@ def test_names_joined_by_a_linking_particle(doc, lang, mention):
     ("Linku otevřela letecká společnost Emirates, ve stejný den.", "cs",
      ("Emirates", "organisation")),
     ("Šéf společnosti Michael O'Leary řekl, že.", "cs", ("Michael O'Leary", "person")),
+    ("Stávku vyhlásil svaz německých pilotů Vereinigung Cockpit ve středu.", "cs",
+     ("Vereinigung Cockpit", "organisation")),
 ])
 def test_a_name_after_a_company_noun_is_the_companys(doc, lang, mention):
     finder = CasedMentionFinder(default_gazetteer())

@@ -461,7 +461,12 @@ class CasedMentionFinder:
         if before and stem_word(before[0]) in place_heads():
             span.kind, span.rule = "place", "trigger"
             return
-        if (before and not span.sentence_start and _ORG_NOUN.fullmatch(before[0])
+        first = index_of[id(span.tokens[0])]
+        # the noun, or the noun and up to two lower-case words after it (svaz německých
+        # pilotů Vereinigung Cockpit)
+        noun_at = next((k for k, word in enumerate(before) if _ORG_NOUN.fullmatch(word)), None)
+        if (noun_at is not None and not span.sentence_start
+                and all(toks[first - 1 - j].text[:1].islower() for j in range(noun_at))
                 and not (len(span.tokens) > 1 and is_given_name(span.tokens[0].text))):
             span.kind, span.rule = "organisation", "trigger"  # pracownia Survation
             return
