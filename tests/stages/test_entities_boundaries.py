@@ -455,3 +455,12 @@ def test_names_joined_by_a_linking_particle(doc, lang, mention):
 def test_a_name_after_a_company_noun_is_the_companys(doc, lang, mention):
     finder = CasedMentionFinder(default_gazetteer())
     assert mention in mention_texts(finder.find(doc, lang))
+
+
+@pytest.mark.parametrize(("doc", "lang", "name"), [
+    ("Podle listu The Daily Sabah je to jinak.", "cs", "The Daily Sabah"),
+    ("Както съобщи ABC News в неделя.", "bg", "ABC News"),
+])
+def test_a_title_shaped_run_is_a_publication_not_a_person(doc, lang, name):
+    finder = CasedMentionFinder(default_gazetteer())
+    assert (name, "product") in mention_texts(finder.find(doc, lang))

@@ -215,6 +215,13 @@ _LINKED_NAME = re.compile(
 press writes them (``Tehreek-e-Labbaik``, ``Техрик-и-Лабаик``, ``Jamaat-ud-Dawa``): 123 of
 124 such words are names in SlavicNER's training documents."""
 _PERSON_LINKS = frozenset({"ul", "уль", "ул"})
+_TITLE_ARTICLES = frozenset({"the", "il", "la", "le", "les", "die", "der", "das", "el", "los"})
+"""A capitalised article opening a run inside a sentence: a title (a newspaper, a book, a
+programme), not a person (``The Daily Sabah``, ``Il Giornale``)."""
+_MEDIA_WORDS = frozenset(split_words(
+    "news express times post tv magazin magazine insider journal herald tribune gazette radio "
+    "today weekly review observer telegraph mail mirror standard zeitung"))
+"""Last words of newspaper, magazine and channel names (``ABC News``, ``Sunday Express``)."""
 _ORG_NOUN = re.compile(
     r"(?:společnost|firm|agentur|svaz|pracowni|ośrod|instytut|spółk|koncern|компани|фирм|"
     r"агентств|концерн|холдинг|družb|podjetj|agencij|sindikat|przewoźni|dopravc|перевозчик|"
@@ -469,6 +476,10 @@ class CasedMentionFinder:
                 and all(toks[first - 1 - j].text[:1].islower() for j in range(noun_at))
                 and not (len(span.tokens) > 1 and is_given_name(span.tokens[0].text))):
             span.kind, span.rule = "organisation", "trigger"  # pracownia Survation
+            return
+        if len(span.tokens) > 1 and (fold(span.tokens[0].text) in _TITLE_ARTICLES
+                                     or fold(span.tokens[-1].text) in _MEDIA_WORDS):
+            span.kind, span.rule = "product", "shape"  # The Daily Sabah, Business Insider
             return
         compound = next((m for t in span.tokens if (m := _LINKED_NAME.fullmatch(t.text))), None)
         if compound is not None:  # Tehreek-e-Labbaik, Jamaat-ud-Dawa; Noor-ul-Haq
