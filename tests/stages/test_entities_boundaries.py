@@ -464,3 +464,12 @@ def test_a_name_after_a_company_noun_is_the_companys(doc, lang, mention):
 def test_a_title_shaped_run_is_a_publication_not_a_person(doc, lang, name):
     finder = CasedMentionFinder(default_gazetteer())
     assert (name, "product") in mention_texts(finder.find(doc, lang))
+
+
+def test_an_acronym_is_no_title_unless_titles_are_written_so():
+    finder = CasedMentionFinder(default_gazetteer())
+    # PAP, the Polish press agency, shares its letters with pap-, the stem of papa (pope)
+    assert ("PAP", "organisation") in mention_texts(
+        finder.find("Foto: PAP Fundamentaliści islamscy żądają.", "pl"))
+    assert ("Jane Doe", "person") in mention_texts(
+        finder.find("Yesterday MEP Jane Doe said it.", "en"))

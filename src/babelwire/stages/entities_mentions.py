@@ -112,18 +112,28 @@ class _LowerAware:
         return word in self.lower
 
 
+_TITLE_ACRONYMS = frozenset({"ceo", "mep", "mp", "pm"})
+
+
+def _may_be_title(tok: _Token) -> bool:
+    """An acronym is a title only if it is one of the titles written as acronyms: PAP, the
+    press agency, is no papa (``pap-``), but an MEP is a title."""
+    return not tok.acronym or fold(tok.text) in _TITLE_ACRONYMS
+
+
 def _trim(span: _Span, stop: frozenset[str] | _LowerAware) -> tuple[_Span | None, bool]:
     """Drop leading sentence starters and titles; say whether a title was dropped."""
     titled = False
     toks = list(span.tokens)
     last_title = max((i for i, t in enumerate(toks[:4][: len(toks) - 1])
-                      if stem_word(fold(t.text)) in person_titles()), default=-1)
+                      if _may_be_title(t) and stem_word(fold(t.text)) in person_titles()),
+                     default=-1)
     if last_title >= 0:  # Foreign Minister Annalena Baerbock, Deputy Prime Minister X
         titled = True
         toks = toks[last_title + 1 :]
     while toks:
         low = fold(toks[0].text)
-        if stem_word(low) in person_titles() and len(toks) > 1:
+        if stem_word(low) in person_titles() and len(toks) > 1 and _may_be_title(toks[0]):
             titled = True
             toks.pop(0)
             continue
