@@ -473,3 +473,12 @@ def test_an_acronym_is_no_title_unless_titles_are_written_so():
         finder.find("Foto: PAP Fundamentaliści islamscy żądają.", "pl"))
     assert ("Jane Doe", "person") in mention_texts(
         finder.find("Yesterday MEP Jane Doe said it.", "en"))
+
+
+def test_a_word_capitalised_again_and_again_is_a_name():
+    finder = CasedMentionFinder(default_gazetteer())
+    doc = ("Avast vstoupí na burzu. Analytici čekají, že Avast uspěje. Akcie firmy, kterou "
+           "Avast vlastní, rostou. Avast loni zvýšil výnosy.")
+    assert {m.text for m in finder.find(doc, "cs")} == {"Avast"}
+    # once inside a sentence is not enough
+    assert finder.find("Avast vstoupí na burzu. Analytici čekají, že Avast uspěje.", "cs") == []

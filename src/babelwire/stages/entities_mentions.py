@@ -20,6 +20,7 @@ Arabic and CJK text go to :mod:`entities_mentions_nocase`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Iterable, Iterator
 
 from babelwire.stages.entities_acronyms import defined_acronyms
@@ -113,6 +114,9 @@ class _LowerAware:
 
 
 _TITLE_ACRONYMS = frozenset({"ceo", "mep", "mp", "pm"})
+_RECURRING = 3
+"""Times an unknown capitalised word must occur in an article, twice at least inside a
+sentence, to be taken for a name with no other cue."""
 
 
 def _may_be_title(tok: _Token) -> bool:
@@ -532,6 +536,10 @@ class CasedMentionFinder:
             by_stem.setdefault(stem_key(_text(doc, span)), span)
             if span.kind == "person" and len(span.tokens) > 1:
                 surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
+        lone = [(stem_key(_text(doc, s)), s.sentence_start) for s in loose
+                if len(s.tokens) == 1 and s.rule != _UNTYPED and not s.tokens[0].acronym]
+        recurring = Counter(key for key, _ in lone)
+        inside = Counter(key for key, opens in lone if not opens)
         for span in loose:
             if span.rule == _UNTYPED:
                 continue
@@ -555,6 +563,11 @@ class CasedMentionFinder:
                 continue  # every German noun is capitalised: no cue, no name
             elif _looks_like_person(span, text, self.words):
                 span.kind, span.rule = "person", "shape"
+            elif (len(span.tokens) == 1 and recurring[key] >= _RECURRING and inside[key] >= 2
+                  and len(key) > 3 and not looks_adjectival(text)):
+                # a word capitalised again and again, inside sentences too, with no cue to
+                # its kind: a company or brand more often than not (Avast ... že Avast)
+                span.kind, span.rule = "organisation", "document"
             else:
                 continue
             typed.append(span)
