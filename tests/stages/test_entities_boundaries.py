@@ -482,3 +482,9 @@ def test_a_word_capitalised_again_and_again_is_a_name():
     assert {m.text for m in finder.find(doc, "cs")} == {"Avast"}
     # once inside a sentence is not enough
     assert finder.find("Avast vstoupí na burzu. Analytici čekají, že Avast uspěje.", "cs") == []
+
+
+def test_a_non_breaking_hyphen_joins_a_name_as_a_hyphen_does():
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("В Адмиралтейском районе Санкт\u2011Петербурга на базе.", "ru")
+    assert ("Санкт\u2011Петербурга", "place") in mention_texts(found)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "–": "-", "—": "-",
+                         "\u2010": "-", "\u2011": "-",  # hyphen, non-breaking hyphen
                          "\u00a0": " ", "ё": "е", "Ё": "Е"})
 
 # Inflectional endings, longest first; a stem keeps at least _MIN_STEM letters.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?", re.UNICODE)
+_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'’.]\w+)*\.?", re.UNICODE)
 _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
 _ROMAN = re.compile(r"[IVXLC]+")
 _INFLECTED_ACRONYM = re.compile(r"[A-ZА-ЯЁЇІЄҐ]{2,5}-?[a-zа-яёїієґ]{1,3}")
