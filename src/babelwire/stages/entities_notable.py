@@ -29,6 +29,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from babelwire.stages.entities_people import PEOPLE
+
 _EVENTS = """
 event:brexit|Brexit|Brexit|brexit|Брекзит|брекзит|Брексит|брексит|Брэксит|брэксит|Брекзіт|
     брекзіт|Брексіт|брексіт
@@ -542,58 +544,6 @@ place:region:gaza|Gaza Strip|Gaza Strip|Gaza|Gazy|Gazie|Pásmo Gazy|Strefa Gazy|
     Sektor Gaza|Сектор Газа|Секторе Газа|Сектор Газа|Секторі Газа|Ивицата Газа
 """
 
-# People: religious figures the news names in every language (the Prophet Muhammad,
-# Jesus), and party members, named as a group (the Tories, Polish laburzyści): as with
-# nationality nouns, the BSNLP guidelines make them mentions of people that link to the party
-# (their lines take the party's key)
-_MEMBERS = """
-person:putin|Vladimir Putin|Vladimir Putin|Putin|Vladimír Putin|Władimir Putin|Владимир Путин|
-    Володимир Путін|Путин|Путін
-person:trump|Donald Trump|Donald Trump|Donald J. Trump|Trump|Доналд Тръмп|Дональд Трамп|
-    Дональд Трамп|Тръмп|Трамп
-person:biden|Joe Biden|Joe Biden|Biden|Джо Байдън|Джо Байден|Байдън|Байден|Байдена|
-    Джозеф Байден
-person:merkel|Angela Merkel|Angela Merkel|Merkel|Merkelová|Ангела Меркел|Ангела Меркель|
-    Меркел|Меркель|Анґела Меркель
-person:macron|Emmanuel Macron|Emmanuel Macron|Macron|Еманюел Макрон|Эммануэль Макрон|
-    Еммануель Макрон|Макрон
-person:zelensky|Volodymyr Zelensky|Volodymyr Zelensky|Volodymyr Zelenskyy|Zelensky|
-    Zelenskyj|Zełenski|Wołodymyr Zełenski|Volodymyr Zelenskyj|Володимир Зеленський|
-    Владимир Зеленский|Володимир Зеленски|Зеленський|Зеленский|Зеленски
-person:lukashenko|Alexander Lukashenko|Alexander Lukashenko|Lukashenko|Lukašenko|
-    Łukaszenka|Aljaksandr Lukašenka|Александр Лукашенко|Олександр Лукашенко|Лукашенко
-person:erdogan|Recep Tayyip Erdoğan|Recep Tayyip Erdoğan|Erdoğan|Erdogan|Erdoğana|
-    Реджеп Тайип Ердоган|Реджеп Тайип Эрдоган|Ердоган|Эрдоган
-person:orban|Viktor Orbán|Viktor Orbán|Viktor Orban|Orbán|Orban|Wiktor Orban|Виктор Орбан|
-    Віктор Орбан|Орбан
-person:xi-jinping|Xi Jinping|Xi Jinping|Si Ťin-pching|Si Ťin-pchingem|Си Цзиньпин|
-    Сі Цзіньпін|Си Дзинпин|Си Цзинпин|习近平
-person:stoltenberg|Jens Stoltenberg|Jens Stoltenberg|Stoltenberg|Йенс Столтенберг|
-    Єнс Столтенберг|Столтенберг
-person:navalny|Alexei Navalny|Alexei Navalny|Navalny|Navalnyj|Nawalny|Aleksiej Nawalny|
-    Alexej Navalnyj|Алексей Навальный|Олексій Навальний|Алексей Навални|Навальный|
-    Навальний|Навални
-person:lavrov|Sergey Lavrov|Sergey Lavrov|Lavrov|Ławrow|Siergiej Ławrow|Sergej Lavrov|
-    Сергей Лавров|Сергій Лавров|Лавров
-person:farage|Nigel Farage|Nigel Farage|Farage|Найджъл Фараж|Найджъл Фарадж|Найджел Фарадж|
-    Найджел Фараж|Фараж|Фарадж|Найджел Фаррадж|Фаррадж
-person:muhammad|Muhammad|Muhammad|Prophet Muhammad|Mohammed|Mohamed|Muhammed|Mahomet|Mohamet|
-    Мухаммед|Мухаммад|Мохаммед|Мохамед|Магомет|Мохамад|Мухамед|Мохаммад
-person:jesus|Jesus|Jesus|Jesus Christ|Ježíš|Ježíš Kristus|Jezus|Jezus Chrystus|Jezus Kristus|
-    Chrystus|Иисус|Иисус Христос|Исус|Исус Христос|Ісус|Ісус Христос|Христос|Ježíše Krista|
-    Ježíšem Kristem|Ježíši Kristu|Jezusa Chrystusa|Chrystusa|Chrystusowi|Христа|Христу|Христом|
-    Иисуса Христа|Исуса Христа|Ісуса Христа|Jezusa Kristusa
-org:conservatives-uk|Conservative Party|Tory|torysi|torysów|torysami|torysom|toryové|
-    toryů|торите|тори|торі|торїв|консерваторите|консерватори|консерваторы|консерваторов|
-    консерваторами|konzervativci|konzervativců|konzervativcům|konservativci|konservativcev|
-    konservativcem
-org:labour-uk|Labour Party|laburzyści|laburzystów|laburzystami|laburzystom|
-    Laburzyści|Laburzystów|labouristé|labouristů|labouristy|labouristům|laburisti|laburistov|
-    лейбъристите|лейбъристи|лейбъристки|лейбористы|лейбористов|лейбористами|лейбористам|
-    лейбористи|лейбористів
-"""
-
-
 CONTEXT_COUNTRIES = {"org:us-congress": "US", "org:us-senate": "US", "org:democrats-us": "US",
                      "org:conservatives-uk": "GB", "org:labour-uk": "GB"}
 """The country whose articles give a ``~`` key's names that key."""
@@ -604,7 +554,7 @@ def notable_entries() -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
     that links only in its country's articles keeps its ``~``."""
     for kind, table in (("event", _EVENTS), ("product", _PRODUCTS),
                         ("organisation", _ORGANISATIONS), ("place", _PLACES),
-                        ("person", _MEMBERS)):
+                        ("person", PEOPLE)):
         # an entry goes on over indented lines, each ending with "|" before the next
         for line in table.strip().replace("|\n    ", "|").splitlines():
             canonical, english, *forms = line.split("|")
