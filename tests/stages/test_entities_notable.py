@@ -266,3 +266,10 @@ def test_a_party_named_by_its_members_in_an_article_about_britain(doc, lang):
     stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
     found = stage.analyse(1, "", doc, lang, None, story_id=None)
     assert "org:conservatives-uk" in {m.canonical for m in found.mentions}
+
+
+def test_conservatives_elsewhere_are_not_the_british_party():
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    found = stage.analyse(1, "", "В Германия консерваторите спечелиха изборите, съобщиха от "
+                                 "Берлин.", "bg", None, story_id=None)
+    assert "org:conservatives-uk" not in {m.canonical for m in found.mentions}

@@ -268,12 +268,13 @@ def _context_keys(mentions: list[Mention], lang: str, gaz: Gazetteer) -> list[Me
     alone = not rest or rest[0][1] < top
     out = []
     for m in mentions:
-        if m.kind == "organisation" and not m.canonical:
+        if m.kind in ("organisation", "person") and not m.canonical:
             entry = gaz.lookup(m.text, lang)
             key = entry.context_key if entry is not None else None
             if key and counts.get(CONTEXT_COUNTRIES.get(key, ""), 0) == top:
-                m = replace(m, canonical=key)
-            elif (alone and (kind := institution_type(m.text)) is not None
+                m = replace(m, canonical=key)  # also a party's members: консерваторите
+            elif (m.kind == "organisation" and alone
+                  and (kind := institution_type(m.text)) is not None
                   and kind not in _NOT_FREE):
                 m = replace(m, canonical=institution_key(kind, main))
         out.append(m)

@@ -2,7 +2,8 @@
 surname alone, religious figures, and party members named as a group.
 
 Each line is ``key|English name|forms...`` as in :mod:`babelwire.stages.entities_notable`,
-which reads this table with its others; indented lines go on the line before.
+which reads this table with its others; indented lines go on the line before. A ``~`` key
+links only in articles about its country: Tories are British, conservatives anywhere.
 """
 
 from __future__ import annotations
@@ -49,9 +50,10 @@ person:jesus|Jesus|Jesus|Jesus Christ|Ježíš|Ježíš Kristus|Jezus|Jezus Chry
     Ježíšem Kristem|Ježíši Kristu|Jezusa Chrystusa|Chrystusa|Chrystusowi|Христа|Христу|Христом|
     Иисуса Христа|Исуса Христа|Ісуса Христа|Jezusa Kristusa
 org:conservatives-uk|Conservative Party|Tory|torysi|torysów|torysami|torysom|toryové|
-    toryů|торите|тори|торі|торїв|консерваторите|консерватори|консерваторы|консерваторов|
-    консерваторами|konzervativci|konzervativců|konzervativcům|konservativci|konservativcev|
-    konservativcem
+    toryů|торите|тори|торі|торїв
+~org:conservatives-uk|Conservative Party|консерваторите|консерватори|консерваторы|
+    консерваторов|консерваторами|konzervativci|konzervativců|konzervativcům|konservativci|
+    konservativcev|konservativcem
 org:labour-uk|Labour Party|laburzyści|laburzystów|laburzystami|laburzystom|
     Laburzyści|Laburzystów|labouristé|labouristů|labouristy|labouristům|laburisti|laburistov|
     лейбъристите|лейбъристи|лейбъристки|лейбористы|лейбористов|лейбористами|лейбористам|
