@@ -13,10 +13,10 @@ def test_every_entry_has_a_kind_a_name_and_forms():
     entries = list(notable_entries())
     assert len(entries) > 150
     keys = [canonical.lstrip("~") for kind, canonical, _name, _forms in entries
-            if not canonical.startswith("org:") or kind != "person"]
+            if not canonical.lstrip("~").startswith("org:") or kind != "person"]
     assert len(keys) == len(set(keys))  # one line per key
-    members = [canonical for kind, canonical, _name, _forms in entries
-               if kind == "person" and canonical.startswith("org:")]
+    members = [canonical.lstrip("~") for kind, canonical, _name, _forms in entries
+               if kind == "person" and canonical.lstrip("~").startswith("org:")]
     assert members and set(members) <= set(keys)  # party members link to their party
     for kind, canonical, name, forms in entries:
         assert kind in {"event", "product", "organisation", "place", "person"}
