@@ -488,3 +488,9 @@ def test_a_non_breaking_hyphen_joins_a_name_as_a_hyphen_does():
     finder = CasedMentionFinder(default_gazetteer())
     found = finder.find("В Адмиралтейском районе Санкт\u2011Петербурга на базе.", "ru")
     assert ("Санкт\u2011Петербурга", "place") in mention_texts(found)
+
+
+def test_a_surname_opened_by_an_article_stays_a_person():
+    finder = CasedMentionFinder(default_gazetteer())
+    assert ("Le Pen", "product") not in mention_texts(
+        finder.find("Według Le Pen Francja powinna wyjść.", "pl"))

@@ -229,9 +229,10 @@ _LINKED_NAME = re.compile(
 press writes them (``Tehreek-e-Labbaik``, ``Техрик-и-Лабаик``, ``Jamaat-ud-Dawa``): 123 of
 124 such words are names in SlavicNER's training documents."""
 _PERSON_LINKS = frozenset({"ul", "уль", "ул"})
-_TITLE_ARTICLES = frozenset({"the", "il", "la", "le", "les", "die", "der", "das", "el", "los"})
+_TITLE_ARTICLES = frozenset({"the", "il", "les", "die", "der", "das", "los"})
 """A capitalised article opening a run inside a sentence: a title (a newspaper, a book, a
-programme), not a person (``The Daily Sabah``, ``Il Giornale``)."""
+programme), not a person (``The Daily Sabah``, ``Il Giornale``). Not ``Le``, ``La``, ``El``:
+they open surnames too (``Le Pen``, ``Le Maire``, ``La Russa``)."""
 _MEDIA_WORDS = frozenset(split_words(
     "news express times post tv magazin magazine insider journal herald tribune gazette radio "
     "today weekly review observer telegraph mail mirror standard zeitung"))
