@@ -220,12 +220,7 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
                        until: datetime | None = None) -> Iterator[tuple[int, tuple[int, ...]]]:
         where = ["duplicate_of IS NULL", "minhash IS NOT NULL"]
         params: list[Any] = []
-        if since is not None:  # the expression of the articles_time index
-            where.append("COALESCE(published, fetched_at) >= %s")
-            params.append(to_pg_time(since))
-        if until is not None:
-            where.append("COALESCE(published, fetched_at) < %s")
-            params.append(to_pg_time(until))
+        _time_window(where, params, since, until)
         rows = self._rows(
             f"SELECT id, minhash FROM articles WHERE {' AND '.join(where)} ORDER BY id",
             tuple(params))
@@ -237,12 +232,7 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
                              story_ids: Collection[int] | None = None) -> Iterator[ClusterMember]:
         where = ["embedding IS NOT NULL", "story_id IS NOT NULL"]
         params: list[Any] = []
-        if since is not None:  # the expression of the articles_time index
-            where.append("COALESCE(published, fetched_at) >= %s")
-            params.append(to_pg_time(since))
-        if until is not None:
-            where.append("COALESCE(published, fetched_at) < %s")
-            params.append(to_pg_time(until))
+        _time_window(where, params, since, until)
         if story_ids is not None:
             where.append("story_id = ANY(%s)")
             params.append(sorted(set(story_ids)))
@@ -485,3 +475,15 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
     def article_dates(self, article_id: int) -> list[TextDate]:
         with self._lock:
             return postgres_entities.article_dates(self._db, article_id)
+
+
+def _time_window(where: list[str], params: list[Any], since: datetime | None,
+                 until: datetime | None) -> None:
+    """Add the clauses for an article time (published, else fetched; the expression of the
+    ``articles_time`` index) at or after ``since`` and before ``until``."""
+    if since is not None:
+        where.append("COALESCE(published, fetched_at) >= %s")
+        params.append(to_pg_time(since))
+    if until is not None:
+        where.append("COALESCE(published, fetched_at) < %s")
+        params.append(to_pg_time(until))

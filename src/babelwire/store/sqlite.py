@@ -140,12 +140,7 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
                        until: datetime | None = None) -> Iterator[tuple[int, tuple[int, ...]]]:
         where = ["duplicate_of IS NULL", "minhash IS NOT NULL"]
         params: list[Any] = []
-        if since is not None:  # the expression of the articles_time index
-            where.append("COALESCE(published, fetched_at) >= ?")
-            params.append(to_db_time(since))
-        if until is not None:
-            where.append("COALESCE(published, fetched_at) < ?")
-            params.append(to_db_time(until))
+        _time_window(where, params, since, until)
         rows = self._db.execute(
             f"SELECT id, minhash FROM articles WHERE {' AND '.join(where)} ORDER BY id", params
         ).fetchall()
@@ -157,12 +152,7 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
                              story_ids: Collection[int] | None = None) -> Iterator[ClusterMember]:
         where = ["embedding IS NOT NULL", "story_id IS NOT NULL"]
         params: list[Any] = []
-        if since is not None:  # the expression of the articles_time index
-            where.append("COALESCE(published, fetched_at) >= ?")
-            params.append(to_db_time(since))
-        if until is not None:
-            where.append("COALESCE(published, fetched_at) < ?")
-            params.append(to_db_time(until))
+        _time_window(where, params, since, until)
         sql = ("SELECT id, story_id, published, fetched_at, lang, title, text, embedding, "
                f"duplicate_of FROM articles WHERE {' AND '.join(where)}")
         if story_ids is None:
@@ -409,3 +399,15 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
 
     def article_dates(self, article_id: int) -> list[TextDate]:
         return sqlite_entities.article_dates(self._db, article_id)
+
+
+def _time_window(where: list[str], params: list[Any], since: datetime | None,
+                 until: datetime | None) -> None:
+    """Add the clauses for an article time (published, else fetched; the expression of the
+    ``articles_time`` index) at or after ``since`` and before ``until``."""
+    if since is not None:
+        where.append("COALESCE(published, fetched_at) >= ?")
+        params.append(to_db_time(since))
+    if until is not None:
+        where.append("COALESCE(published, fetched_at) < ?")
+        params.append(to_db_time(until))
