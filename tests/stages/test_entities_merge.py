@@ -142,7 +142,8 @@ def test_a_possessive_of_a_surname_is_the_person():
 
 
 def test_first_names_spelled_by_sound_in_another_script_agree():
-    from babelwire.stages.entities_linking import _first_names, _first_names_agree
+    from babelwire.stages.entities_groups import first_names as _first_names
+    from babelwire.stages.entities_groups import first_names_agree as _first_names_agree
 
     def agree(a, b):
         return _first_names_agree(_first_names([(a, "")]), _first_names([(b, "")]))
@@ -171,7 +172,7 @@ def test_acronyms_alike_in_letters_stay_apart():
 def test_a_russian_surname_in_the_genitive_is_the_person_named_in_full():
     from babelwire.stages.entities import EntityStage
     from babelwire.stages.entities_gazetteer import default_gazetteer
-    from babelwire.stages.entities_linking import surname_key
+    from babelwire.stages.entities_groups import surname_key
 
     # the stemmer reads -ев as an ending in Медведев but not in Медведева
     assert surname_key("Медведев") == surname_key("Медведева") == surname_key("Медведеву")
@@ -197,3 +198,33 @@ def test_a_given_name_alone_is_not_the_surname_made_from_it():
     borisov = {stage.linker.resolve(m.entity_id) for m in first.mentions}
     boris = {stage.linker.resolve(m.entity_id) for m in second.mentions}
     assert len(borisov) == 1 and boris and not boris & borisov
+
+
+def test_a_first_name_alone_is_the_person_named_in_full_in_that_article_only():
+    linker = EntityLinker()
+    linked, _ = linker.link([_mention("Борис Джонсон", lang="ru"), _mention("Бориса", lang="ru"),
+                             _mention("Тереза Мэй", lang="ru")])
+    ids = {m.text: m.entity_id for m in linked}
+    assert ids["Бориса"] == ids["Борис Джонсон"] != ids["Тереза Мэй"]
+    # the first name alone is kept as a spelling but names no one in another article
+    other, _ = linker.link([_mention("Борис", lang="ru"), _mention("Кремль", "place", "ru")])
+    assert other[0].entity_id != ids["Борис Джонсон"]
+    # two people with one first name: the first name alone stays apart from both
+    both, _ = linker.link([_mention("Anna Nowak", lang="pl"), _mention("Anna Kowalska", lang="pl"),
+                           _mention("Anna", lang="pl")])
+    ids = {m.text: m.entity_id for m in both}
+    assert ids["Anna"] not in (ids["Anna Nowak"], ids["Anna Kowalska"])
+
+
+def test_a_reloaded_linker_keeps_a_first_name_out_of_its_index():
+    from babelwire.stages.entities_records import StoredVariant
+
+    linker = EntityLinker()
+    linker.link([_mention("Бориса", lang="ru"), _mention("Борис Джонсон", lang="ru")])
+    rows = [StoredVariant(entity=e.record, text=text, lang=lang, count=n)
+            for e in linker.entities.values() for (text, lang), n in e.variants.items()]
+    rows.sort(key=lambda row: len(row.text))
+    again = EntityLinker()
+    again.load(rows)  # the lone first name first: the load still sees the full name first
+    assert set(again.by_form) == set(linker.by_form)
+    assert not any(key[1] == "бориса" for key in again.by_form)

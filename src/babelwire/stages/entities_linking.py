@@ -1,8 +1,8 @@
 """Merges mentions into entities across articles, languages, scripts and case forms.
 
-Within an article, mentions with one stem are one group, and a lone surname
-joins the person named in full (``Шольца`` -> ``Олаф Шольц``). Each group is
-then linked to a known entity, or becomes a new one:
+Within an article, mentions are first grouped (:mod:`entities_groups`: one stem,
+one group; a lone surname or first name joins the person named in full). Each
+group is then linked to a known entity, or becomes a new one:
 
 1. a canonical key (gazetteer place or organisation, cited document) decides;
 2. the same spelling or the same stem (``Шольц``/``Шольца``) in the same kind;
@@ -17,7 +17,6 @@ The linker keeps its indexes in memory and can be reloaded from the store.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,6 +25,16 @@ from typing import Any
 from rapidfuzz.fuzz import ratio as _ratio
 
 from babelwire.stages.entities_given_names import is_given_name
+from babelwire.stages.entities_groups import (
+    PATRONYMIC_SURNAME,
+    Group,
+    first_names,
+    first_names_agree,
+    group_mentions,
+    is_acronym,
+    surname_key,
+    words_of,
+)
 from babelwire.stages.entities_keys import (
     fold,
     latin,
@@ -34,7 +43,6 @@ from babelwire.stages.entities_keys import (
     script_of,
     short_stem_key,
     skeleton,
-    skeleton_word,
     stem_key,
     stem_word,
 )
@@ -85,110 +93,6 @@ class _Entity:
     """First names of its full-name spellings (see :func:`_first_names`)."""
 
 
-@dataclass
-class _Group:
-    kind: str
-    mentions: list[Mention]
-    canonical: str | None = None
-
-    @property
-    def longest(self) -> str:
-        """The fullest name of the group: its base form when known."""
-        return max((m.lemma or m.text for m in self.mentions),
-                   key=lambda t: (len(t.split()), len(t)))
-
-    @property
-    def forms(self) -> set[str]:
-        return {m.text for m in self.mentions} | {m.lemma for m in self.mentions if m.lemma}
-
-
-_WORDS = re.compile(r"[^\W_]+")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-
-
-def _words(text: str) -> list[str]:
-    return _WORDS.findall(fold(text))
-
-
-_PATRONYMIC_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ів|їв|ov|ev|ow|ew)$")
-"""A Slavic surname's suffix (Медведев, Лавров, Ławrow): the stemmer takes it for an
-ending, so the nominative's stem (медвед) and the genitive's (Медведева: медведев) differ."""
-
-
-def surname_key(word: str) -> str:
-    """The key a surname is grouped and indexed by, the same in every case form:
-    ``Медведев``, ``Медведева``, ``Медведеву`` -> ``медвед``; ``Johnsona`` -> ``johnson``."""
-    stem = stem_word(fold(word))
-    if len(stem) > 5 and _PATRONYMIC_SURNAME.search(stem):
-        return stem[:-2]
-    return stem
-
-
-def group_mentions(mentions: Sequence[Mention]) -> list[_Group]:
-    """Mentions of one article grouped: by canonical key, by stem, lone surnames to full names."""
-    groups: dict[tuple[str, str], _Group] = {}
-    for m in mentions:
-        key = (m.kind, m.canonical or stem_key(m.lemma or m.text))
-        group = groups.get(key)
-        if group is None:
-            groups[key] = group = _Group(m.kind, [], m.canonical)
-        group.mentions.append(m)
-    surnames: dict[str, _Group] = {}
-    for (kind, _key), group in groups.items():
-        if kind == "person" and group.canonical is None:
-            words = _words(group.longest)
-            if len(words) > 1:
-                surnames.setdefault(surname_key(words[-1]), group)
-    merged: list[_Group] = []
-    for (kind, group_key), group in groups.items():
-        if kind == "person" and group.canonical is None and " " not in group_key:
-            full = surnames.get(surname_key(group_key)) or next(  # Tuskova (vláda): Donald Tusk's
-                (surnames[stem] for stem in map(surname_key, possessive_bases(group.longest))
-                 if stem in surnames), None)
-            if full is not None and full is not group:
-                full.mentions.extend(group.mentions)
-                continue
-        merged.append(group)
-    return merged
-
-
-def _acronym(text: str) -> bool:
-    """A short name written in capitals (``PiS`` too): ``ACS``, ``ЕС``, ``CSU``."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return (0 < len(letters) <= 6 and " " not in text.strip()
-            and sum(ch.isupper() for ch in letters) >= max(2, len(letters) - 1))
-
-
-def _first_names(texts: Iterable[tuple[str, str]]) -> set[tuple[str, str, str]]:
-    """The first names of the full names among (text, lang) spellings, each as (key, Latin
-    form, script); the key is the first two letters of its consonant skeleton."""
-    out = set()
-    for text, _lang in texts:
-        words = latin(text).split()
-        if len(words) > 1:
-            script = script_of(text) if not _CYRILLIC.search(text) else "cyrillic"
-            out.add((skeleton_word(words[0], script_of(text))[:2], words[0], script))
-    return out
-
-
-def _first_names_agree(mine: set[tuple[str, str, str]],
-                       theirs: set[tuple[str, str, str]]) -> bool:
-    """Whether two people's first names can be one name (either unknown counts as yes):
-    the same skeleton key (``Joe`` = ``Джо``, not ``Jill``), or, across scripts, the same
-    first letter and Latin forms at least half alike, as a sound-by-sound spelling makes
-    them (``Michael`` = ``Майкл`` = ``majkl``; French ``Jean`` = ``Жан`` = ``zan``)."""
-    if not mine or not theirs:
-        return True
-    if {key for key, _form, _script in mine} & {key for key, _form, _script in theirs}:
-        return True
-    return any(a_script != b_script and _initial(a) == _initial(b) and _ratio(a, b) >= 50
-               for _k, a, a_script in mine for _l, b, b_script in theirs)
-
-
-def _initial(form: str) -> str:
-    """A first name's first letter, with z as j (Жан = zan, Jean)."""
-    return "j" if form[:1] == "z" else form[:1]
-
 
 class EntityLinker:
     """In-memory entity index: link an article's mentions, learn from them."""
@@ -215,7 +119,8 @@ class EntityLinker:
     def load(self, variants: Iterable[StoredVariant],
              articles: Iterable[tuple[Sequence[int], int | None]] = ()) -> None:
         """Rebuild from stored variants and, per article, (entity ids, story id)."""
-        for row in variants:
+        # full names first, so that a lone first name finds its full name (see _remember)
+        for row in sorted(variants, key=lambda row: -len(row.text.split())):
             entity = self.entities.get(row.entity.id)
             if entity is None:
                 entity = self._new(row.entity)
@@ -235,12 +140,23 @@ class EntityLinker:
                   lemma: str | None = None) -> None:
         first_time = (text, lang) not in entity.variants
         entity.variants[(text, lang)] += count
-        if first_time:
+        if first_time and not self._lone_first_name(entity, text):
             self._index(entity, text)
-            entity.firsts |= _first_names([(text, lang)])
+            entity.firsts |= first_names([(text, lang)])
         if lemma and lemma != text and lemma not in entity.lemmas:
             entity.lemmas.add(lemma)
             self._index(entity, lemma)
+
+    @staticmethod
+    def _lone_first_name(entity: _Entity, text: str) -> bool:
+        """Whether ``text`` is a person's first name alone (``Бориса`` of ``Борис Джонсон``):
+        kept as a spelling but never indexed, since it names many people."""
+        words = words_of(text)
+        if entity.record.kind != "person" or len(words) != 1:
+            return False
+        stem = stem_word(words[0])
+        return any(len(w) > 1 and stem_word(w[0]) == stem
+                   for w in (words_of(t) for t, _lang in entity.variants))
 
     def _index(self, entity: _Entity, text: str) -> None:
         kind, eid = entity.record.kind, entity.record.id
@@ -256,7 +172,7 @@ class EntityLinker:
         for skel in {skeleton(stem), skeleton(text)}:
             if skel:
                 self.by_skeleton.setdefault((kind, skel), set()).add(eid)
-        words = _words(text)
+        words = words_of(text)
         if kind == "person" and len(words) > 1:
             self.by_surname.setdefault((kind, surname_key(words[-1])), set()).add(eid)
             self.by_stem_any.setdefault(stem_word(words[-1]), set()).add(eid)
@@ -322,7 +238,7 @@ class EntityLinker:
             return keys
         keys += [(self.by_stem_any, stem), (self.by_stem_any, latin(text))]
         keys += [(self.by_skeleton, (kind, k)) for k in {skeleton(stem), skeleton(text)} if k]
-        words = _words(text)
+        words = words_of(text)
         if kind == "person" and len(words) > 1:
             last = stem_word(words[-1])
             keys += [(self.by_surname, (kind, surname_key(words[-1]))), (self.by_stem_any, last)]
@@ -363,17 +279,17 @@ class EntityLinker:
         if a.record.kind == "person" and not self._persons_agree(a, b):
             return False
         if a.record.kind == "person" and any(  # Бориса (Boris) is not Борисов
-                len(_words(text)) == 1 and self._named_after(other.record.id, text)
+                len(words_of(text)) == 1 and self._named_after(other.record.id, text)
                 for one, other in ((a, b), (b, a)) for text, _lang in one.variants):
             return False
-        if _acronym(a.record.name) or _acronym(b.record.name):
+        if is_acronym(a.record.name) or is_acronym(b.record.name):
             return False
         return self._shared_context(a, b) >= p.merge_context
 
     @staticmethod
     def _persons_agree(a: _Entity, b: _Entity) -> bool:
         """Two people's full names must not differ in a first name (Joe and Jill Biden)."""
-        return _first_names_agree(a.firsts, b.firsts)
+        return first_names_agree(a.firsts, b.firsts)
 
     def mark_all_changed(self) -> None:
         """Make the next :meth:`merge_pass` look at every entity (after a reload, say)."""
@@ -438,7 +354,7 @@ class EntityLinker:
             return self.entities[eid].record.kind
         return mention.kind
 
-    def _create(self, group: _Group) -> int:
+    def _create(self, group: Group) -> int:
         eid = self.next_id
         self.next_id += 1
         name = (self.names(group.canonical) if group.canonical else None) or group.longest
@@ -447,7 +363,7 @@ class EntityLinker:
         self._new(EntityRecord(id=eid, name=name, kind=kind, canonical=group.canonical))
         return eid
 
-    def _maybe_rename(self, entity: _Entity, group: _Group) -> EntityRecord | None:
+    def _maybe_rename(self, entity: _Entity, group: Group) -> EntityRecord | None:
         """A person first seen by surname takes the full name when one turns up."""
         record = entity.record
         if record.kind != "person" or record.canonical:
@@ -481,7 +397,7 @@ class EntityLinker:
         return max((_ratio(probe, form) for probe in latin_forms(text)
                     for form in entity.latin_forms), default=0.0) / 100.0
 
-    def _resolve(self, group: _Group, context: set[int], story: int | None) -> int | None:
+    def _resolve(self, group: Group, context: set[int], story: int | None) -> int | None:
         kind = group.kind
         if group.canonical:
             eid = self.by_canonical.get(group.canonical)
@@ -501,7 +417,7 @@ class EntityLinker:
             exact |= self.by_form.get((kind, fold(text)), set())
             exact |= self.by_stem.get((kind, stem_key(text)), set())
             exact |= self.by_stem.get((kind, short_stem_key(text)), set())
-        if exact and kind == "person" and len(_words(group.longest)) == 1:
+        if exact and kind == "person" and len(words_of(group.longest)) == 1:
             exact = {eid for eid in exact if not self._named_after(eid, group.longest)}
         if exact:
             return self._best(exact, context, story)[0]
@@ -514,8 +430,8 @@ class EntityLinker:
             if other:
                 return self._best(other, context, story)[0]
         longest = group.longest
-        words = _words(longest)
-        if _acronym(longest):
+        words = words_of(longest)
+        if is_acronym(longest):
             return None  # ACS, CSU, EESC: letters alike are no evidence for an acronym
         if kind == "person" and len(words) == 1:
             return self._resolve_surname(words[0], longest, context, story)
@@ -556,9 +472,9 @@ class EntityLinker:
             return False
         given = stem_word(fold(word))
         return any(
-            (last := _words(text)[-1]) != given and last.startswith(given)
-            and _PATRONYMIC_SURNAME.search(last) is not None and len(last) - len(given) <= 2
-            for text, _lang in self.entities[eid].variants if len(_words(text)) > 1)
+            (last := words_of(text)[-1]) != given and last.startswith(given)
+            and PATRONYMIC_SURNAME.search(last) is not None and len(last) - len(given) <= 2
+            for text, _lang in self.entities[eid].variants if len(words_of(text)) > 1)
 
     def _same_name_other_script(self, entity: _Entity, text: str) -> bool:
         """Every word's skeleton equal to a spelling of ``entity`` in another script: Джо
@@ -580,7 +496,7 @@ class EntityLinker:
             else:
                 sim = self._similarity(entity, text)
             if (not surname and entity.record.kind == "person"
-                    and not _first_names_agree(_first_names([(text, "")]), entity.firsts)):
+                    and not first_names_agree(first_names([(text, "")]), entity.firsts)):
                 continue  # Gary Johnson is not Boris Johnson, however alike the context
             ctx = self._context_score(entity, context, story)
             if entity.record.canonical and sim < p.keyed_similarity:
