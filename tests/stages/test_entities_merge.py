@@ -228,3 +228,16 @@ def test_a_reloaded_linker_keeps_a_first_name_out_of_its_index():
     again.load(rows)  # the lone first name first: the load still sees the full name first
     assert set(again.by_form) == set(linker.by_form)
     assert not any(key[1] == "бориса" for key in again.by_form)
+
+
+def test_a_surname_after_a_locative_preposition_stays_the_person():
+    from babelwire.stages.entities_gazetteer import default_gazetteer
+
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    doc = ("Властелин бизнеса и колец. Герхард Шрёдер был канцлером Германии. В конце 2005-го "
+           "Шрёдер стал председателем. В 2017-м Шрёдера избрали председателем совета.")
+    found = stage.analyse(1, "", doc, "ru", None, story_id=None)
+    kinds = {(m.text, m.kind) for m in found.mentions}
+    ids = {m.entity_id for m in found.mentions if m.text.startswith(("Шрёдер", "Герхард"))}
+    assert ("Шрёдера", "person") in kinds and ("Шрёдера", "place") not in kinds
+    assert len(ids) == 1

@@ -574,6 +574,12 @@ class CasedMentionFinder:
             typed.append(span)
             if span.kind == "person" and len(span.tokens) > 1:
                 surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
+        for span in typed:  # В 2017-м Шрёдера избрали: Gerhard Schröder's, not a place
+            if (span.kind == "place" and span.rule in ("shape", "document")
+                    and span.canonical is None and len(span.tokens) == 1
+                    and sum(ch.isupper() for ch in span.tokens[0].text) == 1
+                    and stem_word(fold(span.tokens[0].text)) in surnames):
+                span.kind = "person"
 
     def _surname_or_possessive(self, word: str, surnames: dict[str, _Span]) -> bool:
         """Whether one word is the surname of a full name the document gives, or a
