@@ -241,3 +241,12 @@ def test_a_surname_after_a_locative_preposition_stays_the_person():
     ids = {m.entity_id for m in found.mentions if m.text.startswith(("Шрёдер", "Герхард"))}
     assert ("Шрёдера", "person") in kinds and ("Шрёдера", "place") not in kinds
     assert len(ids) == 1
+
+
+def test_a_lone_surname_is_keyed_as_written_not_by_its_stem_twice():
+    # Slovene Pompeo, Pompea: the stem of Pompeo (pompe) stemmed again (pomp) missed the
+    # full name's surname key
+    linker = EntityLinker()
+    linked, _ = linker.link([_mention("Mike Pompeo", lang="sl"), _mention("Pompeo", lang="sl"),
+                             _mention("Pompea", lang="sl")])
+    assert len({m.entity_id for m in linked}) == 1

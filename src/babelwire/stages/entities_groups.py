@@ -86,9 +86,12 @@ def group_mentions(mentions: Sequence[Mention]) -> list[Group]:
     merged: list[Group] = []
     for (kind, group_key), group in groups.items():
         if kind == "person" and group.canonical is None and " " not in group_key:
-            full = surnames.get(surname_key(group_key)) or next(  # Tuskova (vláda): Donald Tusk's
-                (surnames[stem] for stem in map(surname_key, possessive_bases(group.longest))
-                 if stem in surnames), None)
+            lone = words_of(group.longest)  # keyed as written: Pompeo's stem is no surname
+            full = (surnames.get(surname_key(lone[0]) if len(lone) == 1 else "")
+                    or surnames.get(surname_key(group_key)) or next(  # Tuskova: Donald Tusk's
+                        (surnames[stem] for stem in map(surname_key,
+                                                        possessive_bases(group.longest))
+                         if stem in surnames), None))
             if full is None and len(firsts.get(group_key, ())) == 1:
                 full = firsts[group_key][0]  # Бориса alone: Борис Джонсон's, the only Борис
             if full is not None and full is not group:
