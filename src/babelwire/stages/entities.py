@@ -27,6 +27,7 @@ from babelwire.stages.entities_backend import NerBackend, load_backend
 from babelwire.stages.entities_dates import find_dates, month_and_day_names
 from babelwire.stages.entities_documents import find_documents
 from babelwire.stages.entities_gazetteer import Gazetteer, default_gazetteer
+from babelwire.stages.entities_homoglyphs import unmix
 from babelwire.stages.entities_linking import EntityLinker, LinkParams
 from babelwire.stages.entities_mentions import CasedMentionFinder
 from babelwire.stages.entities_mentions_nocase import NoCaseMentionFinder
@@ -138,7 +139,11 @@ class EntityStage:
                 published: datetime | None, story_id: int | None = None) -> ArticleEntities:
         """Mentions (linked to entities), dates, and the entities created or renamed."""
         doc = document_text(title, text)
-        mentions = self.finder.find(doc, lang)
+        plain = unmix(doc)  # Бaйдън with a Latin a is read as Байдън; offsets stay
+        mentions = self.finder.find(plain, lang)
+        if plain is not doc:  # each mention keeps the spelling the article has
+            mentions = [replace(m, text=doc[m.start:m.end]) if plain[m.start:m.end] == m.text
+                        else m for m in mentions]
         dates: list[TextDate] = find_dates(doc, lang, published)
         if story_id is None and self.store is not None:
             story_id = self.store.story_of(article_id)

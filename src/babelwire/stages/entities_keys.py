@@ -18,6 +18,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from babelwire.stages.entities_homoglyphs import unmix
+
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "–": "-", "—": "-",
                          "\u2010": "-", "\u2011": "-",  # hyphen, non-breaking hyphen
                          "\u00a0": " ", "ё": "е", "Ё": "Е"})
@@ -48,8 +50,10 @@ _VOWELS = re.compile(r"[aeiouy]")
 
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
-    """Case-folded NFKC text with quotes, dashes and spaces unified."""
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
+    """Case-folded NFKC text with quotes, dashes and spaces unified, and words that mix
+    look-alike Latin and Cyrillic letters in one script (``Бaйдън`` = ``Байдън``)."""
+    plain = unmix(unicodedata.normalize("NFKC", text))
+    return " ".join(plain.translate(_QUOTES).casefold().split())
 
 
 # Polish and Czech case endings that change the consonant before them (after a vowel):
