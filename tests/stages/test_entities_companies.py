@@ -55,3 +55,12 @@ def test_an_agency_the_gazetteer_knows_keeps_its_key_and_a_plain_quote_is_no_age
     assert found("Это сообщило агентство «Интерфакс» вчера.", "ru") == [
         ("Интерфакс", "organisation", "org:interfax")]
     assert found('Той каза, че "Голямата игра" не е свършила.', "bg") == []
+
+
+@pytest.mark.parametrize(("doc", "lang", "name"), [
+    # union and confederation heads: two capitalised words were read as a person
+    ("Jak podała Konfederacja Lewiatan, eksport spadł.", "pl", "Konfederacja Lewiatan"),
+    ("Лидеры стран Африканский Союз поддержали решение.", "ru", "Африканский Союз"),
+])
+def test_a_union_or_confederation_head_opens_an_organisation(doc, lang, name):
+    assert (name, "organisation", None) in found(doc, lang)

@@ -103,18 +103,18 @@ ministério banco partido conselho comissão comitê agência tribunal universid
 associação fundação governo
 ministerstwo bank partia rada komisja komitet agencja urząd sąd uniwersytet instytut
 stowarzyszenie federacja spółka fundacja rząd sejm senat organizacja izba trybunał parlament
-armia wojsko
+armia wojsko związek konfederacja
 ministerstvo banka strana rada komise výbor agentura úřad soud univerzita ústav institut
 sdružení svaz federace společnost nadace vláda sněmovna senát komora organizace parlament
 armáda
 министерство минобороны мид банк партия совет комиссия комитет агентство служба управление
 суд университет институт ассоциация федерация компания корпорация фонд правительство
-госдума дума парламент собрание организация палата армия
+госдума дума парламент собрание организация палата армия союз конфедерация
 міністерство банк партія рада комісія комітет агентство служба управління суд
 університет інститут асоціація федерація компанія корпорація фонд уряд парламент
 організація палата армія
 министерство съюз партия комисия банка агенция съвет парламент правителство съд
-събрание организация комитет щаб институт университет фонд служба
+събрание организация комитет щаб институт университет фонд служба сдружение асоциация
 ministrstvo unija stranka komisija banka agencija svet vlada parlament družba zveza
 sodišče zbor organizacija urad univerza inštitut sklad vojska
 bakanlığı bakanlık bankası partisi konseyi komisyonu kurumu üniversitesi meclisi
