@@ -250,3 +250,16 @@ def test_a_lone_surname_is_keyed_as_written_not_by_its_stem_twice():
     linked, _ = linker.link([_mention("Mike Pompeo", lang="sl"), _mention("Pompeo", lang="sl"),
                              _mention("Pompea", lang="sl")])
     assert len({m.entity_id for m in linked}) == 1
+
+
+def test_a_surname_whose_e_drops_keeps_one_key():
+    from babelwire.stages.entities_groups import surname_key
+
+    assert surname_key("Havlíček") == surname_key("Havlíčka") == surname_key("Havlíčkovi")
+    assert surname_key("Kaczorek") == surname_key("Kaczorka")
+    assert surname_key("Кравец") == surname_key("Кравца")
+    assert surname_key("Peck") != surname_key("Pck")  # no e to drop after a vowel-less stem
+    linker = EntityLinker()
+    linked, _ = linker.link([_mention("Karla Havlíčka", lang="cs"),
+                             _mention("Havlíček", lang="cs")])
+    assert len({m.entity_id for m in linked}) == 1

@@ -57,12 +57,19 @@ PATRONYMIC_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ів|їв|ov|ev|ow
 ending, so the nominative's stem (медвед) and the genitive's (Медведева: медведев) differ."""
 
 
+_FLEETING_E = re.compile(r"[^aeiouyáéíóúůýěаеиоуыэюяіїє][eе][kcкц]$")
+"""A surname whose last e drops in the other cases (Czech, Polish, Slovak, Russian,
+Ukrainian: ``Havlíček``, ``Havlíčka``; ``Kaczorek``, ``Kaczorka``; ``Кравец``, ``Кравца``)."""
+
+
 def surname_key(word: str) -> str:
     """The key a surname is grouped and indexed by, the same in every case form:
     ``Медведев``, ``Медведева``, ``Медведеву`` -> ``медвед``; ``Johnsona`` -> ``johnson``."""
     stem = stem_word(fold(word))
     if len(stem) > 5 and PATRONYMIC_SURNAME.search(stem):
         return stem[:-2]
+    if len(stem) > 4 and _FLEETING_E.search(stem):
+        return stem[:-2] + stem[-1]  # Havlíček, Havlíčka: havlíčk
     return stem
 
 
