@@ -258,7 +258,7 @@ def test_a_surname_whose_e_drops_keeps_one_key():
     assert surname_key("Havlíček") == surname_key("Havlíčka") == surname_key("Havlíčkovi")
     assert surname_key("Kaczorek") == surname_key("Kaczorka")
     assert surname_key("Кравец") == surname_key("Кравца")
-    assert surname_key("Peck") != surname_key("Pck")  # no e to drop after a vowel-less stem
+    assert surname_key("Beck") == "beck"  # too short to drop its e
     linker = EntityLinker()
     linked, _ = linker.link([_mention("Karla Havlíčka", lang="cs"),
                              _mention("Havlíček", lang="cs")])
