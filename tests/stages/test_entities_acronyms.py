@@ -18,3 +18,18 @@ def test_an_acronym_defined_in_brackets_is_the_names_from_then_on():
 def test_letters_in_brackets_that_do_not_start_like_the_name_are_left_alone():
     found = dict(_mentions("Stávku vyhlásil svaz Vereinigung Cockpit (AB) ve středu.", "cs"))
     assert found.get("AB") != found["Vereinigung Cockpit"]
+
+
+def test_an_acronym_of_a_name_the_article_gives_in_full_is_that_name():
+    found = _mentions("Zdaniem ekspertów z Center for European Reform umowa upadnie. "
+                      "Według CER negocjacje potrwają.", "pl")
+    ids = dict(found)
+    assert ids["CER"] == ids["Center for European Reform"]
+
+
+def test_an_acronym_that_spells_two_names_of_the_article_is_left_alone():
+    found = _mentions("Eksperci z Center for European Reform i z Council for European Relations "
+                      "spierają się. Według CER negocjacje potrwają.", "pl")
+    ids = dict(found)
+    assert ids.get("CER") not in (ids["Center for European Reform"],
+                                  ids["Council for European Relations"])

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from babelwire.stages.entities_keys import fold
+from babelwire.stages.entities_keys import fold, split_words
 from babelwire.stages.entities_records import Mention
 
 _BRACKETED = re.compile(r"[ \u00a0]*\(([A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ0-9&-]{1,7})\)")
 _KINDS = frozenset({"organisation", "place", "event", "product"})
+_ACRONYM = re.compile(r"[A-ZА-ЯЁІЇЄҐ]{2,6}")
 
 
 def _initial_fits(acronym: str, name: str) -> bool:
@@ -24,6 +25,40 @@ def _initial_fits(acronym: str, name: str) -> bool:
     Vereinigung Cockpit, СЗО for Световната здравна организация."""
     words = re.findall(r"[^\W\d_]+", name)
     return bool(words) and fold(acronym[0]) == fold(words[0][0])
+
+
+_MINOR = split_words("for of the and und der des für de du la le et na za po по на за и і i a w "
+                     "ds do z ze s с в von van")
+
+
+def _initials(name: str) -> str:
+    """The capitals an acronym of ``name`` would have: ``Center for European Reform`` -> CER,
+    ``Световната здравна организация`` -> СЗО, ``Ekonomiczno-Społecznego`` -> ES."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if fold(w) not in _MINOR]
+    return "".join(w[0] for w in words).upper()
+
+
+def _spelled_out(mentions: list[Mention], defined: dict[str, Mention]) -> dict[str, Mention]:
+    """Acronyms found as mentions of their own whose letters are the initials of exactly one
+    longer name of the article (or that a bracket defines): acronym -> that name."""
+    acronyms = {m.text for m in mentions if _ACRONYM.fullmatch(m.text) and m.canonical is None}
+    if not acronyms:
+        return {}
+    names: dict[str, dict[str, Mention]] = {}
+    for m in mentions:
+        if m.kind in _KINDS and len(m.text.split()) > 1:
+            initials = _initials(m.lemma or m.text)
+            if initials in acronyms:
+                names.setdefault(initials, {}).setdefault(fold(m.lemma or m.text), m)
+    out = {acr: next(iter(found.values())) for acr, found in names.items() if len(found) == 1}
+    out.update((acr, name) for acr, name in defined.items() if acr in acronyms)
+    return out
+
+
+def _as_name(acronym: Mention, name: Mention) -> Mention:
+    """The acronym's mention, keyed and typed as the name it stands for."""
+    return replace(acronym, kind=name.kind, canonical=name.canonical,
+                   lemma=name.lemma or name.text, rule="document")
 
 
 def defined_acronyms(doc: str, mentions: list[Mention], lang: str) -> list[Mention]:
@@ -34,6 +69,10 @@ def defined_acronyms(doc: str, mentions: list[Mention], lang: str) -> list[Menti
         found = _BRACKETED.match(doc, m.end) if m.kind in _KINDS else None
         if found is not None and _initial_fits(found.group(1), m.text):
             defined.setdefault(found.group(1), m)
+    spelled = _spelled_out(mentions, defined)
+    if spelled:  # CER alone, where the article names the Center for European Reform
+        mentions = [_as_name(m, spelled[m.text]) if m.text in spelled and m.canonical is None
+                    else m for m in mentions]
     if not defined:
         return mentions
     taken = [(m.start, m.end) for m in mentions]
