@@ -31,6 +31,7 @@ from babelwire.stages.entities_companies import (
     agencies_in_quotes,
     companies_in_quotes,
 )
+from babelwire.stages.entities_cues import preceding_words, speaker, transposed_entry
 from babelwire.stages.entities_elision import elided_regions
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
 from babelwire.stages.entities_given_names import given_names, is_given_name
@@ -67,7 +68,6 @@ from babelwire.stages.entities_tokens import tokens_of
 from babelwire.stages.entities_triggers import (
     LEGAL_FORMS,
     ORG_SUFFIXES,
-    auxiliaries,
     common_acronyms,
     org_heads,
     person_titles,
@@ -90,7 +90,6 @@ _SPACED_NUMBER = re.compile(r"[ \u00a0]?[-\u2013\u2014][ \u00a0]?(\d{1,2})\b")
 _QUOTED_PRODUCT_LANGS = frozenset({"ru"})
 """Where a product's quotes are part of its name (``«Спутник V»``): SlavicNER's Russian
 documents include them in about two product mentions of three, the others' rarely."""
-_CLAUSE_BREAK = re.compile(r"[.!?;:\n()«»\"„“”]")
 _NOT_NAMES_EXTRA = split_words(
     "internet online foto photo фото фотография zdroj źródło джерело источник сми змі смі")
 
@@ -151,40 +150,6 @@ def _trim(span: _Span, stop: frozenset[str] | _LowerAware) -> tuple[_Span | None
     if not toks or not (toks[0].cap or _leading_particles_of(toks)):
         return None, titled  # Szefowa | rządu: a title and a lower-case head
     return _Span(toks, span.sentence_start and toks[0] is span.tokens[0], rule=span.rule), titled
-
-
-def _preceding_words(doc: str, toks: list[_Token], index: int, limit: int = 3) -> list[str]:
-    """Folded words before token ``index`` in the same clause, nearest first."""
-    words: list[str] = []
-    k = index - 1
-    while k >= 0 and len(words) < limit:
-        if _CLAUSE_BREAK.search(doc, toks[k].end, toks[k + 1].start):
-            break
-        words.append(fold(toks[k].text))
-        k -= 1
-    return words
-
-
-def _speaker(doc: str, toks: list[_Token], index: int) -> bool:
-    """Whether the lone word at ``index`` stands right beside a verb of saying, as the one
-    who speaks: ``подчерта Барние``, ``Дейвис заяви``, ``Janša je dejal``. Acronyms,
-    titles and organisation heads are no speakers by name."""
-    tok = toks[index]
-    word = fold(tok.text)
-    if (tok.acronym or tok.inflected_acronym or len(word) < 3 or not word.isalpha()
-            or stem_word(word) in person_titles() or _is_head(word, org_heads())
-            or word in sentence_starters()):
-        return False
-    verbs = reporting_verbs()
-    if index and fold(toks[index - 1].text) in verbs and \
-            doc[toks[index - 1].end : tok.start].isspace():
-        return True
-    k = index + 1
-    if k < len(toks) and fold(toks[k].text) in auxiliaries() and \
-            doc[tok.end : toks[k].start].isspace():
-        tok, k = toks[k], k + 1
-    return (k < len(toks) and fold(toks[k].text) in verbs
-            and doc[tok.end : toks[k].start].isspace())
 
 
 def _untaken(spans: Iterable[_Span], taken: set[int]) -> Iterator[_Span]:
@@ -301,7 +266,7 @@ class CasedMentionFinder:
                                  else stop_common)
             if span is None:
                 continue
-            before = _preceding_words(doc, toks, index_of[id(span.tokens[0])])
+            before = preceding_words(doc, toks, index_of[id(span.tokens[0])])
             person_like = titled or any(stem_word(w) in person_titles() for w in before)
             # after a title only a leading name is cut off (Польщі | Томаш Врона); a trailing
             # one belongs to the person (Trần Minh Đức, where Đức is also Germany)
@@ -474,7 +439,7 @@ class CasedMentionFinder:
         if titled:
             span.kind, span.rule = "person", "trigger"
             return
-        before = _preceding_words(doc, toks, index_of[id(span.tokens[0])])
+        before = preceding_words(doc, toks, index_of[id(span.tokens[0])])
         portfolio = bool(before) and before[0] in _ALL_CONNECTORS  # ministre des Transports
         if (not portfolio and any(stem_word(w) in person_titles() for w in before)
                 and not span.tokens[0].acronym and not span.tokens[0].inflected_acronym):
@@ -502,7 +467,7 @@ class CasedMentionFinder:
             span.kind, span.rule = ("person" if person else "organisation"), "shape"
             return
         if (len(span.tokens) == 1 and not span.sentence_start  # Profesor powiedział
-                and _speaker(doc, toks, index_of[id(span.tokens[0])])):
+                and speaker(doc, toks, index_of[id(span.tokens[0])])):
             span.kind, span.rule = "person", "trigger"
             return
         if len(span.tokens) > 1:  # a gazetteer name inside a longer run: Republic of Poland
@@ -560,6 +525,10 @@ class CasedMentionFinder:
                 span.lemma = twin.lemma
             elif len(span.tokens) == 1 and self._surname_or_possessive(text, surnames):
                 span.kind, span.rule = "person", "document"
+            elif not span.sentence_start and (typo := transposed_entry(
+                    self.gaz, span.tokens, lang)) is not None:
+                span.kind, span.rule, span.canonical = _entry_kind(typo)  # Брезкит
+                span.lemma = typo.lemma
             elif lang == "de":
                 continue  # every German noun is capitalised: no cue, no name
             elif _looks_like_person(span, text, self.words):

@@ -1,0 +1,78 @@
+"""Cues around a word that tell what a name is: the words before it in its clause, a verb
+of saying beside it (``подчерта Барние``: a person), and a misspelt known name
+(``Брезкит`` with two letters swapped: Brexit)."""
+
+from __future__ import annotations
+
+import re
+
+from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
+from babelwire.stages.entities_keys import fold, stem_word
+from babelwire.stages.entities_shapes import is_head
+from babelwire.stages.entities_tokens import Token
+from babelwire.stages.entities_triggers import (
+    auxiliaries,
+    org_heads,
+    person_titles,
+    reporting_verbs,
+    sentence_starters,
+)
+
+CLAUSE_BREAK = re.compile(r"[.!?;:\n()«»\"„“”]")
+_TYPO_KINDS = frozenset({"place", "organisation", "event", "product"})
+_MINOR_PLACE = re.compile(r"place:(?:geo:|[A-Z]{2}-)")
+
+
+def preceding_words(doc: str, toks: list[Token], index: int, limit: int = 3) -> list[str]:
+    """Folded words before token ``index`` in the same clause, nearest first."""
+    words: list[str] = []
+    k = index - 1
+    while k >= 0 and len(words) < limit:
+        if CLAUSE_BREAK.search(doc, toks[k].end, toks[k + 1].start):
+            break
+        words.append(fold(toks[k].text))
+        k -= 1
+    return words
+
+
+def speaker(doc: str, toks: list[Token], index: int) -> bool:
+    """Whether the lone word at ``index`` stands right beside a verb of saying, as the one
+    who speaks: ``подчерта Барние``, ``Дейвис заяви``, ``Janša je dejal``. Acronyms,
+    titles and organisation heads are no speakers by name."""
+    tok = toks[index]
+    word = fold(tok.text)
+    if (tok.acronym or tok.inflected_acronym or len(word) < 3 or not word.isalpha()
+            or stem_word(word) in person_titles() or is_head(word, org_heads())
+            or word in sentence_starters()):
+        return False
+    verbs = reporting_verbs()
+    if index and fold(toks[index - 1].text) in verbs and \
+            doc[toks[index - 1].end : tok.start].isspace():
+        return True
+    k = index + 1
+    if k < len(toks) and fold(toks[k].text) in auxiliaries() and \
+            doc[tok.end : toks[k].start].isspace():
+        tok, k = toks[k], k + 1
+    return (k < len(toks) and fold(toks[k].text) in verbs
+            and doc[tok.end : toks[k].start].isspace())
+
+
+def transposed_entry(gaz: Gazetteer, tokens: list[Token], lang: str) -> GazetteerEntry | None:
+    """The gazetteer's one place, organisation, event or product that a single unknown word
+    names with two neighbouring letters swapped (``Брезкит``, ``Брекизт``: Brexit). Small
+    places and regions are left out: ``Lubmin`` is no ``Lumbin``."""
+    word = tokens[0].text
+    if len(tokens) > 1 or len(word) < 6 or not word.isalpha():
+        return None
+    found = {}
+    for i in range(1, len(word) - 1):
+        if word[i] == word[i + 1]:
+            continue
+        entry = gaz.lookup(word[:i] + word[i + 1] + word[i] + word[i + 2:], lang)
+        if (entry is not None and entry.kind in _TYPO_KINDS
+                and not _MINOR_PLACE.match(entry.canonical)):
+            found[entry.canonical] = entry
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+__all__ = ["CLAUSE_BREAK", "preceding_words", "speaker", "transposed_entry"]
