@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio as _ratio
@@ -127,8 +128,8 @@ def first_names(texts: Iterable[tuple[str, str]]) -> set[tuple[str, str, str]]:
     return out
 
 
-def first_names_agree(mine: set[tuple[str, str, str]],
-                       theirs: set[tuple[str, str, str]]) -> bool:
+def first_names_agree(mine: AbstractSet[tuple[str, str, str]],
+                       theirs: AbstractSet[tuple[str, str, str]]) -> bool:
     """Whether two people's first names can be one name (either unknown counts as yes):
     the same skeleton key (``Joe`` = ``Джо``, not ``Jill``), or, across scripts, the same
     first letter and Latin forms at least half alike, as a sound-by-sound spelling makes

@@ -35,6 +35,7 @@ from babelwire.stages.entities_groups import (
     surname_key,
     words_of,
 )
+from babelwire.stages.entities_index import KeyIndex
 from babelwire.stages.entities_keys import (
     fold,
     latin,
@@ -87,10 +88,12 @@ class _Entity:
     variants: Counter[tuple[str, str]] = field(default_factory=Counter)
     latin_forms: set[str] = field(default_factory=set)
     context: Counter[int] = field(default_factory=Counter)
-    stories: set[int] = field(default_factory=set)
-    lemmas: set[str] = field(default_factory=set)
-    firsts: set[tuple[str, str, str]] = field(default_factory=set)
-    """First names of its full-name spellings (see :func:`_first_names`)."""
+    # the three below start as one shared empty frozenset and are replaced when written
+    # (most entities never gain a lemma or a first name): an empty set costs 216 bytes
+    stories: set[int] | frozenset[int] = frozenset()
+    lemmas: frozenset[str] = frozenset()
+    firsts: frozenset[tuple[str, str, str]] = frozenset()
+    """First names of its full-name spellings (see :func:`first_names`)."""
 
 
 
@@ -104,11 +107,12 @@ class EntityLinker:
         self.names = names or (lambda canonical: None)
         self.entities: dict[int, _Entity] = {}
         self.by_canonical: dict[str, int] = {}
-        self.by_form: dict[tuple[str, str], set[int]] = {}
-        self.by_stem: dict[tuple[str, str], set[int]] = {}
-        self.by_skeleton: dict[tuple[str, str], set[int]] = {}
-        self.by_surname: dict[tuple[str, str], set[int]] = {}
-        self.by_stem_any: dict[str, set[int]] = {}
+        self.by_form = KeyIndex()
+        """(kind, folded spelling) -> entities; the others are keyed the same way:"""
+        self.by_stem = KeyIndex()
+        self.by_skeleton = KeyIndex()
+        self.by_surname = KeyIndex()
+        self.by_stem_any = KeyIndex()
         """Stem -> entities of any kind: weakly typed mentions may join another kind's entity."""
         self.merged_into: dict[int, int] = {}
         """Entity id -> the id it was merged into by :meth:`merge_pass`."""
@@ -142,9 +146,11 @@ class EntityLinker:
         entity.variants[(text, lang)] += count
         if first_time and not self._lone_first_name(entity, text):
             self._index(entity, text)
-            entity.firsts |= first_names([(text, lang)])
+            new_firsts = first_names([(text, lang)])
+            if not new_firsts <= entity.firsts:
+                entity.firsts = entity.firsts | new_firsts
         if lemma and lemma != text and lemma not in entity.lemmas:
-            entity.lemmas.add(lemma)
+            entity.lemmas = entity.lemmas | {lemma}
             self._index(entity, lemma)
 
     @staticmethod
@@ -160,25 +166,25 @@ class EntityLinker:
 
     def _index(self, entity: _Entity, text: str) -> None:
         kind, eid = entity.record.kind, entity.record.id
-        self.by_form.setdefault((kind, fold(text)), set()).add(eid)
+        self.by_form.add((kind, fold(text)), eid)
         stem = stem_key(text)
-        self.by_stem.setdefault((kind, stem), set()).add(eid)
-        self.by_stem.setdefault((kind, short_stem_key(text)), set()).add(eid)
+        self.by_stem.add((kind, stem), eid)
+        self.by_stem.add((kind, short_stem_key(text)), eid)
         if kind == "document":
             return
-        self.by_stem_any.setdefault(stem, set()).add(eid)
-        self.by_stem_any.setdefault(latin(text), set()).add(eid)
+        self.by_stem_any.add(stem, eid)
+        self.by_stem_any.add(latin(text), eid)
         entity.latin_forms.update(latin_forms(stem))
         for skel in {skeleton(stem), skeleton(text)}:
             if skel:
-                self.by_skeleton.setdefault((kind, skel), set()).add(eid)
+                self.by_skeleton.add((kind, skel), eid)
         words = words_of(text)
         if kind == "person" and len(words) > 1:
-            self.by_surname.setdefault((kind, surname_key(words[-1])), set()).add(eid)
-            self.by_stem_any.setdefault(stem_word(words[-1]), set()).add(eid)
+            self.by_surname.add((kind, surname_key(words[-1])), eid)
+            self.by_stem_any.add(stem_word(words[-1]), eid)
             last = skeleton(stem_word(words[-1]))
             if last:
-                self.by_surname.setdefault((kind, "~" + last), set()).add(eid)
+                self.by_surname.add((kind, "~" + last), eid)
 
     def _learn_context(self, ids: list[int], story: int | None) -> None:
         ids = list(dict.fromkeys(ids))[:_PER_ARTICLE_CAP]
@@ -187,7 +193,10 @@ class EntityLinker:
             if entity is None:
                 continue
             if story is not None:
-                entity.stories.add(story)
+                if isinstance(entity.stories, set):
+                    entity.stories.add(story)
+                else:
+                    entity.stories = {story}
             if len(entity.context) < _CONTEXT_CAP:
                 entity.context.update(other for other in ids if other != eid)
 
@@ -227,11 +236,11 @@ class EntityLinker:
             eid = self.merged_into[eid]
         return eid
 
-    def _index_keys(self, entity: _Entity, text: str) -> list[tuple[dict[Any, set[int]], Any]]:
+    def _index_keys(self, entity: _Entity, text: str) -> list[tuple[KeyIndex, Any]]:
         """The (index, key) pairs :meth:`_index` files ``text`` of ``entity`` under."""
         kind = entity.record.kind
         stem = stem_key(text)
-        keys: list[tuple[dict[Any, set[int]], Any]] = [
+        keys: list[tuple[KeyIndex, Any]] = [
             (self.by_form, (kind, fold(text))), (self.by_stem, (kind, stem)),
             (self.by_stem, (kind, short_stem_key(text)))]
         if kind == "document":
@@ -308,7 +317,7 @@ class EntityLinker:
             if entity is None or entity.record.canonical:
                 continue
             for skel in sorted(self._skeletons(entity)):
-                bucket = self.by_skeleton.get((entity.record.kind, skel), set())
+                bucket = self.by_skeleton.get((entity.record.kind, skel))
                 if len(bucket) > self.params.merge_bucket:
                     continue
                 for other_id in sorted(bucket - {eid}):
@@ -326,19 +335,19 @@ class EntityLinker:
         target, source = self.entities[keep], self.entities.pop(gone)
         for (text, _lang) in source.variants:
             for index, key in self._index_keys(source, text):
-                index.get(key, set()).discard(gone)
+                index.discard(key, gone)
         for lemma in source.lemmas:
             for index, key in self._index_keys(source, lemma):
-                index.get(key, set()).discard(gone)
+                index.discard(key, gone)
         for (text, lang), count in source.variants.items():
             self._remember(target, text, lang, count)
         for lemma in source.lemmas - target.lemmas:
-            target.lemmas.add(lemma)
+            target.lemmas = target.lemmas | {lemma}
             self._index(target, lemma)
         target.context.update(source.context)
         target.context.pop(keep, None)
         target.context.pop(gone, None)
-        target.stories |= source.stories
+        target.stories = set(target.stories) | source.stories
         for other in source.context:  # who was co-mentioned with ``gone`` was with ``keep``
             entity = self.entities.get(other)
             if entity is not None and gone in entity.context:
@@ -408,15 +417,15 @@ class EntityLinker:
                 eid = known[0] if len(known) == 1 else None
             return eid
         if kind == "document":
-            hits = set().union(*(self.by_form.get((kind, fold(m.text)), set())
+            hits = set().union(*(self.by_form.get((kind, fold(m.text)))
                                  for m in group.mentions))
             return self._best(hits, context, story)[0] if hits else None
         texts = group.forms
         exact: set[int] = set()
         for text in texts:
-            exact |= self.by_form.get((kind, fold(text)), set())
-            exact |= self.by_stem.get((kind, stem_key(text)), set())
-            exact |= self.by_stem.get((kind, short_stem_key(text)), set())
+            exact |= self.by_form.get((kind, fold(text)))
+            exact |= self.by_stem.get((kind, stem_key(text)))
+            exact |= self.by_stem.get((kind, short_stem_key(text)))
         if exact and kind == "person" and len(words_of(group.longest)) == 1:
             exact = {eid for eid in exact if not self._named_after(eid, group.longest)}
         if exact:
@@ -425,8 +434,8 @@ class EntityLinker:
             # typed by shape alone: the same stem known as another kind is more likely right
             other: set[int] = set()
             for text in texts:  # Quang Ngai (shape: person) = Quảng Ngãi (gazetteer: place)
-                other |= self.by_stem_any.get(stem_key(text), set())
-                other |= self.by_stem_any.get(latin(text), set())
+                other |= self.by_stem_any.get(stem_key(text))
+                other |= self.by_stem_any.get(latin(text))
             if other:
                 return self._best(other, context, story)[0]
         longest = group.longest
@@ -438,18 +447,18 @@ class EntityLinker:
         stem = stem_key(longest)
         candidates: set[int] = set()
         for skel in {skeleton(stem), skeleton(longest)}:
-            candidates |= self.by_skeleton.get((kind, skel), set()) if skel else set()
+            candidates |= self.by_skeleton.get((kind, skel)) if skel else set()
         if kind == "person" and len(words) > 1:
             last = skeleton(stem_word(words[-1]))
             if last:
-                candidates |= self.by_surname.get((kind, "~" + last), set())
+                candidates |= self.by_surname.get((kind, "~" + last))
         return self._confirm(candidates, stem, context, story)
 
     def _resolve_surname(self, word: str, text: str, context: set[int],
                          story: int | None) -> int | None:
-        same_script = self.by_surname.get(("person", surname_key(word)), set())
+        same_script = self.by_surname.get(("person", surname_key(word)))
         for base in () if same_script else possessive_bases(word):
-            same_script = self.by_surname.get(("person", surname_key(base)), set())
+            same_script = self.by_surname.get(("person", surname_key(base)))
             if same_script:  # Barnierova: Barnier's
                 word = base
                 break
@@ -461,7 +470,7 @@ class EntityLinker:
             if len(same_script) == 1 or score > 0:
                 return eid
         last = skeleton(word)
-        candidates = {eid for eid in self.by_surname.get(("person", "~" + last), set())
+        candidates = {eid for eid in self.by_surname.get(("person", "~" + last))
                       if not self._named_after(eid, given)} if last else set()
         return self._confirm(candidates, word, context, story, surname=True)
 
