@@ -24,6 +24,7 @@ _PAIRS = {
     "a": "а", "c": "с", "e": "е", "i": "і", "j": "ј", "o": "о", "p": "р", "s": "ѕ", "x": "х",
     "y": "у",
 }
+_CYRILLIC_LOOKALIKES = frozenset(_PAIRS.values())
 _TO_CYRILLIC = str.maketrans(_PAIRS)
 _TO_LATIN = str.maketrans({cyr: lat for lat, cyr in _PAIRS.items()})
 _LATIN = re.compile(r"[A-Za-z]")
@@ -35,7 +36,7 @@ _MIXED_WORD = re.compile(r"[^\W\d_]*(?:[A-Za-z][^\W\d_]*[\u0400-\u04ff]|[\u0400-
 def _script(word: str) -> str | None:
     """"latin", "cyrillic", or None where the word gives no answer."""
     own_latin = sum(1 for ch in word if _LATIN.match(ch) and ch not in _PAIRS)
-    own_cyrillic = sum(1 for ch in word if _CYRILLIC.match(ch) and ch not in _PAIRS.values())
+    own_cyrillic = sum(1 for ch in word if _CYRILLIC.match(ch) and ch not in _CYRILLIC_LOOKALIKES)
     if own_latin and not own_cyrillic:
         return "latin"
     if own_cyrillic and not own_latin:
