@@ -123,15 +123,25 @@ class EntityLinker:
     def load(self, variants: Iterable[StoredVariant],
              articles: Iterable[tuple[Sequence[int], int | None]] = ()) -> None:
         """Rebuild from stored variants and, per article, (entity ids, story id)."""
-        # full names first, so that a lone first name finds its full name (see _remember)
-        for row in sorted(variants, key=lambda row: -len(row.text.split())):
-            entity = self.entities.get(row.entity.id)
-            if entity is None:
-                entity = self._new(row.entity)
-            self._remember(entity, row.text, row.lang, row.count)
-            self.next_id = max(self.next_id, row.entity.id + 1)
+        # a person's one-word spellings after the others, so that a lone first name finds
+        # its full name (see _remember); only those rows wait in memory
+        later: list[StoredVariant] = []
+        for row in variants:
+            if row.entity.kind == "person" and len(words_of(row.text)) == 1:
+                later.append(row)
+            else:
+                self._load_variant(row)
+        for row in later:
+            self._load_variant(row)
         for ids, story in articles:
             self._learn_context(list(ids), story)
+
+    def _load_variant(self, row: StoredVariant) -> None:
+        entity = self.entities.get(row.entity.id)
+        if entity is None:
+            entity = self._new(row.entity)
+        self._remember(entity, row.text, row.lang, row.count)
+        self.next_id = max(self.next_id, row.entity.id + 1)
 
     def _new(self, record: EntityRecord) -> _Entity:
         entity = _Entity(record)
