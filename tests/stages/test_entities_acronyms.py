@@ -33,3 +33,12 @@ def test_an_acronym_that_spells_two_names_of_the_article_is_left_alone():
     ids = dict(found)
     assert ids.get("CER") not in (ids["Center for European Reform"],
                                   ids["Council for European Relations"])
+
+
+def test_a_stock_code_in_brackets_after_a_company_is_that_company():
+    found = _mentions("W projekcie uczestniczą niemieckie Wintershall (BASFn.DE) i Uniper "
+                      "(UN01.DE), austriackie OMV (OMVV.VI).", "pl")
+    ids = dict(found)
+    assert ids["BASFn.DE"] == ids["Wintershall"]
+    assert ids["UN01.DE"] == ids["Uniper"] != ids["Wintershall"]
+    assert ids["OMVV.VI"] == ids["OMV"]

@@ -18,6 +18,9 @@ from babelwire.stages.entities_records import Mention
 _BRACKETED = re.compile(r"[ \u00a0]*\(([A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ0-9&-]{1,7})\)")
 _KINDS = frozenset({"organisation", "place", "event", "product"})
 _ACRONYM = re.compile(r"[A-ZА-ЯЁІЇЄҐ]{2,6}")
+_TICKER = re.compile(r"[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,2}")
+"""A stock exchange code in brackets after a company (Reuters writes ``Uniper (UN01.DE)``)."""
+_BRACKETED_TICKER = re.compile(rf"[ \u00a0]*\(({_TICKER.pattern})\)")
 
 
 def _initial_fits(acronym: str, name: str) -> bool:
@@ -41,7 +44,8 @@ def _initials(name: str) -> str:
 def _spelled_out(mentions: list[Mention], defined: dict[str, Mention]) -> dict[str, Mention]:
     """Acronyms found as mentions of their own whose letters are the initials of exactly one
     longer name of the article (or that a bracket defines): acronym -> that name."""
-    acronyms = {m.text for m in mentions if _ACRONYM.fullmatch(m.text) and m.canonical is None}
+    acronyms = {m.text for m in mentions if _unkeyed(m)
+                and (_ACRONYM.fullmatch(m.text) or _TICKER.fullmatch(m.text))}
     if not acronyms:
         return {}
     names: dict[str, dict[str, Mention]] = {}
@@ -53,6 +57,12 @@ def _spelled_out(mentions: list[Mention], defined: dict[str, Mention]) -> dict[s
     out = {acr: next(iter(found.values())) for acr, found in names.items() if len(found) == 1}
     out.update((acr, name) for acr, name in defined.items() if acr in acronyms)
     return out
+
+
+def _unkeyed(m: Mention) -> bool:
+    """No key of its own, or only the web address a ticker looks like (``UN01.DE``)."""
+    return m.canonical is None or (m.canonical.startswith("site:")
+                                   and _TICKER.fullmatch(m.text) is not None)
 
 
 def _as_name(acronym: Mention, name: Mention) -> Mention:
@@ -69,9 +79,12 @@ def defined_acronyms(doc: str, mentions: list[Mention], lang: str) -> list[Menti
         found = _BRACKETED.match(doc, m.end) if m.kind in _KINDS else None
         if found is not None and _initial_fits(found.group(1), m.text):
             defined.setdefault(found.group(1), m)
+        ticker = _BRACKETED_TICKER.match(doc, m.end) if m.kind == "organisation" else None
+        if ticker is not None:  # Uniper (UN01.DE): the code is the company's
+            defined.setdefault(ticker.group(1), m)
     spelled = _spelled_out(mentions, defined)
     if spelled:  # CER alone, where the article names the Center for European Reform
-        mentions = [_as_name(m, spelled[m.text]) if m.text in spelled and m.canonical is None
+        mentions = [_as_name(m, spelled[m.text]) if m.text in spelled and _unkeyed(m)
                     else m for m in mentions]
     if not defined:
         return mentions
