@@ -263,3 +263,25 @@ def test_a_surname_whose_e_drops_keeps_one_key():
     linked, _ = linker.link([_mention("Karla Havlíčka", lang="cs"),
                              _mention("Havlíček", lang="cs")])
     assert len({m.entity_id for m in linked}) == 1
+
+
+def test_a_surname_that_is_also_a_small_place_stays_the_person_named_in_full():
+    from babelwire.stages.entities_gazetteer import default_gazetteer
+
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    doc = ("Minister energetyki USA Rick Perry odwiedził Warszawę. Perry mówił o gazie, "
+           "a potem Perry pojechał dalej.")
+    found = stage.analyse(1, "", doc, "pl", None, story_id=None)
+    kinds = {m.text: m.kind for m in found.mentions}
+    ids = {m.entity_id for m in found.mentions if "Perry" in m.text}
+    assert kinds["Perry"] == "person" and len(ids) == 1
+
+
+def test_a_full_name_whose_first_word_is_written_in_lower_case_names_no_one():
+    from babelwire.stages.entities_mentions import _named_person
+    from babelwire.stages.entities_tokens import Span, tokens_of
+
+    doc = "Концесията за летище Пловдив. Летище Пловдив е затворено."
+    span = Span(tokens_of("Летище Пловдив", "bg"), False)
+    assert not _named_person(doc, span)
+    assert _named_person("Rick Perry said.", Span(tokens_of("Rick Perry", "en"), False))

@@ -544,11 +544,14 @@ class CasedMentionFinder:
             if span.kind == "person" and len(span.tokens) > 1:
                 surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
         for span in typed:  # В 2017-м Шрёдера избрали: Gerhard Schröder's, not a place
-            if (span.kind == "place" and span.rule in ("shape", "document")
-                    and span.canonical is None and len(span.tokens) == 1
+            stem = stem_word(fold(span.tokens[0].text))
+            if (span.kind == "place" and len(span.tokens) == 1
                     and sum(ch.isupper() for ch in span.tokens[0].text) == 1
-                    and stem_word(fold(span.tokens[0].text)) in surnames):
-                span.kind = "person"
+                    and stem in surnames
+                    and ((span.canonical is None and span.rule in ("shape", "document"))
+                         or (_MINOR_PLACE.match(span.canonical or "") is not None
+                             and _named_person(doc, surnames[stem])))):
+                span.kind, span.canonical = "person", None  # Rick Perry ... Perry (a town)
 
     def _surname_or_possessive(self, word: str, surnames: dict[str, _Span]) -> bool:
         """Whether one word is the surname of a full name the document gives, or a
@@ -558,6 +561,14 @@ class CasedMentionFinder:
         return any(stem_word(base) in surnames
                    or (self.stream is not None and self.stream.kind_of(base) == "person")
                    for base in possessive_bases(word))
+
+
+def _named_person(doc: str, span: _Span) -> bool:
+    """Whether a full name opens with a given name the article never writes in lower case
+    (``Rick Perry``; not ``Летище Пловдив``, where the airport noun is also a given name)."""
+    first = span.tokens[0].text
+    return is_given_name(first) and re.search(
+        rf"(?<!\w){re.escape(first.lower())}(?!\w)", doc) is None
 
 
 def mention_texts(mentions: Iterable[Mention]) -> list[tuple[str, str]]:
