@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime
 
+import pytest
+
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.entities_keys import stem_key
 from babelwire.stages.entities_linking import EntityLinker
@@ -285,3 +287,29 @@ def test_a_full_name_whose_first_word_is_written_in_lower_case_names_no_one():
     span = Span(tokens_of("Летище Пловдив", "bg"), False)
     assert not _named_person(doc, span)
     assert _named_person("Rick Perry said.", Span(tokens_of("Rick Perry", "en"), False))
+
+
+@pytest.mark.parametrize(("doc", "lang", "cut", "kept"), [
+    # the rest of the run stands alone as a full name in the article
+    ("Лидерът на партията Лейбъристите Джереми Корбин заяви, че ще гласува против. "
+     "Вчера Джереми Корбин беше в Брюксел.", "bg", "Лейбъристите Джереми Корбин",
+     "Джереми Корбин"),
+    # a common noun (written in lower case elsewhere) before the surname of a full name
+    ("Jeremy Corbyn mówił długo. Pacyfista Corbyn nie chce wojny, bo pacyfista nie "
+     "strzela.", "pl", "Pacyfista Corbyn", "Corbyn"),
+])
+def test_a_word_that_is_no_name_is_cut_off_a_persons_run(doc, lang, cut, kept):
+    from babelwire.stages.entities_gazetteer import default_gazetteer
+
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    texts = [m.text for m in stage.analyse(1, "", doc, lang, None, story_id=None).mentions]
+    assert cut not in texts and kept in texts
+
+
+def test_a_first_name_before_a_surname_is_never_cut():
+    from babelwire.stages.entities_gazetteer import default_gazetteer
+
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    doc = "Premier Theresa May przyjechała. Theresa May mówiła, a May słuchała."
+    texts = [m.text for m in stage.analyse(1, "", doc, "pl", None, story_id=None).mentions]
+    assert "Theresa May" in texts

@@ -57,6 +57,7 @@ from babelwire.stages.entities_seats import join_seats
 from babelwire.stages.entities_shapes import is_head as _is_head
 from babelwire.stages.entities_shapes import looks_like_person as _looks_like_person
 from babelwire.stages.entities_shapes import person_after_name as _person_after_name
+from babelwire.stages.entities_shapes import trim_leading_words as _trim_leading_words
 from babelwire.stages.entities_sites import mark_sites
 from babelwire.stages.entities_stream import StreamNames, StreamWords
 from babelwire.stages.entities_tokens import PARTICLES as _PARTICLES
@@ -552,6 +553,7 @@ class CasedMentionFinder:
                          or (_MINOR_PLACE.match(span.canonical or "") is not None
                              and _named_person(doc, surnames[stem])))):
                 span.kind, span.canonical = "person", None  # Rick Perry ... Perry (a town)
+        _trim_leading_words(doc, typed)  # Лейбъристите | Джереми Корбин
 
     def _surname_or_possessive(self, word: str, surnames: dict[str, _Span]) -> bool:
         """Whether one word is the surname of a full name the document gives, or a

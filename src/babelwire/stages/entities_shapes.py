@@ -83,4 +83,29 @@ def looks_like_person(span: Span, text: str, words: Container[str] | None = None
             and not (words is not None and fold(text) in words))  # на Острова: the island
 
 
-__all__ = ["REGNAL", "is_head", "looks_like_person", "person_after_name"]
+def trim_leading_words(doc: str, spans: list[Span]) -> None:
+    """Cut a word that is no name off the front of a person's run when the rest of the run
+    is a person the article names: ``Лейбъристите Джереми Корбин`` where ``Джереми Корбин``
+    stands alone too, ``Pacyfista Corbyn`` where ``Jeremy Corbyn`` gives the surname. A
+    given name is never cut, and a lone surname is kept whole unless the word before it is
+    written in lower case somewhere in the article (a common noun, capitalised where a
+    sentence starts) or opens its sentence."""
+    people = [s for s in spans if s.kind == "person" and len(s.tokens) > 1]
+    full = {fold(span_text(doc, s)) for s in people}
+    surnames = {stem_word(fold(s.tokens[-1].text)) for s in people
+                if is_given_name(s.tokens[0].text)}
+    for span in people:
+        first = span.tokens[0].text
+        if is_given_name(first) or fold(first) in PARTICLES:
+            continue
+        rest = fold(doc[span.tokens[1].start : span.tokens[-1].end])
+        named_alone = len(span.tokens) > 2 and rest in full
+        common_before_surname = (
+            len(span.tokens) == 2 and stem_word(fold(span.tokens[1].text)) in surnames
+            and (span.sentence_start or re.search(
+                rf"(?<!\w){re.escape(first.lower())}(?!\w)", doc) is not None))
+        if named_alone or common_before_surname:
+            span.tokens, span.sentence_start = span.tokens[1:], False
+
+
+__all__ = ["REGNAL", "is_head", "looks_like_person", "person_after_name", "trim_leading_words"]
