@@ -313,3 +313,16 @@ def test_a_first_name_before_a_surname_is_never_cut():
     doc = "Premier Theresa May przyjechała. Theresa May mówiła, a May słuchała."
     texts = [m.text for m in stage.analyse(1, "", doc, "pl", None, story_id=None).mentions]
     assert "Theresa May" in texts
+
+
+def test_a_place_glued_to_a_surname_is_cut_off_but_a_first_names_spelling_is_not():
+    from babelwire.stages.entities_gazetteer import default_gazetteer
+
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    doc = ("Premier Theresa May rozmawiała z liderami. W Brukseli May podjęła decyzję.")
+    found = {(m.text, m.kind) for m in stage.analyse(1, "", doc, "pl", None).mentions}
+    assert ("Brukseli", "place") in found and ("May", "person") in found
+    assert not any(text == "Brukseli May" for text, _ in found)
+    doc = "Асия Биби е освободена. Според съда Азия Биби е невинна."
+    found = {(m.text, m.kind) for m in stage.analyse(2, "", doc, "bg", None).mentions}
+    assert ("Азия", "place") not in found

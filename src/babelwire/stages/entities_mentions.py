@@ -553,7 +553,7 @@ class CasedMentionFinder:
                          or (_MINOR_PLACE.match(span.canonical or "") is not None
                              and _named_person(doc, surnames[stem])))):
                 span.kind, span.canonical = "person", None  # Rick Perry ... Perry (a town)
-        _trim_leading_words(doc, typed)  # Лейбъристите | Джереми Корбин
+        _trim_leading_words(doc, typed, self.gaz, lang)  # Лейбъристите | Джереми Корбин
 
     def _surname_or_possessive(self, word: str, surnames: dict[str, _Span]) -> bool:
         """Whether one word is the surname of a full name the document gives, or a

@@ -7,17 +7,20 @@ import re
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
+from rapidfuzz.fuzz import ratio as _ratio
+
 from babelwire.stages.entities_given_names import is_given_name
 from babelwire.stages.entities_keys import fold, looks_adjectival, short_stem_word, stem_word
 from babelwire.stages.entities_tokens import PARTICLES, SLAVIC, Span, span_text
 from babelwire.stages.entities_triggers import org_heads, place_heads
 
 if TYPE_CHECKING:
-    from babelwire.stages.entities_gazetteer import Gazetteer
+    from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
 
 _SLAVIC_SURNAME = re.compile(
     r"(ov|ova|ová|ev|eva|in|ina|ski|ska|sky|ský|ská|skij|enko|uk|yk|ić|vić|ek|czyk|ak|"
     r"ов|ова|ев|ева|ин|ина|ский|ская|енко|юк|ук|чук|ич|ський|ська)$")
+_MINOR = re.compile(r"place:(?:geo:|[A-Z]{2}-)")
 REGNAL = re.compile(r"[IVX]{1,5}")
 """A monarch's or pope's number after the name: Елизавета II, Jan Paweł II."""
 
@@ -83,7 +86,8 @@ def looks_like_person(span: Span, text: str, words: Container[str] | None = None
             and not (words is not None and fold(text) in words))  # на Острова: the island
 
 
-def trim_leading_words(doc: str, spans: list[Span]) -> None:
+def trim_leading_words(doc: str, spans: list[Span], gaz: Gazetteer | None = None,
+                       lang: str | None = None) -> None:
     """Cut a word that is no name off the front of a person's run when the rest of the run
     is a person the article names: ``Лейбъристите Джереми Корбин`` where ``Джереми Корбин``
     stands alone too, ``Pacyfista Corbyn`` where ``Jeremy Corbyn`` gives the surname. A
@@ -92,8 +96,12 @@ def trim_leading_words(doc: str, spans: list[Span]) -> None:
     sentence starts) or opens its sentence."""
     people = [s for s in spans if s.kind == "person" and len(s.tokens) > 1]
     full = {fold(span_text(doc, s)) for s in people}
-    surnames = {stem_word(fold(s.tokens[-1].text)) for s in people
-                if is_given_name(s.tokens[0].text)}
+    firsts_of: dict[str, set[str]] = {}
+    for s in people:
+        if is_given_name(s.tokens[0].text):
+            firsts_of.setdefault(stem_word(fold(s.tokens[-1].text)), set()).add(
+                fold(s.tokens[0].text))
+    surnames = set(firsts_of)
     for span in people:
         first = span.tokens[0].text
         if is_given_name(first) or fold(first) in PARTICLES:
@@ -104,8 +112,29 @@ def trim_leading_words(doc: str, spans: list[Span]) -> None:
             len(span.tokens) == 2 and stem_word(fold(span.tokens[1].text)) in surnames
             and (span.sentence_start or re.search(
                 rf"(?<!\w){re.escape(first.lower())}(?!\w)", doc) is not None))
-        if named_alone or common_before_surname:
+        place = _place_before_surname(span, firsts_of, gaz, lang)
+        if named_alone or common_before_surname or place is not None:
+            if place is not None:  # na Francja | Barnier: a comma lost between the two
+                spans.append(Span(span.tokens[:1], span.sentence_start, "place", "gazetteer",
+                                  place.canonical, place.lemma))
             span.tokens, span.sentence_start = span.tokens[1:], False
+
+
+def _place_before_surname(span: Span, firsts_of: dict[str, set[str]], gaz: Gazetteer | None,
+                          lang: str | None) -> GazetteerEntry | None:
+    """The gazetteer's country or city that opens a two-word person run whose second word
+    is the surname of a full name in the article (``Давос Мей``, ``Brukseli May``), unless
+    it is that person's first name spelt another way (``Азия Биби`` beside ``Асия Биби``)."""
+    if gaz is None or len(span.tokens) != 2:
+        return None
+    firsts = firsts_of.get(stem_word(fold(span.tokens[1].text)))
+    first = fold(span.tokens[0].text)
+    if not firsts or any(_ratio(first, other) >= 60 for other in firsts):
+        return None
+    entry = gaz.lookup(span.tokens[0].text, lang)
+    if entry is None or entry.kind != "place" or _MINOR.match(entry.canonical):
+        return None
+    return entry
 
 
 __all__ = ["REGNAL", "is_head", "looks_like_person", "person_after_name", "trim_leading_words"]
