@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
-from babelwire.stages.entities_keys import fold, stem_word
+from babelwire.stages.entities_keys import MINOR_PLACE, fold, stem_word
 from babelwire.stages.entities_shapes import is_head
 from babelwire.stages.entities_tokens import Token
 from babelwire.stages.entities_triggers import (
@@ -20,7 +20,6 @@ from babelwire.stages.entities_triggers import (
 
 CLAUSE_BREAK = re.compile(r"[.!?;:\n()«»\"„“”]")
 _TYPO_KINDS = frozenset({"place", "organisation", "event", "product"})
-_MINOR_PLACE = re.compile(r"place:(?:geo:|[A-Z]{2}-)")
 
 
 def preceding_words(doc: str, toks: list[Token], index: int, limit: int = 3) -> list[str]:
@@ -70,7 +69,7 @@ def transposed_entry(gaz: Gazetteer, tokens: list[Token], lang: str) -> Gazettee
             continue
         entry = gaz.lookup(word[:i] + word[i + 1] + word[i] + word[i + 2:], lang)
         if (entry is not None and entry.kind in _TYPO_KINDS
-                and not _MINOR_PLACE.match(entry.canonical)):
+                and not MINOR_PLACE.match(entry.canonical)):
             found[entry.canonical] = entry
     return next(iter(found.values())) if len(found) == 1 else None
 

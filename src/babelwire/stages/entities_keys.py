@@ -42,6 +42,9 @@ _ENDINGS = tuple(sorted({
     "ův", "ovo", "ega", "ů", "ího", "ímu", "ém",
 }, key=len, reverse=True))
 _MIN_STEM = 3
+MINOR_PLACE = re.compile(r"place:(?:geo:|[A-Z]{2}-)")
+"""Keys of places whose names may also be common words or surnames: GeoNames cities, ISO
+subdivisions (``place:geo:728193``, ``place:US-CA``)."""
 _ENDING_SET = frozenset(_ENDINGS)
 _LONGEST = max(len(e) for e in _ENDINGS)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -288,6 +291,7 @@ def split_words(text: str) -> frozenset[str]:
 
 
 __all__ = [
+    "MINOR_PLACE",
     "fold",
     "latin",
     "latin_forms",

@@ -37,6 +37,7 @@ from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
 from babelwire.stages.entities_given_names import given_names, is_given_name
 from babelwire.stages.entities_institutions import join_institutions
 from babelwire.stages.entities_keys import (
+    MINOR_PLACE,
     fold,
     latin,
     looks_adjectival,
@@ -85,8 +86,6 @@ _LOCATIVE = split_words("v ve w we в во у на na u")
 _UNTYPED = "untyped"
 """The rule of a run that must stay no name, whatever the document says of its stem."""
 _QUOTED_NUMBER = re.compile(r"[ \u00a0](\d{1,2})\b")
-_MINOR_PLACE = re.compile(r"place:(?:geo:|[A-Z]{2}-)")
-"""Keys of places whose names may also be common words: GeoNames cities, ISO subdivisions."""
 _SPACED_NUMBER = re.compile(r"[ \u00a0]?[-\u2013\u2014][ \u00a0]?(\d{1,2})\b")
 _QUOTED_PRODUCT_LANGS = frozenset({"ru"})
 """Where a product's quotes are part of its name (``«Спутник V»``): SlavicNER's Russian
@@ -260,7 +259,7 @@ class CasedMentionFinder:
             # a GeoNames city's alternate name or a region's translated name is no reason to
             # keep a common word (Дали, Eden, Polish Kampania "campaign" for Campania)
             known = entry is not None and not (len(raw.tokens) == 1
-                                               and _MINOR_PLACE.match(entry.canonical))
+                                               and MINOR_PLACE.match(entry.canonical))
             # a known name opening a sentence stays even where the article also writes it in
             # lower case (Brexit ... brexit); a learned gazetteer knows too many common words
             span, titled = _trim(raw, (stop if self.gaz.learned else self.stop) if known
@@ -550,7 +549,7 @@ class CasedMentionFinder:
                     and sum(ch.isupper() for ch in span.tokens[0].text) == 1
                     and stem in surnames
                     and ((span.canonical is None and span.rule in ("shape", "document"))
-                         or (_MINOR_PLACE.match(span.canonical or "") is not None
+                         or (MINOR_PLACE.match(span.canonical or "") is not None
                              and _named_person(doc, surnames[stem])))):
                 span.kind, span.canonical = "person", None  # Rick Perry ... Perry (a town)
         _trim_leading_words(doc, typed, self.gaz, lang)  # Лейбъристите | Джереми Корбин

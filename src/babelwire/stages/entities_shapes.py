@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 from rapidfuzz.fuzz import ratio as _ratio
 
 from babelwire.stages.entities_given_names import is_given_name
-from babelwire.stages.entities_keys import fold, looks_adjectival, short_stem_word, stem_word
+from babelwire.stages.entities_keys import (
+    MINOR_PLACE,
+    fold,
+    looks_adjectival,
+    short_stem_word,
+    stem_word,
+)
 from babelwire.stages.entities_tokens import PARTICLES, SLAVIC, Span, span_text
 from babelwire.stages.entities_triggers import org_heads, place_heads
 
@@ -20,7 +26,6 @@ if TYPE_CHECKING:
 _SLAVIC_SURNAME = re.compile(
     r"(ov|ova|ová|ev|eva|in|ina|ski|ska|sky|ský|ská|skij|enko|uk|yk|ić|vić|ek|czyk|ak|"
     r"ов|ова|ев|ева|ин|ина|ский|ская|енко|юк|ук|чук|ич|ський|ська)$")
-_MINOR = re.compile(r"place:(?:geo:|[A-Z]{2}-)")
 REGNAL = re.compile(r"[IVX]{1,5}")
 """A monarch's or pope's number after the name: Елизавета II, Jan Paweł II."""
 
@@ -132,7 +137,7 @@ def _place_before_surname(span: Span, firsts_of: dict[str, set[str]], gaz: Gazet
     if not firsts or any(_ratio(first, other) >= 60 for other in firsts):
         return None
     entry = gaz.lookup(span.tokens[0].text, lang)
-    if entry is None or entry.kind != "place" or _MINOR.match(entry.canonical):
+    if entry is None or entry.kind != "place" or MINOR_PLACE.match(entry.canonical):
         return None
     return entry
 
