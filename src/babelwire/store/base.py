@@ -8,7 +8,7 @@ transaction each, so a crash never leaves half an article behind.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -516,3 +516,17 @@ class Store(ABC):
     def entity_coverage(self, entity_ids: Sequence[int], since: datetime) -> Mapping[str, int]:
         """Articles timed at or after ``since`` mentioning any of ``entity_ids``, per language."""
         raise self._no_alerts()
+
+
+def article_time_window(where: list[str], params: list[Any], since: datetime | None,
+                        until: datetime | None, *, mark: str,
+                        convert: Callable[[datetime], Any]) -> None:
+    """Add the SQL clauses for an article time (published, else fetched; the expression of
+    the ``articles_time`` index) at or after ``since`` and before ``until``; ``mark`` is the
+    backend's placeholder (``?`` or ``%s``) and ``convert`` its time conversion."""
+    if since is not None:
+        where.append(f"COALESCE(published, fetched_at) >= {mark}")
+        params.append(convert(since))
+    if until is not None:
+        where.append(f"COALESCE(published, fetched_at) < {mark}")
+        params.append(convert(until))

@@ -35,7 +35,7 @@ from babelwire.stages.entities_records import (
     TextDate,
 )
 from babelwire.store import postgres_entities
-from babelwire.store.base import ArticleWrite, ClusterMember, Store
+from babelwire.store.base import ArticleWrite, ClusterMember, Store, article_time_window
 from babelwire.store.fts_query import parse_query
 from babelwire.store.postgres_alerts import PostgresAlertQueries
 from babelwire.store.postgres_entity_pages import PostgresEntityPages
@@ -220,7 +220,7 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
                        until: datetime | None = None) -> Iterator[tuple[int, tuple[int, ...]]]:
         where = ["duplicate_of IS NULL", "minhash IS NOT NULL"]
         params: list[Any] = []
-        _time_window(where, params, since, until)
+        article_time_window(where, params, since, until, mark="%s", convert=to_pg_time)
         rows = self._rows(
             f"SELECT id, minhash FROM articles WHERE {' AND '.join(where)} ORDER BY id",
             tuple(params))
@@ -232,7 +232,7 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
                              story_ids: Collection[int] | None = None) -> Iterator[ClusterMember]:
         where = ["embedding IS NOT NULL", "story_id IS NOT NULL"]
         params: list[Any] = []
-        _time_window(where, params, since, until)
+        article_time_window(where, params, since, until, mark="%s", convert=to_pg_time)
         if story_ids is not None:
             where.append("story_id = ANY(%s)")
             params.append(sorted(set(story_ids)))
@@ -476,14 +476,3 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
         with self._lock:
             return postgres_entities.article_dates(self._db, article_id)
 
-
-def _time_window(where: list[str], params: list[Any], since: datetime | None,
-                 until: datetime | None) -> None:
-    """Add the clauses for an article time (published, else fetched; the expression of the
-    ``articles_time`` index) at or after ``since`` and before ``until``."""
-    if since is not None:
-        where.append("COALESCE(published, fetched_at) >= %s")
-        params.append(to_pg_time(since))
-    if until is not None:
-        where.append("COALESCE(published, fetched_at) < %s")
-        params.append(to_pg_time(until))

@@ -32,6 +32,7 @@ from babelwire.store.base import (
     ArticleWrite,
     ClusterMember,
     Store,
+    article_time_window,
 )
 from babelwire.store.fts_query import parse_query
 from babelwire.store.migrations import MIGRATIONS
@@ -140,7 +141,7 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
                        until: datetime | None = None) -> Iterator[tuple[int, tuple[int, ...]]]:
         where = ["duplicate_of IS NULL", "minhash IS NOT NULL"]
         params: list[Any] = []
-        _time_window(where, params, since, until)
+        article_time_window(where, params, since, until, mark="?", convert=to_db_time)
         rows = self._db.execute(
             f"SELECT id, minhash FROM articles WHERE {' AND '.join(where)} ORDER BY id", params
         ).fetchall()
@@ -152,7 +153,7 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
                              story_ids: Collection[int] | None = None) -> Iterator[ClusterMember]:
         where = ["embedding IS NOT NULL", "story_id IS NOT NULL"]
         params: list[Any] = []
-        _time_window(where, params, since, until)
+        article_time_window(where, params, since, until, mark="?", convert=to_db_time)
         sql = ("SELECT id, story_id, published, fetched_at, lang, title, text, embedding, "
                f"duplicate_of FROM articles WHERE {' AND '.join(where)}")
         if story_ids is None:
@@ -400,14 +401,3 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
     def article_dates(self, article_id: int) -> list[TextDate]:
         return sqlite_entities.article_dates(self._db, article_id)
 
-
-def _time_window(where: list[str], params: list[Any], since: datetime | None,
-                 until: datetime | None) -> None:
-    """Add the clauses for an article time (published, else fetched; the expression of the
-    ``articles_time`` index) at or after ``since`` and before ``until``."""
-    if since is not None:
-        where.append("COALESCE(published, fetched_at) >= ?")
-        params.append(to_db_time(since))
-    if until is not None:
-        where.append("COALESCE(published, fetched_at) < ?")
-        params.append(to_db_time(until))
