@@ -66,6 +66,26 @@ def test_ingest_reports_counts_and_bad_lines_then_lists_json(tmp_path, jsonl):
     assert "Povodně" in shown.output and "score=" in shown.output
 
 
+def test_story_command_follows_a_merged_story(tmp_path, jsonl):
+    from datetime import UTC, datetime
+
+    from babelwire.store import open_store
+
+    db = str(tmp_path / "m.db")
+    invoke("--db", db, "ingest", str(jsonl))
+    with open_store(db) as store:
+        [story] = store.stories()
+        empty = store.new_story("Later merged", datetime(2026, 11, 3, tzinfo=UTC))
+        store.merge_stories(empty, story.id, {"score": 0.9})
+    shown = CliRunner().invoke(main, ["--db", db, "story", str(empty)],
+                               env={"BABELWIRE_CONFIG": ""})
+    assert shown.exit_code == 0, shown.output
+    assert f"Story #{empty} was merged into story #{story.id}." in shown.stderr
+    assert f"Story #{story.id}: " in shown.stdout and "Povodně" in shown.stdout
+    missing = invoke("--db", db, "story", "999")
+    assert missing.exit_code != 0 and "no story with id 999" in missing.output
+
+
 def test_db_from_environment_and_config_show(tmp_path, jsonl):
     db = str(tmp_path / "env.db")
     assert invoke("ingest", str(jsonl), env={"BABELWIRE_DB": db}).exit_code == 0

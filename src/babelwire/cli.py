@@ -147,12 +147,17 @@ def stories(obj: _Context, as_json: bool, limit: int | None) -> None:
 @click.argument("story_id", type=int)
 @click.pass_obj
 def story(obj: _Context, story_id: int) -> None:
-    """Show one story: its articles and why each was grouped."""
+    """Show one story: its articles and why each was grouped (a story merged into another
+    since shows that one, saying so on stderr)."""
     with obj.store() as store:
         found = store.story(story_id)
+        successor = store.story_successor(story_id) if found is None else None
+        if successor is not None:  # merged since: show the story it joined
+            click.echo(f"Story #{story_id} was merged into story #{successor}.", err=True)
+            found = store.story(successor)
         if found is None:
             raise click.ClickException(f"no story with id {story_id}")
-        members = store.articles(story_id=story_id)
+        members = store.articles(story_id=found.id)
     click.echo(f"Story #{found.id}: {found.title}")
     click.echo(f"languages: {', '.join(found.languages)}; {found.independent_size} articles "
                f"({found.size} with copies); first seen {_iso(found.first_seen)}")

@@ -163,3 +163,10 @@ def test_merge_stories_moves_articles_and_records_the_merge(store, raw_sql):
         evidence = json.loads(evidence)
     assert evidence == {"decision": "new story", "merge": {"merged_from": b, "score": 0.9}}
     assert raw_sql(store, "SELECT merged_into FROM stories WHERE id=?", (b,)) == [(a,)]
+    assert store.story_successor(b) == a and store.story_successor(a) is None
+    c = store.new_story("C", T0)
+    store.write_batch([ArticleWrite(enriched=enriched(3, "three", "z"), story_id=c,
+                                    story_score=1)])
+    store.merge_stories(a, c, {"score": 0.8})  # a link to b follows both merges
+    assert store.story_successor(b) == c and store.story_successor(a) == c
+    assert store.story_successor(c) is None and store.story_successor(10_000) is None

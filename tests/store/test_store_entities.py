@@ -81,6 +81,35 @@ def test_stage_with_a_store_persists_and_reloads_its_memory(store):
     assert "person" in kinds
 
 
+def test_merged_ids_lead_to_the_entity_that_absorbed_them_after_later_merges(store):
+    aid = _write(store, 1, "Three", "E1 E2 E3", "en")
+    people = tuple(EntityRecord(id=i, name=f"E{i}", kind="person") for i in (1, 2, 3))
+
+    def write(ids: tuple[int, ...], merges: tuple[tuple[EntityRecord, int], ...] = ()) -> None:
+        mentions = tuple(Mention(text=f"E{i}", kind="person", start=3 * i - 3, end=3 * i - 1,
+                                 lang="en", entity_id=i) for i in ids)
+        store.write_entities(ArticleEntities(article_id=aid, mentions=mentions, dates=(),
+                                             entities=people if not merges else (),
+                                             merges=merges))
+
+    assert store.next_entity_id() == 1
+    write((1, 2, 3))
+    assert store.next_entity_id() == 4
+    write((2, 3), merges=((people[1], 1),))  # 1 -> 2
+    write((2,), merges=((people[1], 3),))  # 3 -> 2, the highest id goes
+    assert store.next_entity_id() == 4
+    write((2,))
+    assert (store.entity_successor(1), store.entity_successor(3)) == (2, 2)
+    # 2 itself is merged into a new entity 4: every id that led to 2 now leads to 4
+    four = EntityRecord(id=4, name="E4", kind="person")
+    store.write_entities(ArticleEntities(article_id=aid, mentions=(), dates=(), entities=(four,),
+                                         merges=((four, 2),)))
+    assert [store.entity_successor(i) for i in (1, 2, 3, 4)] == [4, 4, 4, None]
+    assert store.next_entity_id() == 5
+    store.clear_entities()  # re-indexing starts the ids again
+    assert store.entity_successor(1) is None and store.next_entity_id() == 1
+
+
 def test_a_store_without_entities_says_so():
     class Bare(Store):
         pass
@@ -89,7 +118,8 @@ def test_a_store_without_entities_says_so():
     bare = Bare()
     with pytest.raises(StoreError, match="does not store entities"):
         bare.write_entities(ArticleEntities(article_id=1, mentions=(), dates=(), entities=()))
-    for call in (bare.clear_entities, bare.iter_entity_variants, bare.entities):
+    for call in (bare.clear_entities, bare.iter_entity_variants, bare.entities,
+                 bare.next_entity_id):
         with pytest.raises(StoreError):
             call()
 
@@ -125,3 +155,8 @@ def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(stor
                           "(SELECT entity_id FROM entity_mentions)") == [(0,)]
     again = EntityStage(store, backend="none")  # a new run reloads the merged entity
     assert again.linker.entities[scholz[0].id].variants[("Шольца", "ru")] == 1
+    [(gone, kept)] = raw_sql(store, "SELECT gone, kept FROM entity_merges")
+    assert kept == scholz[0].id and store.entity_successor(gone) == kept
+    assert store.entity_successor(kept) is None
+    # the merged-away id is never handed out again, even when it was the highest
+    assert again.linker.next_id == store.next_entity_id() > max(gone, kept)

@@ -129,7 +129,9 @@ class EntityStage:
     def linker(self) -> EntityLinker:
         """The entity index, loaded from the store on first use."""
         if self._linker is None:
-            linker = EntityLinker(params=self._params, names=self.gazetteer.names.get)
+            first_id = 1 if self.store is None else self.store.next_entity_id()
+            linker = EntityLinker(params=self._params, names=self.gazetteer.names.get,
+                                  first_id=first_id)
             if self.store is not None:
                 linker.load(self.store.iter_entity_variants(), self.store.iter_article_entities())
             self._linker = linker

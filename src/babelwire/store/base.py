@@ -226,6 +226,11 @@ class Store(ABC):
     def story(self, story_id: int) -> Story | None: ...
 
     @abstractmethod
+    def story_successor(self, story_id: int) -> int | None:
+        """The story that story ``story_id`` was merged into, after any later merges of that
+        one; None when it was never merged (links to a merged story are followed with it)."""
+
+    @abstractmethod
     def search_text(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search; raises QueryError on a malformed query."""
 
@@ -331,6 +336,16 @@ class Store(ABC):
         raise self._no_entities()
 
     def article_mentions(self, article_id: int) -> list[Mention]:
+        raise self._no_entities()
+
+    def entity_successor(self, entity_id: int) -> int | None:
+        """The entity that entity ``entity_id`` was merged into (after any later merges of
+        that one); None when it was never merged."""
+        raise self._no_entities()
+
+    def next_entity_id(self) -> int:
+        """An id no entity has had: above every stored entity and every merged-away one, so
+        a new process never hands out an id that an old link points to."""
         raise self._no_entities()
 
     def article_dates(self, article_id: int) -> list[TextDate]:
@@ -530,3 +545,17 @@ def article_time_window(where: list[str], params: list[Any], since: datetime | N
     if until is not None:
         where.append(f"COALESCE(published, fetched_at) < {mark}")
         params.append(convert(until))
+
+
+MAX_MERGE_CHAIN = 1000
+"""The most merges :func:`story_successor_sql` follows from one story."""
+
+
+def story_successor_sql(mark: str) -> str:
+    """The query for :meth:`Store.story_successor` (the same on both backends but for the
+    placeholder ``mark``): follow ``merged_into`` to the last story of the chain."""
+    return ("WITH RECURSIVE chain(id, depth) AS ("
+            f"SELECT merged_into, 1 FROM stories WHERE id = {mark} AND merged_into IS NOT NULL "
+            "UNION ALL SELECT s.merged_into, c.depth + 1 FROM stories s JOIN chain c "
+            f"ON s.id = c.id WHERE s.merged_into IS NOT NULL AND c.depth < {MAX_MERGE_CHAIN}) "
+            "SELECT id FROM chain ORDER BY depth DESC LIMIT 1")

@@ -35,7 +35,13 @@ from babelwire.stages.entities_records import (
     TextDate,
 )
 from babelwire.store import postgres_entities
-from babelwire.store.base import ArticleWrite, ClusterMember, Store, article_time_window
+from babelwire.store.base import (
+    ArticleWrite,
+    ClusterMember,
+    Store,
+    article_time_window,
+    story_successor_sql,
+)
 from babelwire.store.fts_query import parse_query
 from babelwire.store.postgres_alerts import PostgresAlertQueries
 from babelwire.store.postgres_entity_pages import PostgresEntityPages
@@ -404,6 +410,10 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
         found = self._stories("WHERE s.id = %s", (story_id,), 1, 0)
         return found[0] if found else None
 
+    def story_successor(self, story_id: int) -> int | None:
+        rows = self._rows(story_successor_sql("%s"), (story_id,))
+        return None if not rows else int(rows[0][0])
+
     def search_text(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         parsed = parse_query(query)
         try:
@@ -475,4 +485,12 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
     def article_dates(self, article_id: int) -> list[TextDate]:
         with self._lock:
             return postgres_entities.article_dates(self._db, article_id)
+
+    def entity_successor(self, entity_id: int) -> int | None:
+        with self._lock:
+            return postgres_entities.entity_successor(self._db, entity_id)
+
+    def next_entity_id(self) -> int:
+        with self._lock:
+            return postgres_entities.next_entity_id(self._db)
 

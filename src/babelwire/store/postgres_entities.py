@@ -69,8 +69,8 @@ def write_entities(db: psycopg.Connection, found: ArticleEntities) -> None:
 
 
 def merge_entities(db: psycopg.Connection, kept: EntityRecord, gone: int) -> None:
-    """Move entity ``gone``'s mentions and spellings to ``kept`` (name updated), then delete
-    it. Run inside the caller's transaction."""
+    """Move entity ``gone``'s mentions and spellings to ``kept`` (name updated), delete it
+    and record where it went (``entity_merges``). Run inside the caller's transaction."""
     if kept.id == gone:
         return
     db.execute("UPDATE entities SET name = %s WHERE id = %s", (pg_text(kept.name), kept.id))
@@ -83,12 +83,29 @@ def merge_entities(db: psycopg.Connection, kept: EntityRecord, gone: int) -> Non
         "SET count = entity_variants.count + excluded.count", (kept.id, gone))
     db.execute("DELETE FROM entity_variants WHERE entity_id = %s", (gone,))
     db.execute("DELETE FROM entities WHERE id = %s", (gone,))
+    # links to the merged entity are followed: it, and any entity merged into it before,
+    # now lead to ``kept``
+    db.execute("UPDATE entity_merges SET kept = %s WHERE kept = %s", (kept.id, gone))
+    db.execute("INSERT INTO entity_merges (gone, kept) VALUES (%s, %s) "
+               "ON CONFLICT (gone) DO UPDATE SET kept = excluded.kept", (gone, kept.id))
 
 
 def clear_entities(db: psycopg.Connection) -> None:
     """Delete every entity, variant, mention and text date (before re-indexing)."""
-    for table in ("entity_mentions", "text_dates", "entity_variants", "entities"):
+    for table in ("entity_mentions", "text_dates", "entity_variants", "entity_merges",
+                  "entities"):
         db.execute(f"DELETE FROM {table}".encode())
+
+
+def entity_successor(db: psycopg.Connection, entity_id: int) -> int | None:
+    row = db.execute("SELECT kept FROM entity_merges WHERE gone = %s", (entity_id,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def next_entity_id(db: psycopg.Connection) -> int:
+    row = db.execute("SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM entities "
+                     "UNION ALL SELECT MAX(gone) FROM entity_merges) AS t").fetchone()
+    return 1 if row is None or row[0] is None else int(row[0]) + 1
 
 
 def iter_entity_variants(db: psycopg.Connection) -> Iterator[StoredVariant]:
@@ -156,6 +173,7 @@ def article_dates(db: psycopg.Connection, article_id: int) -> list[TextDate]:
 
 
 __all__ = [
-    "article_dates", "article_mentions", "clear_entities", "entities",
-    "iter_article_entities", "iter_entity_variants", "merge_entities", "write_entities",
+    "article_dates", "article_mentions", "clear_entities", "entities", "entity_successor",
+    "iter_article_entities", "iter_entity_variants", "merge_entities", "next_entity_id",
+    "write_entities",
 ]

@@ -299,4 +299,13 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         INCLUDE (published, fetched_at, lang, story_id, url);
     """),
     ("0008_current_zone_names", CURRENT_ZONE_NAMES),
+    ("0009_entity_merges", """
+    -- Where each merged-away entity went (chains flattened: kept always exists), so a
+    -- link to /entities/<old id> is followed, and an old id is never handed out again.
+    CREATE TABLE entity_merges (
+        gone BIGINT PRIMARY KEY,
+        kept BIGINT NOT NULL
+    );
+    CREATE INDEX entity_merges_kept ON entity_merges(kept);
+    """),
 )

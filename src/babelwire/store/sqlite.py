@@ -33,6 +33,7 @@ from babelwire.store.base import (
     ClusterMember,
     Store,
     article_time_window,
+    story_successor_sql,
 )
 from babelwire.store.fts_query import parse_query
 from babelwire.store.migrations import MIGRATIONS
@@ -331,6 +332,10 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
         found = self._stories("WHERE s.id = ?", (story_id,), 1, 0)
         return found[0] if found else None
 
+    def story_successor(self, story_id: int) -> int | None:
+        row = self._db.execute(story_successor_sql("?"), (story_id,)).fetchone()
+        return None if row is None else int(row[0])
+
     def search_text(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         parsed = parse_query(query)
         if parsed.cjk and any(len(t) < 3 for t in parsed.terms):
@@ -400,4 +405,10 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
 
     def article_dates(self, article_id: int) -> list[TextDate]:
         return sqlite_entities.article_dates(self._db, article_id)
+
+    def entity_successor(self, entity_id: int) -> int | None:
+        return sqlite_entities.entity_successor(self._db, entity_id)
+
+    def next_entity_id(self) -> int:
+        return sqlite_entities.next_entity_id(self._db)
 

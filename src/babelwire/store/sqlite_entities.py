@@ -5,7 +5,9 @@ Tables (migration ``0002_entities`` in :mod:`babelwire.store.migrations`):
 * ``entities`` (id, name, kind, canonical) — one row per real-world entity;
 * ``entity_variants`` (entity_id, text, lang, count) — every spelling, per language;
 * ``entity_mentions`` (article_id, entity_id, text, kind, start, end, rule);
-* ``text_dates`` (article_id, text, start, end, value, precision, relative).
+* ``text_dates`` (article_id, text, start, end, value, precision, relative);
+* ``entity_merges`` (gone, kept) — where each merged-away entity went (migration
+  ``0009_entity_merges``), so links to it are followed.
 
 Functions here take the connection; :class:`~babelwire.store.sqlite.SQLiteStore`
 wraps them in its lock and transactions. Entity ids are given by the linker
@@ -70,8 +72,8 @@ def write_entities(db: sqlite3.Connection, found: ArticleEntities) -> None:
 
 
 def merge_entities(db: sqlite3.Connection, kept: EntityRecord, gone: int) -> None:
-    """Move entity ``gone``'s mentions and spellings to ``kept`` (name updated), then delete
-    it. Run inside the caller's transaction."""
+    """Move entity ``gone``'s mentions and spellings to ``kept`` (name updated), delete it
+    and record where it went (``entity_merges``). Run inside the caller's transaction."""
     if kept.id == gone:
         return
     db.execute("UPDATE entities SET name=? WHERE id=?", (kept.name, kept.id))
@@ -83,12 +85,29 @@ def merge_entities(db: sqlite3.Connection, kept: EntityRecord, gone: int) -> Non
         (kept.id, gone))
     db.execute("DELETE FROM entity_variants WHERE entity_id=?", (gone,))
     db.execute("DELETE FROM entities WHERE id=?", (gone,))
+    # links to the merged entity are followed: it, and any entity merged into it before,
+    # now lead to ``kept``
+    db.execute("UPDATE entity_merges SET kept = ? WHERE kept = ?", (kept.id, gone))
+    db.execute("INSERT INTO entity_merges (gone, kept) VALUES (?, ?) "
+               "ON CONFLICT (gone) DO UPDATE SET kept = excluded.kept", (gone, kept.id))
 
 
 def clear_entities(db: sqlite3.Connection) -> None:
     """Delete every entity, variant, mention and text date (before re-indexing)."""
-    for table in ("entity_mentions", "text_dates", "entity_variants", "entities"):
+    for table in ("entity_mentions", "text_dates", "entity_variants", "entity_merges",
+                  "entities"):
         db.execute(f"DELETE FROM {table}")
+
+
+def entity_successor(db: sqlite3.Connection, entity_id: int) -> int | None:
+    row = db.execute("SELECT kept FROM entity_merges WHERE gone = ?", (entity_id,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def next_entity_id(db: sqlite3.Connection) -> int:
+    row = db.execute("SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM entities "
+                     "UNION ALL SELECT MAX(gone) FROM entity_merges) AS t").fetchone()
+    return 1 if row is None or row[0] is None else int(row[0]) + 1
 
 
 def iter_entity_variants(db: sqlite3.Connection) -> Iterator[StoredVariant]:
@@ -152,6 +171,7 @@ def article_dates(db: sqlite3.Connection, article_id: int) -> list[TextDate]:
 
 
 __all__ = [
-    "article_dates", "article_mentions", "clear_entities", "entities",
-    "iter_article_entities", "iter_entity_variants", "merge_entities", "write_entities",
+    "article_dates", "article_mentions", "clear_entities", "entities", "entity_successor",
+    "iter_article_entities", "iter_entity_variants", "merge_entities", "next_entity_id",
+    "write_entities",
 ]

@@ -42,11 +42,21 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS,
                    dependencies=[Depends(require_read)])
 writer = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
+MOVED: dict[str, Any] = {
+    "model": schemas.ErrorOut,
+    "description": "Merged into another since: the Location header gives the one it joined."}
+
 INLINE_STORY_SIZE = 60
 """Stories up to this many articles are built on the event loop (a few ms at most)."""
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
 Cursor = Annotated[str | None, Query(description="next_cursor from the previous page.")]
+
+
+def moved(location: str, message: str) -> HTTPException:
+    """A permanent redirect (301) to ``location`` with ``message`` as its JSON ``detail``:
+    what the API answers for a story or entity that was merged into another."""
+    return HTTPException(301, message, headers={"Location": location})
 
 
 async def cached_json(request: Request, key: Hashable, build: Callable[[], BaseModel], *,
@@ -108,7 +118,7 @@ async def api_stories(request: Request, lang: str | None = None, source: str | N
 
 
 @router.get("/story/{story_id}", response_model=schemas.StoryDetailOut,
-            responses={404: {"model": schemas.ErrorOut}})
+            responses={301: MOVED, 404: {"model": schemas.ErrorOut}})
 async def api_story(request: Request, story_id: int) -> Response:
     """One story: every article, oldest first, with the evidence for its grouping."""
     store = context(request).store
@@ -118,8 +128,13 @@ async def api_story(request: Request, story_id: int) -> Response:
 
 
 def _story_out(request: Request, story_id: int) -> schemas.StoryDetailOut:
-    detail = story_detail(context(request), story_id, spell_names=False)
+    ctx = context(request)
+    detail = story_detail(ctx, story_id, spell_names=False)
     if detail is None:
+        successor = ctx.store.story_successor(story_id)
+        if successor is not None:
+            raise moved(f"/api/story/{successor}", f"story {story_id} was merged into story "
+                                                   f"{successor}")
         raise HTTPException(404, f"no story with id {story_id}")
     s = detail.story
     articles = []

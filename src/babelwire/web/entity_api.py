@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from babelwire.web import schemas
-from babelwire.web.api import ERRORS, Cursor, Limit, cached_json
+from babelwire.web.api import ERRORS, MOVED, Cursor, Limit, cached_json, moved
 from babelwire.web.auth import context, require_read
 from babelwire.web.countries import country_name
 from babelwire.web.entities import check_kind, entity_detail, entity_page
@@ -46,7 +46,7 @@ async def api_entities(
 
 
 @router.get("/entities/{entity_id}", response_model=schemas.EntityDetailOut,
-            responses={404: {"model": schemas.ErrorOut}})
+            responses={301: MOVED, 404: {"model": schemas.ErrorOut}})
 async def api_entity(request: Request, entity_id: int) -> Response:
     """One entity: spellings, articles per language and country over time, co-mentions,
     stories."""
@@ -56,8 +56,13 @@ async def api_entity(request: Request, entity_id: int) -> Response:
 
 
 def _entity_out(request: Request, entity_id: int) -> schemas.EntityDetailOut:
-    d = entity_detail(context(request), entity_id)
+    ctx = context(request)
+    d = entity_detail(ctx, entity_id)
     if d is None:
+        successor = ctx.store.entity_successor(entity_id)
+        if successor is not None:
+            raise moved(f"/api/entities/{successor}", f"entity {entity_id} was merged into "
+                                                      f"entity {successor}")
         raise HTTPException(404, f"no entity with id {entity_id}")
     e = d.entity
     starts = d.axis.starts()

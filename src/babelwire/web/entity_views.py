@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from babelwire.errors import QueryError
 from babelwire.stages.entities_records import ENTITY_KINDS
@@ -46,9 +46,13 @@ def entities_view(request: Request, kind: str = "",
 
 
 @router.get("/entities/{entity_id}", name="entity")
-def entity_view(request: Request, entity_id: int) -> HTMLResponse:
-    d = entity_detail(context(request), entity_id)
+def entity_view(request: Request, entity_id: int) -> Response:
+    ctx = context(request)
+    d = entity_detail(ctx, entity_id)
     if d is None:
+        successor = ctx.store.entity_successor(entity_id)
+        if successor is not None:  # merged: the link leads on to the entity it joined
+            return RedirectResponse(f"/entities/{successor}", status_code=301)
         raise HTTPException(404, f"There is no entity #{entity_id}. Entity ids change when "
                                  "entities are re-indexed; find it from the Entities page.")
     by_language = coverage_chart(d.by_language, d.axis, short=str.upper, long=language_name)

@@ -82,11 +82,15 @@ def stories_view(request: Request, lang: str = "", source: str = "",
 
 
 @router.get("/story/{story_id}", name="story")
-def story_view(request: Request, story_id: int) -> HTMLResponse:
-    detail = story_detail(context(request), story_id)
+def story_view(request: Request, story_id: int) -> Response:
+    ctx = context(request)
+    detail = story_detail(ctx, story_id)
     if detail is None:
-        raise HTTPException(404, f"There is no story #{story_id}. It may have been merged "
-                                 "into another; find it from the Stories page or Search.")
+        successor = ctx.store.story_successor(story_id)
+        if successor is not None:  # merged: the link leads on to the story it joined
+            return RedirectResponse(f"/story/{successor}", status_code=301)
+        raise HTTPException(404, f"There is no story #{story_id}; find the one you are "
+                                 "looking for from the Stories page or Search.")
     return render(request, "story.html", nav="stories", d=detail, t=detail.timeline())
 
 
