@@ -89,7 +89,7 @@ def reindex_entities_command(obj: _HasStore, batch: int) -> None:
                     dates += len(found.dates)
                 offset += len(page)
             stage.flush_merges()  # the last articles' entities may merge too
-            entity_count = len(stage.linker.entities)
+            entity_count = sum(1 for _ in store.entity_directory())
     except BabelwireError as exc:
         raise click.ClickException(str(exc)) from exc
     seconds = time.perf_counter() - started

@@ -78,7 +78,7 @@ class Pipeline:
         self._embedder = embedder
         self.extract = ExtractStage()
         self.language = LanguageStage()
-        self.entities = EntityStage(store)
+        self.entities = EntityStage(store, resident_limit=settings.entity_resident_limit)
         self._dedup: DedupStage | None = None
         self._clusterer: StoryClusterer | None = None
         self.stage_seconds: dict[str, float] = defaultdict(float)

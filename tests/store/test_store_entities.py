@@ -8,6 +8,7 @@ import pytest
 from babelwire.errors import StoreError
 from babelwire.records import Article, DuplicateCheck, EnrichedArticle, Language
 from babelwire.stages.entities import EntityStage
+from babelwire.stages.entities_keys import fold
 from babelwire.stages.entities_records import (
     ArticleEntities,
     EntityRecord,
@@ -74,11 +75,20 @@ def test_stage_with_a_store_persists_and_reloads_its_memory(store):
     first = stage.process(a1, "Scholz in Paris", "Chancellor Olaf Scholz met Emmanuel Macron.",
                           "en", T0)
     assert any(m.text == "Olaf Scholz" for m in first)
-    again = EntityStage(store, backend="none")  # a new run rebuilds the linker from the store
-    assert len(again.linker.entities) == len(stage.linker.entities)
-    again.process(a2, "Шольц", "Канцлер Олаф Шольц встретился с Макроном.", "ru", T0)
-    kinds = {e.kind for e in store.entities()}
-    assert "person" in kinds
+    again = EntityStage(store, backend="none")  # a new run reads entities back as named
+    assert again.linker.entities == {} and again.linker.resident is not None
+    second = again.process(a2, "Шольц", "Канцлер Олаф Шольц встретился с Макроном.", "ru", T0)
+    macron = next(m.entity_id for m in first if m.text == "Emmanuel Macron")
+    assert {m.entity_id for m in second if m.text == "Макроном"} == {macron}
+    assert macron in again.linker.entities and again.linker.resident.loads >= 1
+    # the same as one process that kept everything in memory
+    alone = EntityStage(None, backend="none")
+    alone.analyse(a1, "Scholz in Paris", "Chancellor Olaf Scholz met Emmanuel Macron.", "en", T0,
+                  story_id=store.story_of(a1))
+    both = alone.analyse(a2, "Шольц", "Канцлер Олаф Шольц встретился с Макроном.", "ru", T0,
+                         story_id=store.story_of(a2))
+    assert [(m.text, m.entity_id) for m in both.mentions] == [
+        (m.text, m.entity_id) for m in second]
 
 
 def test_merged_ids_lead_to_the_entity_that_absorbed_them_after_later_merges(store):
@@ -153,8 +163,11 @@ def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(stor
         scholz[0].id}
     assert raw_sql(store, "SELECT COUNT(*) FROM entities WHERE id NOT IN "
                           "(SELECT entity_id FROM entity_mentions)") == [(0,)]
-    again = EntityStage(store, backend="none")  # a new run reloads the merged entity
+    again = EntityStage(store, backend="none")  # a new run finds the merged entity by key
+    assert again.linker.by_form.get(("person", fold("Шольца"))) == {scholz[0].id}
     assert again.linker.entities[scholz[0].id].variants[("Шольца", "ru")] == 1
+    assert raw_sql(store, "SELECT COUNT(*) FROM entity_keys WHERE entity_id NOT IN "
+                          "(SELECT id FROM entities)") == [(0,)]
     [(gone, kept)] = raw_sql(store, "SELECT gone, kept FROM entity_merges")
     assert kept == scholz[0].id and store.entity_successor(gone) == kept
     assert store.entity_successor(kept) is None

@@ -38,6 +38,7 @@ from babelwire.stages.entities_records import (
     TextDate,
     document_text,
 )
+from babelwire.stages.entities_resident import encode_key, ensure_keys
 from babelwire.stages.entities_stream import StreamNames, StreamWords
 
 if TYPE_CHECKING:
@@ -97,9 +98,12 @@ class EntityStage:
 
     def __init__(self, store: Store | None = None, *, gazetteer: Gazetteer | None = None,
                  backend: NerBackend | str | None = "auto",
-                 params: LinkParams | None = None, merge_every: int = 20) -> None:
+                 params: LinkParams | None = None, merge_every: int = 20,
+                 resident_limit: int = 100_000) -> None:
         self.store = store
         self.merge_every = merge_every
+        self.resident_limit = resident_limit
+        """With a store: the most entities the linker holds (see ``entities_resident``)."""
         """Articles between two merge passes (0: never); see :meth:`EntityLinker.merge_pass`."""
         self._since_merge = 0
         self._last_written: ArticleEntities | None = None
@@ -127,14 +131,17 @@ class EntityStage:
 
     @property
     def linker(self) -> EntityLinker:
-        """The entity index, loaded from the store on first use."""
+        """The entity index. With a store it reads entities back as articles name them
+        (its keys are recomputed first if the code that computes them changed)."""
         if self._linker is None:
-            first_id = 1 if self.store is None else self.store.next_entity_id()
-            linker = EntityLinker(params=self._params, names=self.gazetteer.names.get,
-                                  first_id=first_id)
-            if self.store is not None:
-                linker.load(self.store.iter_entity_variants(), self.store.iter_article_entities())
-            self._linker = linker
+            if self.store is None:
+                self._linker = EntityLinker(params=self._params, names=self.gazetteer.names.get)
+            else:
+                ensure_keys(self.store)
+                self._linker = EntityLinker(
+                    params=self._params, names=self.gazetteer.names.get,
+                    first_id=self.store.next_entity_id(), source=self.store,
+                    resident_limit=self.resident_limit)
         return self._linker
 
     def analyse(self, article_id: int, title: str, text: str, lang: str,
@@ -149,13 +156,22 @@ class EntityStage:
         dates: list[TextDate] = find_dates(doc, lang, published)
         if story_id is None and self.store is not None:
             story_id = self.store.story_of(article_id)
-        linked, changed = self.linker.link(mentions, story_id)
+        linker = self.linker
+        if linker.resident is not None:  # past its limit: let go (the last article is stored)
+            linker.resident.trim()
+        linked, changed = linker.link(mentions, story_id)
         merges: tuple[tuple[EntityRecord, int], ...] = ()
         self._since_merge += 1
-        if self.merge_every and self._since_merge >= self.merge_every:
-            merges = self.merge_now()
+        if (self.merge_every and self._since_merge >= self.merge_every) or (
+                linker.resident is not None and linker.resident.over_limit()):
+            merges = self.merge_now()  # over the limit: merge now, so the next can trim
         return ArticleEntities(article_id=article_id, mentions=tuple(linked),
-                               dates=tuple(dates), entities=tuple(changed), merges=merges)
+                               dates=tuple(dates), entities=tuple(changed), merges=merges,
+                               keys=self._new_keys())
+
+    def _new_keys(self) -> tuple[tuple[str, int], ...]:
+        return tuple((encode_key(name, key), eid)
+                     for name, key, eid in self.linker.take_new_keys())
 
     def merge_now(self) -> tuple[tuple[EntityRecord, int], ...]:
         """Run the linker's merge pass now: (kept entity, merged id) pairs for the store."""
@@ -188,7 +204,8 @@ class EntityStage:
             mentions = tuple(m if m.entity_id is None
                              else replace(m, entity_id=resolve(m.entity_id))
                              for m in last.mentions)
-            again = replace(last, mentions=mentions, entities=(), merges=merges)
+            again = replace(last, mentions=mentions, entities=(), merges=merges,
+                            keys=self._new_keys())
             self.store.write_entities(again)
             self._last_written = replace(again, merges=())
         return merges

@@ -12,15 +12,17 @@ group is then linked to a known entity, or becomes a new one:
    entities and stories against this article's. ``Olaf Schulz`` in an unrelated
    article shares no context with ``Olaf Scholz`` and stays apart.
 
-The linker keeps its indexes in memory and can be reloaded from the store.
+The linker keeps its indexes in memory. Without a store it holds every entity it has
+seen (and :meth:`EntityLinker.load` reads a store's back in full); backed by a store
+(``source``, see :mod:`entities_resident`), it holds only the entities the articles
+it links can reach, loads them by key as it goes, and drops them past a limit.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from rapidfuzz.fuzz import ratio as _ratio
 
@@ -35,7 +37,7 @@ from babelwire.stages.entities_groups import (
     surname_key,
     words_of,
 )
-from babelwire.stages.entities_index import KeyIndex
+from babelwire.stages.entities_index import KeyIndex, index_keys
 from babelwire.stages.entities_keys import (
     fold,
     latin,
@@ -48,6 +50,7 @@ from babelwire.stages.entities_keys import (
     stem_word,
 )
 from babelwire.stages.entities_records import EntityRecord, Mention, StoredVariant
+from babelwire.stages.entities_resident import EntitySource, Resident
 
 _CONTEXT_CAP = 400
 _WEAK_RULES = frozenset({"shape", "stream", "document"})
@@ -101,23 +104,43 @@ class EntityLinker:
     """In-memory entity index: link an article's mentions, learn from them."""
 
     def __init__(self, *, params: LinkParams | None = None, first_id: int = 1,
-                 names: Callable[[str], str | None] | None = None) -> None:
+                 names: Callable[[str], str | None] | None = None,
+                 source: EntitySource | None = None, resident_limit: int = 0) -> None:
         self.params = params or LinkParams()
         self.next_id = first_id
         self.names = names or (lambda canonical: None)
         self.entities: dict[int, _Entity] = {}
         self.by_canonical: dict[str, int] = {}
-        self.by_form = KeyIndex()
+        self.by_form = KeyIndex("form")
         """(kind, folded spelling) -> entities; the others are keyed the same way:"""
-        self.by_stem = KeyIndex()
-        self.by_skeleton = KeyIndex()
-        self.by_surname = KeyIndex()
-        self.by_stem_any = KeyIndex()
+        self.by_stem = KeyIndex("stem")
+        self.by_skeleton = KeyIndex("skeleton")
+        self.by_surname = KeyIndex("surname")
+        self.by_stem_any = KeyIndex("any")
         """Stem -> entities of any kind: weakly typed mentions may join another kind's entity."""
+        self.indexes = {i.name: i for i in (self.by_form, self.by_stem, self.by_skeleton,
+                                             self.by_surname, self.by_stem_any)}
         self.merged_into: dict[int, int] = {}
         """Entity id -> the id it was merged into by :meth:`merge_pass`."""
         self._dirty: set[int] = set()
         """Entities that gained spellings or context since the last merge pass."""
+        self.new_keys: list[tuple[str, Hashable, int]] = []
+        """(index, key, entity) filed since :meth:`take_new_keys`, for the store (only when
+        backed by one)."""
+        self.resident: Resident | None = None
+        if source is not None:
+            self.resident = Resident(self, source, limit=resident_limit)
+
+    def kind_of(self, eid: int) -> str | None:
+        """An entity's kind, held or not (None for an id never seen)."""
+        entity = self.entities.get(eid)
+        if entity is not None:
+            return entity.record.kind
+        return self.resident.kind_of(eid) if self.resident is not None else None
+
+    def take_new_keys(self) -> list[tuple[str, Hashable, int]]:
+        keys, self.new_keys = self.new_keys, []
+        return keys
 
     # -- memory ------------------------------------------------------------
     def load(self, variants: Iterable[StoredVariant],
@@ -148,6 +171,8 @@ class EntityLinker:
         self.entities[record.id] = entity
         if record.canonical:
             self.by_canonical.setdefault(record.canonical, record.id)
+        if self.resident is not None:
+            self.resident.note_kind(record.id, record.kind)
         return entity
 
     def _remember(self, entity: _Entity, text: str, lang: str, count: int = 1,
@@ -176,25 +201,13 @@ class EntityLinker:
 
     def _index(self, entity: _Entity, text: str) -> None:
         kind, eid = entity.record.kind, entity.record.id
-        self.by_form.add((kind, fold(text)), eid)
-        stem = stem_key(text)
-        self.by_stem.add((kind, stem), eid)
-        self.by_stem.add((kind, short_stem_key(text)), eid)
-        if kind == "document":
-            return
-        self.by_stem_any.add(stem, eid)
-        self.by_stem_any.add(latin(text), eid)
-        entity.latin_forms.update(latin_forms(stem))
-        for skel in {skeleton(stem), skeleton(text)}:
-            if skel:
-                self.by_skeleton.add((kind, skel), eid)
-        words = words_of(text)
-        if kind == "person" and len(words) > 1:
-            self.by_surname.add((kind, surname_key(words[-1])), eid)
-            self.by_stem_any.add(stem_word(words[-1]), eid)
-            last = skeleton(stem_word(words[-1]))
-            if last:
-                self.by_surname.add((kind, "~" + last), eid)
+        emit = self.resident is not None and not self.resident.loading
+        for name, key in index_keys(kind, text):
+            self.indexes[name].add(key, eid)
+            if emit:
+                self.new_keys.append((name, key, eid))
+        if kind != "document":
+            entity.latin_forms.update(latin_forms(stem_key(text)))
 
     def _learn_context(self, ids: list[int], story: int | None) -> None:
         ids = list(dict.fromkeys(ids))[:_PER_ARTICLE_CAP]
@@ -216,11 +229,15 @@ class EntityLinker:
         """Set ``entity_id`` on every mention; return them and the entities created or renamed."""
         groups = group_mentions(mentions)
         groups.sort(key=lambda g: (g.canonical is None, -len(g.mentions)))
+        if self.resident is not None:  # the entities these names may be, in few queries
+            self.resident.prefetch(groups)
         context: set[int] = set()
         changed: dict[int, EntityRecord] = {}
         linked: dict[int, int] = {}
         for group in groups:
             eid = self._resolve(group, context, story_id)
+            if eid is not None and eid not in self.entities and self.resident is not None:
+                self.resident.load({eid})  # known by its canonical key, not held
             if eid is None:
                 eid = self._create(group)
                 changed[eid] = self.entities[eid].record
@@ -246,24 +263,9 @@ class EntityLinker:
             eid = self.merged_into[eid]
         return eid
 
-    def _index_keys(self, entity: _Entity, text: str) -> list[tuple[KeyIndex, Any]]:
+    def _index_keys(self, entity: _Entity, text: str) -> list[tuple[KeyIndex, Hashable]]:
         """The (index, key) pairs :meth:`_index` files ``text`` of ``entity`` under."""
-        kind = entity.record.kind
-        stem = stem_key(text)
-        keys: list[tuple[KeyIndex, Any]] = [
-            (self.by_form, (kind, fold(text))), (self.by_stem, (kind, stem)),
-            (self.by_stem, (kind, short_stem_key(text)))]
-        if kind == "document":
-            return keys
-        keys += [(self.by_stem_any, stem), (self.by_stem_any, latin(text))]
-        keys += [(self.by_skeleton, (kind, k)) for k in {skeleton(stem), skeleton(text)} if k]
-        words = words_of(text)
-        if kind == "person" and len(words) > 1:
-            last = stem_word(words[-1])
-            keys += [(self.by_surname, (kind, surname_key(words[-1]))), (self.by_stem_any, last)]
-            if skeleton(last):
-                keys.append((self.by_surname, (kind, "~" + skeleton(last))))
-        return keys
+        return [(self.indexes[name], key) for name, key in index_keys(entity.record.kind, text)]
 
     def _skeletons(self, entity: _Entity) -> set[str]:
         out = set()
@@ -276,9 +278,9 @@ class EntityLinker:
         p = self.params
         score = p.story_weight * len(a.stories & b.stories)
         for other in a.context.keys() & b.context.keys():
-            entity = self.entities.get(other)
-            if entity is not None:
-                score += p.place_weight if entity.record.kind == "place" else p.other_weight
+            kind = self.kind_of(other)
+            if kind is not None:
+                score += p.place_weight if kind == "place" else p.other_weight
         return score
 
     def _mergeable(self, a: _Entity, b: _Entity) -> bool:
@@ -310,6 +312,11 @@ class EntityLinker:
         """Two people's full names must not differ in a first name (Joe and Jill Biden)."""
         return first_names_agree(a.firsts, b.firsts)
 
+    @property
+    def dirty(self) -> bool:
+        """Whether entities changed since the last merge pass."""
+        return bool(self._dirty)
+
     def mark_all_changed(self) -> None:
         """Make the next :meth:`merge_pass` look at every entity (after a reload, say)."""
         self._dirty = {eid for eid, e in self.entities.items() if e.record.canonical is None}
@@ -321,6 +328,11 @@ class EntityLinker:
         the last pass; returns (kept, merged) id pairs, oldest kept."""
         dirty, self._dirty = self._dirty, set()
         merges: list[tuple[int, int]] = []
+        if self.resident is not None:  # the candidates, in one query
+            self.resident.ask(("skeleton", (e.record.kind, skel)) for e in
+                              (self.entities.get(self.resolve(i)) for i in dirty)
+                              if e is not None and not e.record.canonical
+                              for skel in self._skeletons(e))
         for eid in sorted(dirty):
             eid = self.resolve(eid)
             entity = self.entities.get(eid)
@@ -365,6 +377,8 @@ class EntityLinker:
         if len(source.record.name.split()) > len(target.record.name.split()):
             target.record = replace(target.record, name=source.record.name)
         self.merged_into[gone] = keep
+        if self.resident is not None:
+            self.resident.note_kind(gone, None)
 
     def _kind_of(self, mention: Mention, eid: int) -> str:
         """A mention typed by shape alone takes its entity's kind; a strongly typed one keeps
@@ -403,8 +417,7 @@ class EntityLinker:
         score = p.story_weight if story is not None and story in entity.stories else 0.0
         for other in context:
             if other in entity.context:
-                kind = self.entities[other].record.kind
-                score += p.place_weight if kind == "place" else p.other_weight
+                score += p.place_weight if self.kind_of(other) == "place" else p.other_weight
         return score
 
     def _best(self, ids: set[int], context: set[int], story: int | None) -> tuple[int, float]:

@@ -110,9 +110,22 @@ class ArticleEntities:
     merges: tuple[tuple[EntityRecord, int], ...] = ()
     """Entities found to be one after the fact: (the kept entity as it is now, the id merged
     into it); the store moves the merged entity's mentions and spellings over."""
+    keys: tuple[tuple[str, int], ...] = ()
+    """(key, entity id) the linker filed spellings under since the last article, for a
+    store-backed linker to find the entity by later (see ``entities_resident``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityContext:
+    """What a stored entity was named with, read back for the linker: (entity id, articles
+    naming both) and the stories of its latest articles."""
+
+    entity_id: int
+    co_mentions: tuple[tuple[int, int], ...]
+    stories: tuple[int, ...]
 
 
 __all__ = [
-    "ENTITY_KINDS", "ArticleEntities", "EntityKind", "EntityRecord", "EntitySummary", "Mention",
-    "StoredVariant", "TextDate", "VariantCount", "document_text",
+    "ENTITY_KINDS", "ArticleEntities", "EntityContext", "EntityKind", "EntityRecord",
+    "EntitySummary", "Mention", "StoredVariant", "TextDate", "VariantCount", "document_text",
 ]

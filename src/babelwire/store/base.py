@@ -8,7 +8,7 @@ transaction each, so a crash never leaves half an article behind.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,6 +25,7 @@ from babelwire.errors import StoreError
 from babelwire.records import EnrichedArticle, SearchHit, StoredArticle, Story, Vector
 from babelwire.stages.entities_records import (
     ArticleEntities,
+    EntityContext,
     EntityRecord,
     EntitySummary,
     Mention,
@@ -336,6 +337,34 @@ class Store(ABC):
         raise self._no_entities()
 
     def article_mentions(self, article_id: int) -> list[Mention]:
+        raise self._no_entities()
+
+    # -- the linker's keys (store-backed linking; stages/entities_resident.py) --
+    def entity_directory(self) -> Iterator[tuple[int, str, str | None]]:
+        """(id, kind, canonical key) of every entity."""
+        raise self._no_entities()
+
+    def entity_ids_for_keys(self, keys: Sequence[str]) -> dict[str, list[int]]:
+        """The entities each of ``keys`` files (keys that file none are left out)."""
+        raise self._no_entities()
+
+    def entity_rows(self, ids: Sequence[int]) -> tuple[list[EntityRecord],
+                                                       list[StoredVariant]]:
+        """The records of the entities ``ids`` that exist, and their spellings."""
+        raise self._no_entities()
+
+    def entity_contexts(self, ids: Sequence[int], *,
+                        articles: int) -> dict[int, EntityContext]:
+        """Per entity: the entities named with it and its stories, in its latest
+        ``articles`` articles."""
+        raise self._no_entities()
+
+    def entity_keys_state(self) -> str | None:
+        """The fingerprint of the code the stored keys were computed with (None: none)."""
+        raise self._no_entities()
+
+    def replace_entity_keys(self, rows: Iterable[tuple[str, int]], state: str) -> None:
+        """Replace every stored key with ``rows`` (key, entity id), and the fingerprint."""
         raise self._no_entities()
 
     def entity_successor(self, entity_id: int) -> int | None:

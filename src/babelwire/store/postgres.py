@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -29,6 +29,8 @@ from babelwire.errors import QueryError, StoreError
 from babelwire.records import SearchHit, StoredArticle, Story
 from babelwire.stages.entities_records import (
     ArticleEntities,
+    EntityContext,
+    EntityRecord,
     EntitySummary,
     Mention,
     StoredVariant,
@@ -485,6 +487,38 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
     def article_dates(self, article_id: int) -> list[TextDate]:
         with self._lock:
             return postgres_entities.article_dates(self._db, article_id)
+
+    def entity_directory(self) -> Iterator[tuple[int, str, str | None]]:
+        with self._lock:
+            return postgres_entities.entity_directory(self._db)
+
+    def entity_ids_for_keys(self, keys: Sequence[str]) -> dict[str, list[int]]:
+        with self._lock:
+            return postgres_entities.entity_ids_for_keys(self._db, keys)
+
+    def entity_rows(self, ids: Sequence[int]) -> tuple[list[EntityRecord],
+                                                       list[StoredVariant]]:
+        with self._lock:
+            return postgres_entities.entity_rows(self._db, ids)
+
+    def entity_contexts(self, ids: Sequence[int], *,
+                        articles: int) -> dict[int, EntityContext]:
+        with self._lock:
+            return postgres_entities.entity_contexts(self._db, ids, articles=articles)
+
+    def entity_keys_state(self) -> str | None:
+        with self._lock:
+            return postgres_entities.entity_keys_state(self._db)
+
+    def replace_entity_keys(self, rows: Iterable[tuple[str, int]], state: str) -> None:
+        with self._lock:
+            self._begin()
+            ok = False
+            try:
+                postgres_entities.replace_entity_keys(self._db, rows, state)
+                ok = True
+            finally:
+                self._finish(ok)
 
     def entity_successor(self, entity_id: int) -> int | None:
         with self._lock:

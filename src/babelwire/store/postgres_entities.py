@@ -1,7 +1,8 @@
 """PostgreSQL storage of entities, their spellings, mentions and dates written in articles.
 
 The twin of :mod:`babelwire.store.sqlite_entities` (same tables, migration
-``0002_entities`` in :mod:`babelwire.store.postgres_migrations`). Functions take
+``0002_entities``, ``0009_entity_merges`` and ``0010_entity_keys`` in
+:mod:`babelwire.store.postgres_migrations`). Functions take
 the connection; :class:`~babelwire.store.postgres.PostgresStore` wraps them in
 its lock and transactions.
 """
@@ -9,12 +10,13 @@ its lock and transactions.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import psycopg
 
 from babelwire.stages.entities_records import (
     ArticleEntities,
+    EntityContext,
     EntityRecord,
     EntitySummary,
     Mention,
@@ -22,6 +24,7 @@ from babelwire.stages.entities_records import (
     TextDate,
     VariantCount,
 )
+from babelwire.store.entity_keys import KEY_STATE, chunks, co_mentions_sql, contexts, stories_sql
 from babelwire.store.postgres_rows import pg_text
 
 
@@ -64,6 +67,11 @@ def write_entities(db: psycopg.Connection, found: ArticleEntities) -> None:
             "VALUES (%s, %s, %s, %s, %s, %s, %s)",
             [(found.article_id, pg_text(d.text), d.start, d.end, d.value, d.precision,
               d.relative) for d in found.dates])
+    if found.keys:
+        with db.cursor() as cur:
+            cur.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (%s, %s) "
+                            "ON CONFLICT DO NOTHING",
+                            [(pg_text(key), eid) for key, eid in found.keys])
     for kept, gone in found.merges:
         merge_entities(db, kept, gone)
 
@@ -88,12 +96,16 @@ def merge_entities(db: psycopg.Connection, kept: EntityRecord, gone: int) -> Non
     db.execute("UPDATE entity_merges SET kept = %s WHERE kept = %s", (kept.id, gone))
     db.execute("INSERT INTO entity_merges (gone, kept) VALUES (%s, %s) "
                "ON CONFLICT (gone) DO UPDATE SET kept = excluded.kept", (gone, kept.id))
+    db.execute("INSERT INTO entity_keys (key, entity_id) "
+               "SELECT key, %s FROM entity_keys WHERE entity_id = %s ON CONFLICT DO NOTHING",
+               (kept.id, gone))
+    db.execute("DELETE FROM entity_keys WHERE entity_id = %s", (gone,))
 
 
 def clear_entities(db: psycopg.Connection) -> None:
     """Delete every entity, variant, mention and text date (before re-indexing)."""
     for table in ("entity_mentions", "text_dates", "entity_variants", "entity_merges",
-                  "entities"):
+                  "entity_keys", "entity_key_state", "entities"):
         db.execute(f"DELETE FROM {table}".encode())
 
 
@@ -106,6 +118,64 @@ def next_entity_id(db: psycopg.Connection) -> int:
     row = db.execute("SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM entities "
                      "UNION ALL SELECT MAX(gone) FROM entity_merges) AS t").fetchone()
     return 1 if row is None or row[0] is None else int(row[0]) + 1
+
+
+def entity_directory(db: psycopg.Connection) -> Iterator[tuple[int, str, str | None]]:
+    rows = db.execute("SELECT id, kind, canonical FROM entities").fetchall()
+    return iter([(int(eid), kind, canonical) for eid, kind, canonical in rows])
+
+
+def entity_ids_for_keys(db: psycopg.Connection, keys: Sequence[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for part in chunks([pg_text(k) for k in keys]):
+        for key, eid in db.execute("SELECT key, entity_id FROM entity_keys WHERE key = ANY(%s)",
+                                   (list(part),)).fetchall():
+            found.setdefault(key, []).append(int(eid))
+    return found
+
+
+def entity_rows(db: psycopg.Connection,
+                ids: Sequence[int]) -> tuple[list[EntityRecord], list[StoredVariant]]:
+    records: list[EntityRecord] = []
+    variants: list[StoredVariant] = []
+    for part in chunks(ids):
+        found = {int(r[0]): EntityRecord(id=int(r[0]), name=r[1], kind=r[2], canonical=r[3])
+                 for r in db.execute("SELECT id, name, kind, canonical FROM entities "
+                                     "WHERE id = ANY(%s)", (list(part),)).fetchall()}
+        records += found.values()
+        variants += [StoredVariant(entity=found[int(eid)], text=text, lang=lang, count=int(n))
+                     for eid, text, lang, n in db.execute(
+                         "SELECT entity_id, text, lang, count FROM entity_variants "
+                         "WHERE entity_id = ANY(%s) AND count > 0 "
+                         "ORDER BY entity_id, text, lang", (list(part),)).fetchall()]
+    return records, variants
+
+
+def entity_contexts(db: psycopg.Connection, ids: Sequence[int], *,
+                    articles: int) -> dict[int, EntityContext]:
+    out: dict[int, EntityContext] = {}
+    for part in chunks(ids):
+        params = (list(part), articles)
+        out.update(contexts(db.execute(co_mentions_sql("= ANY(%s)", "%s"), params).fetchall(),
+                            db.execute(stories_sql("= ANY(%s)", "%s"), params).fetchall()))
+    return out
+
+
+def entity_keys_state(db: psycopg.Connection) -> str | None:
+    row = db.execute("SELECT value FROM entity_key_state WHERE name = %s",
+                     (KEY_STATE,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def replace_entity_keys(db: psycopg.Connection, rows: Iterable[tuple[str, int]],
+                        state: str) -> None:
+    """Every key anew (run inside the caller's transaction)."""
+    db.execute("DELETE FROM entity_keys")
+    with db.cursor() as cur:
+        cur.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (%s, %s) "
+                        "ON CONFLICT DO NOTHING", [(pg_text(k), eid) for k, eid in rows])
+    db.execute("INSERT INTO entity_key_state (name, value) VALUES (%s, %s) "
+               "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (KEY_STATE, state))
 
 
 def iter_entity_variants(db: psycopg.Connection) -> Iterator[StoredVariant]:
@@ -173,7 +243,8 @@ def article_dates(db: psycopg.Connection, article_id: int) -> list[TextDate]:
 
 
 __all__ = [
-    "article_dates", "article_mentions", "clear_entities", "entities", "entity_successor",
-    "iter_article_entities", "iter_entity_variants", "merge_entities", "next_entity_id",
-    "write_entities",
+    "article_dates", "article_mentions", "clear_entities", "entities", "entity_contexts",
+    "entity_directory", "entity_ids_for_keys", "entity_keys_state", "entity_rows",
+    "entity_successor", "iter_article_entities", "iter_entity_variants", "merge_entities",
+    "next_entity_id", "replace_entity_keys", "write_entities",
 ]

@@ -308,4 +308,19 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     );
     CREATE INDEX entity_merges_kept ON entity_merges(kept);
     """),
+    ("0010_entity_keys", """
+    -- The keys the linker files each spelling under (form, stems, skeletons, surname),
+    -- so a process finds an entity by key instead of reading every spelling at start;
+    -- entity_key_state holds the fingerprint of the code that computed them.
+    CREATE TABLE entity_keys (
+        key TEXT NOT NULL,
+        entity_id BIGINT NOT NULL,
+        PRIMARY KEY (key, entity_id)
+    );
+    CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
+    CREATE TABLE entity_key_state (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,8 @@ from babelwire.errors import QueryError, StoreError
 from babelwire.records import SearchHit, StoredArticle, Story
 from babelwire.stages.entities_records import (
     ArticleEntities,
+    EntityContext,
+    EntityRecord,
     EntitySummary,
     Mention,
     StoredVariant,
@@ -405,6 +407,35 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
 
     def article_dates(self, article_id: int) -> list[TextDate]:
         return sqlite_entities.article_dates(self._db, article_id)
+
+    def entity_directory(self) -> Iterator[tuple[int, str, str | None]]:
+        return sqlite_entities.entity_directory(self._db)
+
+    def entity_ids_for_keys(self, keys: Sequence[str]) -> dict[str, list[int]]:
+        return sqlite_entities.entity_ids_for_keys(self._db, keys)
+
+    def entity_rows(self, ids: Sequence[int]) -> tuple[list[EntityRecord],
+                                                       list[StoredVariant]]:
+        return sqlite_entities.entity_rows(self._db, ids)
+
+    def entity_contexts(self, ids: Sequence[int], *,
+                        articles: int) -> dict[int, EntityContext]:
+        return sqlite_entities.entity_contexts(self._db, ids, articles=articles)
+
+    def entity_keys_state(self) -> str | None:
+        return sqlite_entities.entity_keys_state(self._db)
+
+    def replace_entity_keys(self, rows: Iterable[tuple[str, int]], state: str) -> None:
+        with self._lock:
+            self._begin()
+            try:
+                sqlite_entities.replace_entity_keys(self._db, rows, state)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            finally:
+                self._in_tx = False
 
     def entity_successor(self, entity_id: int) -> int | None:
         return sqlite_entities.entity_successor(self._db, entity_id)

@@ -7,7 +7,10 @@ Tables (migration ``0002_entities`` in :mod:`babelwire.store.migrations`):
 * ``entity_mentions`` (article_id, entity_id, text, kind, start, end, rule);
 * ``text_dates`` (article_id, text, start, end, value, precision, relative);
 * ``entity_merges`` (gone, kept) — where each merged-away entity went (migration
-  ``0009_entity_merges``), so links to it are followed.
+  ``0009_entity_merges``), so links to it are followed;
+* ``entity_keys`` (key, entity_id) and ``entity_key_state`` (name, value) — the keys a
+  store-backed linker finds entities by (migration ``0010_entity_keys``; see
+  :mod:`babelwire.store.entity_keys`).
 
 Functions here take the connection; :class:`~babelwire.store.sqlite.SQLiteStore`
 wraps them in its lock and transactions. Entity ids are given by the linker
@@ -18,11 +21,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from babelwire.stages.entities_records import (
     ArticleEntities,
+    EntityContext,
     EntityRecord,
     EntitySummary,
     Mention,
@@ -30,6 +34,7 @@ from babelwire.stages.entities_records import (
     TextDate,
     VariantCount,
 )
+from babelwire.store.entity_keys import KEY_STATE, chunks, co_mentions_sql, contexts, stories_sql
 
 
 def write_entities(db: sqlite3.Connection, found: ArticleEntities) -> None:
@@ -67,6 +72,9 @@ def write_entities(db: sqlite3.Connection, found: ArticleEntities) -> None:
         "VALUES (?,?,?,?,?,?,?)",
         [(found.article_id, d.text, d.start, d.end, d.value.isoformat(), d.precision,
           int(d.relative)) for d in found.dates])
+    if found.keys:
+        db.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)",
+                       found.keys)
     for kept, gone in found.merges:
         merge_entities(db, kept, gone)
 
@@ -90,12 +98,15 @@ def merge_entities(db: sqlite3.Connection, kept: EntityRecord, gone: int) -> Non
     db.execute("UPDATE entity_merges SET kept = ? WHERE kept = ?", (kept.id, gone))
     db.execute("INSERT INTO entity_merges (gone, kept) VALUES (?, ?) "
                "ON CONFLICT (gone) DO UPDATE SET kept = excluded.kept", (gone, kept.id))
+    db.execute("INSERT OR IGNORE INTO entity_keys (key, entity_id) "
+               "SELECT key, ? FROM entity_keys WHERE entity_id = ?", (kept.id, gone))
+    db.execute("DELETE FROM entity_keys WHERE entity_id = ?", (gone,))
 
 
 def clear_entities(db: sqlite3.Connection) -> None:
     """Delete every entity, variant, mention and text date (before re-indexing)."""
     for table in ("entity_mentions", "text_dates", "entity_variants", "entity_merges",
-                  "entities"):
+                  "entity_keys", "entity_key_state", "entities"):
         db.execute(f"DELETE FROM {table}")
 
 
@@ -108,6 +119,63 @@ def next_entity_id(db: sqlite3.Connection) -> int:
     row = db.execute("SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM entities "
                      "UNION ALL SELECT MAX(gone) FROM entity_merges) AS t").fetchone()
     return 1 if row is None or row[0] is None else int(row[0]) + 1
+
+
+def entity_directory(db: sqlite3.Connection) -> Iterator[tuple[int, str, str | None]]:
+    rows = db.execute("SELECT id, kind, canonical FROM entities").fetchall()
+    return iter([(int(eid), kind, canonical) for eid, kind, canonical in rows])
+
+
+def entity_ids_for_keys(db: sqlite3.Connection, keys: Sequence[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for part in chunks(keys):
+        for key, eid in db.execute("SELECT key, entity_id FROM entity_keys WHERE key IN "
+                                   f"({','.join('?' * len(part))})", list(part)):
+            found.setdefault(key, []).append(int(eid))
+    return found
+
+
+def entity_rows(db: sqlite3.Connection,
+                ids: Sequence[int]) -> tuple[list[EntityRecord], list[StoredVariant]]:
+    records: list[EntityRecord] = []
+    variants: list[StoredVariant] = []
+    for part in chunks(ids):
+        marks = ",".join("?" * len(part))
+        found = {int(r[0]): EntityRecord(id=int(r[0]), name=r[1], kind=r[2], canonical=r[3])
+                 for r in db.execute("SELECT id, name, kind, canonical FROM entities "
+                                     f"WHERE id IN ({marks})", list(part))}
+        records += found.values()
+        variants += [StoredVariant(entity=found[int(eid)], text=text, lang=lang, count=int(n))
+                     for eid, text, lang, n in db.execute(
+                         "SELECT entity_id, text, lang, count FROM entity_variants "
+                         f"WHERE entity_id IN ({marks}) AND count > 0 "
+                         "ORDER BY entity_id, text, lang", list(part))]
+    return records, variants
+
+
+def entity_contexts(db: sqlite3.Connection, ids: Sequence[int], *,
+                    articles: int) -> dict[int, EntityContext]:
+    out: dict[int, EntityContext] = {}
+    for part in chunks(ids):
+        clause = f"IN ({','.join('?' * len(part))})"
+        params = [*part, articles]
+        out.update(contexts(db.execute(co_mentions_sql(clause, "?"), params),
+                            db.execute(stories_sql(clause, "?"), params)))
+    return out
+
+
+def entity_keys_state(db: sqlite3.Connection) -> str | None:
+    row = db.execute("SELECT value FROM entity_key_state WHERE name = ?", (KEY_STATE,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def replace_entity_keys(db: sqlite3.Connection, rows: Iterable[tuple[str, int]],
+                        state: str) -> None:
+    """Every key anew (run inside the caller's transaction)."""
+    db.execute("DELETE FROM entity_keys")
+    db.executemany("INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)", rows)
+    db.execute("INSERT INTO entity_key_state (name, value) VALUES (?, ?) "
+               "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (KEY_STATE, state))
 
 
 def iter_entity_variants(db: sqlite3.Connection) -> Iterator[StoredVariant]:
@@ -171,7 +239,8 @@ def article_dates(db: sqlite3.Connection, article_id: int) -> list[TextDate]:
 
 
 __all__ = [
-    "article_dates", "article_mentions", "clear_entities", "entities", "entity_successor",
-    "iter_article_entities", "iter_entity_variants", "merge_entities", "next_entity_id",
-    "write_entities",
+    "article_dates", "article_mentions", "clear_entities", "entities", "entity_contexts",
+    "entity_directory", "entity_ids_for_keys", "entity_keys_state", "entity_rows",
+    "entity_successor", "iter_article_entities", "iter_entity_variants", "merge_entities",
+    "next_entity_id", "replace_entity_keys", "write_entities",
 ]

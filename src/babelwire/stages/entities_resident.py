@@ -1,0 +1,274 @@
+"""A linker backed by the store holds only the entities it needs.
+
+Reading every stored spelling back when a process starts costs about 55 µs and 1.1 KiB a
+spelling (``python bench/entity_linker.py``): a minute and a gigabyte for an archive with
+a million. Instead the store keeps every key the linker files a spelling under
+(``entity_keys``: the form, stems, skeletons and surname keys of
+:func:`~babelwire.stages.entities_index.index_keys`), and :class:`Resident` loads an
+entity (its spellings, and its co-mentioned entities and stories from its latest
+articles) the first time one of its keys is looked up. Before an article is linked, the
+keys its names may be looked up by are asked in one query (:meth:`Resident.prefetch`);
+a key missed there is asked on its own when the linker looks it up.
+
+What the process starts with: every entity's kind (a byte each, for the context scores)
+and the ids of entities with a canonical key (countries, cities, documents). Past
+``limit`` held entities the linker lets them all go between two articles
+(:meth:`Resident.trim`) and loads again what the next articles reach.
+
+Keys are computed by code that changes between releases. The store records a
+fingerprint of the key functions (:func:`key_fingerprint`: a version and the keys of a
+set of probe spellings); when it differs, every stored spelling's keys are computed again
+(:func:`rebuild_keys`, once, at the speed of a full load).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+from babelwire.stages.entities_groups import Group, surname_key, words_of
+from babelwire.stages.entities_index import KeyIndex, index_keys
+from babelwire.stages.entities_keys import skeleton, stem_word
+from babelwire.stages.entities_records import (
+    ENTITY_KINDS,
+    EntityContext,
+    EntityRecord,
+    StoredVariant,
+)
+
+if TYPE_CHECKING:
+    from babelwire.stages.entities_linking import EntityLinker
+
+log = logging.getLogger(__name__)
+
+KEYS_VERSION = 1
+"""Raise when a key function changes in a way the probes below may not show."""
+
+CONTEXT_ARTICLES = 1000
+"""A loaded entity's co-mentions and stories come from its latest this many articles."""
+
+CONTEXT_CAP = 400
+"""At most this many co-mentioned entities are kept per entity (the most frequent)."""
+
+_PROBES = (
+    ("person", "Olaf Scholz"), ("person", "Олафа Шольца"), ("person", "أولاف شولتس"),
+    ("person", "Karla Nováka"), ("person", "Havlíčka"), ("person", "Джо Байдън"),
+    ("person", "Mike Pompeo"), ("person", "Bibiová"), ("person", "Тереза Мэй"),
+    ("organisation", "Evropská komise"), ("organisation", "Европейската комисия"),
+    ("organisation", "Gazpromu"), ("organisation", "«Газпрома»"), ("organisation", "WHO"),
+    ("place", "Praze"), ("place", "Londynie"), ("place", "Київ"), ("place", "北京"),
+    ("event", "brexitu"), ("product", "Nord Stream 2"), ("document", "Resolution 2231"),
+)
+
+_KIND_CODES = {kind: n for n, kind in enumerate(ENTITY_KINDS, 1)}
+
+
+@lru_cache(maxsize=1)
+def key_fingerprint() -> str:
+    """What the stored keys were computed with: a version and the keys of the probes."""
+    digest = hashlib.sha256(str(KEYS_VERSION).encode())
+    for kind, text in _PROBES:
+        for name, key in index_keys(kind, text):
+            digest.update(encode_key(name, key).encode("utf-8", "surrogatepass"))
+    return f"{KEYS_VERSION}:{digest.hexdigest()[:16]}"
+
+
+def encode_key(name: str, key: Hashable) -> str:
+    """One index key as the text the store keeps: the index's name, then its parts."""
+    parts = key if isinstance(key, tuple) else (key,)
+    return "\x1f".join((name, *(str(p) for p in parts)))
+
+
+def spelling_keys(kind: str, text: str, eid: int) -> Iterator[tuple[str, int]]:
+    for name, key in index_keys(kind, text):
+        yield encode_key(name, key), eid
+
+
+class EntitySource(Protocol):
+    """What the store offers a resident linker (see :class:`~babelwire.store.base.Store`)."""
+
+    def entity_directory(self) -> Iterator[tuple[int, str, str | None]]: ...
+
+    def entity_ids_for_keys(self, keys: Sequence[str]) -> dict[str, list[int]]: ...
+
+    def entity_rows(self, ids: Sequence[int]) -> tuple[list[EntityRecord],
+                                                        list[StoredVariant]]: ...
+
+    def entity_contexts(self, ids: Sequence[int], *,
+                        articles: int) -> dict[int, EntityContext]: ...
+
+
+class Resident:
+    """Loads a store-backed linker's entities by key, and lets them go past ``limit``."""
+
+    def __init__(self, linker: EntityLinker, source: EntitySource, *, limit: int = 0) -> None:
+        self.linker = linker
+        self.source = source
+        self.limit = limit
+        """Held entities past which :meth:`trim` lets them all go (0: never)."""
+        self.loading = False
+        """True while spellings read from the store are filed (they are not new keys)."""
+        self.loads = 0
+        """Entities loaded so far (for the benchmark and the tests)."""
+        self.trims = 0
+        self._kinds = bytearray()
+        for index in linker.indexes.values():
+            index.miss = self.miss
+        for eid, kind, canonical in source.entity_directory():
+            self.note_kind(eid, kind)
+            if canonical:
+                linker.by_canonical.setdefault(canonical, eid)
+            linker.next_id = max(linker.next_id, eid + 1)
+
+    # -- kinds of entities not held ----------------------------------------
+    def note_kind(self, eid: int, kind: str | None) -> None:
+        if eid >= len(self._kinds):
+            self._kinds.extend(bytes(eid + 1 - len(self._kinds) + 1024))
+        self._kinds[eid] = _KIND_CODES.get(kind, 0) if kind else 0
+
+    def kind_of(self, eid: int) -> str | None:
+        code = self._kinds[eid] if 0 <= eid < len(self._kinds) else 0
+        return ENTITY_KINDS[code - 1] if code else None
+
+    # -- loading -----------------------------------------------------------
+    def miss(self, index: KeyIndex, key: Hashable) -> None:
+        """A key looked up for the first time that :meth:`prefetch` did not ask."""
+        self._fetch([(index.name, key)])
+
+    def prefetch(self, groups: Sequence[Group]) -> None:
+        """Ask, in one query, every key the linker files these names under: what it
+        looks them up by, but for a few derived keys (possessive bases, a lone surname's
+        key), which :meth:`miss` asks when they come."""
+        wanted: dict[tuple[str, Hashable], None] = {}
+        for group in groups:
+            if group.canonical:
+                continue
+            for text in group.forms:
+                pairs = index_keys(group.kind, text)
+                words = words_of(text)
+                if group.kind == "person" and len(words) == 1:  # a lone surname's keys
+                    pairs += [("surname", ("person", surname_key(words[0]))),
+                              ("surname", ("person", "~" + skeleton(stem_word(words[0]))))]
+                for pair in pairs:
+                    wanted[pair] = None
+        self.ask(wanted)
+
+    def ask(self, pairs: Iterable[tuple[str, Hashable]]) -> None:
+        """Load, in one query, what the store files under those (index, key) pairs not
+        asked yet."""
+        indexes = self.linker.indexes
+        wanted = [(name, key) for name, key in pairs if not indexes[name].asked(key)]
+        if wanted:
+            self._fetch(wanted)
+
+    def _fetch(self, wanted: list[tuple[str, Hashable]]) -> None:
+        indexes = self.linker.indexes
+        codes = {encode_key(name, key): (name, key) for name, key in wanted}
+        for name, key in wanted:
+            indexes[name].mark_asked(key)
+        found = self.source.entity_ids_for_keys(list(codes))
+        self.load({eid for ids in found.values() for eid in ids})
+        entities = self.linker.entities
+        for code, ids in found.items():
+            name, key = codes[code]
+            for eid in ids:
+                if eid in entities:  # a key the store has that this code no longer files
+                    indexes[name].add(key, eid)
+
+    def load(self, ids: Iterable[int]) -> None:
+        """Hold the entities ``ids`` not held yet: their records and spellings (a person's
+        one-word spellings last, as :meth:`EntityLinker.load` files them), and their
+        co-mentions and stories from their latest :data:`CONTEXT_ARTICLES` articles."""
+        linker = self.linker
+        missing = sorted({eid for eid in ids if eid not in linker.entities})
+        if not missing:
+            return
+        records, variants = self.source.entity_rows(missing)
+        self.loading = True
+        try:
+            for record in records:
+                linker._new(record)
+            later = []
+            for row in variants:
+                if row.entity.kind == "person" and len(words_of(row.text)) == 1:
+                    later.append(row)
+                else:
+                    linker._load_variant(row)
+            for row in later:
+                linker._load_variant(row)
+        finally:
+            self.loading = False
+        self.loads += len(records)
+        for eid, found in self.source.entity_contexts(missing, articles=CONTEXT_ARTICLES).items():
+            entity = linker.entities.get(eid)
+            if entity is None:
+                continue
+            if found.co_mentions:
+                top = sorted(found.co_mentions, key=lambda pair: (-pair[1], pair[0]))
+                entity.context = Counter(dict(top[:CONTEXT_CAP]))
+            if found.stories:
+                entity.stories = set(found.stories)
+
+    # -- letting go --------------------------------------------------------
+    def over_limit(self) -> bool:
+        return bool(self.limit) and len(self.linker.entities) > self.limit
+
+    def trim(self) -> bool:
+        """Let every held entity go when more than ``limit`` are held and none waits for a
+        merge pass; call between articles, once the last one is stored. True if it did."""
+        linker = self.linker
+        if not self.over_limit() or linker.dirty:
+            return False
+        held = len(linker.entities)
+        linker.entities.clear()
+        for index in linker.indexes.values():
+            index.clear()
+        self.trims += 1
+        log.info("entity linker: let %d entities go (limit %d); they load again as needed",
+                 held, self.limit)
+        return True
+
+
+class KeyStore(Protocol):
+    """What :func:`ensure_keys` needs of the store."""
+
+    def entity_keys_state(self) -> str | None: ...
+
+    def iter_entity_variants(self) -> Iterator[StoredVariant]: ...
+
+    def replace_entity_keys(self, rows: Iterable[tuple[str, int]], state: str) -> None: ...
+
+
+def ensure_keys(store: KeyStore) -> bool:
+    """Recompute every stored spelling's keys when they were computed by other code (or
+    not at all: a database from before ``0010_entity_keys``); True if it did."""
+    want = key_fingerprint()
+    if store.entity_keys_state() == want:
+        return False
+    started = time.perf_counter()
+    rows = list(rebuild_keys(store.iter_entity_variants()))
+    store.replace_entity_keys(rows, want)
+    log.info("entity keys computed again (%s): %d keys in %.1f s", want, len(rows),
+             time.perf_counter() - started)
+    return True
+
+
+def rebuild_keys(variants: Iterable[StoredVariant]) -> Iterator[tuple[str, int]]:
+    """Every key of every stored spelling, for a store whose keys are missing or stale."""
+    seen: set[tuple[str, int]] = set()
+    for row in variants:
+        for pair in spelling_keys(row.entity.kind, row.text, row.entity.id):
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+__all__ = [
+    "CONTEXT_ARTICLES", "CONTEXT_CAP", "KEYS_VERSION", "EntitySource", "KeyStore", "Resident",
+    "encode_key", "ensure_keys", "key_fingerprint", "rebuild_keys", "spelling_keys",
+]
