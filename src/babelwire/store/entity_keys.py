@@ -9,7 +9,6 @@ computed with.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -21,12 +20,10 @@ CHUNK = 500
 KEY_STATE = "fingerprint"
 """The name under which ``entity_key_state`` keeps the keys' fingerprint."""
 
-_RECENT = (
-    "WITH recent AS (SELECT entity_id, article_id FROM ("
-    "SELECT entity_id, article_id, ROW_NUMBER() OVER ("
-    "PARTITION BY entity_id ORDER BY article_id DESC) AS r FROM ("
-    "SELECT DISTINCT entity_id, article_id FROM entity_mentions WHERE entity_id {ids}) AS d"
-    ") AS n WHERE r <= {mark}) ")
+_RECENT = ("SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = {mark} "
+           "ORDER BY article_id DESC LIMIT {mark}")
+"""An entity's latest articles: read backwards along ``entity_mentions_entity``, so an
+entity named in 20,000 articles costs what one named in 1,000 does."""
 
 T = TypeVar("T")
 
@@ -36,34 +33,28 @@ def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield items[start:start + size]
 
 
-def co_mentions_sql(ids: str, mark: str) -> str:
-    """(entity, other entity, articles naming both) over each entity's latest articles;
-    ``ids`` is the backend's ``IN (...)`` or ``= ANY(...)`` clause, ``mark`` its
-    placeholder for the number of articles."""
-    return (_RECENT.format(ids=ids, mark=mark)
-            + "SELECT r.entity_id, m.entity_id, COUNT(DISTINCT m.article_id) FROM recent r "
-              "JOIN entity_mentions m ON m.article_id = r.article_id "
-              "AND m.entity_id <> r.entity_id GROUP BY r.entity_id, m.entity_id")
+def co_mentions_sql(mark: str) -> str:
+    """(other entity, articles naming both) over one entity's latest articles; parameters
+    (entity, articles, entity); ``mark`` is the backend's placeholder."""
+    return ("SELECT m.entity_id, COUNT(DISTINCT m.article_id) FROM entity_mentions m "
+            f"WHERE m.article_id IN ({_RECENT.format(mark=mark)}) AND m.entity_id <> {mark} "
+            "GROUP BY m.entity_id")
 
 
-def stories_sql(ids: str, mark: str) -> str:
-    """(entity, story) over each entity's latest articles."""
-    return (_RECENT.format(ids=ids, mark=mark)
-            + "SELECT DISTINCT r.entity_id, a.story_id FROM recent r "
-              "JOIN articles a ON a.id = r.article_id WHERE a.story_id IS NOT NULL")
+def stories_sql(mark: str) -> str:
+    """The stories of one entity's latest articles; parameters (entity, articles)."""
+    return (f"SELECT DISTINCT story_id FROM articles WHERE id IN ({_RECENT.format(mark=mark)}) "
+            "AND story_id IS NOT NULL")
 
 
-def contexts(pairs: Iterable[Sequence[Any]],
-             stories: Iterable[Sequence[Any]]) -> dict[int, EntityContext]:
-    together: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for eid, other, n in pairs:
-        together[int(eid)].append((int(other), int(n)))
-    story_ids: dict[int, list[int]] = defaultdict(list)
-    for eid, story in stories:
-        story_ids[int(eid)].append(int(story))
-    return {eid: EntityContext(entity_id=eid, co_mentions=tuple(sorted(together.get(eid, ()))),
-                               stories=tuple(sorted(story_ids.get(eid, ()))))
-            for eid in together.keys() | story_ids.keys()}
+def context(eid: int, pairs: Iterable[Sequence[Any]],
+            stories: Iterable[Sequence[Any]]) -> EntityContext | None:
+    """One entity's context from the rows of the two queries above (None: it has none)."""
+    together = tuple(sorted((int(other), int(n)) for other, n in pairs))
+    story_ids = tuple(sorted(int(row[0]) for row in stories))
+    if not together and not story_ids:
+        return None
+    return EntityContext(entity_id=eid, co_mentions=together, stories=story_ids)
 
 
-__all__ = ["CHUNK", "KEY_STATE", "chunks", "co_mentions_sql", "contexts", "stories_sql"]
+__all__ = ["CHUNK", "KEY_STATE", "chunks", "co_mentions_sql", "context", "stories_sql"]

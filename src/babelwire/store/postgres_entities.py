@@ -24,7 +24,7 @@ from babelwire.stages.entities_records import (
     TextDate,
     VariantCount,
 )
-from babelwire.store.entity_keys import KEY_STATE, chunks, co_mentions_sql, contexts, stories_sql
+from babelwire.store.entity_keys import KEY_STATE, chunks, co_mentions_sql, context, stories_sql
 from babelwire.store.postgres_rows import pg_text
 
 
@@ -154,10 +154,11 @@ def entity_rows(db: psycopg.Connection,
 def entity_contexts(db: psycopg.Connection, ids: Sequence[int], *,
                     articles: int) -> dict[int, EntityContext]:
     out: dict[int, EntityContext] = {}
-    for part in chunks(ids):
-        params = (list(part), articles)
-        out.update(contexts(db.execute(co_mentions_sql("= ANY(%s)", "%s"), params).fetchall(),
-                            db.execute(stories_sql("= ANY(%s)", "%s"), params).fetchall()))
+    for eid in ids:
+        found = context(eid, db.execute(co_mentions_sql("%s"), (eid, articles, eid)).fetchall(),
+                        db.execute(stories_sql("%s"), (eid, articles)).fetchall())
+        if found is not None:
+            out[eid] = found
     return out
 
 

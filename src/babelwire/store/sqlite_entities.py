@@ -34,7 +34,7 @@ from babelwire.stages.entities_records import (
     TextDate,
     VariantCount,
 )
-from babelwire.store.entity_keys import KEY_STATE, chunks, co_mentions_sql, contexts, stories_sql
+from babelwire.store.entity_keys import KEY_STATE, chunks, co_mentions_sql, context, stories_sql
 
 
 def write_entities(db: sqlite3.Connection, found: ArticleEntities) -> None:
@@ -156,11 +156,11 @@ def entity_rows(db: sqlite3.Connection,
 def entity_contexts(db: sqlite3.Connection, ids: Sequence[int], *,
                     articles: int) -> dict[int, EntityContext]:
     out: dict[int, EntityContext] = {}
-    for part in chunks(ids):
-        clause = f"IN ({','.join('?' * len(part))})"
-        params = [*part, articles]
-        out.update(contexts(db.execute(co_mentions_sql(clause, "?"), params),
-                            db.execute(stories_sql(clause, "?"), params)))
+    for eid in ids:
+        found = context(eid, db.execute(co_mentions_sql("?"), (eid, articles, eid)),
+                        db.execute(stories_sql("?"), (eid, articles)))
+        if found is not None:
+            out[eid] = found
     return out
 
 
