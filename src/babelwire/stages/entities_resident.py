@@ -250,6 +250,8 @@ def ensure_keys(store: KeyStore) -> bool:
     want = key_fingerprint()
     if store.entity_keys_state() == want:
         return False
+    log.info("computing the entity keys of every stored spelling (once, after an upgrade; "
+             "about 50 µs a spelling) ...")
     started = time.perf_counter()
     rows = list(rebuild_keys(store.iter_entity_variants()))
     store.replace_entity_keys(rows, want)
