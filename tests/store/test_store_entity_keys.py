@@ -156,3 +156,40 @@ def test_entity_contexts_count_co_mentions_and_stories_of_the_latest_articles(st
     assert sorted(r.id for r in records) == [2, 3] and {v.text for v in variants} == {"E2", "E3"}
     assert sorted(store.entity_directory()) == [(1, "person", None), (2, "person", None),
                                                 (3, "person", None)]
+
+
+def test_two_writers_reserve_disjoint_entity_ids(store, store_location):
+    first = store.reserve_entity_ids(64)
+    with open_store(store_location) as other:  # a second process on the same database
+        second = other.reserve_entity_ids(64)
+        third = store.reserve_entity_ids(10)
+    blocks = [set(range(first, first + 64)), set(range(second, second + 64)),
+              set(range(third, third + 10))]
+    assert first == 1 and not (blocks[0] & blocks[1]) and not (blocks[1] & blocks[2])
+    store.clear_entities()  # re-indexing numbers entities afresh
+    assert store.reserve_entity_ids(5) == 1
+
+
+def test_two_stages_on_one_database_never_give_one_id_to_two_entities(store, store_location):
+    rows = _corpus(20)
+    story = store.new_story("s", T0)
+    with open_store(store_location) as other:
+        stages = [EntityStage(store, backend="none"), EntityStage(other, backend="none")]
+        created: list[set[int]] = [set(), set()]
+        for stage, ids in zip(stages, created, strict=True):  # record each new id
+            resident = stage.linker.resident
+            assert resident is not None
+
+            def record(new_id=resident.new_id, ids=ids) -> int:
+                eid = new_id()
+                ids.add(eid)
+                return eid
+
+            resident.new_id = record  # type: ignore[method-assign]
+        for n, row in enumerate(rows):  # the two take turns, as two processes would
+            stage = stages[n % 2]
+            aid = _write(store, n, row, story)
+            stage.write(stage.analyse(aid, row["title"], row["text"], row["lang"], T0))
+        assert created[0] and created[1] and not (created[0] & created[1])
+        stored = {eid for eid, _kind, _canonical in store.entity_directory()}
+        assert stored <= created[0] | created[1]

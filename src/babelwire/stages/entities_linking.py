@@ -388,8 +388,8 @@ class EntityLinker:
         return mention.kind
 
     def _create(self, group: Group) -> int:
-        eid = self.next_id
-        self.next_id += 1
+        eid = self.next_id if self.resident is None else self.resident.new_id()
+        self.next_id = max(self.next_id, eid) + 1
         name = (self.names(group.canonical) if group.canonical else None) or group.longest
         # a canonical key says what the entity is: the Britons (people) name place:GB
         kind = _KIND_OF_KEY.get((group.canonical or "").split(":")[0], group.kind)
@@ -433,6 +433,8 @@ class EntityLinker:
         kind = group.kind
         if group.canonical:
             eid = self.by_canonical.get(group.canonical)
+            if eid is None and self.resident is not None:
+                eid = self.resident.canonical(group.canonical)
             if eid is None and group.canonical.startswith("doc:") and "|?|" in group.canonical:
                 family, _, number = group.canonical[4:].split("|")
                 known = [e for c, e in self.by_canonical.items()

@@ -52,6 +52,9 @@ KEYS_VERSION = 1
 CONTEXT_ARTICLES = 1000
 """A loaded entity's co-mentions and stories come from its latest this many articles."""
 
+ID_BLOCK = 64
+"""Entity ids reserved at a time (a process that stops leaves the rest of its block unused)."""
+
 CONTEXT_CAP = 400
 """At most this many co-mentioned entities are kept per entity (the most frequent)."""
 
@@ -102,6 +105,10 @@ class EntitySource(Protocol):
     def entity_contexts(self, ids: Sequence[int], *,
                         articles: int) -> dict[int, EntityContext]: ...
 
+    def reserve_entity_ids(self, count: int) -> int: ...
+
+    def entity_for_canonical(self, canonical: str) -> int | None: ...
+
 
 class Resident:
     """Loads a store-backed linker's entities by key, and lets them go past ``limit``."""
@@ -117,6 +124,8 @@ class Resident:
         """Entities loaded so far (for the benchmark and the tests)."""
         self.trims = 0
         self._kinds = bytearray()
+        self._ids = range(0)
+        """Entity ids reserved in the store and not handed out yet."""
         for index in linker.indexes.values():
             index.miss = self.miss
         for eid, kind, canonical in source.entity_directory():
@@ -124,6 +133,24 @@ class Resident:
             if canonical:
                 linker.by_canonical.setdefault(canonical, eid)
             linker.next_id = max(linker.next_id, eid + 1)
+
+    def canonical(self, canonical: str) -> int | None:
+        """The stored entity with this key that the process does not know of yet (another
+        process may have made it since this one started)."""
+        eid = self.source.entity_for_canonical(canonical)
+        if eid is not None:
+            self.linker.by_canonical[canonical] = eid
+            self.load({eid})
+        return eid
+
+    def new_id(self) -> int:
+        """An id for a new entity, from a block reserved in the store: processes writing
+        to one database never give one id to two entities."""
+        if not self._ids:
+            first = self.source.reserve_entity_ids(ID_BLOCK)
+            self._ids = range(first, first + ID_BLOCK)
+        eid, self._ids = self._ids[0], self._ids[1:]
+        return eid
 
     # -- kinds of entities not held ----------------------------------------
     def note_kind(self, eid: int, kind: str | None) -> None:

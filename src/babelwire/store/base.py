@@ -367,6 +367,15 @@ class Store(ABC):
         """Replace every stored key with ``rows`` (key, entity id), and the fingerprint."""
         raise self._no_entities()
 
+    def entity_for_canonical(self, canonical: str) -> int | None:
+        """The entity with this canonical key (a place, a document...), if one is stored."""
+        raise self._no_entities()
+
+    def reserve_entity_ids(self, count: int) -> int:
+        """The first of ``count`` consecutive entity ids that no process, this one or
+        another writing to the same database, has had or will be given."""
+        raise self._no_entities()
+
     def entity_successor(self, entity_id: int) -> int | None:
         """The entity that entity ``entity_id`` was merged into (after any later merges of
         that one); None when it was never merged."""

@@ -4,7 +4,9 @@ A store-backed linker (``stages.entities_resident``) finds an entity by the keys
 spellings are filed under (``entity_keys``, migration ``0010_entity_keys``) and reads its
 context back from the mentions: the entities named with it, and its stories, in its
 latest articles. ``entity_key_state`` records the fingerprint of the code the keys were
-computed with.
+computed with, and the next entity id free to reserve: linkers in several processes
+writing to one database take their ids in blocks from it, so no two give one id to two
+entities.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ CHUNK = 500
 
 KEY_STATE = "fingerprint"
 """The name under which ``entity_key_state`` keeps the keys' fingerprint."""
+
+NEXT_ID = "next_id"
+"""...and the next entity id no process has reserved (``Store.reserve_entity_ids``)."""
 
 _RECENT = ("SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = {mark} "
            "ORDER BY article_id DESC LIMIT {mark}")
@@ -57,4 +62,4 @@ def context(eid: int, pairs: Iterable[Sequence[Any]],
     return EntityContext(entity_id=eid, co_mentions=together, stories=story_ids)
 
 
-__all__ = ["CHUNK", "KEY_STATE", "chunks", "co_mentions_sql", "context", "stories_sql"]
+__all__ = ["CHUNK", "KEY_STATE", "NEXT_ID", "chunks", "co_mentions_sql", "context", "stories_sql"]

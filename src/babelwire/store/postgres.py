@@ -520,6 +520,21 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
             finally:
                 self._finish(ok)
 
+    def entity_for_canonical(self, canonical: str) -> int | None:
+        with self._lock:
+            return postgres_entities.entity_for_canonical(self._db, canonical)
+
+    def reserve_entity_ids(self, count: int) -> int:
+        with self._lock:
+            self._begin()
+            ok = False
+            try:
+                first = postgres_entities.reserve_entity_ids(self._db, count)
+                ok = True
+            finally:
+                self._finish(ok)
+            return first
+
     def entity_successor(self, entity_id: int) -> int | None:
         with self._lock:
             return postgres_entities.entity_successor(self._db, entity_id)

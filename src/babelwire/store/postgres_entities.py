@@ -24,7 +24,14 @@ from babelwire.stages.entities_records import (
     TextDate,
     VariantCount,
 )
-from babelwire.store.entity_keys import KEY_STATE, chunks, co_mentions_sql, context, stories_sql
+from babelwire.store.entity_keys import (
+    KEY_STATE,
+    NEXT_ID,
+    chunks,
+    co_mentions_sql,
+    context,
+    stories_sql,
+)
 from babelwire.store.postgres_rows import pg_text
 
 
@@ -179,6 +186,25 @@ def replace_entity_keys(db: psycopg.Connection, rows: Iterable[tuple[str, int]],
                "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (KEY_STATE, state))
 
 
+def entity_for_canonical(db: psycopg.Connection, canonical: str) -> int | None:
+    row = db.execute("SELECT id FROM entities WHERE canonical = %s",
+                     (pg_text(canonical),)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def reserve_entity_ids(db: psycopg.Connection, count: int) -> int:
+    """The first of ``count`` ids no process has had (run inside the caller's
+    transaction: the counter's row lock makes two processes wait on each other)."""
+    floor = next_entity_id(db)
+    db.execute("INSERT INTO entity_key_state (name, value) VALUES (%s, %s) "
+               "ON CONFLICT (name) DO NOTHING", (NEXT_ID, str(floor)))
+    row = db.execute(
+        "UPDATE entity_key_state SET value = (GREATEST(value::bigint, %s) + %s)::text "
+        "WHERE name = %s RETURNING value", (floor, count, NEXT_ID)).fetchone()
+    assert row is not None
+    return int(row[0]) - count
+
+
 def iter_entity_variants(db: psycopg.Connection) -> Iterator[StoredVariant]:
     rows = db.execute(
         "SELECT e.id, e.name, e.kind, e.canonical, v.text, v.lang, v.count "
@@ -245,7 +271,8 @@ def article_dates(db: psycopg.Connection, article_id: int) -> list[TextDate]:
 
 __all__ = [
     "article_dates", "article_mentions", "clear_entities", "entities", "entity_contexts",
-    "entity_directory", "entity_ids_for_keys", "entity_keys_state", "entity_rows",
+    "entity_directory", "entity_for_canonical", "entity_ids_for_keys", "entity_keys_state",
+    "entity_rows",
     "entity_successor", "iter_article_entities", "iter_entity_variants", "merge_entities",
-    "next_entity_id", "replace_entity_keys", "write_entities",
+    "next_entity_id", "replace_entity_keys", "reserve_entity_ids", "write_entities",
 ]

@@ -437,6 +437,22 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
             finally:
                 self._in_tx = False
 
+    def entity_for_canonical(self, canonical: str) -> int | None:
+        return sqlite_entities.entity_for_canonical(self._db, canonical)
+
+    def reserve_entity_ids(self, count: int) -> int:
+        with self._lock:
+            self._begin()
+            try:
+                first = sqlite_entities.reserve_entity_ids(self._db, count)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            finally:
+                self._in_tx = False
+            return first
+
     def entity_successor(self, entity_id: int) -> int | None:
         return sqlite_entities.entity_successor(self._db, entity_id)
 

@@ -34,7 +34,14 @@ from babelwire.stages.entities_records import (
     TextDate,
     VariantCount,
 )
-from babelwire.store.entity_keys import KEY_STATE, chunks, co_mentions_sql, context, stories_sql
+from babelwire.store.entity_keys import (
+    KEY_STATE,
+    NEXT_ID,
+    chunks,
+    co_mentions_sql,
+    context,
+    stories_sql,
+)
 
 
 def write_entities(db: sqlite3.Connection, found: ArticleEntities) -> None:
@@ -178,6 +185,23 @@ def replace_entity_keys(db: sqlite3.Connection, rows: Iterable[tuple[str, int]],
                "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (KEY_STATE, state))
 
 
+def entity_for_canonical(db: sqlite3.Connection, canonical: str) -> int | None:
+    row = db.execute("SELECT id FROM entities WHERE canonical = ?", (canonical,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def reserve_entity_ids(db: sqlite3.Connection, count: int) -> int:
+    """The first of ``count`` ids no process has had (run inside the caller's
+    transaction, which holds SQLite's write lock)."""
+    floor = next_entity_id(db)
+    db.execute("INSERT INTO entity_key_state (name, value) VALUES (?, ?) "
+               "ON CONFLICT (name) DO NOTHING", (NEXT_ID, str(floor)))
+    (value,) = db.execute(
+        "UPDATE entity_key_state SET value = CAST(MAX(CAST(value AS INTEGER), ?) + ? AS TEXT) "
+        "WHERE name = ? RETURNING value", (floor, count, NEXT_ID)).fetchone()
+    return int(value) - count
+
+
 def iter_entity_variants(db: sqlite3.Connection) -> Iterator[StoredVariant]:
     rows = db.execute(
         "SELECT e.id, e.name, e.kind, e.canonical, v.text, v.lang, v.count FROM entity_variants v "
@@ -240,7 +264,8 @@ def article_dates(db: sqlite3.Connection, article_id: int) -> list[TextDate]:
 
 __all__ = [
     "article_dates", "article_mentions", "clear_entities", "entities", "entity_contexts",
-    "entity_directory", "entity_ids_for_keys", "entity_keys_state", "entity_rows",
+    "entity_directory", "entity_for_canonical", "entity_ids_for_keys", "entity_keys_state",
+    "entity_rows",
     "entity_successor", "iter_article_entities", "iter_entity_variants", "merge_entities",
-    "next_entity_id", "replace_entity_keys", "write_entities",
+    "next_entity_id", "replace_entity_keys", "reserve_entity_ids", "write_entities",
 ]
