@@ -193,3 +193,34 @@ def test_two_stages_on_one_database_never_give_one_id_to_two_entities(store, sto
         assert created[0] and created[1] and not (created[0] & created[1])
         stored = {eid for eid, _kind, _canonical in store.entity_directory()}
         assert stored <= created[0] | created[1]
+
+
+def test_after_a_refused_write_the_linker_names_only_stored_entities(store, raw_sql,
+                                                                     monkeypatch):
+    rows = _corpus(12)
+    story = store.new_story("s", T0)
+    stage = EntityStage(store, backend="none")
+    write = store.write_entities
+    refused: list[int] = []
+
+    def flaky(found):  # the store refuses one article's entities (a full disk, say)
+        if not refused and found.article_id == 3:
+            refused.append(found.article_id)
+            raise OSError("disk full")
+        write(found)
+
+    monkeypatch.setattr(store, "write_entities", flaky)
+    for n, row in enumerate(rows):
+        aid = _write(store, n, row, story)
+        try:
+            stage.process(aid, row["title"], row["text"], row["lang"], T0)
+        except OSError:
+            assert aid == 3 and stage.linker.entities == {}
+    stage.flush_merges()
+    assert refused == [3]
+    # every stored mention names a stored entity, and the articles after the refused one
+    # have their entities
+    assert raw_sql(store, "SELECT COUNT(*) FROM entity_mentions WHERE entity_id NOT IN "
+                          "(SELECT id FROM entities)") == [(0,)]
+    assert raw_sql(store, "SELECT COUNT(DISTINCT article_id) FROM entity_mentions "
+                          "WHERE article_id > 3")[0][0] >= 7

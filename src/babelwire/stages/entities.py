@@ -188,10 +188,23 @@ class EntityStage:
         return list(found.mentions)
 
     def write(self, found: ArticleEntities) -> None:
-        """Store what :meth:`analyse` found (merges included), when the stage has a store."""
-        if self.store is not None:
+        """Store what :meth:`analyse` found (merges included), when the stage has a store.
+
+        When the store refuses it, the error goes on to the caller, and the linker lets
+        go of all it holds and reads the store again as later articles need: entities
+        made for this article were never stored, and a later article must not name them.
+        """
+        if self.store is None:
+            return
+        try:
             self.store.write_entities(found)
-            self._last_written = found
+        except Exception:
+            if self._linker is not None and self._linker.resident is not None:
+                self._linker.resident.forget_unstored()
+                log.warning("storing the entities of article %s failed; the entity linker "
+                            "reads them back from the database", found.article_id)
+            raise
+        self._last_written = found
 
     def flush_merges(self) -> tuple[tuple[EntityRecord, int], ...]:
         """Run a merge pass now (after a batch, say) and store its merges. The store takes

@@ -138,6 +138,12 @@ class EntityLinker:
             return entity.record.kind
         return self.resident.kind_of(eid) if self.resident is not None else None
 
+    def forget_pending(self) -> None:
+        """Drop what waits for the store: changed entities, merges, new keys."""
+        self._dirty.clear()
+        self.merged_into.clear()
+        self.new_keys.clear()
+
     def take_new_keys(self) -> list[tuple[str, Hashable, int]]:
         keys, self.new_keys = self.new_keys, []
         return keys
@@ -238,6 +244,7 @@ class EntityLinker:
             eid = self._resolve(group, context, story_id)
             if eid is not None and eid not in self.entities and self.resident is not None:
                 self.resident.load({eid})  # known by its canonical key, not held
+                eid = eid if eid in self.entities else None
             if eid is None:
                 eid = self._create(group)
                 changed[eid] = self.entities[eid].record

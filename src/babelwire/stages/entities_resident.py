@@ -128,7 +128,11 @@ class Resident:
         """Entity ids reserved in the store and not handed out yet."""
         for index in linker.indexes.values():
             index.miss = self.miss
-        for eid, kind, canonical in source.entity_directory():
+        self._read_directory()
+
+    def _read_directory(self) -> None:
+        linker = self.linker
+        for eid, kind, canonical in self.source.entity_directory():
             self.note_kind(eid, kind)
             if canonical:
                 linker.by_canonical.setdefault(canonical, eid)
@@ -252,13 +256,28 @@ class Resident:
         if not self.over_limit() or linker.dirty:
             return False
         held = len(linker.entities)
-        linker.entities.clear()
-        for index in linker.indexes.values():
-            index.clear()
+        self.forget()
         self.trims += 1
         log.info("entity linker: let %d entities go (limit %d); they load again as needed",
                  held, self.limit)
         return True
+
+    def forget(self) -> None:
+        """Let go of everything held, merges not yet stored and keys not yet written
+        included: what the store holds is then all the linker knows (after a write that
+        failed, so that no later article names an entity the store never got)."""
+        linker = self.linker
+        linker.entities.clear()
+        for index in linker.indexes.values():
+            index.clear()
+        linker.forget_pending()
+
+    def forget_unstored(self) -> None:
+        """:meth:`forget`, and the canonical keys read again from the store: those of
+        entities made for an article whose write failed were never stored."""
+        self.forget()
+        self.linker.by_canonical.clear()
+        self._read_directory()
 
 
 class KeyStore(Protocol):
