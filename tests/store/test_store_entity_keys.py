@@ -224,3 +224,23 @@ def test_after_a_refused_write_the_linker_names_only_stored_entities(store, raw_
                           "(SELECT id FROM entities)") == [(0,)]
     assert raw_sql(store, "SELECT COUNT(DISTINCT article_id) FROM entity_mentions "
                           "WHERE article_id > 3")[0][0] >= 7
+
+
+def test_a_merge_not_stored_yet_is_followed_when_the_store_answers_a_key(store):
+    from babelwire.stages.entities_records import ArticleEntities, EntityRecord, Mention
+    from babelwire.stages.entities_resident import spelling_keys
+
+    aid = _write(store, 0, {"title": "t", "text": "x", "lang": "ru"}, store.new_story("s", T0))
+    people = (EntityRecord(id=1, name="Olaf Scholz", kind="person"),
+              EntityRecord(id=2, name="Олаф Шольц", kind="person"))
+    store.write_entities(ArticleEntities(
+        article_id=aid, dates=(), entities=people,
+        mentions=tuple(Mention(text=p.name, kind="person", start=0, end=1, lang="ru",
+                               entity_id=p.id) for p in people),
+        keys=tuple(k for p in people for k in spelling_keys("person", p.name, p.id))))
+    linker = EntityLinker(source=store, first_id=3)
+    linker.resident.load({1, 2})
+    linker._merge(1, 2)  # the merge pass joined them; the store hears of it with the article
+    linker.by_form.forget_asked()
+    assert linker.by_form.get(("person", fold("Олаф Шольц"))) == {1}
+    assert 2 not in linker.entities  # not read back as if it were still an entity

@@ -172,9 +172,9 @@ class Resident:
         self._fetch([(index.name, key)])
 
     def prefetch(self, groups: Sequence[Group]) -> None:
-        """Ask, in one query, every key the linker files these names under: what it
-        looks them up by, but for a few derived keys (possessive bases, a lone surname's
-        key), which :meth:`miss` asks when they come."""
+        """Ask, in one query, every key the linker files these names under and a lone
+        surname's keys: what it looks them up by, but for a few derived keys (a
+        possessive's base), which :meth:`miss` asks when they come."""
         wanted: dict[tuple[str, Hashable], None] = {}
         for group in groups:
             if group.canonical:
@@ -202,13 +202,16 @@ class Resident:
         codes = {encode_key(name, key): (name, key) for name, key in wanted}
         for name, key in wanted:
             indexes[name].mark_asked(key)
-        found = self.source.entity_ids_for_keys(list(codes))
+        # an entity merged here whose merge is not stored yet lives on as the one it joined
+        resolve = self.linker.resolve
+        found = {code: {resolve(eid) for eid in ids}
+                 for code, ids in self.source.entity_ids_for_keys(list(codes)).items()}
         self.load({eid for ids in found.values() for eid in ids})
         entities = self.linker.entities
         for code, ids in found.items():
             name, key = codes[code]
             for eid in ids:
-                if eid in entities:  # a key the store has that this code no longer files
+                if eid in entities:  # also a key the store has that this code no longer files
                     indexes[name].add(key, eid)
 
     def load(self, ids: Iterable[int]) -> None:
@@ -216,7 +219,8 @@ class Resident:
         one-word spellings last, as :meth:`EntityLinker.load` files them), and their
         co-mentions and stories from their latest :data:`CONTEXT_ARTICLES` articles."""
         linker = self.linker
-        missing = sorted({eid for eid in ids if eid not in linker.entities})
+        missing = sorted({eid for eid in ids
+                          if eid not in linker.entities and eid not in linker.merged_into})
         if not missing:
             return
         records, variants = self.source.entity_rows(missing)
