@@ -152,8 +152,13 @@ class EntityLinker:
     def load(self, variants: Iterable[StoredVariant],
              articles: Iterable[tuple[Sequence[int], int | None]] = ()) -> None:
         """Rebuild from stored variants and, per article, (entity ids, story id)."""
-        # a person's one-word spellings after the others, so that a lone first name finds
-        # its full name (see _remember); only those rows wait in memory
+        self.load_variants(variants)
+        for ids, story in articles:
+            self._learn_context(list(ids), story)
+
+    def load_variants(self, variants: Iterable[StoredVariant]) -> None:
+        """File stored spellings: a person's one-word spellings after the others, so that
+        a lone first name finds its full name (see _remember); only those rows wait."""
         later: list[StoredVariant] = []
         for row in variants:
             if row.entity.kind == "person" and len(words_of(row.text)) == 1:
@@ -162,8 +167,6 @@ class EntityLinker:
                 self._load_variant(row)
         for row in later:
             self._load_variant(row)
-        for ids, story in articles:
-            self._learn_context(list(ids), story)
 
     def _load_variant(self, row: StoredVariant) -> None:
         entity = self.entities.get(row.entity.id)

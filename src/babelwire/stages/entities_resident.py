@@ -215,9 +215,9 @@ class Resident:
                     indexes[name].add(key, eid)
 
     def load(self, ids: Iterable[int]) -> None:
-        """Hold the entities ``ids`` not held yet: their records and spellings (a person's
-        one-word spellings last, as :meth:`EntityLinker.load` files them), and their
-        co-mentions and stories from their latest :data:`CONTEXT_ARTICLES` articles."""
+        """Hold the entities ``ids`` not held yet: their records and spellings (filed as
+        :meth:`EntityLinker.load_variants` files them), and their co-mentions and stories
+        from their latest :data:`CONTEXT_ARTICLES` articles."""
         linker = self.linker
         missing = sorted({eid for eid in ids
                           if eid not in linker.entities and eid not in linker.merged_into})
@@ -228,14 +228,7 @@ class Resident:
         try:
             for record in records:
                 linker._new(record)
-            later = []
-            for row in variants:
-                if row.entity.kind == "person" and len(words_of(row.text)) == 1:
-                    later.append(row)
-                else:
-                    linker._load_variant(row)
-            for row in later:
-                linker._load_variant(row)
+            linker.load_variants(variants)
         finally:
             self.loading = False
         self.loads += len(records)

@@ -12,6 +12,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,20 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
             self._db.execute("BEGIN IMMEDIATE")
             self._in_tx = True
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write under the lock: committed at the end, rolled back on any error."""
+        with self._lock:
+            self._begin()
+            try:
+                yield
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            finally:
+                self._in_tx = False
+
     def commit(self) -> None:
         with self._lock:
             if self._in_tx:
@@ -194,40 +209,23 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
 
     def merge_stories(self, source: int, target: int, evidence: Mapping[str, Any]) -> None:
         note = json.dumps({"merged_from": source, **dict(evidence)}, ensure_ascii=False)
-        with self._lock:
-            self._begin()
-            try:
-                self._db.execute(
-                    "UPDATE articles SET story_id = ?, story_evidence = json_set("
-                    "COALESCE(story_evidence, '{}'), '$.merge', json(?)) WHERE story_id = ?",
-                    (target, note, source))
-                self._db.execute(
-                    "UPDATE stories SET first_seen = (SELECT MIN(first_seen) FROM stories "
-                    "WHERE id IN (?, ?)), last_seen = (SELECT MAX(last_seen) FROM stories "
-                    "WHERE id IN (?, ?)) WHERE id = ?", (source, target, source, target, target))
-                self._db.execute("UPDATE stories SET merged_into = ? WHERE id = ?",
-                                 (target, source))
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            finally:
-                self._in_tx = False
+        with self._transaction():
+            self._db.execute(
+                "UPDATE articles SET story_id = ?, story_evidence = json_set("
+                "COALESCE(story_evidence, '{}'), '$.merge', json(?)) WHERE story_id = ?",
+                (target, note, source))
+            self._db.execute(
+                "UPDATE stories SET first_seen = (SELECT MIN(first_seen) FROM stories "
+                "WHERE id IN (?, ?)), last_seen = (SELECT MAX(last_seen) FROM stories "
+                "WHERE id IN (?, ?)) WHERE id = ?", (source, target, source, target, target))
+            self._db.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (target, source))
 
     # -- writing ---------------------------------------------------------
     def write_batch(self, writes: Sequence[ArticleWrite]) -> list[int]:
         ids: list[int] = []
-        with self._lock:
-            self._begin()
-            try:
-                for w in writes:
-                    ids.append(self._insert(w))
-                self._db.execute("COMMIT")
-                self._in_tx = False
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                self._in_tx = False
-                raise
+        with self._transaction():
+            for w in writes:
+                ids.append(self._insert(w))
         return ids
 
     def _insert(self, w: ArticleWrite) -> int:
@@ -373,23 +371,12 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
 
     # -- entities (store/sqlite_entities.py) ------------------------------
     def write_entities(self, found: ArticleEntities) -> None:
-        with self._lock:
-            self._begin()
-            try:
-                sqlite_entities.write_entities(self._db, found)
-                self._db.execute("COMMIT")
-                self._in_tx = False
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                self._in_tx = False
-                raise
+        with self._transaction():
+            sqlite_entities.write_entities(self._db, found)
 
     def clear_entities(self) -> None:
-        with self._lock:
-            self._begin()
+        with self._transaction():
             sqlite_entities.clear_entities(self._db)
-            self._db.execute("COMMIT")
-            self._in_tx = False
 
     def iter_entity_variants(self) -> Iterator[StoredVariant]:
         return sqlite_entities.iter_entity_variants(self._db)
@@ -426,32 +413,15 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
         return sqlite_entities.entity_keys_state(self._db)
 
     def replace_entity_keys(self, rows: Iterable[tuple[str, int]], state: str) -> None:
-        with self._lock:
-            self._begin()
-            try:
-                sqlite_entities.replace_entity_keys(self._db, rows, state)
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            finally:
-                self._in_tx = False
+        with self._transaction():
+            sqlite_entities.replace_entity_keys(self._db, rows, state)
 
     def entity_for_canonical(self, canonical: str) -> int | None:
         return sqlite_entities.entity_for_canonical(self._db, canonical)
 
     def reserve_entity_ids(self, count: int) -> int:
-        with self._lock:
-            self._begin()
-            try:
-                first = sqlite_entities.reserve_entity_ids(self._db, count)
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            finally:
-                self._in_tx = False
-            return first
+        with self._transaction():
+            return sqlite_entities.reserve_entity_ids(self._db, count)
 
     def entity_successor(self, entity_id: int) -> int | None:
         return sqlite_entities.entity_successor(self._db, entity_id)
