@@ -77,9 +77,9 @@ SETTINGS: tuple[Setting, ...] = (
             "article leave the clusterer's memory after the batch; they are read from the "
             "database again if a later article needs them (0: keep every story read)."),
     Setting("entity_resident_limit", int, 100_000,
-            "Most entities the linker holds in memory; past it, it lets them go between two "
-            "articles and reads back from the database what later articles name (0: no "
-            "limit). About 2.5 KiB each."),
+            "Most entities the linker holds in memory; past it, it keeps the half most "
+            "recently named and reads the others back from the database when later "
+            "articles name them (0: no limit). About 2.5 KiB each."),
     Setting("batch_size", int, 256,
             "Articles processed per pipeline batch (one store transaction each)."),
     Setting("serve_host", str, "127.0.0.1",

@@ -244,3 +244,27 @@ def test_a_merge_not_stored_yet_is_followed_when_the_store_answers_a_key(store):
     linker.by_form.forget_asked()
     assert linker.by_form.get(("person", fold("Олаф Шольц"))) == {1}
     assert 2 not in linker.entities  # not read back as if it were still an entity
+
+
+def test_a_trim_keeps_the_entities_named_last(store):
+    rows = _corpus(30)
+    story = store.new_story("s", T0)
+    stage = EntityStage(store, backend="none", resident_limit=0)
+    resident = stage.linker.resident
+    last: set[int] = set()
+    for n, row in enumerate(rows):
+        aid = _write(store, n, row, story)
+        last = {m.entity_id for m in stage.process(aid, row["title"], row["text"], row["lang"],
+                                                   T0) if m.entity_id is not None}
+    stage.flush_merges()
+    last = {stage.linker.resolve(e) for e in last}
+    held = len(stage.linker.entities)
+    resident.limit = max(len(last) * 2, 2)
+    assert held > resident.limit and resident.trim()
+    assert last <= stage.linker.entities.keys()
+    assert len(stage.linker.entities) <= resident.limit // 2
+    # what was let go is read back by key; what was kept is found without asking
+    kept = next(iter(last))
+    spelling = next(iter(stage.linker.entities[kept].variants))[0]
+    kind = stage.linker.entities[kept].record.kind
+    assert kept in stage.linker.by_form.get((kind, fold(spelling)))

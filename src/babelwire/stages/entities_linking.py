@@ -197,6 +197,14 @@ class EntityLinker:
             entity.lemmas = entity.lemmas | {lemma}
             self._index(entity, lemma)
 
+    def refile(self, entity: _Entity) -> None:
+        """File a held entity's spellings and lemmas again (after the indexes were emptied)."""
+        for text, _lang in entity.variants:
+            if not self._lone_first_name(entity, text):
+                self._index(entity, text)
+        for lemma in entity.lemmas:
+            self._index(entity, lemma)
+
     @staticmethod
     def _lone_first_name(entity: _Entity, text: str) -> bool:
         """Whether ``text`` is a person's first name alone (``Бориса`` of ``Борис Джонсон``):
@@ -252,6 +260,8 @@ class EntityLinker:
                 eid = self._create(group)
                 changed[eid] = self.entities[eid].record
             entity = self.entities[eid]
+            if self.resident is not None:
+                self.resident.touch(eid)
             renamed = self._maybe_rename(entity, group)
             if renamed is not None:
                 changed[eid] = renamed

@@ -12,8 +12,9 @@ a key missed there is asked on its own when the linker looks it up.
 
 What the process starts with: every entity's kind (a byte each, for the context scores)
 and the ids of entities with a canonical key (countries, cities, documents). Past
-``limit`` held entities the linker lets them all go between two articles
-(:meth:`Resident.trim`) and loads again what the next articles reach.
+``limit`` held entities the linker keeps the half most recently named, lets the others go
+between two articles (:meth:`Resident.trim`) and loads again what the next articles
+reach.
 
 Keys are computed by code that changes between releases. The store records a
 fingerprint of the key functions (:func:`key_fingerprint`: a version and the keys of a
@@ -117,7 +118,8 @@ class Resident:
         self.linker = linker
         self.source = source
         self.limit = limit
-        """Held entities past which :meth:`trim` lets them all go (0: never)."""
+        """Held entities past which :meth:`trim` lets the least recently named half go
+        (0: never)."""
         self.loading = False
         """True while spellings read from the store are filed (they are not new keys)."""
         self.loads = 0
@@ -126,6 +128,8 @@ class Resident:
         self._kinds = bytearray()
         self._ids = range(0)
         """Entity ids reserved in the store and not handed out yet."""
+        self._used: dict[int, None] = {}
+        """Held entities, least recently named first."""
         for index in linker.indexes.values():
             index.miss = self.miss
         self._read_directory()
@@ -232,6 +236,8 @@ class Resident:
         finally:
             self.loading = False
         self.loads += len(records)
+        for record in records:
+            self.touch(record.id)
         for eid, found in self.source.entity_contexts(missing, articles=CONTEXT_ARTICLES).items():
             entity = linker.entities.get(eid)
             if entity is None:
@@ -246,17 +252,34 @@ class Resident:
     def over_limit(self) -> bool:
         return bool(self.limit) and len(self.linker.entities) > self.limit
 
+    def touch(self, eid: int) -> None:
+        """Note that an article named ``eid`` (the most recently named are kept by
+        :meth:`trim`)."""
+        self._used.pop(eid, None)
+        self._used[eid] = None
+
     def trim(self) -> bool:
-        """Let every held entity go when more than ``limit`` are held and none waits for a
-        merge pass; call between articles, once the last one is stored. True if it did."""
+        """When more than ``limit`` entities are held and none waits for a merge pass, keep
+        the ``limit // 2`` most recently named and let the others go; call between
+        articles, once the last one is stored. True if it did."""
         linker = self.linker
         if not self.over_limit() or linker.dirty:
             return False
         held = len(linker.entities)
+        recent = [eid for eid in reversed(self._used) if eid in linker.entities]
+        kept = {eid: linker.entities[eid] for eid in recent[: self.limit // 2]}
         self.forget()
+        self.loading = True
+        try:  # the kept ones filed again; what the others were filed under is asked anew
+            for eid, entity in reversed(kept.items()):
+                linker.entities[eid] = entity
+                linker.refile(entity)
+                self._used[eid] = None
+        finally:
+            self.loading = False
         self.trims += 1
-        log.info("entity linker: let %d entities go (limit %d); they load again as needed",
-                 held, self.limit)
+        log.info("entity linker: let %d of %d entities go (limit %d); they load again as "
+                 "needed", held - len(kept), held, self.limit)
         return True
 
     def forget(self) -> None:
@@ -268,6 +291,7 @@ class Resident:
         for index in linker.indexes.values():
             index.clear()
         linker.forget_pending()
+        self._used.clear()
 
     def forget_unstored(self) -> None:
         """:meth:`forget`, and the canonical keys read again from the store: those of
