@@ -301,6 +301,10 @@ class Resident:
         self._read_directory()
 
 
+_QUIET_REBUILD = 20_000
+"""Spellings whose keys are computed again without a warning (about a second's work)."""
+
+
 class KeyStore(Protocol):
     """What :func:`ensure_keys` needs of the store."""
 
@@ -317,10 +321,13 @@ def ensure_keys(store: KeyStore) -> bool:
     want = key_fingerprint()
     if store.entity_keys_state() == want:
         return False
-    log.info("computing the entity keys of every stored spelling (once, after an upgrade; "
-             "about 50 µs a spelling) ...")
     started = time.perf_counter()
-    rows = list(rebuild_keys(store.iter_entity_variants()))
+    variants = list(store.iter_entity_variants())
+    # a large archive takes a while (about 50 µs a spelling): say so where it shows
+    log.log(logging.WARNING if len(variants) > _QUIET_REBUILD else logging.INFO,
+            "computing the entity keys of %d stored spellings (once, after an upgrade; "
+            "about %.0f s) ...", len(variants), len(variants) * 5e-5)
+    rows = list(rebuild_keys(variants))
     store.replace_entity_keys(rows, want)
     log.info("entity keys computed again (%s): %d keys in %.1f s", want, len(rows),
              time.perf_counter() - started)
