@@ -54,6 +54,7 @@ from babelwire.stages.entities_gazetteer import default_gazetteer
 from babelwire.stages.entities_linking import EntityLinker
 from babelwire.stages.entities_records import StoredVariant
 from babelwire.stages.entities_resident import ensure_keys
+from babelwire.stages.entities_stream import StreamNames
 from babelwire.store import ArticleWrite, SQLiteStore
 
 RESULTS = Path(__file__).parent / "results" / "entity_linker.json"
@@ -157,6 +158,8 @@ def store_axis(folder: Path, limit: int) -> dict[str, Any]:
     out["no_store_docs_per_cpu_second"] = round(len(docs) / (time.process_time() - started), 1)
     out["no_store_entities"] = len(alone.linker.entities)
     del alone
+    out["held_heap"] = _held_heap(docs[::5], gaz)
+    print(json.dumps(out["held_heap"]), flush=True)
     for held in (0, limit):
         with tempfile.TemporaryDirectory(prefix="babelwire-linker-") as tmp:
             store = SQLiteStore(Path(tmp) / "s.db")
@@ -186,6 +189,43 @@ def store_axis(folder: Path, limit: int) -> dict[str, Any]:
             store.close()
         out[f"limit_{held}"] = run
         print(json.dumps(run), flush=True)
+    return out
+
+
+def _held_heap(docs: list[Any], gaz: Any) -> dict[str, Any]:
+    """The heap a store-backed linker holds per entity after linking ``docs`` (spellings,
+    context, stories, indexes and the keys it asked the store), against one with no
+    store; the process-wide tables (given names, country adjectives) are built first."""
+    def link(stage: EntityStage, rows: list[tuple[int, tuple[str, str, str]]]) -> None:
+        for aid, (title, body, lang) in rows:
+            stage.process(aid, title, body, lang, None)
+        stage.flush_merges()
+
+    out: dict[str, Any] = {"documents": len(docs)}
+    with tempfile.TemporaryDirectory(prefix="babelwire-linker-") as tmp:
+        numbered = [(n, (d.text.partition("\n\n")[0], d.text.partition("\n\n")[2], d.lang))
+                    for n, d in enumerate(docs, 1)]
+        link(EntityStage(None, gazetteer=gaz, backend="none"), numbered)  # the tables
+        for name in ("store", "no_store"):
+            store = SQLiteStore(Path(tmp) / f"{name}.db") if name == "store" else None
+            rows = _article_rows(store, docs) if store is not None else numbered
+            _clear_key_caches()
+            gc.collect()
+            tracemalloc.start()
+            before = tracemalloc.get_traced_memory()[0]
+            stage = EntityStage(store, gazetteer=gaz, backend="none")
+            link(stage, rows)
+            stage._finder = None  # the finder's tables and the stream's names are the
+            stage.stream = StreamNames()  # stage's, not the linker's
+            _clear_key_caches()
+            gc.collect()
+            held = tracemalloc.get_traced_memory()[0] - before
+            tracemalloc.stop()
+            entities = len(stage.linker.entities)
+            out[name] = {"entities": entities, "heap_mib": round(held / 2**20, 2),
+                         "kib_per_entity": round(held / 1024 / entities, 2)}
+            if store is not None:
+                store.close()
     return out
 
 

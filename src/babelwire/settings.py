@@ -79,7 +79,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("entity_resident_limit", int, 100_000,
             "Most entities the linker holds in memory; past it, it keeps the half most "
             "recently named and reads the others back from the database when later "
-            "articles name them (0: no limit). About 2.5 KiB each."),
+            "articles name them (0: no limit). About 5 KiB each."),
     Setting("batch_size", int, 256,
             "Articles processed per pipeline batch (one store transaction each)."),
     Setting("serve_host", str, "127.0.0.1",
