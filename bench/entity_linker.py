@@ -19,7 +19,8 @@ still used without a store); that is measured too, as the baseline.
 3. **Linking with a store.** The same documents linked by a store-backed stage writing
    to SQLite, with no limit and with ``--limit`` entities held, against the stage
    with no store: documents per second, entities loaded and let go, and a new process's
-   start and first document on the result.
+   start and first document on the result; and the heap a linker holds per entity after
+   linking every fifth document, with the store and without.
 
 Writes ``bench/results/entity_linker.json``.
 
