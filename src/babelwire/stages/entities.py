@@ -102,9 +102,9 @@ class EntityStage:
                  resident_limit: int = 100_000) -> None:
         self.store = store
         self.merge_every = merge_every
+        """Articles between two merge passes (0: never); see :meth:`EntityLinker.merge_pass`."""
         self.resident_limit = resident_limit
         """With a store: the most entities the linker holds (see ``entities_resident``)."""
-        """Articles between two merge passes (0: never); see :meth:`EntityLinker.merge_pass`."""
         self._since_merge = 0
         self._last_written: ArticleEntities | None = None
         self._gazetteer = gazetteer
@@ -219,7 +219,7 @@ class EntityStage:
                              for m in last.mentions)
             again = replace(last, mentions=mentions, entities=(), merges=merges,
                             keys=self._new_keys())
-            self.store.write_entities(again)
+            self.write(again)
             self._last_written = replace(again, merges=())
         return merges
 
