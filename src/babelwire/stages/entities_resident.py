@@ -16,6 +16,11 @@ and the ids of entities with a canonical key (countries, cities, documents). Pas
 between two articles (:meth:`Resident.trim`) and loads again what the next articles
 reach.
 
+New entities take their ids from blocks reserved in the store (:meth:`Resident.new_id`),
+and a canonical key not met yet is looked up there (:meth:`Resident.canonical`), so
+processes sharing a database neither give one id to two entities nor make one country
+twice.
+
 Keys are computed by code that changes between releases. The store records a
 fingerprint of the key functions (:func:`key_fingerprint`: a version and the keys of a
 set of probe spellings); when it differs, every stored spelling's keys are computed again
