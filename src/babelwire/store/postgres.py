@@ -511,29 +511,16 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
             return postgres_entities.entity_keys_state(self._db)
 
     def replace_entity_keys(self, rows: Iterable[tuple[str, int]], state: str) -> None:
-        with self._lock:
-            self._begin()
-            ok = False
-            try:
-                postgres_entities.replace_entity_keys(self._db, rows, state)
-                ok = True
-            finally:
-                self._finish(ok)
+        with self._transaction() as db:
+            postgres_entities.replace_entity_keys(db, rows, state)
 
     def entity_for_canonical(self, canonical: str) -> int | None:
         with self._lock:
             return postgres_entities.entity_for_canonical(self._db, canonical)
 
     def reserve_entity_ids(self, count: int) -> int:
-        with self._lock:
-            self._begin()
-            ok = False
-            try:
-                first = postgres_entities.reserve_entity_ids(self._db, count)
-                ok = True
-            finally:
-                self._finish(ok)
-            return first
+        with self._transaction() as db:  # committed at once: other writers see the counter
+            return postgres_entities.reserve_entity_ids(db, count)
 
     def entity_successor(self, entity_id: int) -> int | None:
         with self._lock:
