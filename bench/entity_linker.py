@@ -230,27 +230,32 @@ def _held_heap(docs: list[Any], gaz: Any) -> dict[str, Any]:
     return out
 
 
+def store_article(store: SQLiteStore, number: int, title: str, body: str, lang: str,
+                  story: int) -> int:
+    """One article row for a benchmark document (its mentions refer to it); its id."""
+    url = f"https://slavicner.example/{number}"
+    article = Article(url=url, canonical_url=url, title=title, text=body, source="x",
+                      published=None, fetched_at=datetime(2026, 1, 1, tzinfo=UTC),
+                      location=url)
+    enriched = EnrichedArticle(article=article, language=Language(code=lang, confidence=1.0),
+                               dedup=DuplicateCheck(content_hash=f"h{number}", minhash=(1, 2)),
+                               embedding=np.ones(4, dtype=np.float32))
+    (aid,) = store.write_batch([ArticleWrite(enriched=enriched, story_id=story,
+                                             story_score=1.0)])
+    return aid
+
+
 def _article_rows(store: SQLiteStore,
                   docs: list[Any]) -> list[tuple[int, tuple[str, str, str]]]:
-    """Store one article row per document (the mentions refer to them); five a story."""
+    """Store one article row per document; five a story."""
     rows = []
     story = 0
     for number, doc in enumerate(docs):
         title, _, body = doc.text.partition("\n\n")
         if number % 5 == 0:
             story = store.new_story(title, None)
-        url = f"https://slavicner.example/{number}"
-        article = Article(url=url, canonical_url=url, title=title, text=body, source="x",
-                          published=None, fetched_at=datetime(2026, 1, 1, tzinfo=UTC),
-                          location=url)
-        enriched = EnrichedArticle(article=article, language=Language(code=doc.lang,
-                                                                      confidence=1.0),
-                                   dedup=DuplicateCheck(content_hash=f"h{number}",
-                                                        minhash=(1, 2)),
-                                   embedding=np.ones(4, dtype=np.float32))
-        (aid,) = store.write_batch([ArticleWrite(enriched=enriched, story_id=story,
-                                                 story_score=1.0)])
-        rows.append((aid, (title, body, doc.lang)))
+        rows.append((store_article(store, number, title, body, doc.lang, story),
+                     (title, body, doc.lang)))
     return rows
 
 

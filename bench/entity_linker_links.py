@@ -24,34 +24,18 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from babelwire.evaluation.entities import SPLITS, _split_title, lea, load_documents, split_paths
-from babelwire.records import Article, DuplicateCheck, EnrichedArticle, Language
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.entities_gazetteer import default_gazetteer
 from babelwire.stages.entities_keys import fold
 from babelwire.stages.entities_linking import EntityLinker
-from babelwire.store import ArticleWrite, SQLiteStore
+from babelwire.store import SQLiteStore
+from entity_linker import store_article
 
 RESULTS = Path(__file__).parent / "results" / "entity_linker_links.json"
-T0 = datetime(2026, 10, 1, 8, 0, tzinfo=UTC)
-
-
-def _store_article(store: SQLiteStore, n: int, title: str, body: str, lang: str) -> int:
-    url = f"https://slavicner.example/{n}"
-    article = Article(url=url, canonical_url=url, title=title, text=body, source="x",
-                      published=T0, fetched_at=T0, location=url)
-    enriched = EnrichedArticle(article=article, language=Language(code=lang, confidence=1.0),
-                               dedup=DuplicateCheck(content_hash=f"h{n}", minhash=(1, 2)),
-                               embedding=np.ones(4, dtype=np.float32))
-    (aid,) = store.write_batch([ArticleWrite(enriched=enriched, story_id=store.new_story(
-        title, T0), story_score=1.0)])
-    return aid
 
 
 def _run(docs: list[Any], store: SQLiteStore | None, new_stage: Callable[[], EntityStage],
@@ -64,7 +48,8 @@ def _run(docs: list[Any], store: SQLiteStore | None, new_stage: Callable[[], Ent
             stage.flush_merges()
             stage = new_stage()
         title, body = _split_title(doc.text)
-        aid = _store_article(store, n, title, body, doc.lang) if store is not None else n + 1
+        aid = (store_article(store, n, title, body, doc.lang, store.new_story(title, None))
+               if store is not None else n + 1)
         found = stage.analyse(aid, title, body, doc.lang, None, story_id=n // 5)
         stage.write(found)
         for g in doc.gold:
