@@ -105,6 +105,16 @@ def test_newspapers_named_alone_and_in_case_forms():
         "product:observer", "product:times", "product:independent"]
 
 
+@pytest.mark.parametrize(("doc", "lang", "key"), [
+    ('W gazecie "The Sun" ukazał się artykuł.', "pl", "product:sun"),  # after a quote
+    ("Czołówka „The Sun”, nawołując do wierności.", "pl", "product:sun"),
+    ("Лозунгът „Америка на първо място“ се върна.", "bg", "product:america-first"),
+])
+def test_a_known_name_opening_a_quote_is_kept_whole(doc, lang, key):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert key in [m.canonical for m in found]
+
+
 def test_the_west_is_a_region_when_capitalised():
     gaz = default_gazetteer()
     found = CasedMentionFinder(gaz).find("Отношения России и Запада ухудшились.", "ru")

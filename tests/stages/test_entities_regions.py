@@ -53,7 +53,7 @@ def test_polish_case_forms_of_countries():
 @pytest.mark.parametrize(("doc", "lang", "name"), [
     ("Rząd Zjednoczonego Królestwa Wielkiej Brytanii i Irlandii Północnej ogłosił.", "pl",
      "Zjednoczonego Królestwa Wielkiej Brytanii i Irlandii Północnej"),
-    ("Правительство Соединенного Королевства Великобритании и Северной Ирландии заявило.", "ru",
+    ("Граждане Соединенного Королевства Великобритании и Северной Ирландии заявили.", "ru",
      "Соединенного Королевства Великобритании и Северной Ирландии"),
 ])
 def test_the_united_kingdoms_full_name_is_one_mention(doc, lang, name):
@@ -120,3 +120,15 @@ def test_a_lone_adjective_in_a_coordination_names_its_region(doc, lang, alone):
                                                         story_id=None).mentions}
     assert len(set(found.values())) == 2 and found[alone] in {
         "place:region:central-europe", "place:region:eastern-europe"}
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Англия", "ru", "place:GB"),  # Russian news writes England for the United Kingdom
+    ("Англии", "ru", "place:GB"),
+    ("Англия", "bg", "place:GB-ENG"),  # Bulgarian and Ukrainian mean England
+    ("Англії", "uk", "place:GB-ENG"),
+    ("Anglii", "pl", "place:GB-ENG"),
+])
+def test_england_is_the_united_kingdom_only_in_russian(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and entry.canonical == key

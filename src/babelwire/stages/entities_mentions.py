@@ -262,8 +262,11 @@ class CasedMentionFinder:
                                                and MINOR_PLACE.match(entry.canonical))
             # a known name opening a sentence stays even where the article also writes it in
             # lower case (Brexit ... brexit); a learned gazetteer knows too many common words
-            span, titled = _trim(raw, (stop if self.gaz.learned else self.stop) if known
-                                 else stop_common)
+            if known and len(raw.tokens) > 1 and fold(_text(doc, raw)) in self.gaz.exact:
+                span, titled = raw, False  # a known name whole: "The Sun" after a quote
+            else:
+                span, titled = _trim(raw, (stop if self.gaz.learned else self.stop) if known
+                                     else stop_common)
             if span is None:
                 continue
             before = preceding_words(doc, toks, index_of[id(span.tokens[0])])

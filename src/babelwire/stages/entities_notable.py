@@ -162,6 +162,11 @@ product:spiegel|Der Spiegel|Der Spiegel|Spiegel|Шпигел|Шпигель|Шп
 product:bild|Bild|Bild|Bild-Zeitung|Билд|Бильд|Більд
 product:welt|Die Welt|Die Welt|Ди Велт|Ди Вельт
 product:welt-am-sonntag|Welt am Sonntag|Welt am Sonntag|Велт ам Зонтаг
+product:bild-am-sonntag|Bild am Sonntag|Bild am Sonntag|Билд ам Зонтаг|Бильд ам Зонтаг
+product:der-standard|Der Standard|Der Standard|Дер Щандард|Дер Штандарт
+product:voa|Voice of America|Voice of America|VOA|Гласът на Америка|Голос Америки|
+    Голос Америки|Głos Ameryki|Hlas Ameriky
+product:cumhuriyet|Cumhuriyet|Cumhuriyet|Джумхуриет|Cumhuriyetu
 product:tagesspiegel|Der Tagesspiegel|Der Tagesspiegel|Tagesspiegel|Тагесшпигел|Тагесшпигель
 product:faz|Frankfurter Allgemeine Zeitung|Frankfurter Allgemeine Zeitung|Frankfurter Allgemeine|
     FAZ|Франкфуртер алгемайне цайтунг|Франкфуртер альгемайне цайтунг
@@ -180,6 +185,7 @@ product:ukrainska-pravda|Ukrainska Pravda|Українська правда|Ук
 product:rzeczpospolita|Rzeczpospolita|Rzeczpospolita|Rzeczpospolitej|Жечпосполита
 product:wyborcza|Gazeta Wyborcza|Gazeta Wyborcza|Wyborcza|Газета Выборча
 product:tvn|TVN|TVN|TVN24
+product:tvn24-bis|TVN24 BiS|TVN24 BiS|TVN24 Biznes i Świat
 product:rmf|RMF FM|RMF FM|RMF
 product:forbes|Forbes|Forbes|Форбс
 product:newsweek|Newsweek|Newsweek|Нюзуик|Ньюсуик|Ньюсвик
@@ -191,6 +197,12 @@ product:gosuslugi|Gosuslugi|Госуслуги|Госуслуг|Госуслуг
 product:blue-stream|Blue Stream|Blue Stream|Голубой поток|Голубого потока|Голубому потоку|
     Błękitny Potok|Modrý proud|Синият поток|Блакитний потік
 product:s-400|S-400|S-400|С-400|S-400 Triumf|С-400 «Триумф»
+product:america-first|America First|America First|Америка на първо място|Америка прежде всего|
+    Америка понад усе|Ameryka przede wszystkim|Amerika na prvním místě|Amerika na prvem mestu
+product:maga|Make America Great Again|Make America Great Again|MAGA|
+    Да направим Америка отново велика|Сделаем Америку снова великой|
+    Зробимо Америку знову великою|Uczyńmy Amerykę znów wielką|
+    Učiňme Ameriku znovu skvělou
 product:lisbon-treaty|Treaty of Lisbon|Treaty of Lisbon|Lisbon Treaty|Lisabonská smlouva|
     Lisabonské smlouvy|Lisabonskou smlouvu|lisabonská smlouva|lisabonské smlouvy|
     lisabonskou smlouvu|lisabonské smlouvě|Traktat lizboński|Traktatu lizbońskiego|
@@ -206,6 +218,8 @@ product:good-friday-agreement|Good Friday Agreement|Good Friday Agreement|
     Споразумението от Разпети петък|Споразумението от Велики петък
 product:polsat|Polsat|Polsat|Polsat News
 product:polskie-radio|Polskie Radio|Polskie Radio
+product:polskie-radio-24|Polskie Radio 24|Polskie Radio 24|PR24|Polskiego Radia 24|
+    Polskim Radiu 24
 product:ct|Czech Television|Česká televize|ČT|ČT24
 product:lidovky|Lidové noviny|Lidové noviny|Lidovky
 product:mfdnes|Mladá fronta DNES|Mladá fronta DNES|MF DNES|iDNES.cz|iDNES
