@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from babelwire.stages.entities import EntityStage
+from babelwire.stages.entities_gazetteer import default_gazetteer
 from babelwire.stages.entities_keys import stem_key
 from babelwire.stages.entities_linking import EntityLinker
 from babelwire.stages.entities_records import Mention
@@ -113,6 +114,16 @@ def test_demonyms_are_people_who_link_to_their_country():
     assert stage.linker.entities[country].record.kind == "place"
     assert people["Němci"].canonical == "place:DE" and people["Poláci"].canonical == "place:PL"
     assert "Ruský" not in people  # an adjective is not a mention
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Portugalczycy", "pl", "place:PT"), ("Belgowie", "pl", "place:BE"),
+    ("Holanďané", "cs", "place:NL"), ("Avstrijec", "sl", "place:AT"),
+    ("датчане", "ru", "place:DK"), ("швейцарци", "bg", "place:CH"),
+])
+def test_nationality_nouns_of_more_countries(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and (entry.kind, entry.canonical) == ("person", key)
 
 
 def test_a_different_first_name_is_another_person_even_in_shared_context():

@@ -65,7 +65,8 @@ DEMONYMS: tuple[tuple[str, str], ...] = (
     ("GR", "Greeks Grecy Greków Grek Greczynka Řekové Řeků Grki Grkov греки греков грек "
            "гречанка греків гърци гърците"),
     ("NL", "Holendrzy Holendrów Holender Holenderka Nizozemci Nizozemců Nizozemec Nizozemci "
-           "голландцы голландцев голландец нідерландці холандци холандците"),
+           "голландцы голландцев голландец нідерландці холандци холандците Holanďané Holanďanů "
+           "Holanďan Nizozemcev Nizozemec"),
     ("JP", "Japończycy Japończyków Japończyk Japonka Japonci Japonců Japonec Japonka "
            "японцы японцев японец японка японці японців японци японците"),
     ("IN", "Hindusi Hindusów Indové Indů Indijci Indijcev индийцы индийцев индиец індійці "
@@ -77,6 +78,7 @@ DEMONYMS: tuple[tuple[str, str], ...] = (
     ("BY", "Belarusians Białorusini Białorusinów Białorusin Bělorusové Bělorusů Belorusi "
            "белорусы белорусов белорус білоруси білорусів беларуси беларусите"),
     ("AT", "Austriacy Austriaków Austriak Rakušané Rakušanů Rakušan Avstrijci Avstrijcev "
+           "Avstrijec Avstrijka "
            "австрийцы австрийцев австриец австрійці австрійців австрийци австрийците"),
     ("RO", "Romanians Rumuni Rumunów Rumun Rumunka Rumuni Rumunů Romuni Romunov румыны "
            "румын румын румуни румунів румънци румънците"),
@@ -87,6 +89,19 @@ DEMONYMS: tuple[tuple[str, str], ...] = (
            "шведи шведів шведите"),
     ("AF", "Afghans Afgańczycy Afgańczyków Afgańczyk Afghánci Afghánců Afghánec Afganistanci "
            "афганцы афганцев афганец афганці афганців афганци афганците"),
+    ("PT", "Portuguese Portugalczycy Portugalczyków Portugalczyk Portugalci Portugalců "
+           "Portugalec Portugalcev португальцы португальцев португалец португальці "
+           "португальців португалци португалците"),
+    ("BE", "Belgians Belgowie Belgów Belg Belgičané Belgičanů Belgičan Belgijci Belgijcev "
+           "Belgijec бельгийцы бельгийцев бельгиец бельгійці бельгійців белгийци белгийците"),
+    ("DK", "Danes Duńczycy Duńczyków Duńczyk Dánové Dánů Dán Danci Dancev датчане датчан "
+           "датчанин данці данців датчани датчаните"),
+    ("FI", "Finns Finowie Finów Finové Finů Finci Fincev финны финнов финн фіни фінів "
+           "финландци финландците"),
+    ("NO", "Norwegians Norwegowie Norwegów Norweg Norové Norů Norvežani Norvežanov норвежцы "
+           "норвежцев норвежец норвежці норвежців норвежци норвежците"),
+    ("CH", "Swiss Szwajcarzy Szwajcarów Szwajcar Švýcaři Švýcarů Švicarji Švicarjev швейцарцы "
+           "швейцарцев швейцарец швейцарці швейцарців швейцарци швейцарците"),
     ("SY", "Syrians Syryjczycy Syryjczyków Syryjczyk Syřané Syřanů Syřan Sirci Sircev "
            "сирийцы сирийцев сириец сирійці сирійців сирийци сирийците"),
 )

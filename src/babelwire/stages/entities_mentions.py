@@ -258,8 +258,10 @@ class CasedMentionFinder:
             entry = self.gaz.lookup(_text(doc, raw), lang) if raw.sentence_start else None
             # a GeoNames city's alternate name or a region's translated name is no reason to
             # keep a common word (Дали, Eden, Polish Kampania "campaign" for Campania)
-            known = entry is not None and not (len(raw.tokens) == 1
-                                               and MINOR_PLACE.match(entry.canonical))
+            known = entry is not None and not (len(raw.tokens) == 1 and (
+                MINOR_PLACE.match(entry.canonical)  # nor a city by its stem alone: Колко
+                or (entry.canonical.startswith("place:city:")
+                    and fold(raw.tokens[0].text) not in self.gaz.exact)))
             # a known name opening a sentence stays even where the article also writes it in
             # lower case (Brexit ... brexit); a learned gazetteer knows too many common words
             if known and len(raw.tokens) > 1 and fold(_text(doc, raw)) in self.gaz.exact:

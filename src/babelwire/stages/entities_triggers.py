@@ -197,6 +197,9 @@ trong khi theo tại các những một và của là với cho từ sau trướ
 там здесь зараз тепер однак потім тому тут teraz jednak potem dlatego tam tutaj także
 nyní teď však pak proto tam zde zdaj sedaj vendar nato zato tam tukaj
 ранее раньше позже сам сама само sám sama samo
+колко какво защо кой коя кое кои къде кога сколько что почему зачем где кто куда откуда
+скільки що чому навіщо де хто куди звідки ile co dlaczego gdzie kto kiedy kolik co proč kde
+kdo kdy koliko kaj zakaj kje kdo kdaj
 """
 
 # Verbs of saying, as written next to the one who speaks (``съобщи Барние``, ``Дейвис
