@@ -45,7 +45,8 @@ def eval_command(ctx: click.Context, task: str, data: Path | None, gold: Path | 
     TASK is one of: extraction (article text, Scrapinghub benchmark), dates
     (publication dates, htmldate set), similarity (story similarity, SemEval-2022
     Task 8), clusters (BCubed of stories on a gold JSONL file), langid (language
-    identification on the sample corpus and SemEval texts).
+    identification on the sample corpus and SemEval texts), entities (named
+    entities and their cross-lingual links, SlavicNER).
     """
     settings = getattr(ctx.obj, "settings", None)
     options = EvalOptions(data=data, gold=gold, limit=limit, jobs=jobs or default_jobs(),

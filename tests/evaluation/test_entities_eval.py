@@ -113,9 +113,9 @@ def _doc(lang: str, text: str, *gold: tuple[str, str, str, str]) -> Document:
 
 def test_learned_gazetteer_links_forms_through_training_ids():
     train = [
-        _doc("pl", "Portugalczycy zagłosowali. Portugalia została w Unii.",
-             ("Portugalczycy", "Portugalczycy", "PER", "GPE-Portugal"),
-             ("Portugalia", "Portugalia", "LOC", "GPE-Portugal")),
+        _doc("pl", "Meksykanie zagłosowali. Meksyk został w NAFTA.",
+             ("Meksykanie", "Meksykanie", "PER", "GPE-Mexico"),
+             ("Meksyk", "Meksyk", "LOC", "GPE-Mexico")),
         _doc("ru", "Полексит и Polexit: поляки ждут.",
              ("Полексит", "Полексит", "EVT", "EVT-Polexit"),
              ("Polexit", "Polexit", "EVT", "EVT-Polexit")),
@@ -132,12 +132,12 @@ def test_learned_gazetteer_links_forms_through_training_ids():
     base = default_gazetteer()
     typed, _ = learn_gazetteer(base, train)
     linked, _ = learn_gazetteer(base, train, link_ids=True)
-    assert typed.lookup("Portugalczycy").kind == "person"
-    assert not typed.lookup("Portugalczycy").canonical
-    # the built-in gazetteer knows Portugalia: the demonym of the same id takes its key
-    assert linked.lookup("Portugalczycy").canonical == base.lookup("Portugalia").canonical
-    assert linked.lookup("Portugalczycy").kind == "person"
-    assert base.names[linked.lookup("Portugalczycy").canonical] == "Portugal"
+    assert typed.lookup("Meksykanie").kind == "person"
+    assert not typed.lookup("Meksykanie").canonical
+    # the built-in gazetteer knows Meksyk: the demonym of the same id takes its key
+    assert linked.lookup("Meksykanie").canonical == base.lookup("Meksyk").canonical
+    assert linked.lookup("Meksykanie").kind == "person"
+    assert base.names[linked.lookup("Meksykanie").canonical] == "Mexico"
     # an id the built-in gazetteer does not know gets one key of its own for all its forms
     assert linked.lookup("Полексит").canonical == linked.lookup("Polexit").canonical == (
         "learned:EVT-Polexit")

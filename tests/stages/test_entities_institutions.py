@@ -109,18 +109,6 @@ def test_an_acronym_head_in_its_case_forms_takes_the_adjectives_country():
         (m.text, m.canonical) for m in found]
 
 
-@pytest.mark.parametrize(("doc", "lang", "found"), [
-    ("Пакистан е в центъра. Върховният съд отмени присъдата.", "bg", []),
-    ("Pakistan je v centru. Nejvyšší soud rozsudek zrušil.", "cs", []),
-    ("Върховният съд на Пакистан отмени присъдата.", "bg",
-     [("Върховният съд на Пакистан", "org:supreme-court:PK")]),
-])
-def test_a_supreme_court_alone_is_no_name_in_bulgarian_czech_and_slovene(doc, lang, found):
-    # their annotators mark it in 2 of 205 uses, against 147 of 169 in ru, pl and uk
-    mentions = CasedMentionFinder(default_gazetteer()).find(doc, lang)
-    assert [(m.text, m.canonical) for m in mentions if m.kind == "organisation"] == found
-
-
 @pytest.mark.parametrize(("doc", "lang"), [
     ("Колко струва ваксината? Никой не знае.", "bg"),  # not Kolkata by its stem
     ("Сколько стоит вакцина? Никто не знает.", "ru"),

@@ -86,12 +86,6 @@ _FREE_GOVERNMENT_LANGS = frozenset({"ru"})
 103 such phrases in SlavicNER's training documents (Polish, Czech and Slovene 18 of 242,
 Bulgarian none of 145)."""
 
-_BARE_COURT_LANGS = frozenset({"bg", "cs", "sl"})
-"""Languages whose news names a supreme court alone (``Върховният съд``, ``Nejvyšší soud``)
-as a description, not a name: SlavicNER's annotators mark it in 1 of 92 Bulgarian uses, none
-of 105 Czech and 1 of 8 Slovene ones, against 147 of 169 Russian, Polish and Ukrainian
-ones. There it is no mention; named with its country it still is."""
-
 
 def _not_free(kind: str, lang: str) -> bool:
     return kind in _NOT_FREE and lang not in _FREE_GOVERNMENT_LANGS
@@ -260,11 +254,7 @@ def join_institutions(doc: str, mentions: list[Mention], lang: str,
             if key is not None:
                 m = replace(m, canonical=key)
         out.append(m)
-    found = _context_keys(_free_heads(doc, out, lang, adjectives, gaps), lang, gaz)
-    if lang not in _BARE_COURT_LANGS:
-        return found
-    return [m for m in found
-            if not (m.kind == "organisation" and institution_type(m.text) == "supreme-court")]
+    return _context_keys(_free_heads(doc, out, lang, adjectives, gaps), lang, gaz)
 
 
 _NATION_KEY = re.compile(r"place:([A-Z]{2})(?:-[A-Z0-9]{1,3})?")
