@@ -47,6 +47,12 @@ class StoreError(BabelwireError):
     """The database could not be opened, migrated or written."""
 
 
+class EntityConflict(StoreError):
+    """The database refused an article's entities because another writer stored a
+    conflicting one first: the same canonical entity (a country two processes met at the
+    same moment), or an entity the refused article's mentions name is not there."""
+
+
 class ModelError(BabelwireError):
     """A model could not be loaded (missing package, missing weights)."""
 

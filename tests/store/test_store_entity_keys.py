@@ -268,3 +268,36 @@ def test_a_trim_keeps_the_entities_named_last(store):
     spelling = next(iter(stage.linker.entities[kept].variants))[0]
     kind = stage.linker.entities[kept].record.kind
     assert kept in stage.linker.by_form.get((kind, fold(spelling)))
+
+
+def test_a_canonical_entity_two_writers_make_at_once_ends_up_as_one(store, store_location,
+                                                                   monkeypatch):
+    from babelwire.errors import EntityConflict
+
+    story = store.new_story("s", T0)
+    row = {"title": "Německo", "text": "Německo a Francie jednají o plynu.", "lang": "cs"}
+    first, second = _write(store, 0, row, story), _write(store, 1, row, story)
+    with open_store(store_location) as other:  # a second process on the same database
+        stage_a, stage_b = EntityStage(store, backend="none"), EntityStage(other, backend="none")
+        found_a = stage_a.analyse(first, row["title"], row["text"], "cs", T0)  # not stored yet
+        write_b = other.write_entities
+        conflicts: list[Exception] = []
+
+        def a_writes_first(found):  # A stores Germany between B's linking and B's write
+            if not conflicts:
+                stage_a.write(found_a)
+                try:
+                    write_b(found)
+                except EntityConflict as exc:
+                    conflicts.append(exc)
+                    raise
+            else:
+                write_b(found)
+
+        monkeypatch.setattr(other, "write_entities", a_writes_first)
+        mentions = stage_b.process(second, row["title"], row["text"], "cs", T0)
+    assert conflicts  # B's first write collided on the canonical key
+    germany = {m.entity_id for m in found_a.mentions if m.text == "Německo"}
+    assert {m.entity_id for m in mentions if m.text == "Německo"} == germany
+    stored = {m.entity_id for m in store.article_mentions(second) if m.text == "Německo"}
+    assert stored == germany  # the second article's entities are stored, on A's entity

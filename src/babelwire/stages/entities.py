@@ -23,6 +23,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from babelwire.errors import EntityConflict
 from babelwire.stages.entities_backend import NerBackend, load_backend
 from babelwire.stages.entities_dates import find_dates, month_and_day_names
 from babelwire.stages.entities_documents import find_documents
@@ -147,13 +148,21 @@ class EntityStage:
     def analyse(self, article_id: int, title: str, text: str, lang: str,
                 published: datetime | None, story_id: int | None = None) -> ArticleEntities:
         """Mentions (linked to entities), dates, and the entities created or renamed."""
+        mentions, dates = self._find(title, text, lang, published)
+        return self._link(article_id, mentions, dates, story_id)
+
+    def _find(self, title: str, text: str, lang: str,
+              published: datetime | None) -> tuple[list[Mention], list[TextDate]]:
         doc = document_text(title, text)
         plain = unmix(doc)  # Бaйдън with a Latin a is read as Байдън; offsets stay
         mentions = self.finder.find(plain, lang)
         if plain is not doc:  # each mention keeps the spelling the article has
             mentions = [replace(m, text=doc[m.start:m.end]) if plain[m.start:m.end] == m.text
                         else m for m in mentions]
-        dates: list[TextDate] = find_dates(doc, lang, published)
+        return mentions, find_dates(doc, lang, published)
+
+    def _link(self, article_id: int, mentions: list[Mention], dates: list[TextDate],
+              story_id: int | None, *, again: bool = False) -> ArticleEntities:
         if story_id is None and self.store is not None:
             story_id = self.store.story_of(article_id)
         linker = self.linker
@@ -161,7 +170,7 @@ class EntityStage:
             linker.resident.trim()
         linked, changed = linker.link(mentions, story_id)
         merges: tuple[tuple[EntityRecord, int], ...] = ()
-        self._since_merge += 1
+        self._since_merge += 0 if again else 1
         if (self.merge_every and self._since_merge >= self.merge_every) or (
                 linker.resident is not None and linker.resident.over_limit()):
             merges = self.merge_now()  # over the limit: merge now, so the next can trim
@@ -182,9 +191,20 @@ class EntityStage:
 
     def process(self, article_id: int, title: str, text: str, lang: str,
                 published: datetime | None) -> list[Mention]:
-        """Find, link and store one article's entities; return its mentions."""
-        found = self.analyse(article_id, title, text, lang, published)
-        self.write(found)
+        """Find, link and store one article's entities; return its mentions.
+
+        When another process stored a conflicting entity first (both met a new country at
+        the same moment), the article is linked once more against what the store holds
+        now, and written again."""
+        mentions, dates = self._find(title, text, lang, published)
+        found = self._link(article_id, mentions, dates, None)
+        try:
+            self.write(found)
+        except EntityConflict:
+            log.info("another writer stored an entity of article %s first; linking it "
+                     "again", article_id)
+            found = self._link(article_id, mentions, dates, None, again=True)
+            self.write(found)
         return list(found.mentions)
 
     def write(self, found: ArticleEntities) -> None:

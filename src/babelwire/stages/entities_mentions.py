@@ -264,13 +264,14 @@ class CasedMentionFinder:
                     and fold(raw.tokens[0].text) not in self.gaz.exact)))
             # a known name opening a sentence stays even where the article also writes it in
             # lower case (Brexit ... brexit); a learned gazetteer knows too many common words
-            if known and len(raw.tokens) > 1 and fold(_text(doc, raw)) in self.gaz.exact:
-                span, titled = raw, False  # a known name whole: "The Sun" after a quote
-            else:
-                span, titled = _trim(raw, (stop if self.gaz.learned else self.stop) if known
-                                     else stop_common)
-            if span is None:
+            trimmed: _Span | None = raw  # a known name whole: "The Sun" after a quote
+            titled = False
+            if not (known and len(raw.tokens) > 1 and fold(_text(doc, raw)) in self.gaz.exact):
+                trimmed, titled = _trim(raw, (stop if self.gaz.learned else self.stop) if known
+                                        else stop_common)
+            if trimmed is None:
                 continue
+            span = trimmed
             before = preceding_words(doc, toks, index_of[id(span.tokens[0])])
             person_like = titled or any(stem_word(w) in person_titles() for w in before)
             # after a title only a leading name is cut off (Польщі | Томаш Врона); a trailing

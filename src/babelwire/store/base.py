@@ -316,7 +316,8 @@ class Store(ABC):
         return StoreError(f"{type(self).__name__} does not store entities")
 
     def write_entities(self, found: ArticleEntities) -> None:
-        """Replace one article's mentions and dates, upsert its entities, count spellings."""
+        """Replace one article's mentions and dates, upsert its entities, count spellings.
+        Raises ``EntityConflict`` when another writer stored a conflicting entity first."""
         raise self._no_entities()
 
     def clear_entities(self) -> None:

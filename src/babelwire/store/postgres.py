@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import psycopg
 
-from babelwire.errors import QueryError, StoreError
+from babelwire.errors import EntityConflict, QueryError, StoreError
 from babelwire.records import SearchHit, StoredArticle, Story
 from babelwire.stages.entities_records import (
     ArticleEntities,
@@ -453,6 +453,8 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
             try:
                 postgres_entities.write_entities(self._db, found)
                 ok = True
+            except psycopg.IntegrityError as exc:
+                raise EntityConflict(f"entities of article {found.article_id}: {exc}") from exc
             finally:
                 self._finish(ok)
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from babelwire.errors import QueryError, StoreError
+from babelwire.errors import EntityConflict, QueryError, StoreError
 from babelwire.records import SearchHit, StoredArticle, Story
 from babelwire.stages.entities_records import (
     ArticleEntities,
@@ -371,8 +371,11 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
 
     # -- entities (store/sqlite_entities.py) ------------------------------
     def write_entities(self, found: ArticleEntities) -> None:
-        with self._transaction():
-            sqlite_entities.write_entities(self._db, found)
+        try:
+            with self._transaction():
+                sqlite_entities.write_entities(self._db, found)
+        except sqlite3.IntegrityError as exc:
+            raise EntityConflict(f"entities of article {found.article_id}: {exc}") from exc
 
     def clear_entities(self) -> None:
         with self._transaction():
