@@ -115,3 +115,19 @@ def test_an_acronym_head_in_its_case_forms_takes_the_adjectives_country():
 ])
 def test_a_question_word_opening_a_sentence_is_no_name(doc, lang):
     assert CasedMentionFinder(default_gazetteer()).find(doc, lang) == []
+
+
+@pytest.mark.parametrize(("doc", "lang"), [
+    ("Sněmovna jednala. Nový ministr to odmítl.", "cs"),
+    ("Rynki spadły. Szwajcarski bank podniósł stopy.", "pl"),
+])
+def test_an_adjective_and_a_lower_case_head_opening_a_sentence_is_a_description(doc, lang):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert [m.text for m in found if m.kind == "organisation"] == []
+
+
+def test_a_keyed_institution_opening_a_sentence_stays():
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "Britský parlament hlasoval o dohodě.", "cs")
+    assert [(m.text, m.canonical) for m in found] == [
+        ("Britský parlament", "org:parliament:GB")]

@@ -109,8 +109,12 @@ def test_newspapers_named_alone_and_in_case_forms():
     ('W gazecie "The Sun" ukazał się artykuł.', "pl", "product:sun"),  # after a quote
     ("Czołówka „The Sun”, nawołując do wierności.", "pl", "product:sun"),
     ("Лозунгът „Америка на първо място“ се върна.", "bg", "product:america-first"),
+    ("Как сообщили в Институте имени Роберта Коха, это так.", "ru", "org:rki"),
+    ("Решението на Съвета на Европейския съюз е окончателно.", "bg", "org:eu-council"),
+    ("Podle ECDC a CDC to platí.", "cs",
+     "org:ecdc"),
 ])
-def test_a_known_name_opening_a_quote_is_kept_whole(doc, lang, key):
+def test_known_names_in_quotes_and_in_their_case_forms(doc, lang, key):
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
     assert key in [m.canonical for m in found]
 

@@ -352,7 +352,9 @@ org:EP|European Parliament|evropski parlament|evropskega parlamenta|evropskemu p
 org:EU|European Union|европейский союз|европейского союза|европейскому союзу|
     европейским союзом|европейском союзе
 org:eu-council|Council of the European Union|Council of the EU|Rada EU|Rada UE|Svet EU|Совет ЕС|
-    Рада ЄС|Съветът на ЕС|Съвета на ЕС
+    Рада ЄС|Съветът на ЕС|Съвета на ЕС|Council of the European Union|Rada Evropské unie|
+    Rada Unii Europejskiej|Svet Evropske unije|Совет Европейского союза|
+    Рада Європейського Союзу|Съветът на Европейския съюз|Съвета на Европейския съюз
 org:cjeu|Court of Justice of the European Union|Court of Justice of the European Union|
     Soudní dvůr EU|Trybunał Sprawiedliwości UE|Sodišče EU|Суд ЕС|Суд ЄС|Съдът на ЕС|Съда на ЕС|
     Съдът на Европейския съюз|Съда на Европейския съюз|Soudní dvůr Evropské unie|
@@ -378,7 +380,28 @@ org:nsa|NSA|NSA|АНБ
 org:fsb|FSB|ФСБ|FSB
 org:kgb|KGB|КГБ|KGB
 org:pentagon|Pentagon|Pentagon|Пентагон
-org:cdc|CDC|CDC
+org:cdc|Centers for Disease Control and Prevention|CDC|
+    Centers for Disease Control and Prevention|Centra pro kontrolu a prevenci nemocí|
+    Centrum Kontroli i Prewencji Chorób|Центр по контролю и профилактике заболеваний|
+    Центры по контролю и профилактике заболеваний|Центр контроля и профилактики заболеваний|
+    Центри з контролю та профілактики захворювань|
+    Центровете за контрол и превенция на заболяванията|
+    Центърът за контрол и превенция на заболяванията
+org:ecdc|European Centre for Disease Prevention and Control|ECDC|
+    European Centre for Disease Prevention and Control|
+    Evropské středisko pro prevenci a kontrolu nemocí|
+    Europejskie Centrum ds. Zapobiegania i Kontroli Chorób|
+    Evropski center za preprečevanje in obvladovanje bolezni|
+    Европейский центр профилактики и контроля заболеваний|
+    Європейський центр профілактики та контролю захворювань|
+    Европейският център за превенция и контрол на заболяванията|
+    Европейския център за превенция и контрол на заболяванията
+org:rki|Robert Koch Institute|Robert Koch Institute|Robert Koch-Institut|Robert-Koch-Institut|
+    RKI|Institut Roberta Kocha|Institutu Roberta Kocha|Instytut Roberta Kocha|
+    Instytutu Roberta Kocha|Inštitut Roberta Kocha|Институт Роберта Коха|Института Роберта Коха|
+    Институт имени Роберта Коха|Института имени Роберта Коха|Інститут Роберта Коха|
+    Інституту Роберта Коха|Институтът „Роберт Кох“|Института „Роберт Кох“
+org:gavi|Gavi, the Vaccine Alliance|Gavi|GAVI
 org:fda|FDA|FDA
 org:amnesty|Amnesty International|Amnesty International|Амнести интернешънъл|
     Международная амнистия
