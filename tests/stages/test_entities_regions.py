@@ -132,3 +132,13 @@ def test_a_lone_adjective_in_a_coordination_names_its_region(doc, lang, alone):
 def test_england_is_the_united_kingdom_only_in_russian(form, lang, key):
     entry = default_gazetteer().lookup(form, lang)
     assert entry is not None and entry.canonical == key
+
+
+@pytest.mark.parametrize(("form", "key"), [
+    ("Pákistánskou", None),  # the adjective: Pákistánskou křesťanku
+    ("Ruskou", None),  # ruskou invazi
+    ("Ruskem", "place:RU"),  # the country's instrumental
+])
+def test_czech_skou_is_an_adjective_not_a_country(form, key):
+    entry = default_gazetteer().lookup(form, "cs")
+    assert (entry.canonical if entry is not None else None) == key

@@ -91,6 +91,9 @@ _CZECH_SKO_CASE = re.compile(r"[sc]kem$")
 """Czech -sko countries take -skem (``s Norskem``, ``mezi Ruskem``); the adjective's is -ském."""
 """In Slovene and its neighbours -ski is an adjective (Slovenski, of Slovenia), not the
 Polish surname ending it is elsewhere: such a word finds no name by its stem (Slovensko)."""
+_CZECH_ADJECTIVE_OU = re.compile(r"[sc]kou$")
+"""Czech and Slovak -skou is the feminine adjective's accusative and instrumental
+(``ruskou invazi``, ``Pákistánskou křesťanku``), never a case of a -sko country."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +188,8 @@ class Gazetteer:
         if (hit is None and (lang is None or lang in INFLECTING) and not _is_cjk(form)
                 and not (looks_adjectival(form) and " " not in form.strip()
                          and not (lang == "cs" and _CZECH_SKO_CASE.search(fold(form))))
-                and not (lang in _SKI_ADJECTIVE_LANGS and _SKI_ADJECTIVE.search(fold(form)))):
+                and not (lang in _SKI_ADJECTIVE_LANGS and _SKI_ADJECTIVE.search(fold(form)))
+                and not (lang in ("cs", "sk") and _CZECH_ADJECTIVE_OU.search(fold(form)))):
             skey = stem_key(form)
             if len(skey) >= 4:
                 hit = self.stems.get(skey)
