@@ -24,14 +24,19 @@ _TYPO_KINDS = frozenset({"place", "organisation", "event", "product"})
 
 def preceding_words(doc: str, toks: list[Token], index: int, limit: int = 3) -> list[str]:
     """Folded words before token ``index`` in the same clause, nearest first."""
-    words: list[str] = []
+    return [fold(t.text) for t in preceding_tokens(doc, toks, index, limit)]
+
+
+def preceding_tokens(doc: str, toks: list[Token], index: int, limit: int = 3) -> list[Token]:
+    """The tokens before token ``index`` in the same clause, nearest first."""
+    out: list[Token] = []
     k = index - 1
-    while k >= 0 and len(words) < limit:
+    while k >= 0 and len(out) < limit:
         if CLAUSE_BREAK.search(doc, toks[k].end, toks[k + 1].start):
             break
-        words.append(fold(toks[k].text))
+        out.append(toks[k])
         k -= 1
-    return words
+    return out
 
 
 def speaker(doc: str, toks: list[Token], index: int) -> bool:

@@ -31,7 +31,12 @@ from babelwire.stages.entities_companies import (
     agencies_in_quotes,
     companies_in_quotes,
 )
-from babelwire.stages.entities_cues import preceding_words, speaker, transposed_entry
+from babelwire.stages.entities_cues import (
+    preceding_tokens,
+    preceding_words,
+    speaker,
+    transposed_entry,
+)
 from babelwire.stages.entities_elision import elided_regions
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
 from babelwire.stages.entities_given_names import given_names, is_given_name
@@ -150,6 +155,13 @@ def _trim(span: _Span, stop: frozenset[str] | _LowerAware) -> tuple[_Span | None
     if not toks or not (toks[0].cap or _leading_particles_of(toks)):
         return None, titled  # Szefowa | rządu: a title and a lower-case head
     return _Span(toks, span.sentence_start and toks[0] is span.tokens[0], rule=span.rule), titled
+
+
+def _title_before(doc: str, toks: list[_Token], index: int) -> bool:
+    """A title among the three words before token ``index`` in its clause; an acronym only
+    if titles are written so (``PAP Video``: the press agency is no papa)."""
+    return any(_may_be_title(t) and stem_word(fold(t.text)) in person_titles()
+               for t in preceding_tokens(doc, toks, index))
 
 
 def _untaken(spans: Iterable[_Span], taken: set[int]) -> Iterator[_Span]:
@@ -275,8 +287,7 @@ class CasedMentionFinder:
             if trimmed is None:
                 continue
             span = trimmed
-            before = preceding_words(doc, toks, index_of[id(span.tokens[0])])
-            person_like = titled or any(stem_word(w) in person_titles() for w in before)
+            person_like = titled or _title_before(doc, toks, index_of[id(span.tokens[0])])
             # after a title only a leading name is cut off (Польщі | Томаш Врона); a trailing
             # one belongs to the person (Trần Minh Đức, where Đức is also Germany)
             named = [span] if lang == "vi" else _person_after_name(doc, span, lang, self.gaz)
@@ -450,7 +461,7 @@ class CasedMentionFinder:
             return
         before = preceding_words(doc, toks, index_of[id(span.tokens[0])])
         portfolio = bool(before) and before[0] in _ALL_CONNECTORS  # ministre des Transports
-        if (not portfolio and any(stem_word(w) in person_titles() for w in before)
+        if (not portfolio and _title_before(doc, toks, index_of[id(span.tokens[0])])
                 and not span.tokens[0].acronym and not span.tokens[0].inflected_acronym):
             span.kind, span.rule = "person", "trigger"
             return
