@@ -39,6 +39,22 @@ def preceding_tokens(doc: str, toks: list[Token], index: int, limit: int = 3) ->
     return out
 
 
+_TITLE_ACRONYMS = frozenset({"ceo", "mep", "mp", "pm"})
+
+
+def may_be_title(tok: Token) -> bool:
+    """An acronym is a title only if it is one of the titles written as acronyms: PAP, the
+    press agency, is no papa (``pap-``), but an MEP is a title."""
+    return not tok.acronym or fold(tok.text) in _TITLE_ACRONYMS
+
+
+def title_before(doc: str, toks: list[Token], index: int) -> bool:
+    """A title among the three words before token ``index`` in its clause; an acronym only
+    if titles are written so (``PAP Video``: the press agency is no papa)."""
+    return any(may_be_title(t) and stem_word(fold(t.text)) in person_titles()
+               for t in preceding_tokens(doc, toks, index))
+
+
 def speaker(doc: str, toks: list[Token], index: int) -> bool:
     """Whether the lone word at ``index`` stands right beside a verb of saying, as the one
     who speaks: ``подчерта Барние``, ``Дейвис заяви``, ``Janša je dejal``. Acronyms,
@@ -79,4 +95,5 @@ def transposed_entry(gaz: Gazetteer, tokens: list[Token], lang: str) -> Gazettee
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-__all__ = ["CLAUSE_BREAK", "preceding_words", "speaker", "transposed_entry"]
+__all__ = ["CLAUSE_BREAK", "may_be_title", "preceding_tokens", "preceding_words", "speaker",
+           "title_before", "transposed_entry"]

@@ -31,12 +31,9 @@ from babelwire.stages.entities_companies import (
     agencies_in_quotes,
     companies_in_quotes,
 )
-from babelwire.stages.entities_cues import (
-    preceding_tokens,
-    preceding_words,
-    speaker,
-    transposed_entry,
-)
+from babelwire.stages.entities_cues import may_be_title as _may_be_title
+from babelwire.stages.entities_cues import preceding_words, speaker, transposed_entry
+from babelwire.stages.entities_cues import title_before as _title_before
 from babelwire.stages.entities_elision import elided_regions
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
 from babelwire.stages.entities_given_names import given_names, is_given_name
@@ -51,6 +48,7 @@ from babelwire.stages.entities_keys import (
     stem_key,
     stem_word,
 )
+from babelwire.stages.entities_named_after import join_named_after
 from babelwire.stages.entities_records import Mention
 from babelwire.stages.entities_runs import CONNECTORS_BY_LANG as _CONNECTORS_BY_LANG
 from babelwire.stages.entities_runs import SPACES as _SPACES
@@ -117,16 +115,9 @@ class _LowerAware:
         return word in self.lower
 
 
-_TITLE_ACRONYMS = frozenset({"ceo", "mep", "mp", "pm"})
 _RECURRING = 3
 """Times an unknown capitalised word must occur in an article, twice at least inside a
 sentence, to be taken for a name with no other cue."""
-
-
-def _may_be_title(tok: _Token) -> bool:
-    """An acronym is a title only if it is one of the titles written as acronyms: PAP, the
-    press agency, is no papa (``pap-``), but an MEP is a title."""
-    return not tok.acronym or fold(tok.text) in _TITLE_ACRONYMS
 
 
 def _trim(span: _Span, stop: frozenset[str] | _LowerAware) -> tuple[_Span | None, bool]:
@@ -155,13 +146,6 @@ def _trim(span: _Span, stop: frozenset[str] | _LowerAware) -> tuple[_Span | None
     if not toks or not (toks[0].cap or _leading_particles_of(toks)):
         return None, titled  # Szefowa | rządu: a title and a lower-case head
     return _Span(toks, span.sentence_start and toks[0] is span.tokens[0], rule=span.rule), titled
-
-
-def _title_before(doc: str, toks: list[_Token], index: int) -> bool:
-    """A title among the three words before token ``index`` in its clause; an acronym only
-    if titles are written so (``PAP Video``: the press agency is no papa)."""
-    return any(_may_be_title(t) and stem_word(fold(t.text)) in person_titles()
-               for t in preceding_tokens(doc, toks, index))
 
 
 def _untaken(spans: Iterable[_Span], taken: set[int]) -> Iterator[_Span]:
@@ -402,6 +386,7 @@ class CasedMentionFinder:
         out = agencies_in_quotes(doc, out, lang)
         out = coined_events(doc, out, lang)
         out = join_seats(doc, join_institutions(doc, out, lang, self.gaz), lang)
+        out = join_named_after(doc, out, lang)  # НИИ им. Гамалеи
         return defined_acronyms(doc, elided_regions(doc, out, lang), lang)
 
     def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:

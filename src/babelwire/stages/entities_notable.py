@@ -400,7 +400,8 @@ org:rki|Robert Koch Institute|Robert Koch Institute|Robert Koch-Institut|Robert-
     RKI|Institut Roberta Kocha|Institutu Roberta Kocha|Instytut Roberta Kocha|
     Instytutu Roberta Kocha|Inštitut Roberta Kocha|Институт Роберта Коха|Института Роберта Коха|
     Институт имени Роберта Коха|Института имени Роберта Коха|Інститут Роберта Коха|
-    Інституту Роберта Коха|Институтът „Роберт Кох“|Института „Роберт Кох“
+    Інституту Роберта Коха|Інститут імені Роберта Коха|Інституту імені Роберта Коха|
+    Институтът „Роберт Кох“|Института „Роберт Кох“
 org:gavi|Gavi, the Vaccine Alliance|Gavi|GAVI
 org:fda|FDA|FDA
 org:amnesty|Amnesty International|Amnesty International|Амнести интернешънъл|
