@@ -102,6 +102,17 @@ def test_a_russian_government_named_with_its_country_is_an_organisation(doc, tex
     assert [(m.text, m.canonical) for m in found] == [(text, "org:government:GB")]
 
 
+def test_a_cabinet_is_an_institution_apart_from_the_government():
+    # SlavicNER gives the British cabinet (Кабмин) an id of its own beside the government's
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "Это решил британский кабинет министров, а правительство Великобритании согласилось.",
+        "ru")
+    assert [(m.text, m.canonical) for m in found] == [
+        ("британский кабинет министров", "org:cabinet:GB"),
+        ("правительство Великобритании", "org:government:GB")]
+    assert default_gazetteer().names["org:cabinet:GB"] == "Cabinet (United Kingdom)"
+
+
 def test_an_acronym_head_in_its_case_forms_takes_the_adjectives_country():
     found = CasedMentionFinder(default_gazetteer()).find(
         "Представитель британского МИДа ответил.", "ru")

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 TYPES: dict[str, str] = {
     "parliament": "Parliament",
     "government": "Government",
+    "cabinet": "Cabinet",
     "supreme-court": "Supreme Court",
     "foreign-ministry": "Ministry of Foreign Affairs",
     "health-ministry": "Ministry of Health",
@@ -44,8 +45,9 @@ _HEADS = """
 parliament|parliament|parlament|parlamentu|парламент|парламента|парламентът|парламентом
 government|government|vláda|vlády|vládě|vládou|rząd|rządu|rządem|rządzie|vlada|vlade|vladi|
     правительство|правительства|правительству|правительством|правительстве|уряд|уряду|
-    урядом|правителство|правителството|правителства|кабмин|кабмина|кабмином|кабмине|
-    кабинет министров|кабинета министров|кабинете министров
+    урядом|правителство|правителството|правителства
+cabinet|cabinet|кабмин|кабмина|кабмином|кабмине|кабинет министров|кабинета министров|
+    кабинете министров|кабінет міністрів|кабінету міністрів
 supreme-court|supreme court|nejvyšší soud|nejvyššího soudu|nejvyšším soudem|sąd najwyższy|
     sądu najwyższego|sądem najwyższym|vrhovno sodišče|vrhovnega sodišča|верховный суд|
     верховного суда|верховным судом|верховном суде|верховний суд|верховного суду|
@@ -74,7 +76,7 @@ _OWN_ADJECTIVES = {"sl": {"slovensk": "SI"}, "sk": {"slovensk": "SK"},
 ``slovenski`` is Slovenian, Slovak ``Slovensko`` is Slovakia)."""
 _MIN_PREFIX = 4
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?…]\s*[\"'«»„“”]?|\n)\s*$")
-_NOT_FREE = frozenset({"government"})
+_NOT_FREE = frozenset({"government", "cabinet"})
 """Heads not taken from running text: ``британското правителство`` and ``polski rząd`` are
 descriptions more often than names (SlavicNER's annotators mark about one in eight), so a
 government is an entity only where the rules already found an organisation, and not where
