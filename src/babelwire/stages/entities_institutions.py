@@ -83,10 +83,10 @@ government is an entity only where the rules already found an organisation, and 
 a country adjective and the head are capitalised only because they open a sentence
 (``Britská vláda``: 9 of 73 such in the training documents are annotated)."""
 _FREE_GOVERNMENT_LANGS = frozenset({"ru"})
-"""Languages whose news names a government with its country as an organisation: Russian
-``британское правительство`` and ``правительство Великобритании`` are annotated in 69 of
-103 such phrases in SlavicNER's training documents (Polish, Czech and Slovene 18 of 242,
-Bulgarian none of 145)."""
+"""Languages whose news names a government (or cabinet) with its country as an organisation:
+Russian ``британское правительство`` and ``правительство Великобритании`` are annotated
+in 69 of 103 such phrases in SlavicNER's training documents (Polish, Czech and Slovene 18
+of 242, Bulgarian none of 145)."""
 
 
 def _not_free(kind: str, lang: str) -> bool:
