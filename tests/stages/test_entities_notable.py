@@ -111,6 +111,7 @@ def test_newspapers_named_alone_and_in_case_forms():
     ("Лозунгът „Америка на първо място“ се върна.", "bg", "product:america-first"),
     ("Как сообщили в Институте имени Роберта Коха, это так.", "ru", "org:rki"),
     ("Решението на Съвета на Европейския съюз е окончателно.", "bg", "org:eu-council"),
+    ("Reforma wspólnej polityki rolnej jest pilna.", "pl", "product:cap"),  # lower case
     ("Podle ECDC a CDC to platí.", "cs",
      "org:ecdc"),
 ])

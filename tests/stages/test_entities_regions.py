@@ -4,6 +4,7 @@ import pytest
 
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.entities_gazetteer import default_gazetteer
+from babelwire.stages.entities_mentions import CasedMentionFinder
 
 
 @pytest.mark.parametrize(("form", "lang", "key"), [
@@ -142,3 +143,12 @@ def test_england_is_the_united_kingdom_only_in_russian(form, lang, key):
 def test_czech_skou_is_an_adjective_not_a_country(form, key):
     entry = default_gazetteer().lookup(form, "cs")
     assert (entry.canonical if entry is not None else None) == key
+
+
+@pytest.mark.parametrize(("doc", "text", "key"), [
+    ("Mieszkają na Wyspach Brytyjskich od lat.", "Wyspach Brytyjskich", "place:GB"),
+    ("Wyjechał na Zieloną Wyspę w 2005 roku.", "Zieloną Wyspę", "place:IE"),
+])
+def test_polish_epithets_of_britain_and_ireland_in_their_case_forms(doc, text, key):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, "pl")
+    assert [(m.text, m.canonical) for m in found] == [(text, key)]

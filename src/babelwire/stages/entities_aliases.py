@@ -170,7 +170,15 @@ PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             # Китай keeps its й before no ending, so its case forms share no stem with it
             "Китая", "Китаю", "Китаем", "Китае", "Китаї", "Китаєм")),
     ("US", ("Stanami Zjednoczonymi", "Stanom Zjednoczonym")),
-    ("GB", ("Britanija", "Britanije", "Britaniji", "Britanijo")),
+    ("GB", ("Britanija", "Britanije", "Britaniji", "Britanijo",
+            # the British Isles, as the news writes them for Britain, in their case forms
+            "Wysp Brytyjskich", "Wyspach Brytyjskich", "Wyspami Brytyjskimi",
+            "Wyspom Brytyjskim", "Britské ostrovy", "Britských ostrovů", "Britských ostrovech",
+            "Britské ostrovy", "Британские острова", "Британских островов",
+            "Британских островах", "Британските острови", "Британські острови")),
+    # Poland's epithet for Ireland, "the Green Island"
+    ("IE", ("Zielona Wyspa", "Zielonej Wyspy", "Zielonej Wyspie", "Zieloną Wyspę",
+            "Zieloną Wyspą")),
     ("TW", ("Taiwan", "台湾", "台灣", "Đài Loan", "대만", "تايوان")),
     ("NL", ("Holland", "Netherlands", "Nederland", "荷兰", "Холандия", "Голландия", "Голландія",
             "Holandia", "Holandsko", "Nizozemska")),

@@ -197,6 +197,14 @@ product:gosuslugi|Gosuslugi|Госуслуги|Госуслуг|Госуслуг
 product:blue-stream|Blue Stream|Blue Stream|Голубой поток|Голубого потока|Голубому потоку|
     Błękitny Potok|Modrý proud|Синият поток|Блакитний потік
 product:s-400|S-400|S-400|С-400|S-400 Triumf|С-400 «Триумф»
+product:cap|Common Agricultural Policy|Common Agricultural Policy|CAP|
+    Wspólna Polityka Rolna|Wspólnej Polityki Rolnej|Wspólną Politykę Rolną|
+    wspólna polityka rolna|wspólnej polityki rolnej|wspólną politykę rolną|
+    wspólnej polityce rolnej|Společná zemědělská politika|společná zemědělská politika|
+    společné zemědělské politiky|společnou zemědělskou politiku|Skupna kmetijska politika|
+    skupna kmetijska politika|skupne kmetijske politike|Общая сельскохозяйственная политика|
+    общая сельскохозяйственная политика|общей сельскохозяйственной политики|
+    Спільна аграрна політика|Общата селскостопанска политика|общата селскостопанска политика
 product:america-first|America First|America First|Америка на първо място|Америка прежде всего|
     Америка понад усе|Ameryka przede wszystkim|Amerika na prvním místě|Amerika na prvem mestu
 product:maga|Make America Great Again|Make America Great Again|MAGA|
