@@ -152,3 +152,10 @@ def test_czech_skou_is_an_adjective_not_a_country(form, key):
 def test_polish_epithets_of_britain_and_ireland_in_their_case_forms(doc, text, key):
     found = CasedMentionFinder(default_gazetteer()).find(doc, "pl")
     assert [(m.text, m.canonical) for m in found] == [(text, key)]
+
+
+def test_slovene_news_calls_britain_the_island():
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "Po izstopu bodo Otočani na Otoku živeli drugače.", "sl")
+    assert [(m.text, m.kind, m.canonical) for m in found] == [
+        ("Otočani", "person", "place:GB"), ("Otoku", "place", "place:GB")]

@@ -175,7 +175,10 @@ PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "Wysp Brytyjskich", "Wyspach Brytyjskich", "Wyspami Brytyjskimi",
             "Wyspom Brytyjskim", "Britské ostrovy", "Britských ostrovů", "Britských ostrovech",
             "Britské ostrovy", "Британские острова", "Британских островов",
-            "Британских островах", "Британските острови", "Британські острови")),
+            "Британских островах", "Британските острови", "Британські острови",
+            # Slovene news calls Britain "the Island", capitalised (34 of 34 uses in
+            # SlavicNER's training documents carry the United Kingdom's id)
+            "Otok", "Otoka", "Otoku", "Otokom")),
     # Poland's epithet for Ireland, "the Green Island"
     ("IE", ("Zielona Wyspa", "Zielonej Wyspy", "Zielonej Wyspie", "Zieloną Wyspę",
             "Zieloną Wyspą")),

@@ -18,7 +18,7 @@ from babelwire.stages.entities_keys import split_words
 DEMONYMS: tuple[tuple[str, str], ...] = (
     ("GB", "Britons Brits Brytyjczycy Brytyjczyków Brytyjczyk Britové Britů Britanci "
            "Britancev Britanec британцы британцев британец британці британців британець "
-           "британци британците"),
+           "британци британците Otočani Otočanov Otočanom"),
     ("US", "Americans Amerykanie Amerykanów Amerykanin Američané Američanů Američan Američania "
            "Američanov Američani американцы американцев американец американці американців "
            "американець американци американците"),
