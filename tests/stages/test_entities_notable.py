@@ -112,6 +112,8 @@ def test_newspapers_named_alone_and_in_case_forms():
     ("Как сообщили в Институте имени Роберта Коха, это так.", "ru", "org:rki"),
     ("Решението на Съвета на Европейския съюз е окончателно.", "bg", "org:eu-council"),
     ("Reforma wspólnej polityki rolnej jest pilna.", "pl", "product:cap"),  # lower case
+    ("Лекарите дават хидроксихлорохин на болните.", "bg", "product:hydroxychloroquine"),
+    ("Pacjenci dostali hydroksychlorochinę.", "pl", "product:hydroxychloroquine"),
     ("Podle ECDC a CDC to platí.", "cs",
      "org:ecdc"),
 ])

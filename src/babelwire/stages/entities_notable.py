@@ -197,6 +197,23 @@ product:gosuslugi|Gosuslugi|Госуслуги|Госуслуг|Госуслуг
 product:blue-stream|Blue Stream|Blue Stream|Голубой поток|Голубого потока|Голубому потоку|
     Błękitny Potok|Modrý proud|Синият поток|Блакитний потік
 product:s-400|S-400|S-400|С-400|S-400 Triumf|С-400 «Триумф»
+product:hydroxychloroquine|Hydroxychloroquine|Hydroxychloroquine|hydroxychloroquine|
+    hydroxychlorochin|hydroksychlorochina|гидроксихлорохин|гідроксихлорохін|хидроксихлорохин|
+    hidroksiklorokin|HCQ|hydroxychlorochinu|hydroxychlorochinem|hydroksychlorochiny|
+    hydroksychlorochinę|hydroksychlorochiną|гидроксихлорохина|гидроксихлорохином|
+    гідроксихлорохіну|хидроксихлорохина|хидроксихлорохинът|hidroksiklorokina|
+    hidroksiklorokinom
+product:chloroquine|Chloroquine|Chloroquine|chloroquine|chlorochin|chlorochina|хлорохин|
+    хлорохін|klorokin
+product:remdesivir|Remdesivir|Remdesivir|remdesivir|ремдесивир|ремдесівір|remdesiwir|Veklury|
+    remdesiviru|remdesivirem|remdesivira|remdesivirom|remdesiwiru|remdesiwirem|ремдесивира|
+    ремдесивиром|ремдесівіру
+product:favipiravir|Favipiravir|Favipiravir|favipiravir|фавипиравир|фавіпіравір|Avifavir|
+    Авифавир
+product:dexamethasone|Dexamethasone|Dexamethasone|dexamethasone|dexamethason|deksametazon|
+    дексаметазон
+product:ivermectin|Ivermectin|Ivermectin|ivermectin|ivermektin|iwermektyna|ивермектин|
+    івермектин
 product:cap|Common Agricultural Policy|Common Agricultural Policy|CAP|
     Wspólna Polityka Rolna|Wspólnej Polityki Rolnej|Wspólną Politykę Rolną|
     wspólna polityka rolna|wspólnej polityki rolnej|wspólną politykę rolną|
