@@ -114,6 +114,9 @@ def test_newspapers_named_alone_and_in_case_forms():
     ("Reforma wspólnej polityki rolnej jest pilna.", "pl", "product:cap"),  # lower case
     ("Лекарите дават хидроксихлорохин на болните.", "bg", "product:hydroxychloroquine"),
     ("Pacjenci dostali hydroksychlorochinę.", "pl", "product:hydroxychloroquine"),
+    ("Лидеры стран Балтии встретились.", "ru", "place:region:baltics"),
+    ("Szef Banku Anglii ostrzegł.", "pl", "org:boe"),
+    ("Przez kanał La Manche płyną migranci.", "pl", "place:channel:english"),
     ("Podle ECDC a CDC to platí.", "cs",
      "org:ecdc"),
 ])

@@ -306,6 +306,10 @@ org:lot|LOT Polish Airlines|PLL LOT|Polskie Linie Lotnicze LOT
 org:british-airways|British Airways|British Airways|Бритиш еъруейз
 org:air-france|Air France|Air France|Эйр Франс
 org:boeing|Boeing|Boeing|Боинг|Боїнг
+org:boe|Bank of England|Bank of England|BoE|Bank Anglii|Banku Anglii|Bankiem Anglii|
+    Anglická banka|Anglické banky|Anglickou bankou|Angleška banka|Angleške banke|Банк Англии|
+    Банка Англии|Банком Англии|Банк Англії|Банку Англії|Английската централна банка|
+    Английска централна банка|Централната банка на Англия|Банката на Англия
 org:airbus|Airbus|Airbus|Эйрбас|Ербас|Еърбъс
 org:gazprom|Gazprom|Gazprom|Газпром|Gazpromu|Газпрому
 org:naftogaz|Naftogaz|Naftogaz|Нафтогаз|Naftohaz|Naftogaz of Ukraine|Нафтогаз Украины|
@@ -585,7 +589,15 @@ place:ocean:indian|Indian Ocean|Indian Ocean|Indický oceán|Ocean Indyjski|Indi
 place:gulf:persian|Persian Gulf|Persian Gulf|Perský záliv|Zatoka Perska|Perzijski zaliv|
     Персидский залив|Перська затока|Персийския залив|Персийският залив
 place:channel:english|English Channel|English Channel|La Manche|Lamanšský průliv|
-    Kanał La Manche|Rokavski preliv|Ла-Манш|Ла Манш
+    Kanał La Manche|Rokavski preliv|Ла-Манш|Ла Манш|Ламанш|Ла-Манша|Ла Манша|Ламанша|
+    Ла-Маншу|Ла-Маншем|kanał La Manche|kanału La Manche|kanale La Manche|
+    Lamanšského průlivu|Lamanšském průlivu|Rokavskem prelivu
+place:region:baltics|Baltic states|Baltic states|Baltics|Pobaltí|Pobaltské státy|
+    Pobaltské republiky|pobaltské státy|pobaltských států|pobaltské republiky|
+    Kraje bałtyckie|kraje bałtyckie|krajów bałtyckich|państwa bałtyckie|państw bałtyckich|
+    Baltske države|baltske države|baltskih držav|Прибалтика|Прибалтики|Прибалтике|
+    страны Балтии|стран Балтии|странах Балтии|Балтии|Балтийските страни|балтийските страни|
+    Балтийски страни|Прибалтійські країни|країни Балтії|країн Балтії|Балтії
 place:region:crimea|Crimea|Crimea|Krim|Crimée|Krym|Krymu|Krymie|Krim|Крым|Крыма|Крыму|
     Крим|Криму|Крима
 place:region:donbas|Donbas|Donbas|Donbass|Donbasu|Donbasie|Донбасс|Донбасса|Донбассе|
