@@ -102,6 +102,17 @@ def test_a_russian_government_named_with_its_country_is_an_organisation(doc, tex
     assert [(m.text, m.canonical) for m in found] == [(text, "org:government:GB")]
 
 
+@pytest.mark.parametrize(("doc", "lang", "text", "key"), [
+    ("Dohodu podepsal s ruským ministerstvem zdravotnictví.", "cs",
+     "ruským ministerstvem zdravotnictví", "org:health-ministry:RU"),
+    ("Debata w brytyjskim parlamencie trwała długo.", "pl", "brytyjskim parlamencie",
+     "org:parliament:GB"),
+])
+def test_institution_heads_in_their_other_case_forms(doc, lang, text, key):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert (text, key) in [(m.text, m.canonical) for m in found]
+
+
 def test_a_cabinet_is_an_institution_apart_from_the_government():
     # SlavicNER gives the British cabinet (Кабмин) an id of its own beside the government's
     found = CasedMentionFinder(default_gazetteer()).find(

@@ -42,7 +42,8 @@ TYPES: dict[str, str] = {
 }
 
 _HEADS = """
-parliament|parliament|parlament|parlamentu|парламент|парламента|парламентът|парламентом
+parliament|parliament|parlament|parlamentu|парламент|парламента|парламентът|парламентом|
+    parlamentem|parlamencie|parlamentowi|parlamentom|парламенте|парламенту|парламенті
 government|government|vláda|vlády|vládě|vládou|rząd|rządu|rządem|rządzie|vlada|vlade|vladi|
     правительство|правительства|правительству|правительством|правительстве|уряд|уряду|
     урядом|правителство|правителството|правителства
@@ -58,12 +59,21 @@ foreign-ministry|foreign ministry|foreign office|ministry of foreign affairs|м�
     ministerstwo spraw zagranicznych|ministerstwa spraw zagranicznych|
     ministrstvo za zunanje zadeve|министерство иностранных дел|министерства иностранных дел|
     міністерство закордонних справ|міністерства закордонних справ|
-    министерство на външните работи|министерството на външните работи
+    министерство на външните работи|министерството на външните работи|
+    ministerstvem zahraničí|ministerstvu zahraničí|ministerstvem zahraničních věcí|
+    ministerstwem spraw zagranicznych|ministerstwie spraw zagranicznych|
+    ministrstva za zunanje zadeve|ministrstvu za zunanje zadeve|
+    министерством иностранных дел|министерстве иностранных дел|министерству иностранных дел|
+    міністерством закордонних справ|міністерстві закордонних справ
 health-ministry|health ministry|ministry of health|минздрав|минздрава|moz|мoз|
     ministerstvo zdravotnictví|ministerstva zdravotnictví|ministerstwo zdrowia|
     ministerstwa zdrowia|ministrstvo za zdravje|министерство здравоохранения|
     министерства здравоохранения|міністерство охорони здоров'я|
-    министерство на здравеопазването|министерството на здравеопазването
+    министерство на здравеопазването|министерството на здравеопазването|
+    ministerstvem zdravotnictví|ministerstvu zdravotnictví|ministerstwem zdrowia|
+    ministerstwie zdrowia|ministrstva za zdravje|ministrstvu za zdravje|минздравом|минздраве|
+    минздраву|министерством здравоохранения|министерстве здравоохранения|
+    міністерства охорони здоров'я|міністерством охорони здоров'я
 """
 
 _ADJECTIVE = re.compile(
