@@ -503,3 +503,13 @@ def test_a_surname_opened_by_an_article_stays_a_person():
     finder = CasedMentionFinder(default_gazetteer())
     assert ("Le Pen", "product") not in mention_texts(
         finder.find("Według Le Pen Francja powinna wyjść.", "pl"))
+
+
+@pytest.mark.parametrize("doc", [
+    "To prawda – powiedział Banach. Dobrze.",  # ban- was a head: ủy ban split by syllable
+    "Zauważył profesor Banach wczoraj.",  # an academic title
+    "Jak uważa prof. Banach, to dopiero początek.",
+])
+def test_a_surname_after_a_title_or_a_verb_of_saying_is_a_person(doc):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, "pl")
+    assert ("Banach", "person") in mention_texts(found)

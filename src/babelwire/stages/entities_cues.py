@@ -27,12 +27,18 @@ def preceding_words(doc: str, toks: list[Token], index: int, limit: int = 3) -> 
     return [fold(t.text) for t in preceding_tokens(doc, toks, index, limit)]
 
 
+_TITLE_ABBREVIATIONS = frozenset({"prof", "dr", "doc", "mgr", "ing", "inż", "проф", "mr", "ms"})
+"""Titles written short with a full stop, which then ends no clause (``prof. Banach``)."""
+
+
 def preceding_tokens(doc: str, toks: list[Token], index: int, limit: int = 3) -> list[Token]:
     """The tokens before token ``index`` in the same clause, nearest first."""
     out: list[Token] = []
     k = index - 1
     while k >= 0 and len(out) < limit:
-        if CLAUSE_BREAK.search(doc, toks[k].end, toks[k + 1].start):
+        gap = doc[toks[k].end : toks[k + 1].start]
+        if CLAUSE_BREAK.search(gap) and not (
+                gap.rstrip() == "." and fold(toks[k].text) in _TITLE_ABBREVIATIONS):
             break
         out.append(toks[k])
         k -= 1

@@ -59,6 +59,8 @@ kralj kraljica король королева князь княгиня крал 
 ksiądz księdza księdzu kardynał kardynała arcybiskup biskup otec kněz kněze kardinál
 arcibiskup отец отца кардинал кардинала архиепископ епископ єпископ митрополит
 руководитель керівник ръководител
+profesor profesorka prof prof. doktor doktorka akademik
+профессор профессора профессору професор проф. доктор академик академік д-р
 """
 
 # Arabic titles, matched on words with the clitics و, ب, ل, ف cut.
@@ -119,9 +121,12 @@ ministrstvo unija stranka komisija banka agencija svet vlada parlament družba z
 sodišče zbor organizacija urad univerza inštitut sklad vojska
 bakanlığı bakanlık bankası partisi konseyi komisyonu kurumu üniversitesi meclisi
 ministerie bank partij raad commissie comité agentschap rechtbank universiteit
-bộ ngân hàng đảng hội đồng ủy ban cơ quan tòa án trường đại học viện hiệp hội công ty
+bộ ngân hàng đảng hội đồng ủy cơ quan tòa án trường đại học viện hiệp hội công
 tập đoàn quỹ chính phủ quốc hội
 """
+# Vietnamese heads are listed by syllable. "ban" (of ủy ban) and "ty" (of công ty) are left
+# out: as stems they are Slavic words and names (Polish "ty", the surname Banach, taken for an
+# organisation head), and ủy and công already mark those names.
 
 LEGAL_FORMS = frozenset(fold(w) for w in split_words("""
 Inc Inc. Corp Corp. Ltd Ltd. LLC PLC plc GmbH AG SE SA S.A. SpA S.p.A. NV N.V. BV B.V. KG
