@@ -30,6 +30,16 @@ _RECENT = ("SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = {m
 """An entity's latest articles: read backwards along ``entity_mentions_entity``, so an
 entity named in 20,000 articles costs what one named in 1,000 does."""
 
+ENTITY_TABLES = ("entity_mentions", "text_dates", "entity_variants", "entity_merges",
+                 "entity_keys", "entity_key_state", "entities")
+"""Every table of the entity stage, in an order that deletes referring rows first."""
+
+NEXT_ENTITY_ID_SQL = ("SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM entities "
+                      "UNION ALL SELECT MAX(gone) FROM entity_merges) AS t")
+"""The highest entity id stored or merged away (``Store.next_entity_id`` adds one)."""
+
+ENTITY_DIRECTORY_SQL = "SELECT id, kind, canonical FROM entities"
+
 T = TypeVar("T")
 
 
@@ -52,6 +62,21 @@ def stories_sql(mark: str) -> str:
             "AND story_id IS NOT NULL")
 
 
+def successor_sql(mark: str) -> str:
+    """The entity a merged-away one went to; one parameter, the id."""
+    return f"SELECT kept FROM entity_merges WHERE gone = {mark}"
+
+
+def next_id(row: Sequence[Any] | None) -> int:
+    """The first id above the row of ``NEXT_ENTITY_ID_SQL``."""
+    return 1 if row is None or row[0] is None else int(row[0]) + 1
+
+
+def directory(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[int, str, str | None]]:
+    """(id, kind, canonical key) from the rows of ``ENTITY_DIRECTORY_SQL``."""
+    return iter([(int(eid), kind, canonical) for eid, kind, canonical in rows])
+
+
 def context(eid: int, pairs: Iterable[Sequence[Any]],
             stories: Iterable[Sequence[Any]]) -> EntityContext | None:
     """One entity's context from the rows of the two queries above (None: it has none)."""
@@ -62,4 +87,6 @@ def context(eid: int, pairs: Iterable[Sequence[Any]],
     return EntityContext(entity_id=eid, co_mentions=together, stories=story_ids)
 
 
-__all__ = ["CHUNK", "KEY_STATE", "NEXT_ID", "chunks", "co_mentions_sql", "context", "stories_sql"]
+__all__ = ["CHUNK", "ENTITY_DIRECTORY_SQL", "ENTITY_TABLES", "KEY_STATE", "NEXT_ENTITY_ID_SQL",
+           "NEXT_ID", "chunks", "co_mentions_sql", "context", "directory", "next_id",
+           "stories_sql", "successor_sql"]

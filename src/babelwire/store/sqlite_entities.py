@@ -35,12 +35,18 @@ from babelwire.stages.entities_records import (
     VariantCount,
 )
 from babelwire.store.entity_keys import (
+    ENTITY_DIRECTORY_SQL,
+    ENTITY_TABLES,
     KEY_STATE,
+    NEXT_ENTITY_ID_SQL,
     NEXT_ID,
     chunks,
     co_mentions_sql,
     context,
+    directory,
+    next_id,
     stories_sql,
+    successor_sql,
 )
 
 
@@ -112,25 +118,21 @@ def merge_entities(db: sqlite3.Connection, kept: EntityRecord, gone: int) -> Non
 
 def clear_entities(db: sqlite3.Connection) -> None:
     """Delete every entity, variant, mention and text date (before re-indexing)."""
-    for table in ("entity_mentions", "text_dates", "entity_variants", "entity_merges",
-                  "entity_keys", "entity_key_state", "entities"):
+    for table in ENTITY_TABLES:
         db.execute(f"DELETE FROM {table}")
 
 
 def entity_successor(db: sqlite3.Connection, entity_id: int) -> int | None:
-    row = db.execute("SELECT kept FROM entity_merges WHERE gone = ?", (entity_id,)).fetchone()
+    row = db.execute(successor_sql("?"), (entity_id,)).fetchone()
     return None if row is None else int(row[0])
 
 
 def next_entity_id(db: sqlite3.Connection) -> int:
-    row = db.execute("SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM entities "
-                     "UNION ALL SELECT MAX(gone) FROM entity_merges) AS t").fetchone()
-    return 1 if row is None or row[0] is None else int(row[0]) + 1
+    return next_id(db.execute(NEXT_ENTITY_ID_SQL).fetchone())
 
 
 def entity_directory(db: sqlite3.Connection) -> Iterator[tuple[int, str, str | None]]:
-    rows = db.execute("SELECT id, kind, canonical FROM entities").fetchall()
-    return iter([(int(eid), kind, canonical) for eid, kind, canonical in rows])
+    return directory(db.execute(ENTITY_DIRECTORY_SQL).fetchall())
 
 
 def entity_ids_for_keys(db: sqlite3.Connection, keys: Sequence[str]) -> dict[str, list[int]]:
