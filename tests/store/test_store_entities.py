@@ -175,3 +175,41 @@ def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(stor
     assert store.entity_successor(kept) is None
     # the merged-away id is never handed out again, even when it was the highest
     assert again.linker.next_id == store.next_entity_id() > max(gone, kept)
+
+
+def test_merges_another_writer_got_to_first_are_dropped_and_the_stage_goes_on(store,
+                                                                           monkeypatch,
+                                                                           raw_sql):
+    from babelwire.errors import EntityConflict
+
+    texts = [
+        ("Scholz meets Macron", "German Chancellor Olaf Scholz met French President Emmanuel "
+         "Macron in Paris to discuss Ukraine.", "en"),
+        ("Шольц на верфи", "Олаф Шольц осмотрел новую верфь. Рабочие ждали Шольца с утра.", "ru"),
+        ("Шольц и Макрон", "Олаф Шольц встретился с Эмманюэлем Макроном в Париже и обсудил "
+         "Украину.", "ru"),
+    ]
+    ids = [_write(store, n, title, text, lang) for n, (title, text, lang) in enumerate(texts)]
+    raw_sql(store, "UPDATE articles SET story_id=(SELECT story_id FROM articles WHERE id=?) "
+            "WHERE id=? RETURNING id", (ids[0], ids[2]))
+    stage = EntityStage(store, backend="none", merge_every=0)
+    for aid, (title, text, lang) in zip(ids, texts, strict=True):
+        stage.process(aid, title, text, lang, T0)
+    write = store.write_entities
+    refused = []
+
+    def refuse_merges(found):  # as when another process merged one of them away first
+        if found.merges:
+            refused.append(found.merges)
+            raise EntityConflict("entity 2 is gone")
+        write(found)
+
+    monkeypatch.setattr(store, "write_entities", refuse_merges)
+    assert stage.flush_merges() == ()  # dropped, not raised
+    assert refused  # the pass did find the two Scholzes one
+    people = {e.name for e in store.entities(kind="person")}
+    assert {"Olaf Scholz", "Олаф Шольц"} <= people  # nothing half-merged was stored
+    later = _write(store, 9, "Scholz", "Olaf Scholz spoke in Berlin.", "en")
+    mentions = stage.process(later, "Scholz", "Olaf Scholz spoke in Berlin.", "en", T0)
+    stored = {m.entity_id for m in store.article_mentions(later)}
+    assert stored == {m.entity_id for m in mentions if m.entity_id is not None} != set()

@@ -229,7 +229,11 @@ class EntityStage:
     def flush_merges(self) -> tuple[tuple[EntityRecord, int], ...]:
         """Run a merge pass now (after a batch, say) and store its merges. The store takes
         merges with an article's rows, so the last article written is written again, its
-        mentions pointing at the entities they live on as now."""
+        mentions pointing at the entities they live on as now.
+
+        When another process changed the same entities first (merged one of them away),
+        the merges are dropped, not raised: the batch that asked goes on, and the entities
+        are looked at again when an article names them."""
         merges = self.merge_now()
         last = self._last_written
         if merges and self.store is not None and last is not None:
@@ -239,7 +243,13 @@ class EntityStage:
                              for m in last.mentions)
             again = replace(last, mentions=mentions, entities=(), merges=merges,
                             keys=self._new_keys())
-            self.write(again)
+            try:
+                self.write(again)
+            except EntityConflict:  # the linker has let go of what it held (see write)
+                log.warning("another writer changed entities that %d merges touched; they "
+                            "wait until their entities are named again", len(merges))
+                self._last_written = None
+                return ()
             self._last_written = replace(again, merges=())
         return merges
 
