@@ -31,6 +31,7 @@ from babelwire.stages.entities_companies import (
     agencies_in_quotes,
     companies_in_quotes,
 )
+from babelwire.stages.entities_complements import complement_head
 from babelwire.stages.entities_cues import may_be_title as _may_be_title
 from babelwire.stages.entities_cues import preceding_words, speaker, transposed_entry
 from babelwire.stages.entities_cues import title_before as _title_before
@@ -432,6 +433,7 @@ class CasedMentionFinder:
             span.kind, span.rule = "organisation", "pattern"
             return
         if len(words) > 1 and (any(_is_head(w, org_heads()) for w in words)
+                               or (lang in _SLAVIC and any(complement_head(w) for w in words))
                                or words[-1] in ORG_SUFFIXES):
             if self.gaz.learned:  # it knows the organisations: Britský ministr is none
                 span.rule = _UNTYPED

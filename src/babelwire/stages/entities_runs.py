@@ -3,16 +3,19 @@
 A run starts at a capitalised word (with the particles of a surname before it: ``фон дер
 Ляйен``) and goes on over capitalised words, connectors between two of them (``Center for
 European Reform``), a Slavic organisation or place head after an adjective (``Hospodářská
-komora``), abbreviations written with a full stop (``Wlk. Brytanii``), and lower-case words
-or a number when the gazetteer knows the longer name (``Spojené státy``, ``Nord Stream 2``).
-It crosses from one script to the other only for a name the gazetteer knows (``Спутник
-V``). :mod:`entities_mentions` then trims, splits and types the runs.
+komora``) and the lower-case words that finish an institution's name (``Úřadu pro
+rozpočtovou zodpovědnost``, :mod:`entities_complements`), abbreviations written with a
+full stop (``Wlk. Brytanii``), and lower-case words or a number when the gazetteer knows
+the longer name (``Spojené státy``, ``Nord Stream 2``). It crosses from one script to the
+other only for a name the gazetteer knows (``Спутник V``). :mod:`entities_mentions` then
+trims, splits and types the runs.
 """
 
 from __future__ import annotations
 
 import re
 
+from babelwire.stages.entities_complements import complement, complement_head
 from babelwire.stages.entities_gazetteer import INFLECTING, Gazetteer
 from babelwire.stages.entities_given_names import is_given_name
 from babelwire.stages.entities_keys import (
@@ -32,6 +35,17 @@ from babelwire.stages.entities_triggers import (
     org_heads,
     place_heads,
 )
+
+_LOCATIVE_ADJECTIVE = re.compile(r"(?:[нк]ом|[нк]ім|[нк]ому)$")
+"""An adjective in the locative or dative, which :func:`adjectival` leaves to surnames and
+place names (``Балтийском колледже обороны``)."""
+_SURNAME_END = re.compile(r"(?:ová|ova|ева|ова|ина)$")
+"""A feminine surname ends like an adjective: ``Merkelová | nové vládě`` is no institution."""
+
+
+def _text(doc: str, run: list[_Token]) -> str:
+    return doc[run[0].start : run[-1].end]
+
 
 _NAME_ABBREVIATIONS = frozenset({"wlk", "św", "sw", "sv", "st"})
 """Abbreviated words inside names, written with a full stop (``Wlk. Brytania``,
@@ -78,6 +92,34 @@ def _leading_particles(doc: str, toks: list[_Token], i: int) -> list[_Token]:
     if not any(t.text in _NAME_PREFIXES for t in particles):
         return []
     return particles
+
+
+def _grow(run: list[_Token], toks: list[_Token], j: int, count: int) -> int:
+    run.extend(toks[j : j + count])
+    return count
+
+
+def _lower_head(doc: str, toks: list[_Token], run: list[_Token], j: int, lang: str,
+                sentence_start: bool) -> int:
+    """Grow ``run``, which ends in a capitalised adjective, over the lower-case head of
+    an institution and the complement after it; how many tokens it took (0: none).
+
+    The head may follow one more lower-case adjective (``Королевского научного
+    общества``), inside a sentence and after no feminine surname; a head that needs a
+    complement (``центр``) takes one or nothing."""
+    head = j
+    if (head + 1 < len(toks) and adjectival(toks[head].text) and not sentence_start
+            and not _SURNAME_END.search(fold(run[-1].text))
+            and gap(doc, toks[head], toks[head + 1]) in SPACES):
+        head += 1
+    if head >= len(toks) or toks[head].cap:
+        return 0
+    low = fold(toks[head].text)
+    more = complement(doc, toks, head + 1, lang)
+    if not (head > j and _is_head(low, org_heads())) and not (
+            complement_head(low) and (more or head > j)):
+        return 0
+    return _grow(run, toks, j, head + 1 - j + more)
 
 
 def two_names(first: _Token, last: _Token) -> bool:
@@ -204,7 +246,15 @@ def spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Span
                     and adjectival(run[-1].text)):
                 run.append(nxt)  # Hospodářská komora, Государственная дума
                 j += 1
+                if gaz.lookup(_text(doc, run), lang) is None:  # Úřad | pro ...
+                    j += _grow(run, toks, j, complement(doc, toks, j, lang))
                 break
+            if lang in _SLAVIC and (adjectival(run[-1].text)
+                                    or _LOCATIVE_ADJECTIVE.search(fold(run[-1].text))):
+                grown = _lower_head(doc, toks, run, j, lang, sentence_start)
+                if grown:  # Mednarodna agencija za energijo, Королевского научного общества
+                    j += grown
+                    break
             if (_is_head(low, place_heads()) and lang in _SLAVIC
                     and adjectival(run[-1].text)):
                 run.append(nxt)  # Волгоградской области, Krasnodarský kraj
@@ -217,6 +267,11 @@ def spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Span
             j = grown  # a known name goes on after its number: Nord Stream 2 AG
         if not extended:
             j = _extend(doc, toks, run, j, gaz, lang)
+        if (lang in _SLAVIC and j < n and not toks[j].cap and toks[j - 1] is run[-1]
+                and (_is_head(fold(run[-1].text), org_heads())
+                     or complement_head(fold(run[-1].text), alone=len(run) == 1))
+                and gaz.lookup(_text(doc, run), lang) is None):
+            j += _grow(run, toks, j, complement(doc, toks, j, lang))  # Úřadu | pro ...
         spans.append(_Span(run, sentence_start))
         i = j
     return spans
