@@ -50,6 +50,7 @@ from babelwire.stages.entities_keys import (
     stem_word,
 )
 from babelwire.stages.entities_named_after import join_named_after
+from babelwire.stages.entities_owners import join_owners
 from babelwire.stages.entities_records import Mention
 from babelwire.stages.entities_runs import CONNECTORS_BY_LANG as _CONNECTORS_BY_LANG
 from babelwire.stages.entities_runs import SPACES as _SPACES
@@ -388,6 +389,7 @@ class CasedMentionFinder:
         out = coined_events(doc, out, lang)
         out = join_seats(doc, join_institutions(doc, out, lang, self.gaz), lang)
         out = join_named_after(doc, out, lang)  # НИИ им. Гамалеи
+        out = join_owners(doc, out, lang, self.gaz)  # Rady Najwyższej Ukrainy
         return defined_acronyms(doc, elided_regions(doc, out, lang), lang)
 
     def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:
