@@ -32,6 +32,7 @@ import json
 import math
 import re
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -96,6 +97,38 @@ def cosines(docs: list[list[str]], df: Counter[str] | None, n_docs: int) -> np.n
         a, b = vector(docs[i]), vector(docs[half + i])
         out[i] = sum(x * b.get(k, 0.0) for k, x in a.items())
     return out
+
+
+def hashed_sketch(text: str, buckets: int = 1 << 18) -> tuple[np.ndarray, np.ndarray]:
+    """A text's character 4-grams as sorted bucket ids and sublinear term frequencies: the
+    form a clusterer would hold per member (timed below, not used for the figures)."""
+    text = _SPACES.sub(" ", text.lower())
+    ids = np.fromiter((zlib.crc32(text[i : i + 4].encode()) % buckets
+                       for i in range(len(text) - 3)), dtype=np.int64)
+    unique, counts = np.unique(ids, return_counts=True)
+    return unique, 1.0 + np.log(counts)
+
+
+def sketch_cosine(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray],
+                  idf: np.ndarray) -> float:
+    wa, wb = a[1] * idf[a[0]], b[1] * idf[b[0]]
+    _, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+    return float(wa[ia] @ wb[ib] / max(float(np.linalg.norm(wa) * np.linalg.norm(wb)), 1e-12))
+
+
+def timing(texts: list[str]) -> dict[str, float]:
+    """CPU milliseconds to sketch a text and to compare two sketches (numpy)."""
+    started = time.process_time()
+    sketches = [hashed_sketch(text) for text in texts]
+    sketched = time.process_time() - started
+    idf = np.ones(1 << 18)
+    started = time.process_time()
+    for i in range(len(sketches) - 1):
+        sketch_cosine(sketches[i], sketches[i + 1], idf)
+    compared = time.process_time() - started
+    return {"texts": len(texts), "mean_characters": round(float(np.mean([len(t) for t in texts]))),
+            "sketch_ms_per_text": round(1000 * sketched / len(texts), 3),
+            "cosine_ms_per_pair": round(1000 * compared / max(1, len(texts) - 1), 4)}
 
 
 def frequencies(docs: Sequence[list[str]]) -> Counter[str]:
@@ -194,7 +227,9 @@ def main() -> int:
     shipped = [score_of(i, params) for i in range(n)]
     residual = np.array(gold) - np.polyval(np.polyfit(shipped, gold, 1), shipped)
     result: dict[str, Any] = {"pairs": n, "lexical_seconds_all_texts": round(seconds, 1),
+                              "hashed_numpy_timing": timing([t for _, t in texts[:1000]]),
                               "variants": {}}
+    print("hashed 4-gram sketches (numpy):", result["hashed_numpy_timing"])
     for name, values in lexical.items():
         rows = []
         for weight in WEIGHTS:
