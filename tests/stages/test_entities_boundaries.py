@@ -513,3 +513,14 @@ def test_a_surname_opened_by_an_article_stays_a_person():
 def test_a_surname_after_a_title_or_a_verb_of_saying_is_a_person(doc):
     found = CasedMentionFinder(default_gazetteer()).find(doc, "pl")
     assert ("Banach", "person") in mention_texts(found)
+
+
+@pytest.mark.parametrize(("doc", "lang", "name"), [
+    ("Není to jisté, varoval Barnier na páteční konferenci.", "cs", "Barnier"),
+    ("To nie koniec, przekonywał Czaputowicz w radiu.", "pl", "Czaputowicz"),
+    ("Это не так, ответил Шмидт журналистам.", "ru", "Шмидт"),
+    ("Не е така, обясни Барние пред журналисти.", "bg", "Барние"),
+])
+def test_more_verbs_of_saying_make_their_speaker_a_person(doc, lang, name):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert (name, "person") in mention_texts(found)

@@ -8,7 +8,9 @@ person; one whose first word is not, and that is made of common words or ends in
 adjective (``Morza Bałtyckiego``, ``Parlamencie Europejskim``), is not one by its shape.
 
 Names are kept as folded stems and as their Latin transliteration, so ``Jarosława``
-(genitive) finds ``Jarosław`` and Cyrillic ``Дональд`` finds English ``Donald``. Without
+(genitive) finds ``Jarosław`` and Cyrillic ``Дональд`` finds English ``Donald``; Cyrillic
+names also as Ukrainian BGN/PCGN romanises them, so that ``Дмитро`` finds the Latin-script
+press's ``Dmytro`` (ICU's plain transliteration gives ``Dmitro``). Without
 Faker installed the set is empty and the rules fall back to shape alone.
 """
 
@@ -17,13 +19,15 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from babelwire.stages.entities_keys import fold, latin, stem_word
+from babelwire.stages.entities_keys import fold, latin, stem_word, ukrainian_latin
 
 log = logging.getLogger(__name__)
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _ATTRIBUTES = ("first_names", "first_names_male", "first_names_female")
 _SURNAMES = ("last_names", "last_names_male", "last_names_female")
 
@@ -55,6 +59,8 @@ def given_names() -> frozenset[str]:
         if len(form) >= 2 and " " not in form:
             stem = stem_word(form)
             keys.update((stem, latin(form), latin(stem)))
+            if _CYRILLIC.search(form):  # Дмитро is Dmytro in the Latin-script press
+                keys.add(ukrainian_latin(form))
     keys.discard("")
     return frozenset(keys)
 

@@ -172,6 +172,19 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=131072)
+@lru_cache(maxsize=1)
+def _ukrainian_bgn() -> Any:
+    import icu
+
+    return icu.Transliterator.createInstance("Ukrainian-Latin/BGN; Latin-ASCII")
+
+
+def ukrainian_latin(text: str) -> str:
+    """The BGN/PCGN romanisation of Ukrainian (``Дмитро`` -> ``dmytro``, ``Олександр`` ->
+    ``oleksandr``), lower-cased: how Latin-script news writes Ukrainian names."""
+    return str(_ukrainian_bgn().transliterate(text)).lower()
+
+
 def latin_forms(text: str) -> tuple[str, ...]:
     """``latin(text)`` and, for Cyrillic, the BGN/PCGN romanisation too, which is nearer to
     English spellings (``Шольц``: ``solc`` and ``sholts``; ``Зеленский``: ``zelenskiy``)."""

@@ -224,6 +224,18 @@ zaznaczył zaznaczyła napisał napisała oświadczył oświadczyła uważa ocen
 napsala uvádí tvrdí míní sdělil sdělila podotkl podotkla
 dejal dejala povedal povedala poudaril poudarila dodal dodala izjavil izjavila zapisal
 zapisala pravi meni opozoril opozorila
+varoval varovala upozornil upozornila poznamenal poznamenala vysvětlil vysvětlila
+odpověděl odpověděla doplnil doplnila potvrdil potvrdila oznámil oznámila konstatoval
+konstatovala
+przekonywał przekonywała zauważył zauważyła wyjaśnił wyjaśniła ostrzegł ostrzegła
+przyznał przyznała zapowiedział zapowiedziała poinformował poinformowała mówił mówiła
+odpowiedział odpowiedziała
+рассказал рассказала объяснил объяснила ответил ответила предупредил предупредила указал
+указала заметил заметила констатировал констатировала говорил говорила
+розповів розповіла відповів відповіла зауважив зауважила підкреслив підкреслила
+відзначив відзначила попередив попередила
+отговори обясни предупреди изтъкна
+pojasnil pojasnila menil menila ocenil ocenila odgovoril odgovorila zatrdil zatrdila
 """
 
 # Auxiliaries between a speaker and a past-tense verb of saying (Slovene ``Janša je dejal``).
