@@ -524,3 +524,20 @@ def test_a_surname_after_a_title_or_a_verb_of_saying_is_a_person(doc):
 def test_more_verbs_of_saying_make_their_speaker_a_person(doc, lang, name):
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
     assert (name, "person") in mention_texts(found)
+
+
+@pytest.mark.parametrize(("doc", "lang", "name"), [
+    ("Vážení čtenáři, internetový deník Echo24 se rozhodl změnit podobu.", "cs", "Echo24"),
+    ("Powiedział Laszko, którego cytuje portal Ukraińska Prawda. Wcześniej tak.", "pl",
+     "Ukraińska Prawda"),
+    ("Je poročal britanski časnik Spectator v ponedeljek.", "sl", "Spectator"),
+])
+def test_an_unknown_name_after_a_newspaper_or_portal_is_the_outlet(doc, lang, name):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert (name, "product") in mention_texts(found)
+
+
+def test_a_sentence_after_a_newspaper_is_no_outlet():
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "Psal o tom britský deník. Podle něj vláda padne.", "cs")
+    assert ("Podle", "product") not in mention_texts(found)

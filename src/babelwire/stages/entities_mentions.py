@@ -32,8 +32,15 @@ from babelwire.stages.entities_companies import (
     companies_in_quotes,
 )
 from babelwire.stages.entities_complements import complement_head
+from babelwire.stages.entities_cues import (
+    MEDIA_GAP,
+    MEDIA_NOUN,
+    ORG_NOUN,
+    preceding_words,
+    speaker,
+    transposed_entry,
+)
 from babelwire.stages.entities_cues import may_be_title as _may_be_title
-from babelwire.stages.entities_cues import preceding_words, speaker, transposed_entry
 from babelwire.stages.entities_cues import title_before as _title_before
 from babelwire.stages.entities_elision import elided_regions
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
@@ -192,6 +199,8 @@ _LINKED_NAME = re.compile(
 press writes them (``Tehreek-e-Labbaik``, ``Техрик-и-Лабаик``, ``Jamaat-ud-Dawa``): 123 of
 124 such words are names in SlavicNER's training documents."""
 _PERSON_LINKS = frozenset({"ul", "уль", "ул"})
+"""Particles of personal names (``Noor-ul-Haq``, ``Сайф-уль-Малук``); the others mostly
+join party and movement names."""
 _TITLE_ARTICLES = frozenset({"the", "il", "les", "die", "der", "das", "los"})
 """A capitalised article opening a run inside a sentence: a title (a newspaper, a book, a
 programme), not a person (``The Daily Sabah``, ``Il Giornale``). Not ``Le``, ``La``, ``El``:
@@ -200,18 +209,6 @@ _MEDIA_WORDS = frozenset(split_words(
     "news express times post tv magazin magazine insider journal herald tribune gazette radio "
     "today weekly review observer telegraph mail mirror standard zeitung"))
 """Last words of newspaper, magazine and channel names (``ABC News``, ``Sunday Express``)."""
-_ORG_NOUN = re.compile(
-    r"(?:společnost|firm|agentur|svaz|pracowni|ośrod|instytut|spółk|koncern|компани|фирм|"
-    r"агентств|концерн|холдинг|družb|podjetj|agencij|sindikat|przewoźni|dopravc|перевозчик|"
-    r"авиакомпани|aerolini)\w*|odbor(?:y|ů|ech|ům)")
-"""Lower-case nouns for a company, agency, union or institute: the unknown name right after
-one is an organisation's (``pracownia Survation``, ``společnost Emirates``, ``odbory
-Verdi``). In SlavicNER's training documents 1,191 of 1,576 capitalised runs after such a
-noun are organisations and 288 newspapers or products; most of the 46 people are a full
-name after the company (``společnosti Michael O'Leary``), which a given name keeps."""
-"""Particles of personal names (``Noor-ul-Haq``, ``Сайф-уль-Малук``); the others mostly
-join party and movement names."""
-
 
 class CasedMentionFinder:
     """Rules for Latin, Cyrillic and other cased scripts."""
@@ -461,7 +458,14 @@ class CasedMentionFinder:
         first = index_of[id(span.tokens[0])]
         # the noun, or the noun and up to two lower-case words after it (svaz německých
         # pilotů Vereinigung Cockpit)
-        noun_at = next((k for k, word in enumerate(before) if _ORG_NOUN.fullmatch(word)), None)
+        media_at = next((k for k, word in enumerate(before[:1]) if MEDIA_NOUN.fullmatch(word)),
+                        None)
+        if (media_at is not None and not span.sentence_start and first
+                and MEDIA_GAP.fullmatch(doc[toks[first - 1].end : span.tokens[0].start])
+                and not (len(span.tokens) > 1 and is_given_name(span.tokens[0].text))):
+            span.kind, span.rule = "product", "trigger"  # deník Echo24, portal Defense One
+            return
+        noun_at = next((k for k, word in enumerate(before) if ORG_NOUN.fullmatch(word)), None)
         if (noun_at is not None and not span.sentence_start
                 and all(toks[first - 1 - j].text[:1].islower() for j in range(noun_at))
                 and not (len(span.tokens) > 1 and is_given_name(span.tokens[0].text))):
