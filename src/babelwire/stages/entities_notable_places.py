@@ -107,9 +107,8 @@ place:channel:english|English Channel|English Channel|La Manche|Lamanšský prů
     Lamanšského průlivu|Lamanšském průlivu|Rokavskem prelivu
 place:region:baltics|Baltic states|Baltic states|Baltics|Pobaltí|Pobaltské státy|
     Pobaltské republiky|pobaltské státy|pobaltských států|pobaltské republiky|
-    Kraje bałtyckie|kraje bałtyckie|krajów bałtyckich|państwa bałtyckie|państw bałtyckich|
-    Baltske države|baltske države|baltskih držav|Прибалтика|Прибалтики|Прибалтике|
-    страны Балтии|стран Балтии|странах Балтии|Балтии|Балтийските страни|балтийските страни|
+    Kraje bałtyckie|Baltske države|Прибалтика|Прибалтики|Прибалтике|
+    страны Балтии|стран Балтии|странах Балтии|Балтии|Балтийските страни|
     Балтийски страни|Прибалтійські країни|країни Балтії|країн Балтії|Балтії
 place:region:crimea|Crimea|Crimea|Krim|Crimée|Krym|Krymu|Krymie|Krim|Крым|Крыма|Крыму|
     Крим|Криму|Крима
