@@ -171,20 +171,24 @@ def _cyrillic_bgn() -> Any:
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
-@lru_cache(maxsize=131072)
 @lru_cache(maxsize=1)
 def _ukrainian_bgn() -> Any:
-    import icu
-
+    try:
+        import icu
+    except ImportError:
+        return None
     return icu.Transliterator.createInstance("Ukrainian-Latin/BGN; Latin-ASCII")
 
 
 def ukrainian_latin(text: str) -> str:
     """The BGN/PCGN romanisation of Ukrainian (``Дмитро`` -> ``dmytro``, ``Олександр`` ->
-    ``oleksandr``), lower-cased: how Latin-script news writes Ukrainian names."""
-    return str(_ukrainian_bgn().transliterate(text)).lower()
+    ``oleksandr``), lower-cased: how Latin-script news writes Ukrainian names (without
+    PyICU, :func:`latin`)."""
+    tr = _ukrainian_bgn()
+    return latin(text) if tr is None else str(tr.transliterate(text)).lower()
 
 
+@lru_cache(maxsize=131072)
 def latin_forms(text: str) -> tuple[str, ...]:
     """``latin(text)`` and, for Cyrillic, the BGN/PCGN romanisation too, which is nearer to
     English spellings (``Шольц``: ``solc`` and ``sholts``; ``Зеленский``: ``zelenskiy``)."""
