@@ -1,6 +1,6 @@
-"""An organisation and the country or body it belongs to, named after it in the genitive,
-are one name: ``Rady Najwyższej Ukrainy``, ``Центре киберзащиты НАТО``, ``Арбитражного
-института Торговой палаты Стокгольма``.
+"""An organisation and the country, city or body it belongs to, named after it in the
+genitive, are one name: ``Rady Najwyższej Ukrainy``, ``Rady bezpečnosti OSN``, ``Окружным
+судом Амстердама``.
 
 The languages with cases put the owner after the organisation, in the genitive. In
 SlavicNER's training documents in those languages, 791 organisation names with a head
@@ -35,7 +35,7 @@ _GENITIVE: dict[str, re.Pattern[str]] = {
         "uk": "и|у|ї|а|я",
         "be": "ы|і|а|я|у",
         "sl": "e|a|ije",
-        "hr": "e|a|a",
+        "hr": "e|a",
     }.items()}
 """Genitive endings of place names, per language with cases (not Bulgarian)."""
 

@@ -105,8 +105,9 @@ def _lower_head(doc: str, toks: list[_Token], run: list[_Token], j: int, lang: s
     an institution and the complement after it; how many tokens it took (0: none).
 
     The head may follow one more lower-case adjective (``Королевского научного
-    общества``), inside a sentence and after no feminine surname; a head that needs a
-    complement (``центр``) takes one or nothing."""
+    общества``), inside a sentence and after no feminine surname; a head that is also a
+    common noun (``центр``, :func:`complement_head`) needs that second adjective or a
+    complement (``Міжнародний центр перспективних досліджень``)."""
     head = j
     if (head + 1 < len(toks) and adjectival(toks[head].text) and not sentence_start
             and not _SURNAME_END.search(fold(run[-1].text))
