@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -109,6 +109,14 @@ class GazetteerEntry:
     context_key: str | None = None
     """For a name several countries use (``Senat``, ``Partia Pracy``): the key it takes in
     an article about the country the table names for it (``org:us-senate``)."""
+    langs: frozenset[str] | None = None
+    """The only languages the form names the entry in (None: all). Ukrainian ``пандемія``
+    is COVID-19, as the Ukrainian press writes it, but its stem must not make Russian or
+    Bulgarian ``пандемия`` the same."""
+
+    def names_in(self, lang: str | None) -> bool:
+        """Whether the form names this entry in ``lang``."""
+        return self.langs is None or lang in self.langs
 
 
 class Gazetteer:
@@ -208,7 +216,7 @@ class Gazetteer:
             return None  # Slovene and Croatian slovenska is Slovenian; Slovakia is Slovaška
         if hit is not None and lang in _ENGLAND_AS_UK_LANGS and hit.canonical == "place:GB-ENG":
             return self.exact.get(fold("United Kingdom"), hit)
-        return hit
+        return hit if hit is None or hit.names_in(lang) else None
 
     def _fleeting_e(self, form: str, skey: str) -> GazetteerEntry | None:
         """A name whose last syllable's e drops in its case forms (Czech and Slovene
@@ -434,7 +442,11 @@ def _notable(gaz: Gazetteer) -> None:
         if entry.context_key:
             gaz.names.setdefault(entry.context_key, english)
         for form in forms:
-            gaz.add(form, entry)
+            lang, colon, bare = form.partition(":")
+            if colon and len(lang) == 2 and lang.islower():  # uk:пандемія, one language's
+                gaz.add(bare, replace(entry, langs=frozenset({lang})), lang=lang)
+            else:
+                gaz.add(form, entry)
 
 
 def _demonyms(gaz: Gazetteer) -> None:

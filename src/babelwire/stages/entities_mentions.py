@@ -233,7 +233,7 @@ class CasedMentionFinder:
         # words the labelled documents (a learned gazetteer) or the stream write in lower case
         common: Container[str] | None = self.gaz.common_words or self.words
         stop_common = _LowerAware(self.stop, toks, common) if common is not None else stop
-        phrases = self._phrases(doc, toks)
+        phrases = self._phrases(doc, toks, lang)
         typed.extend(phrases)
         taken = {id(t) for span in phrases for t in span.tokens}
         if self.gaz.lower:
@@ -244,7 +244,7 @@ class CasedMentionFinder:
                     if entry is None:  # an event's case forms: brexitu, koronavirem
                         stemmed = self.gaz.lower[stem_key(t.text)]
                         entry = stemmed if stemmed.kind == "event" else None
-                    if entry is not None:
+                    if entry is not None and entry.names_in(lang):
                         typed.append(_Span([t], False, *_entry_kind(entry), lemma=entry.lemma))
         for raw in _untaken(_spans(doc, toks, lang, self.gaz), taken):
             if all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens):
@@ -389,7 +389,7 @@ class CasedMentionFinder:
         out = join_owners(doc, out, lang, self.gaz)  # Rady Najwyższej Ukrainy
         return defined_acronyms(doc, elided_regions(doc, out, lang), lang)
 
-    def _phrases(self, doc: str, toks: list[_Token]) -> list[_Span]:
+    def _phrases(self, doc: str, toks: list[_Token], lang: str) -> list[_Span]:
         """Names the gazetteer knows that start with a lower-case word, matched word for word
         (``коллегия выборщиков``, ``novim koronavirusom``, ``západní Evropy``)."""
         found: list[_Span] = []
@@ -404,7 +404,7 @@ class CasedMentionFinder:
                        for m in range(k + 1, last + 1)):
                     continue
                 entry = self.gaz.exact.get(fold(doc[toks[k].start : toks[last].end]))
-                if entry is not None:
+                if entry is not None and entry.names_in(lang):
                     found.append(_Span(toks[k : last + 1], False, *_entry_kind(entry),
                                        lemma=entry.lemma))
                     after = last + 1

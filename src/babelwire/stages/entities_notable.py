@@ -42,7 +42,8 @@ event:covid-19|COVID-19|COVID-19|Covid-19|covid-19|COVID|Covid|covid|Ковид-
     pandemia koronawirusa|пандемия коронавируса|novim koronavirusom|novega koronavirusa|
     novemu koronavirusu|коронавирусная инфекция|коронавирусной инфекции|
     коронавирусной инфекцией|коронавирусную инфекцию|коронавирусната инфекция|
-    коронавирусна инфекция|коронавірусна інфекція|коронавірусної інфекції
+    коронавирусна инфекция|коронавірусна інфекція|коронавірусної інфекції|
+    uk:пандемія|uk:пандемії|uk:пандемію|uk:пандемією|uk:Пандемія|uk:Пандемії
 event:russo-ukrainian-war|Russo-Ukrainian War|Russo-Ukrainian War|Russian invasion of Ukraine|
     war in Ukraine|invasion of Ukraine|Krieg in der Ukraine|Ukraine-Krieg|
     válka na Ukrajině|války na Ukrajině|válku na Ukrajině|válkou na Ukrajině|válce na Ukrajině|
