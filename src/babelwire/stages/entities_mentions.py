@@ -458,9 +458,7 @@ class CasedMentionFinder:
         first = index_of[id(span.tokens[0])]
         # the noun, or the noun and up to two lower-case words after it (svaz německých
         # pilotů Vereinigung Cockpit)
-        media_at = next((k for k, word in enumerate(before[:1]) if MEDIA_NOUN.fullmatch(word)),
-                        None)
-        if (media_at is not None and not span.sentence_start and first
+        if (before and MEDIA_NOUN.fullmatch(before[0]) and not span.sentence_start and first
                 and MEDIA_GAP.fullmatch(doc[toks[first - 1].end : span.tokens[0].start])
                 and not (len(span.tokens) > 1 and is_given_name(span.tokens[0].text))):
             span.kind, span.rule = "product", "trigger"  # deník Echo24, portal Defense One

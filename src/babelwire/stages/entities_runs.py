@@ -116,10 +116,14 @@ def _lower_head(doc: str, toks: list[_Token], run: list[_Token], j: int, lang: s
     if head >= len(toks) or toks[head].cap:
         return 0
     low = fold(toks[head].text)
-    more = complement(doc, toks, head + 1, lang)
-    if not (head > j and _is_head(low, org_heads())) and not (
-            complement_head(low) and (more or head > j)):
-        return 0
+    if head > j and _is_head(low, org_heads()):
+        more = complement(doc, toks, head + 1, lang)
+    elif complement_head(low):
+        more = complement(doc, toks, head + 1, lang)
+        if not more and head == j:
+            return 0
+    else:
+        return 0  # most adjectives are followed by no institution head: no complement sought
     return _grow(run, toks, j, head + 1 - j + more)
 
 
