@@ -123,7 +123,7 @@ def reopen(settings: Settings, embedder: Embedder) -> dict[str, object]:
         lazy_decision = lazy.assign(item, exclude_story=story_id)[:2]
         lazy_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        eager = StoryClusterer(lazy.dim, lazy.params)
+        eager = StoryClusterer(lazy.dim, lazy.params, frequencies=lazy.frequencies)
         eager.add_members(members.of_stories({m.story_id for m in store.iter_cluster_members()},
                                              ()))
         eager_decision = eager.assign(item, exclude_story=story_id)[:2]

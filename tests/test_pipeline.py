@@ -1,6 +1,7 @@
 import json
 from datetime import UTC, datetime
 
+import numpy as np
 import pytest
 
 from babelwire.demo import sample_corpus_path
@@ -84,8 +85,12 @@ def test_a_fresh_pipeline_resumes_from_the_store(ingested, embedder):
     lazy = fresh.clusterer
     assert len(lazy) == 0  # stored members are read as story windows need them
     assert len(fresh.dedup.index) == 0  # and originals as copies' windows need them
+    # The lexical document frequencies every batch stored come back whole.
+    originals = store.counts()["articles"] - store.counts()["duplicates"]
+    assert lazy.frequencies.documents == originals
+    assert np.array_equal(lazy.frequencies.counts, _p.clusterer.frequencies.counts)
     # It decides as a clusterer given every stored member up front does.
-    eager = StoryClusterer(lazy.dim, lazy.params)
+    eager = StoryClusterer(lazy.dim, lazy.params, frequencies=lazy.frequencies)
     members = list(StoredMembers(store).of_stories(
         {m.story_id for m in store.iter_cluster_members()}, ()))
     eager.add_members(members)

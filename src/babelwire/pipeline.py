@@ -44,6 +44,7 @@ from babelwire.stages.embed_queue import (
 from babelwire.stages.entities import EntityStage
 from babelwire.stages.extract import ExtractStage
 from babelwire.stages.language import LanguageStage
+from babelwire.stages.lexical import DocumentFrequencies, article_sketch
 from babelwire.store.base import ArticleWrite, ClusterMember, Store
 
 log = logging.getLogger(__name__)
@@ -123,9 +124,13 @@ class Pipeline:
             params = ClusterParams(threshold=self.settings.story_threshold,
                                    window_days=self.settings.story_window_days,
                                    keep_days=self.settings.story_keep_days)
-            # stored members are read as the story windows being written need them
+            # stored members are read as the story windows being written need them;
+            # the lexical document frequencies are what every writer has counted so far
+            frequencies = DocumentFrequencies()
+            frequencies.load(*self.store.lexical_frequencies())
             self._clusterer = StoryClusterer(self.embedder.dim, params,
-                                             source=StoredMembers(self.store))
+                                             source=StoredMembers(self.store),
+                                             frequencies=frequencies)
         return self._clusterer
 
     # -- running ---------------------------------------------------------------
@@ -272,7 +277,9 @@ class Pipeline:
                     lang=prep.language.code,
                     time=prep.article.published or prep.article.fetched_at,
                     embedding=vec, anchors=anchors(prep.article.title, prep.article.text),
-                    title=prep.article.title)
+                    title=prep.article.title,
+                    sketch=article_sketch(prep.article.title, prep.article.text))
+                clusterer.frequencies.add(item.sketch)  # the stream's 4-gram counts
                 found, score, evidence = clusterer.assign(item)
                 created = found is None
                 if found is None:
@@ -319,6 +326,9 @@ class Pipeline:
                                                       "threshold": clusterer.params.threshold})
             clusterer.merge(source, target)
             log.info("merged story %s into %s (weakest member score %.3f)", source, target, score)
+        documents, buckets, counts = clusterer.frequencies.take_added()
+        if documents:  # kept for the next process (and what other writers count)
+            self.store.add_lexical_frequencies(documents, buckets.tolist(), counts.tolist())
         if oldest < math.inf and clusterer.params.keep_days > 0:
             # stories long finished leave memory; a later window reads them again if needed
             clusterer.evict(datetime.fromtimestamp(
@@ -366,8 +376,8 @@ class Pipeline:
 class StoredMembers:
     """The store as the clusterer's :class:`~babelwire.stages.cluster.MemberSource`.
 
-    Copies follow their original and are no members; anchors are computed as the
-    pipeline computes them for a new article."""
+    Copies follow their original and are no members; anchors and 4-gram sketches are
+    computed as the pipeline computes them for a new article."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -385,7 +395,8 @@ class StoredMembers:
                 continue
             yield m.id, m.story_id, ClusterInput(
                 lang=m.lang, time=m.published, embedding=m.embedding,
-                anchors=anchors(m.title, m.text), title=m.title)
+                anchors=anchors(m.title, m.text), title=m.title,
+                sketch=article_sketch(m.title, m.text))
 
 
 class _BatchCopies:

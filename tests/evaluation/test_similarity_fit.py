@@ -19,13 +19,15 @@ from babelwire.evaluation.similarity_fit import (
 )
 from babelwire.stages.anchors import Anchors
 from babelwire.stages.cluster import ClusterInput, ClusterParams, StoryClusterer
+from babelwire.stages.lexical import DocumentFrequencies, sketch
 
 
 def _pair(cosine: float, overall: float, lang1: str = "en", lang2: str = "en",
-          numbers: int = 0, names: int = 0, group: str = "1_2") -> PairFeatures:
+          numbers: int = 0, names: int = 0, group: str = "1_2",
+          lexical: float = 0.0) -> PairFeatures:
     return PairFeatures(group=group, languages=lang1 if lang1 == lang2 else f"{lang1}-{lang2}",
                         lang1=lang1, lang2=lang2, cosine=cosine, shared_numbers=numbers,
-                        shared_names=names, overall=overall)
+                        shared_names=names, overall=overall, lexical=lexical)
 
 
 def test_translations_stay_with_their_original():
@@ -40,23 +42,32 @@ def _vector(cosine: float) -> np.ndarray:
     return v / np.linalg.norm(v)
 
 
-@pytest.mark.parametrize(("lang1", "lang2", "numbers", "names"),
-                         [("en", "en", 0, 0), ("de", "en", 1, 3), ("zh", "en", 2, 0),
-                          ("ru", "uk", 9, 9)])
-def test_the_vectorised_score_is_the_clusterers_score(lang1, lang2, numbers, names):
+@pytest.mark.parametrize(("lang1", "lang2", "numbers", "names", "texts"),
+                         [("en", "en", 0, 0, ("", "")), ("de", "en", 1, 3, ("", "")),
+                          ("zh", "en", 2, 0, ("", "")), ("ru", "uk", 9, 9, ("", "")),
+                          ("cs", "sk", 0, 1, ("Stávka na železnici v Praze",
+                                              "Štrajk na železnici v Prahe"))])
+def test_the_vectorised_score_is_the_clusterers_score(lang1, lang2, numbers, names, texts):
     params = ClusterParams()
     when = datetime(2020, 1, 1, tzinfo=UTC)
     a1 = Anchors(numbers=frozenset(f"{100 + i}" for i in range(numbers)),
                  names=frozenset(f"nm{i}" for i in range(names)))
-    first = ClusterInput(lang=lang1, time=when, embedding=_vector(1.0), anchors=a1, title="")
-    second = ClusterInput(lang=lang2, time=when, embedding=_vector(0.83), anchors=a1, title="")
-    clusterer = StoryClusterer(3, params)
+    first = ClusterInput(lang=lang1, time=when, embedding=_vector(1.0), anchors=a1, title="",
+                         sketch=sketch(texts[0]))
+    second = ClusterInput(lang=lang2, time=when, embedding=_vector(0.83), anchors=a1, title="",
+                          sketch=sketch(texts[1]))
+    frequencies = DocumentFrequencies()
+    for text in (*texts, "Povodně na Moravě", "Voľby na Slovensku"):
+        frequencies.add(sketch(text))
+    clusterer = StoryClusterer(3, params, frequencies=frequencies)
     clusterer.add_member(1, 1, first)
     cosine = float(first.embedding @ second.embedding)
-    score, _ = clusterer.score_story(second, 1, (1, cosine))
-    mirror = squashed(raw_scores([_pair(cosine, 1.0, lang1, lang2, numbers, names)], params),
-                      params)
-    assert mirror[0] == pytest.approx(score, abs=1e-5)
+    score, evidence = clusterer.score_story(second, 1, (1, cosine))
+    lexical = evidence["lexical_similarity"]
+    assert (lexical > 0.1) == bool(texts[0])
+    mirror = squashed(raw_scores([_pair(cosine, 1.0, lang1, lang2, numbers, names,
+                                        lexical=lexical)], params), params)
+    assert mirror[0] == pytest.approx(score, abs=1e-4)
 
 
 def test_fit_moves_an_offset_to_where_it_separates_the_pairs():

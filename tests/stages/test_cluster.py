@@ -1,10 +1,12 @@
 import itertools
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
 from babelwire.stages.anchors import Anchors
 from babelwire.stages.cluster import ClusterInput, ClusterParams, StoryClusterer
+from babelwire.stages.lexical import DocumentFrequencies, sketch
 
 T0 = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)
 NONE = Anchors(numbers=frozenset(), names=frozenset())
@@ -66,6 +68,34 @@ def test_shared_numbers_and_names_tip_a_borderline_pair():
     with_anchors = StoryClusterer(8, params)
     assert run(with_anchors, [item(vec(1), anchors=shared),
                               item(second, lang="cs", anchors=shared)]) == [100, 100]
+
+
+def test_shared_wording_tips_a_borderline_pair_and_is_shown_in_the_evidence():
+    params = ClusterParams()
+    # Short of the bar by a quarter of a unit of score; two reports sharing their wording.
+    cos = params.same_lang_offset + (params.threshold - 0.25) * params.scale
+    second = vec(1, np.tan(np.arccos(cos)))
+    one = "Trenitalia cancels 300 trains as the rail strike reaches Milano and Torino"
+    two = "Rail strike: Trenitalia cancels trains in Milano and Torino"
+    others = ("Parliament passes the budget after a long night", "Floods close roads in Valencia")
+    frequencies = DocumentFrequencies()
+    for text in (one, two, *others):
+        frequencies.add(sketch(text))
+    plain = StoryClusterer(8, params, frequencies=frequencies)
+    assert run(plain, [item(vec(1)), item(second)]) == [100, 101]
+    worded = StoryClusterer(8, params, frequencies=frequencies)
+    first = replace(item(vec(1)), sketch=sketch(one))
+    later = replace(item(second), sketch=sketch(two))
+    assert run(worded, [first, later]) == [100, 100]
+    shown = StoryClusterer(8, params, frequencies=frequencies)
+    shown.add_member(0, 100, first)
+    _sid, _score, evidence = shown.assign(later)
+    assert evidence["lexical_similarity"] > 0.25
+    assert evidence["lexical_bonus"] == round(
+        params.lexical_weight * evidence["lexical_similarity"], 4)
+    # without document frequencies (nothing counted yet) wording adds nothing
+    unknown = StoryClusterer(8, params)
+    assert run(unknown, [first, later]) == [100, 101]
 
 
 def test_time_window_separates_the_same_event_kind_weeks_apart():

@@ -170,3 +170,16 @@ def test_merge_stories_moves_articles_and_records_the_merge(store, raw_sql):
     store.merge_stories(a, c, {"score": 0.8})  # a link to b follows both merges
     assert store.story_successor(b) == c and store.story_successor(a) == c
     assert store.story_successor(c) is None and store.story_successor(10_000) is None
+
+
+def test_lexical_frequencies_add_up_and_are_committed_at_once(store, store_location):
+    assert store.lexical_frequencies() == (0, [], [])
+    store.add_lexical_frequencies(2, [7, 3, 262_143], [1, 2, 2])
+    store.add_lexical_frequencies(1, [3, 11], [1, 1])
+    documents, buckets, counts = store.lexical_frequencies()
+    assert documents == 3
+    assert dict(zip(buckets, counts, strict=True)) == {3: 3, 7: 1, 11: 1, 262_143: 2}
+    store.add_lexical_frequencies(5, [3], [5])
+    store.rollback()  # nothing left to roll back: the counts are committed at once
+    with open_store(store_location) as other:  # another process sees them
+        assert other.lexical_frequencies()[0] == 8

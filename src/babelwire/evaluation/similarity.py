@@ -10,7 +10,10 @@ headline, so the text is passed whole), a fresh :class:`StoryClusterer` gets the
 first article as the only member of a story, and ``score_story`` scores the
 second against it with the pair's gold language codes. Both articles get the
 same time (the sample has no dates), so the time penalty is zero; the anchors
-(numbers, names) come from the texts as in the pipeline.
+(numbers, names) and the 4-gram sketches for the lexical cosine come from the texts
+as in the pipeline. The lexical cosine's document frequencies are learned from the
+sample's distinct texts, as a monitor learns them from the articles it reads (no
+labels are used).
 
 Figures:
 
@@ -51,6 +54,7 @@ if TYPE_CHECKING:
     from babelwire.evaluation.similarity_fit import PairFeatures
     from babelwire.stages.cluster import ClusterInput, ClusterParams
     from babelwire.stages.embed import Embedder
+    from babelwire.stages.lexical import DocumentFrequencies
 
 CSV_FILES = ("training_set.csv", "testing_set.csv")
 SAME_MAX = 1.5
@@ -130,31 +134,51 @@ def pair_texts(pairs: Sequence[SimilarityPair]) -> list[tuple[str, str]]:
 
 
 def cluster_inputs(texts: Sequence[tuple[str, str]], embedder: Embedder) -> list[ClusterInput]:
-    """(language, text) -> what the clusterer sees: embedding of the lead, anchors, time."""
+    """(language, text) -> what the clusterer sees: embedding of the lead, anchors, time,
+    4-gram sketch."""
     from babelwire.stages.anchors import anchors
     from babelwire.stages.cluster import ClusterInput
+    from babelwire.stages.lexical import article_sketch
 
     unique = sorted({text for _, text in texts})
     vectors = embedder.embed([lead_text("", text) for text in unique], kind="passage")
     by_text = dict(zip(unique, vectors, strict=True))
+    sketches = {text: article_sketch("", text) for text in unique}
     return [ClusterInput(lang=lang, time=PAIR_TIME, embedding=by_text[text],
-                         anchors=anchors("", text), title="")
+                         anchors=anchors("", text), title="", sketch=sketches[text])
             for lang, text in texts]
 
 
-def story_score(first: ClusterInput, second: ClusterInput,
-                params: ClusterParams) -> tuple[float, float]:
-    """(clusterer score, cosine) of ``second`` against a story whose one member is ``first``."""
-    score, cosine, _ = story_evidence(first, second, params)
+def stream_frequencies(texts: Sequence[tuple[str, str]],
+                       inputs: Sequence[ClusterInput]) -> DocumentFrequencies:
+    """4-gram document frequencies over the distinct texts, each counted once: what a
+    monitor that had read the sample would know."""
+    from babelwire.stages.lexical import DocumentFrequencies
+
+    frequencies = DocumentFrequencies()
+    seen: set[str] = set()
+    for (_, text), item in zip(texts, inputs, strict=True):
+        if text not in seen:
+            seen.add(text)
+            frequencies.add(item.sketch)
+    return frequencies
+
+
+def story_score(first: ClusterInput, second: ClusterInput, params: ClusterParams,
+                frequencies: DocumentFrequencies | None = None) -> tuple[float, float]:
+    """(clusterer score, cosine) of ``second`` against a story whose one member is ``first``
+    (without ``frequencies`` the lexical cosine is 0)."""
+    score, cosine, _ = story_evidence(first, second, params, frequencies)
     return score, cosine
 
 
-def story_evidence(first: ClusterInput, second: ClusterInput,
-                   params: ClusterParams) -> tuple[float, float, dict[str, Any]]:
+def story_evidence(first: ClusterInput, second: ClusterInput, params: ClusterParams,
+                   frequencies: DocumentFrequencies | None = None,
+                   ) -> tuple[float, float, dict[str, Any]]:
     """(clusterer score, cosine, the clusterer's evidence) for one pair."""
     from babelwire.stages.cluster import StoryClusterer
 
-    clusterer = StoryClusterer(len(first.embedding), params)
+    clusterer = StoryClusterer(len(first.embedding), params, frequencies=frequencies)
     clusterer.add_member(1, 1, first)
     cosine = float(first.embedding @ second.embedding)
     score, evidence = clusterer.score_story(second, 1, (1, cosine))
@@ -162,7 +186,8 @@ def story_evidence(first: ClusterInput, second: ClusterInput,
 
 
 def pair_features(pairs: Sequence[SimilarityPair], inputs: Sequence[ClusterInput],
-                  params: ClusterParams) -> list[PairFeatures]:
+                  params: ClusterParams,
+                  frequencies: DocumentFrequencies | None = None) -> list[PairFeatures]:
     """What the clusterer's one-member score depends on, for each pair (``inputs`` holds
     the first texts, then the second ones, as :func:`cluster_inputs` returns them)."""
     from babelwire.evaluation.similarity_fit import PairFeatures, story_pair_key
@@ -170,24 +195,25 @@ def pair_features(pairs: Sequence[SimilarityPair], inputs: Sequence[ClusterInput
     n = len(pairs)
     out = []
     for i, pair in enumerate(pairs):
-        _, cosine, evidence = story_evidence(inputs[i], inputs[n + i], params)
+        _, cosine, evidence = story_evidence(inputs[i], inputs[n + i], params, frequencies)
         out.append(PairFeatures(
             group=story_pair_key(pair.pair_id), languages=pair.languages, lang1=pair.lang1,
             lang2=pair.lang2, cosine=cosine, shared_numbers=len(evidence["shared_numbers"]),
-            shared_names=len(evidence["shared_names"]), overall=pair.overall))
+            shared_names=len(evidence["shared_names"]), overall=pair.overall,
+            lexical=evidence["lexical_similarity"]))
     return out
 
 
 def _heldout(pairs: Sequence[SimilarityPair], inputs: Sequence[ClusterInput],
-             params: ClusterParams) -> dict[str, Any]:
+             params: ClusterParams, frequencies: DocumentFrequencies) -> dict[str, Any]:
     """Pearson and F1 when the calibration is refitted without the pairs being scored."""
     from babelwire.evaluation.similarity_fit import cross_fit, half_of
 
     n = len(pairs)
-    features = pair_features(pairs, inputs, params)
+    features = pair_features(pairs, inputs, params, frequencies)
 
     def score(i: int, fitted: ClusterParams) -> float:
-        return story_score(inputs[i], inputs[n + i], fitted)[0]
+        return story_score(inputs[i], inputs[n + i], fitted, frequencies)[0]
 
     out: dict[str, Any] = {}
     for name, fold_of in (("halves", lambda f: half_of(f.group)),
@@ -243,9 +269,10 @@ def evaluate_similarity(data: str | Path | None = None, *, limit: int | None = N
     pairs = subsample(all_pairs, limit, key="similarity", ident=lambda p: p.pair_id)
     texts = pair_texts(pairs)
     inputs = cluster_inputs(texts, embedder)
+    frequencies = stream_frequencies(texts, inputs)
     scored = []
     for i, pair in enumerate(pairs):
-        score, cosine = story_score(inputs[i], inputs[len(pairs) + i], params)
+        score, cosine = story_score(inputs[i], inputs[len(pairs) + i], params, frequencies)
         scored.append(_Scored(pair, score, cosine))
 
     by_pair: dict[str, list[_Scored]] = {}
@@ -267,7 +294,7 @@ def evaluate_similarity(data: str | Path | None = None, *, limit: int | None = N
                Row(key="overall", n=len(scored), values=overall)]
     columns = ("pearson", "cosine_pearson", "judged", "same", "precision", "recall", "f1",
                "best_threshold", "best_f1")
-    heldout = _heldout(pairs, inputs, params)
+    heldout = _heldout(pairs, inputs, params, frequencies)
     judged = [s for s in scored if s.pair.gold_same is not None]
     counts: Decisions = decide([s.score >= threshold for s in judged],
                                [bool(s.pair.gold_same) for s in judged])
@@ -313,6 +340,7 @@ def evaluate_similarity(data: str | Path | None = None, *, limit: int | None = N
                             "number_bonus": params.number_bonus,
                             "name_bonus": params.name_bonus,
                             "max_anchor_bonus": params.max_anchor_bonus,
+                            "lexical_weight": params.lexical_weight,
                             "squash": params.squash,
                             "scale": params.scale},
                  "embedder": embedder.name,

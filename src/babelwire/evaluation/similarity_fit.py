@@ -12,8 +12,9 @@ clusterer's own score:
   clusterer's threshold;
 * the squash half-width: the value of a small grid with the best Pearson.
 
-The scale and the anchor bonuses stay as configured (they move the score's spread
-and were set with the sample corpus's hard negatives in view).
+The scale and the anchor bonuses stay as configured (they move the score's spread and
+were set with the sample corpus's hard negatives in view), and so does the lexical
+weight (chosen on the training half in ``bench/similarity_lexical.py``'s nested check).
 
 Two splits are used: ``halves`` puts each story pair, with its machine-translated
 copies (suffixed ids), into one of two halves by a stable hash, so no translation of
@@ -57,6 +58,8 @@ class PairFeatures:
     shared_numbers: int
     shared_names: int
     overall: float
+    lexical: float = 0.0
+    """Lexical (4-gram TF-IDF) cosine of the two texts."""
 
 
 def story_pair_key(pair_id: str) -> str:
@@ -79,6 +82,7 @@ class _Arrays:
                               else 2 for f in features])
         self.numbers = np.array([f.shared_numbers for f in features], dtype=np.float64)
         self.names = np.array([f.shared_names for f in features], dtype=np.float64)
+        self.lexical = np.array([f.lexical for f in features], dtype=np.float64)
         overall = np.array([f.overall for f in features], dtype=np.float64)
         self.gold = -overall
         self.judged = (overall <= 1.5) | (overall >= 3.5)
@@ -89,7 +93,8 @@ class _Arrays:
                             p.cross_script_offset])[self.kind]
         anchors = np.minimum(p.max_anchor_bonus,
                              p.number_bonus * self.numbers + p.name_bonus * self.names)
-        raw: Floats = (self.cos - offsets) / p.scale + anchors
+        raw: Floats = ((self.cos - offsets) / p.scale + anchors
+                       + p.lexical_weight * self.lexical)
         return raw
 
     def f1(self, p: ClusterParams) -> float:

@@ -35,13 +35,18 @@ from babelwire.stages.entities_records import (
 )
 from babelwire.store.entity_page_counts import EntityPageCounts, EntitySpan
 from babelwire.store.read_records import (
+    ApiToken,
     ArticleFacet,
     EntityArticle,
     EntityCount,
     EntityListing,
     LanguageArrivals,
+    RegisteredSource,
+    SourceHealth,
     SourcePollState,
+    StoryActivity,
     StoryHead,
+    StoryMember,
 )
 
 
@@ -81,71 +86,6 @@ class ClusterMember:
     duplicate_of: int | None
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class StoryActivity:
-    """A story as the dashboard ranks and draws it: totals plus every article's time."""
-
-    id: int
-    title: str
-    size: int
-    """Articles, copies included."""
-    independent_size: int
-    """Articles that are not copies."""
-    independent_sources: int
-    """Distinct outlets among the articles that are not copies."""
-    languages: tuple[str, ...]
-    first_seen: datetime | None
-    last_seen: datetime | None
-    times: tuple[datetime, ...]
-    """Publication (else fetch) time of every article, oldest first."""
-    original_times: tuple[datetime, ...]
-    """The same for the articles that are not copies."""
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class StoryMember:
-    """An article of a story with the clusterer's and deduplicator's reasons for it."""
-
-    article: StoredArticle
-    evidence: Mapping[str, Any]
-    """The clusterer's evidence, verbatim (``decision``, ``score``, ``nearest_similarity``...)."""
-    duplicate_reason: str | None
-    duplicate_similarity: float | None
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class SourceHealth:
-    """What one outlet (by name, as articles credit it) has delivered."""
-
-    name: str
-    articles: int
-    originals: int
-    languages: tuple[str, ...]
-    first_article: datetime | None
-    last_article: datetime | None
-    daily: Mapping[str, int] = field(default_factory=dict)
-    """Articles per UTC day (``YYYY-MM-DD``) since the ``daily_since`` asked for."""
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class RegisteredSource:
-    """A source someone registered (name and URL) for monitoring."""
-
-    id: int
-    name: str
-    url: str
-    created_at: datetime
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class ApiToken:
-    """An API token as stored: its name and rights, never the token itself."""
-
-    name: str
-    can_write: bool
-    created_at: datetime
-
-
 class Store(ABC):
     """Articles, stories, HTTP validators and search over them."""
 
@@ -182,6 +122,17 @@ class Store(ABC):
         """Stored articles with an embedding and a story, for the clusterer, by id: every
         one, or those whose time (published, else fetched) is at or after ``since`` and
         before ``until``, and/or those of ``story_ids``."""
+
+    @abstractmethod
+    def lexical_frequencies(self) -> tuple[int, list[int], list[int]]:
+        """(articles counted, buckets, counts): the clusterer's 4-gram document frequencies
+        as every writer has added them (:mod:`babelwire.stages.lexical`)."""
+
+    @abstractmethod
+    def add_lexical_frequencies(self, documents: int, buckets: Sequence[int],
+                                counts: Sequence[int]) -> None:
+        """Add one batch's counts: ``documents`` more articles, and ``counts[i]`` of them
+        with bucket ``buckets[i]``; committed at once (after the batch's articles)."""
 
     @abstractmethod
     def new_story(self, title: str, at: datetime | None) -> int:

@@ -256,6 +256,26 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
                 duplicate_of=None if dup is None else int(dup),
             )
 
+    def lexical_frequencies(self) -> tuple[int, list[int], list[int]]:
+        rows = self._rows("SELECT bucket, documents FROM lexical_frequencies")
+        documents = sum(int(n) for b, n in rows if b == -1)
+        pairs = [(int(b), int(n)) for b, n in rows if b != -1]
+        return documents, [b for b, _ in pairs], [n for _, n in pairs]
+
+    def add_lexical_frequencies(self, documents: int, buckets: Sequence[int],
+                                counts: Sequence[int]) -> None:
+        # buckets in ascending order (-1 first), so two writers lock rows in one order
+        ids = [-1, *map(int, buckets)]
+        values = [int(documents), *map(int, counts)]
+        order = sorted(range(len(ids)), key=ids.__getitem__)
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO lexical_frequencies (bucket, documents) "
+                "SELECT * FROM unnest(%s::integer[], %s::bigint[]) ORDER BY 1 "
+                "ON CONFLICT (bucket) DO UPDATE "
+                "SET documents = lexical_frequencies.documents + excluded.documents",
+                ([ids[i] for i in order], [values[i] for i in order]))
+
     def new_story(self, title: str, at: datetime | None) -> int:
         with self._lock:
             self._begin()

@@ -323,4 +323,13 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         value TEXT NOT NULL
     );
     """),
+    ("0011_lexical_frequencies", """
+    -- The story clusterer's 4-gram document frequencies (stages/lexical.py): per hash
+    -- bucket, the original articles whose sketch has it; bucket -1 holds the number of
+    -- articles counted. Writers add what each batch counted.
+    CREATE TABLE lexical_frequencies (
+        bucket INTEGER PRIMARY KEY,
+        documents BIGINT NOT NULL
+    );
+    """),
 )

@@ -1,5 +1,6 @@
 """Read-side records the store returns to the monitor, the dashboard and the API: a
-source's poll state, arrivals per language, entity listings and counts, story heads.
+source's poll state, arrivals per language, entity listings and counts, story heads, a
+story's activity and members, outlets' health, registered sources and API tokens.
 
 They are defined here and re-exported by :mod:`babelwire.store.base`, where the
 :class:`~babelwire.store.base.Store` methods that return them are declared.
@@ -7,9 +8,12 @@ They are defined here and re-exported by :mod:`babelwire.store.base`, where the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
+from babelwire.records import StoredArticle
 from babelwire.stages.entities_records import EntityRecord
 
 # -- records of the monitor ----------------------------------------------------
@@ -107,3 +111,70 @@ class EntityCount:
 
     entity: EntityRecord
     articles: int
+
+
+# -- records of the dashboard and the API -----------------------------------------
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StoryActivity:
+    """A story as the dashboard ranks and draws it: totals plus every article's time."""
+
+    id: int
+    title: str
+    size: int
+    """Articles, copies included."""
+    independent_size: int
+    """Articles that are not copies."""
+    independent_sources: int
+    """Distinct outlets among the articles that are not copies."""
+    languages: tuple[str, ...]
+    first_seen: datetime | None
+    last_seen: datetime | None
+    times: tuple[datetime, ...]
+    """Publication (else fetch) time of every article, oldest first."""
+    original_times: tuple[datetime, ...]
+    """The same for the articles that are not copies."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StoryMember:
+    """An article of a story with the clusterer's and deduplicator's reasons for it."""
+
+    article: StoredArticle
+    evidence: Mapping[str, Any]
+    """The clusterer's evidence, verbatim (``decision``, ``score``, ``nearest_similarity``...)."""
+    duplicate_reason: str | None
+    duplicate_similarity: float | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SourceHealth:
+    """What one outlet (by name, as articles credit it) has delivered."""
+
+    name: str
+    articles: int
+    originals: int
+    languages: tuple[str, ...]
+    first_article: datetime | None
+    last_article: datetime | None
+    daily: Mapping[str, int] = field(default_factory=dict)
+    """Articles per UTC day (``YYYY-MM-DD``) since the ``daily_since`` asked for."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RegisteredSource:
+    """A source someone registered (name and URL) for monitoring."""
+
+    id: int
+    name: str
+    url: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ApiToken:
+    """An API token as stored: its name and rights, never the token itself."""
+
+    name: str
+    can_write: bool
+    created_at: datetime

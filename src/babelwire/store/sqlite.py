@@ -194,6 +194,20 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
                 duplicate_of=dup,
             )
 
+    def lexical_frequencies(self) -> tuple[int, list[int], list[int]]:
+        rows = self._db.execute("SELECT bucket, documents FROM lexical_frequencies").fetchall()
+        documents = sum(int(n) for b, n in rows if b == -1)
+        pairs = [(int(b), int(n)) for b, n in rows if b != -1]
+        return documents, [b for b, _ in pairs], [n for _, n in pairs]
+
+    def add_lexical_frequencies(self, documents: int, buckets: Sequence[int],
+                                counts: Sequence[int]) -> None:
+        with self._transaction():
+            self._db.executemany(
+                "INSERT INTO lexical_frequencies (bucket, documents) VALUES (?, ?) "
+                "ON CONFLICT(bucket) DO UPDATE SET documents = documents + excluded.documents",
+                [(-1, int(documents)), *zip(map(int, buckets), map(int, counts), strict=True)])
+
     def new_story(self, title: str, at: datetime | None) -> int:
         with self._lock:
             self._begin()
