@@ -49,6 +49,11 @@ from babelwire.store.base import ArticleWrite, ClusterMember, Store
 
 log = logging.getLogger(__name__)
 
+LEXICAL_FLUSH_DOCUMENTS = 2000
+"""Articles counted after which a batch's end writes the lexical document frequencies
+out, besides the end of every run (a write costs by the distinct 4-gram buckets counted,
+which grow more slowly than the articles)."""
+
 Item = FetchedDocument | IngestProblem
 
 
@@ -155,12 +160,23 @@ class Pipeline:
                 problems.extend(b_problems)
                 if progress is not None:
                     progress(len(batch))
+            if self._clusterer is not None:
+                self._keep_frequencies()
         finally:
             pool.close()
             other_threads = (time.process_time() - all_cpu) - (time.thread_time() - main_cpu)
             self.stage_cpu_seconds["embed"] += max(other_threads, 0.0)
         return IngestReport(new=new, duplicates=duplicates, unchanged=unchanged,
                             problems=tuple(problems))
+
+    def _keep_frequencies(self) -> None:
+        """Add the 4-gram document frequencies counted since the last call to the store,
+        for the next process (and for other writers when they start)."""
+        started = self._start()
+        documents, buckets, counts = self.clusterer.frequencies.take_added()
+        if documents:
+            self.store.add_lexical_frequencies(documents, buckets.tolist(), counts.tolist())
+        self._timed("store", started)
 
     def _embed_workers(self) -> int:
         """The planned workers for an embedder that says it may be called from several
@@ -326,9 +342,8 @@ class Pipeline:
                                                       "threshold": clusterer.params.threshold})
             clusterer.merge(source, target)
             log.info("merged story %s into %s (weakest member score %.3f)", source, target, score)
-        documents, buckets, counts = clusterer.frequencies.take_added()
-        if documents:  # kept for the next process (and what other writers count)
-            self.store.add_lexical_frequencies(documents, buckets.tolist(), counts.tolist())
+        if clusterer.frequencies.pending >= LEXICAL_FLUSH_DOCUMENTS:
+            self._keep_frequencies()
         if oldest < math.inf and clusterer.params.keep_days > 0:
             # stories long finished leave memory; a later window reads them again if needed
             clusterer.evict(datetime.fromtimestamp(

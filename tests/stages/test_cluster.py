@@ -265,3 +265,33 @@ def test_stories_long_finished_leave_memory_and_come_back_when_needed():
     assert sorted(lazy._stories[1009].members) == [18, 19]
     # without a source nothing is dropped: it could not be read again
     assert eager.evict(T0 + timedelta(days=100)) == 0 and len(eager) == len(members)
+
+
+def test_skipping_hopeless_lexical_cosines_changes_no_choice():
+    # Articles close in embedding, in two languages, with texts drawn from one vocabulary,
+    # so many candidates compete and the lexical term reorders them.
+    rng = np.random.default_rng(11)
+    words = ["strike", "rail", "Milano", "Torino", "union", "wages", "trains", "Paris",
+             "ministry", "talks", "budget", "vote", "flood", "river", "mayor", "police"]
+    frequencies = DocumentFrequencies()
+    items = []
+    for _ in range(60):
+        text = " ".join(rng.choice(words, size=12))
+        frequencies.add(sketch(text))
+        items.append(replace(item(vec(1, *rng.normal(scale=0.08, size=5)),
+                                  lang=str(rng.choice(["it", "fr"]))), sketch=sketch(text)))
+    params = ClusterParams(threshold=0.3, lexical_weight=2.0)
+    c = StoryClusterer(8, params, frequencies=frequencies)
+    for n, it in enumerate(items[:40]):
+        c.add_member(n, 100 + n % 13, it)
+    for it in items[40:]:
+        chosen, _score, evidence = c.assign(it)
+        # every candidate scored whole: the best raw score, ties to the lowest story id
+        whole = {}
+        for member_id, sim in c._neighbours(np.asarray(it.embedding), it.time.timestamp()):
+            sid = c._member_story[member_id]
+            if sid not in whole:
+                whole[sid] = c.score_story(it, sid, (member_id, sim))[1]["raw_score"]
+        best = min(whole, key=lambda sid: (-whole[sid], sid))
+        assert evidence["raw_score"] == whole[best] and len(whole) > 3
+        assert chosen == (best if whole[best] >= params.threshold else None)

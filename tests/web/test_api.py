@@ -92,6 +92,8 @@ def test_story_detail_has_every_article_with_evidence_and_the_first_outlet(clien
         e = a["evidence"]
         assert e["score"] >= e["threshold"] and 0 < e["nearest_similarity"] <= 1
         assert e["raw"]["decision"] == "joined"
+        assert 0 <= e["lexical_similarity"] <= 1
+        assert e["lexical_similarity"] == e["raw"]["lexical_similarity"]
     assert client.get("/api/story/999999").status_code == 404
     assert client.get("/api/story/abc").status_code == 422
 

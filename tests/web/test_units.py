@@ -104,9 +104,10 @@ def test_evidence_is_explained_in_words_with_names_spelled_out():
     joined = explain(article(), {
         "decision": "joined", "score": 1.85, "threshold": 0.8, "nearest_article": 1,
         "nearest_similarity": 0.8954, "same_language": False, "shared_numbers": ["4.5"],
-        "shared_names": ["snsf", "zzzz"], "time_gap_days": 0.56})
+        "shared_names": ["snsf", "zzzz"], "time_gap_days": 0.56, "lexical_similarity": 0.213})
     assert joined.decision == "joined" and joined.nearest_id == 1
     assert "Score 1.85 ≥ threshold 0.80" in joined.summary
+    assert joined.lexical_similarity == 0.213 and "wording overlap 0.21" in joined.summary
     assert "1 number and 2 names" in joined.summary and "another language" in joined.summary
     assert [(n.key, n.spelling) for n in joined.shared_names] == [("snsf", "SNCF"),
                                                                   ("zzzz", None)]

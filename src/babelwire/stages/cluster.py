@@ -43,7 +43,7 @@ from babelwire.records import Vector
 from babelwire.stages.anchors import Anchors
 from babelwire.stages.cluster_index import MemberIndex
 from babelwire.stages.cluster_scripts import same_script
-from babelwire.stages.lexical import EMPTY, DocumentFrequencies, Sketch, cosine
+from babelwire.stages.lexical import EMPTY, DocumentFrequencies, Query, Sketch
 
 SECONDS_PER_DAY = 86400.0
 
@@ -108,6 +108,29 @@ class ClusterInput:
     title: str
     sketch: Sketch = EMPTY
     """Character 4-grams of title and text (:func:`babelwire.stages.lexical.sketch`)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Parts:
+    """A candidate story's score for one article, all but the lexical term."""
+
+    story_id: int
+    member_id: int
+    member_sim: float
+    centroid_sim: float
+    same_language: bool
+    offset: float
+    semantic: float
+    shared_numbers: list[str]
+    shared_names: list[str]
+    anchor: float
+    gap_days: float
+    penalty: float
+    near: ClusterInput | None
+
+    @property
+    def base(self) -> float:
+        return self.semantic + self.anchor - self.penalty
 
 
 Member = tuple[int, int, ClusterInput]
@@ -286,9 +309,18 @@ class StoryClusterer:
         _raw, score, evidence = self._score(item, story_id, nearest)
         return score, evidence
 
+    def _query(self, item: ClusterInput) -> Query | None:
+        """``item``'s sketch weighted once for every candidate (None: no lexical term)."""
+        return Query(item.sketch, self.frequencies) if self.params.lexical_weight else None
+
     def _score(self, item: ClusterInput, story_id: int,
                nearest: tuple[int, float]) -> tuple[float, float, dict[str, Any]]:
         """(raw score, reported score, evidence); the raw score ranks candidate stories."""
+        return self._finish(self._parts(item, story_id, nearest), self._query(item))
+
+    def _parts(self, item: ClusterInput, story_id: int,
+               nearest: tuple[int, float]) -> _Parts:
+        """Everything of a candidate's score but the lexical term."""
         p = self.params
         info = self._stories[story_id]
         vec = np.asarray(item.embedding, dtype=np.float32)
@@ -297,7 +329,6 @@ class StoryClusterer:
         member_id, member_sim = nearest
         near = self._items.get(member_id)
         member_lang = near.lang if near else "und"
-        same_lang = member_lang == item.lang
         offset = self.offset(member_lang, item.lang)
         semantic = (0.6 * member_sim + 0.4 * centroid_sim - offset) / p.scale
         need = max(1, math.ceil(p.anchor_share * info.count))
@@ -309,27 +340,37 @@ class StoryClusterer:
                               if k in near_names or info.names.get(k, 0) >= need)
         anchor = min(p.max_anchor_bonus,
                      p.number_bonus * len(shared_numbers) + p.name_bonus * len(shared_names))
-        lexical = (cosine(item.sketch, near.sketch, self.frequencies)
-                   if near is not None and p.lexical_weight else 0.0)
         ts = item.time.timestamp()
         gap_days = max(0.0, info.first - ts, ts - info.last) / SECONDS_PER_DAY
         penalty = p.day_penalty * max(0.0, gap_days - 1.0)
-        raw = semantic + anchor + p.lexical_weight * lexical - penalty
+        return _Parts(story_id=story_id, member_id=member_id, member_sim=member_sim,
+                      centroid_sim=centroid_sim, same_language=member_lang == item.lang,
+                      offset=offset, semantic=semantic, shared_numbers=shared_numbers,
+                      shared_names=shared_names, anchor=anchor, gap_days=gap_days,
+                      penalty=penalty, near=near)
+
+    def _finish(self, parts: _Parts,
+                query: Query | None) -> tuple[float, float, dict[str, Any]]:
+        """Add the lexical term to ``parts``: (raw score, reported score, evidence)."""
+        p = self.params
+        lexical = (query.cosine(parts.near.sketch)
+                   if query is not None and parts.near is not None else 0.0)
+        raw = parts.base + p.lexical_weight * lexical
         score = self.squash(raw)
         evidence: dict[str, Any] = {
-            "nearest_article": member_id,
-            "nearest_similarity": round(member_sim, 4),
-            "centroid_similarity": round(centroid_sim, 4),
-            "same_language": same_lang,
-            "language_offset": offset,
-            "semantic": round(semantic, 4),
-            "shared_numbers": shared_numbers,
-            "shared_names": shared_names,
-            "anchor_bonus": round(anchor, 4),
+            "nearest_article": parts.member_id,
+            "nearest_similarity": round(parts.member_sim, 4),
+            "centroid_similarity": round(parts.centroid_sim, 4),
+            "same_language": parts.same_language,
+            "language_offset": parts.offset,
+            "semantic": round(parts.semantic, 4),
+            "shared_numbers": parts.shared_numbers,
+            "shared_names": parts.shared_names,
+            "anchor_bonus": round(parts.anchor, 4),
             "lexical_similarity": round(lexical, 4),
             "lexical_bonus": round(p.lexical_weight * lexical, 4),
-            "time_gap_days": round(gap_days, 2),
-            "time_penalty": round(penalty, 4),
+            "time_gap_days": round(parts.gap_days, 2),
+            "time_penalty": round(parts.penalty, 4),
             "raw_score": round(raw, 4),
             "score": round(score, 4),
         }
@@ -337,7 +378,13 @@ class StoryClusterer:
 
     def assign(self, item: ClusterInput,
                exclude_story: int | None = None) -> tuple[int | None, float, dict[str, Any]]:
-        """The best existing story for ``item`` (or None) with its score and evidence."""
+        """The best existing story for ``item`` (or None) with its score and evidence.
+
+        Candidates are scored without the lexical term first, then completed best first;
+        once a candidate could not reach the best raw score so far even with a perfect
+        lexical match, neither can the rest, and their lexical cosines are skipped. The
+        choice is the one scoring every candidate whole would make (ties: lowest id).
+        """
         p = self.params
         vec = np.asarray(item.embedding, dtype=np.float32)
         ts = item.time.timestamp()
@@ -348,11 +395,18 @@ class StoryClusterer:
                 continue
             if story_id not in best_member:
                 best_member[story_id] = (member_id, sim)
+        candidates = sorted((self._parts(item, sid, near) for sid, near in best_member.items()),
+                            key=lambda c: (-c.base, c.story_id))
+        query = self._query(item)
+        reach = max(0.0, p.lexical_weight) if query is not None else 0.0
         best: tuple[int | None, float, float, dict[str, Any]] = (None, -math.inf, -math.inf, {})
-        for story_id in sorted(best_member):
-            raw, score, evidence = self._score(item, story_id, best_member[story_id])
-            if raw > best[2]:
-                best = (story_id, score, raw, evidence)
+        for parts in candidates:
+            if parts.base + reach < best[2]:
+                break
+            raw, score, evidence = self._finish(parts, query)
+            if raw > best[2] or (raw == best[2] and best[0] is not None
+                                 and parts.story_id < best[0]):
+                best = (parts.story_id, score, raw, evidence)
         chosen, score, raw, evidence = best
         evidence = {**evidence, "threshold": p.threshold, "candidates": len(best_member)}
         if chosen is None or raw < p.threshold:

@@ -91,12 +91,15 @@ class DocumentFrequencies:
     def __init__(self) -> None:
         self.counts = np.zeros(BUCKETS, dtype=np.int64)
         self.documents = 0
+        self._log_df = np.zeros(BUCKETS, dtype=np.float64)
+        """``ln(count + 1)`` per bucket, kept up to date so an IDF is a gather and a minus."""
         self._added = np.zeros(BUCKETS, dtype=np.int64)
         self._added_documents = 0
 
     def add(self, item: Sketch) -> None:
         """Count one article (its buckets are distinct, so each counts once)."""
         self.counts[item.buckets] += 1
+        self._log_df[item.buckets] = np.log(self.counts[item.buckets] + 1.0)
         self._added[item.buckets] += 1
         self.documents += 1
         self._added_documents += 1
@@ -108,7 +111,13 @@ class DocumentFrequencies:
         if len(ids) and (ids.min() < 0 or ids.max() >= BUCKETS):
             raise ValueError(f"stored lexical frequencies name buckets outside 0..{BUCKETS - 1}")
         np.add.at(self.counts, ids, values)
+        self._log_df = np.log(self.counts + 1.0)
         self.documents += int(documents)
+
+    @property
+    def pending(self) -> int:
+        """Articles counted since the last :meth:`take_added`."""
+        return self._added_documents
 
     def take_added(self) -> tuple[int, Buckets, npt.NDArray[np.int64]]:
         """(articles, buckets, counts) added since the last call, and forget them."""
@@ -118,23 +127,37 @@ class DocumentFrequencies:
         self._added_documents = 0
         return out
 
-    def idf(self, buckets: Buckets) -> Weights:
-        out: Weights = np.log((self.documents + 1.0)
-                              / (self.counts[buckets] + 1.0)).astype(np.float32)
-        return out
+    def weights(self, item: Sketch) -> tuple[Weights, float]:
+        """The sketch's TF-IDF weights, ``tf * ln((N + 1) / (df + 1))``, and their norm."""
+        idf = math.log(self.documents + 1.0) - self._log_df[item.buckets]
+        weights: Weights = (item.tf * idf).astype(np.float32)
+        return weights, float(np.sqrt(weights @ weights))
+
+
+class Query:
+    """One sketch weighted once, to be compared with many (the clusterer's candidates)."""
+
+    def __init__(self, item: Sketch, frequencies: DocumentFrequencies) -> None:
+        self.item = item
+        self.frequencies = frequencies
+        self.weights, self.norm = frequencies.weights(item)
+
+    def cosine(self, other: Sketch) -> float:
+        """IDF-weighted cosine with ``other``, in [0, 1]; 0 when either is empty."""
+        if self.norm <= 0.0 or not len(other):
+            return 0.0
+        at = np.searchsorted(other.buckets, self.item.buckets)
+        at[at == len(other.buckets)] = 0
+        shared = other.buckets[at] == self.item.buckets
+        if not shared.any():
+            return 0.0
+        theirs, norm = self.frequencies.weights(other)
+        if norm <= 0.0:
+            return 0.0
+        dot = float(self.weights[shared] @ theirs[at[shared]])
+        return max(0.0, min(1.0, dot / (self.norm * norm))) if math.isfinite(dot) else 0.0
 
 
 def cosine(a: Sketch, b: Sketch, frequencies: DocumentFrequencies) -> float:
     """IDF-weighted cosine of two sketches, in [0, 1]; 0 when either is empty."""
-    if not len(a) or not len(b):
-        return 0.0
-    wa = a.tf * frequencies.idf(a.buckets)
-    wb = b.tf * frequencies.idf(b.buckets)
-    norm = float(np.linalg.norm(wa)) * float(np.linalg.norm(wb))
-    if norm <= 0.0:
-        return 0.0
-    at = np.searchsorted(b.buckets, a.buckets)
-    at[at == len(b.buckets)] = 0
-    shared = b.buckets[at] == a.buckets
-    dot = float(wa[shared] @ wb[at[shared]])
-    return max(0.0, min(1.0, dot / norm)) if math.isfinite(dot) else 0.0
+    return Query(a, frequencies).cosine(b)

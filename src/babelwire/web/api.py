@@ -145,7 +145,7 @@ def _story_out(request: Request, story_id: int) -> schemas.StoryDetailOut:
             nearest_article=e.nearest_id, nearest_similarity=e.nearest_similarity,
             shared_numbers=list(e.shared_numbers),
             shared_names=[n.key for n in e.shared_names], time_gap_days=e.time_gap_days,
-            copy_of=e.copy_of, raw=dict(m.evidence))
+            copy_of=e.copy_of, raw=dict(m.evidence), lexical_similarity=e.lexical_similarity)
         articles.append(schemas.StoryArticleOut(**schemas.article_fields(m.article),
                                                 evidence=evidence))
     first = detail.first

@@ -4,9 +4,11 @@ The clusterer keeps, per article, a dictionary (``articles.story_evidence``):
 its ``decision`` (``new story``, ``joined``, ``copy``), the ``score`` against
 the ``threshold``, the ``nearest_article`` and its cosine
 ``nearest_similarity``, the ``shared_numbers`` and ``shared_names`` (name
-*keys*: transliterated consonant skeletons such as ``snsf`` for SNCF), and the
-``time_gap_days``. This module turns that into what the Story page shows, with
-each name key spelled as the article itself writes it.
+*keys*: transliterated consonant skeletons such as ``snsf`` for SNCF), the
+``lexical_similarity`` of its wording to the nearest article's (4-gram TF-IDF
+cosine; recorded since the clusterer weighs it), and the ``time_gap_days``. This
+module turns that into what the Story page shows, with each name key spelled as the
+article itself writes it.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ class Explanation:
     time_gap_days: float | None = None
     time_penalty: float | None = None
     anchor_bonus: float | None = None
+    lexical_similarity: float | None = None
+    """Wording shared with the nearest article (4-gram TF-IDF cosine), when recorded."""
     copy_of: int | None = None
     copy_similarity: float | None = None
     merged_from: int | None = None
@@ -110,7 +114,8 @@ def explain(article: StoredArticle, evidence: Mapping[str, Any], *,
         shared_names=tuple(SharedName(key=k, spelling=spelled.get(k)) for k in names),
         time_gap_days=_float(evidence.get("time_gap_days")),
         time_penalty=_float(evidence.get("time_penalty")),
-        anchor_bonus=_float(evidence.get("anchor_bonus")), merged_from=merged_from,
+        anchor_bonus=_float(evidence.get("anchor_bonus")),
+        lexical_similarity=_float(evidence.get("lexical_similarity")), merged_from=merged_from,
     )
     merged = (f" Its first story, #{merged_from}, was later merged into this one."
               if merged_from is not None else "")
@@ -133,6 +138,8 @@ def _joined_summary(e: Explanation) -> str:
         lang = "" if e.same_language is None else (
             " (same language)" if e.same_language else " (another language)")
         parts.append(f"closest article {e.nearest_similarity:.2f} similar{lang}")
+    if e.lexical_similarity:
+        parts.append(f"wording overlap {e.lexical_similarity:.2f} with it")
     shared = [f"{n} {what}{'s' if n != 1 else ''}" for n, what in
               ((len(e.shared_numbers), "number"), (len(e.shared_names), "name")) if n]
     if shared:

@@ -109,6 +109,9 @@ class EvidenceOut(BaseModel):
     time_gap_days: float | None
     copy_of: int | None
     raw: dict[str, Any] = Field(description="The clusterer's evidence, verbatim.")
+    lexical_similarity: float | None = Field(
+        default=None, description="Wording shared with the nearest article: TF-IDF cosine "
+                                  "of character 4-grams (absent before it was recorded).")
 
 
 class StoryArticleOut(ArticleOut):
