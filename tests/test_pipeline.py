@@ -250,3 +250,15 @@ def test_stories_and_originals_leaving_memory_between_batches_change_no_decision
     assert len(copies[0]) >= len(docs[::40]) // 2, copies  # the late copies were found
     assert held[1] < held[0], held  # fewer members held at the end
     assert held_originals[1] < held_originals[0], held_originals
+
+
+def test_a_database_without_lexical_counts_is_seeded_from_its_articles(ingested, embedder):
+    _rows, _docs, store, _p, _r, settings = ingested
+    kept = store.lexical_frequencies()
+    store._db.execute("DELETE FROM lexical_frequencies")  # as written before the counts
+    store._db.commit()
+    fresh = Pipeline(store, settings, embedder=embedder)
+    originals = store.counts()["articles"] - store.counts()["duplicates"]
+    assert fresh.clusterer.frequencies.documents == originals == kept[0]
+    fresh._keep_frequencies()  # what the end of a run writes
+    assert store.lexical_frequencies() == kept

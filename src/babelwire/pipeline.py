@@ -54,6 +54,10 @@ LEXICAL_FLUSH_DOCUMENTS = 2000
 out, besides the end of every run (a write costs by the distinct 4-gram buckets counted,
 which grow more slowly than the articles)."""
 
+LEXICAL_SEED_ARTICLES = 5000
+"""Newest stored articles counted when a database has articles but no lexical document
+frequencies (written before they were kept)."""
+
 Item = FetchedDocument | IngestProblem
 
 
@@ -133,6 +137,8 @@ class Pipeline:
             # the lexical document frequencies are what every writer has counted so far
             frequencies = DocumentFrequencies()
             frequencies.load(*self.store.lexical_frequencies())
+            if frequencies.documents == 0:
+                _seed_frequencies(self.store, frequencies)
             self._clusterer = StoryClusterer(self.embedder.dim, params,
                                              source=StoredMembers(self.store),
                                              frequencies=frequencies)
@@ -386,6 +392,21 @@ class Pipeline:
         if story_id is None:  # the original has no story yet (should not happen)
             story_id = self.store.new_story("", datetime.now(UTC))
         return story_id
+
+
+def _seed_frequencies(store: Store, frequencies: DocumentFrequencies,
+                      limit: int = LEXICAL_SEED_ARTICLES) -> None:
+    """Count the newest stored originals (up to ``limit``) into ``frequencies``: a database
+    written before the counts were kept would otherwise start its lexical cosines from
+    nothing. They are written to the store with the run's own counts."""
+    newest = store.max_article_id()
+    if newest == 0:
+        return
+    for article in store.articles_after(max(0, newest - limit), limit=limit):
+        if article.duplicate_of is None:
+            frequencies.add(article_sketch(article.title, article.text))
+    log.info("lexical document frequencies seeded from %d stored articles",
+             frequencies.documents)
 
 
 class StoredMembers:

@@ -125,8 +125,8 @@ class Store(ABC):
 
     @abstractmethod
     def lexical_frequencies(self) -> tuple[int, list[int], list[int]]:
-        """(articles counted, buckets, counts): the clusterer's 4-gram document frequencies
-        as every writer has added them (:mod:`babelwire.stages.lexical`)."""
+        """(articles counted, buckets ascending, counts): the clusterer's 4-gram document
+        frequencies as every writer has added them (:mod:`babelwire.stages.lexical`)."""
 
     @abstractmethod
     def add_lexical_frequencies(self, documents: int, buckets: Sequence[int],

@@ -257,7 +257,7 @@ class PostgresStore(PostgresAlertQueries, PostgresWebQueries, PostgresEntityPage
             )
 
     def lexical_frequencies(self) -> tuple[int, list[int], list[int]]:
-        rows = self._rows("SELECT bucket, documents FROM lexical_frequencies")
+        rows = self._rows("SELECT bucket, documents FROM lexical_frequencies ORDER BY bucket")
         documents = sum(int(n) for b, n in rows if b == -1)
         pairs = [(int(b), int(n)) for b, n in rows if b != -1]
         return documents, [b for b, _ in pairs], [n for _, n in pairs]

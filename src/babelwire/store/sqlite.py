@@ -195,7 +195,8 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
             )
 
     def lexical_frequencies(self) -> tuple[int, list[int], list[int]]:
-        rows = self._db.execute("SELECT bucket, documents FROM lexical_frequencies").fetchall()
+        rows = self._db.execute(
+            "SELECT bucket, documents FROM lexical_frequencies ORDER BY bucket").fetchall()
         documents = sum(int(n) for b, n in rows if b == -1)
         pairs = [(int(b), int(n)) for b, n in rows if b != -1]
         return documents, [b for b, _ in pairs], [n for _, n in pairs]
