@@ -57,7 +57,7 @@ class ClusterParams:
     raised by what such pairs share lexically (the lexical term adds more to them)."""
     cross_lang_offset: float = 0.778
     """Typical cosine of unrelated news in two languages written in the same script."""
-    cross_script_offset: float = 0.736
+    cross_script_offset: float = 0.73
     """Typical cosine of unrelated news in two languages written in different scripts."""
     scale: float = 0.10
     """Cosine units that count as one unit of score above the offset."""
