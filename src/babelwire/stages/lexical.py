@@ -15,11 +15,14 @@ to the clusterer's raw score, lifted held-out Pearson and F1 (docs/quality.md).
   hashed into ``BUCKETS`` buckets with multiply-shift hashing of their code points,
   vectorised in numpy (tens of microseconds per article).
 * :class:`DocumentFrequencies` counts, per bucket, the articles whose sketch has it.
-  It is learned from the stream: the pipeline adds every new original article after
-  clustering it and writes the counts it added to the store after each batch, so a
-  restarted monitor knows what it knew (the store's ``lexical_frequencies``).
-* :func:`cosine` is the IDF-weighted cosine of two sketches,
-  ``idf = ln((N + 1) / (df + 1))`` over the ``N`` articles counted.
+  It is learned from the stream: the pipeline counts every new original article just
+  before scoring it and writes what it counted to the store every 2,000 articles and
+  at the end of each run, so a restarted monitor knows what it knew (the store's
+  ``lexical_frequencies``).
+* :class:`Query` weighs one sketch once and gives its cosine with many others; the
+  cosine is over TF-IDF weights, ``tf * ln((N + 1) / (df + 1))`` with ``N`` the
+  articles counted, so a 4-gram every article has weighs nothing. :func:`cosine` is
+  the same for one pair.
 """
 
 from __future__ import annotations
