@@ -85,3 +85,8 @@ def test_frequencies_hand_over_what_was_added_once_and_load_back():
 def test_stored_buckets_out_of_range_are_refused():
     with pytest.raises(ValueError, match="outside"):
         DocumentFrequencies().load(1, [BUCKETS], [1])
+
+
+def test_a_lone_surrogate_is_sketched_not_refused():
+    # JSON can carry "\ud800"; the sketch must not be where an article fails
+    assert len(sketch("flood \ud800 in the town")) == len(sketch("flood x in the town"))

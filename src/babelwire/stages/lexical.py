@@ -71,7 +71,8 @@ def sketch(text: str) -> Sketch:
     text = text[:SKETCH_CHARACTERS]
     if len(text) < GRAM:
         return EMPTY
-    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"),  # lone surrogates too
+                           dtype=np.uint32).astype(np.uint64)
     n = len(points) - GRAM + 1
     mixed = np.zeros(n, dtype=np.uint64)
     for k in range(GRAM):  # wraps modulo 2**64, as multiply-shift hashing intends
