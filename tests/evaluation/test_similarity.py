@@ -63,3 +63,18 @@ def test_story_score_is_the_clusterers_one_member_score():
     script, _ = story_score(_input([1, 0, 0], "en"), _input([1, 0, 0], "zh"), params)
     assert script == pytest.approx(clusterer.squash((1.0 - params.cross_script_offset)
                                                     / params.scale))
+
+
+def test_the_lexical_frequencies_count_each_distinct_text_once():
+    from dataclasses import replace
+
+    from babelwire.evaluation.similarity import stream_frequencies
+    from babelwire.stages.lexical import article_sketch
+
+    texts = [("en", "Floods close roads in Valencia"), ("es", "Inundaciones en Valencia"),
+             ("en", "Floods close roads in Valencia")]
+    inputs = [replace(_input([1, 0, 0], lang), sketch=article_sketch("", text))
+              for lang, text in texts]
+    frequencies = stream_frequencies(texts, inputs)
+    assert frequencies.documents == 2
+    assert frequencies.counts.max() == 2  # " val" is in both distinct texts, once each
