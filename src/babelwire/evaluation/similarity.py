@@ -327,6 +327,8 @@ def evaluate_similarity(data: str | Path | None = None, *, limit: int | None = N
             "in-sample (details.heldout also leaves one language pair out at a time)",
             "suffixed ids: pairs whose article ids carry a language suffix; they look like "
             "HFL's machine translations of other pairs (same gold score, translated text)",
+            f"lexical term: 4-gram document frequencies from the {frequencies.documents} "
+            "distinct texts scored (no labels), as a monitor learns them from what it reads",
             *((f"deterministic subsample of {len(pairs)} of {len(all_pairs)} pairs",)
               if limit is not None and len(pairs) < len(all_pairs) else ()),
         ),
