@@ -131,8 +131,8 @@ class Store(ABC):
     @abstractmethod
     def add_lexical_frequencies(self, documents: int, buckets: Sequence[int],
                                 counts: Sequence[int]) -> None:
-        """Add one batch's counts: ``documents`` more articles, and ``counts[i]`` of them
-        with bucket ``buckets[i]``; committed at once (after the batch's articles)."""
+        """Add counts: ``documents`` more articles, and ``counts[i]`` of them with bucket
+        ``buckets[i]``; committed at once, with whatever write was left open."""
 
     @abstractmethod
     def new_story(self, title: str, at: datetime | None) -> int:
