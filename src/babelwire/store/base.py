@@ -132,7 +132,7 @@ class Store(ABC):
     def add_lexical_frequencies(self, documents: int, buckets: Sequence[int],
                                 counts: Sequence[int]) -> None:
         """Add counts: ``documents`` more articles, and ``counts[i]`` of them with bucket
-        ``buckets[i]``; committed at once, with whatever write was left open."""
+        ``buckets[i]``; committed at once (a write left open is committed too)."""
 
     @abstractmethod
     def new_story(self, title: str, at: datetime | None) -> int:
