@@ -30,9 +30,14 @@ from babelwire.records import (
     lead_text,
 )
 from babelwire.settings import Settings
-from babelwire.stages.anchors import anchors
 from babelwire.stages.canonical_url import canonical_url
-from babelwire.stages.cluster import ClusterInput, ClusterParams, Member, StoryClusterer
+from babelwire.stages.cluster import (
+    ClusterInput,
+    ClusterParams,
+    Member,
+    StoryClusterer,
+    article_input,
+)
 from babelwire.stages.dedup import DedupStage, NearDuplicateIndex
 from babelwire.stages.embed import Embedder, settings_embedder
 from babelwire.stages.embed_queue import (
@@ -295,12 +300,9 @@ class Pipeline:
                 created = False
             else:
                 assert vec is not None
-                item = ClusterInput(
-                    lang=prep.language.code,
-                    time=prep.article.published or prep.article.fetched_at,
-                    embedding=vec, anchors=anchors(prep.article.title, prep.article.text),
-                    title=prep.article.title,
-                    sketch=article_sketch(prep.article.title, prep.article.text))
+                item = article_input(prep.language.code,
+                                     prep.article.published or prep.article.fetched_at,
+                                     vec, prep.article.title, prep.article.text)
                 clusterer.frequencies.add(item.sketch)  # the stream's 4-gram counts
                 found, score, evidence = clusterer.assign(item)
                 created = found is None
@@ -429,10 +431,8 @@ class StoredMembers:
         for m in rows:
             if m.published is None or m.duplicate_of is not None or m.id in skip:
                 continue
-            yield m.id, m.story_id, ClusterInput(
-                lang=m.lang, time=m.published, embedding=m.embedding,
-                anchors=anchors(m.title, m.text), title=m.title,
-                sketch=article_sketch(m.title, m.text))
+            yield m.id, m.story_id, article_input(m.lang, m.published, m.embedding, m.title,
+                                                  m.text)
 
 
 class _BatchCopies:

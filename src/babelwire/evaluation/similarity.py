@@ -136,17 +136,12 @@ def pair_texts(pairs: Sequence[SimilarityPair]) -> list[tuple[str, str]]:
 def cluster_inputs(texts: Sequence[tuple[str, str]], embedder: Embedder) -> list[ClusterInput]:
     """(language, text) -> what the clusterer sees: embedding of the lead, anchors, time,
     4-gram sketch."""
-    from babelwire.stages.anchors import anchors
-    from babelwire.stages.cluster import ClusterInput
-    from babelwire.stages.lexical import article_sketch
+    from babelwire.stages.cluster import article_input
 
     unique = sorted({text for _, text in texts})
     vectors = embedder.embed([lead_text("", text) for text in unique], kind="passage")
     by_text = dict(zip(unique, vectors, strict=True))
-    sketches = {text: article_sketch("", text) for text in unique}
-    return [ClusterInput(lang=lang, time=PAIR_TIME, embedding=by_text[text],
-                         anchors=anchors("", text), title="", sketch=sketches[text])
-            for lang, text in texts]
+    return [article_input(lang, PAIR_TIME, by_text[text], "", text) for lang, text in texts]
 
 
 def stream_frequencies(texts: Sequence[tuple[str, str]],

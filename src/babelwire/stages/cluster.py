@@ -40,10 +40,10 @@ from typing import Any, Protocol
 import numpy as np
 
 from babelwire.records import Vector
-from babelwire.stages.anchors import Anchors
+from babelwire.stages.anchors import Anchors, anchors
 from babelwire.stages.cluster_index import MemberIndex
 from babelwire.stages.cluster_scripts import same_script
-from babelwire.stages.lexical import EMPTY, DocumentFrequencies, Query, Sketch
+from babelwire.stages.lexical import EMPTY, DocumentFrequencies, Query, Sketch, article_sketch
 
 SECONDS_PER_DAY = 86400.0
 
@@ -108,6 +108,15 @@ class ClusterInput:
     title: str
     sketch: Sketch = EMPTY
     """Character 4-grams of title and text (:func:`babelwire.stages.lexical.sketch`)."""
+
+
+def article_input(lang: str, time: datetime, embedding: Vector, title: str,
+                  text: str) -> ClusterInput:
+    """What the clusterer needs of an article, its anchors and 4-gram sketch made from its
+    title and text: one recipe for new articles, stored members and the evaluation."""
+    return ClusterInput(lang=lang, time=time, embedding=embedding,
+                        anchors=anchors(title, text), title=title,
+                        sketch=article_sketch(title, text))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -537,6 +537,19 @@ def article_time_window(where: list[str], params: list[Any], since: datetime | N
         params.append(convert(until))
 
 
+def lexical_counts(rows: Iterable[Sequence[Any]]) -> tuple[int, list[int], list[int]]:
+    """The ``lexical_frequencies`` table's (bucket, documents) rows, in bucket order, as
+    :meth:`Store.lexical_frequencies` returns them (bucket -1 holds the article count)."""
+    documents, buckets, counts = 0, [], []
+    for bucket, n in rows:
+        if bucket == -1:
+            documents = int(n)
+        else:
+            buckets.append(int(bucket))
+            counts.append(int(n))
+    return documents, buckets, counts
+
+
 MAX_MERGE_CHAIN = 1000
 """The most merges :func:`story_successor_sql` follows from one story."""
 

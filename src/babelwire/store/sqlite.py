@@ -36,6 +36,7 @@ from babelwire.store.base import (
     ClusterMember,
     Store,
     article_time_window,
+    lexical_counts,
     story_successor_sql,
 )
 from babelwire.store.fts_query import parse_query
@@ -197,9 +198,7 @@ class SQLiteStore(SQLiteAlertQueries, SQLiteWebQueries, SQLiteEntityPages, SQLit
     def lexical_frequencies(self) -> tuple[int, list[int], list[int]]:
         rows = self._db.execute(
             "SELECT bucket, documents FROM lexical_frequencies ORDER BY bucket").fetchall()
-        documents = sum(int(n) for b, n in rows if b == -1)
-        pairs = [(int(b), int(n)) for b, n in rows if b != -1]
-        return documents, [b for b, _ in pairs], [n for _, n in pairs]
+        return lexical_counts(rows)
 
     def add_lexical_frequencies(self, documents: int, buckets: Sequence[int],
                                 counts: Sequence[int]) -> None:
