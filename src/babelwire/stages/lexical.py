@@ -102,8 +102,9 @@ class DocumentFrequencies:
 
     def add(self, item: Sketch) -> None:
         """Count one article (its buckets are distinct, so each counts once)."""
-        self.counts[item.buckets] += 1
-        self._log_df[item.buckets] = np.log(self.counts[item.buckets] + 1.0)
+        counts = self.counts[item.buckets] + 1
+        self.counts[item.buckets] = counts
+        self._log_df[item.buckets] = np.log(counts + 1.0)
         self._added[item.buckets] += 1
         self.documents += 1
         self._added_documents += 1
