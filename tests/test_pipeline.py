@@ -262,3 +262,25 @@ def test_a_database_without_lexical_counts_is_seeded_from_its_articles(ingested,
     assert fresh.clusterer.frequencies.documents == originals == kept[0]
     fresh._keep_frequencies()  # what the end of a run writes
     assert store.lexical_frequencies() == kept
+
+
+def test_an_evaluation_can_give_the_clusterer_its_own_parameters(tmp_path, embedder):
+    from babelwire.settings import load_settings
+    from babelwire.stages.cluster import ClusterParams
+
+    _rows, docs = corpus_docs()
+    bonuses = {}
+    for name, params in (("shipped", None), ("no lexical term", ClusterParams(lexical_weight=0))):
+        settings = load_settings(env={}, overrides={"db": str(tmp_path / f"{len(bonuses)}.db")})
+        with open_store(settings.db) as store:
+            pipeline = Pipeline(store, settings, embedder=embedder, cluster_params=params)
+            pipeline.run(docs[:40])
+            if params is not None:
+                assert pipeline.clusterer.params is params
+            else:
+                assert pipeline.clusterer.params.threshold == settings.story_threshold
+            bonuses[name] = [m.evidence["lexical_bonus"] for s in store.stories()
+                             for m in store.story_members(s.id)
+                             if m.evidence.get("decision") == "joined"]
+    assert bonuses["shipped"] and max(bonuses["shipped"]) > 0
+    assert bonuses["no lexical term"] and set(bonuses["no lexical term"]) == {0}

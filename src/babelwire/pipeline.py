@@ -87,10 +87,14 @@ class Pipeline:
     """
 
     def __init__(self, store: Store, settings: Settings, *,
-                 embedder: Embedder | None = None) -> None:
+                 embedder: Embedder | None = None,
+                 cluster_params: ClusterParams | None = None) -> None:
         self.store = store
         self.settings = settings
         self._embedder = embedder
+        self._cluster_params = cluster_params
+        """The clusterer's parameters; None: the defaults with the settings' threshold,
+        window and keep days (an evaluation passes its own to compare variants)."""
         self.extract = ExtractStage()
         self.language = LanguageStage()
         self.entities = EntityStage(store, resident_limit=settings.entity_resident_limit)
@@ -135,9 +139,10 @@ class Pipeline:
     @property
     def clusterer(self) -> StoryClusterer:
         if self._clusterer is None:
-            params = ClusterParams(threshold=self.settings.story_threshold,
-                                   window_days=self.settings.story_window_days,
-                                   keep_days=self.settings.story_keep_days)
+            params = self._cluster_params or ClusterParams(
+                threshold=self.settings.story_threshold,
+                window_days=self.settings.story_window_days,
+                keep_days=self.settings.story_keep_days)
             # stored members are read as the story windows being written need them;
             # the lexical document frequencies are what every writer has counted so far
             frequencies = DocumentFrequencies()
