@@ -27,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from babelwire.errors import SourceError
+from babelwire.errors import BabelwireError
 from babelwire.evaluation import TASKS, EvalOptions, run_task
 from babelwire.evaluation.parallel import default_jobs
 
@@ -82,7 +82,7 @@ def main() -> int:
     from babelwire.stages.embed import settings_embedder
 
     embedder = (settings_embedder(load_settings(env={}))
-                if {"similarity", "clusters"} & set(tasks) else None)
+                if {"similarity", "clusters", "topics"} & set(tasks) else None)
     out = args.out_dir / "quality.json"
     previous = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
     summary: dict[str, Any] = {
@@ -100,7 +100,7 @@ def main() -> int:
         print(f"running {task} ...", file=sys.stderr, flush=True)
         try:
             result = run_task(task, options)
-        except SourceError as exc:
+        except BabelwireError as exc:  # the set is absent (SourceError and the like)
             summary["tasks"][task] = {"skipped": str(exc)}
             print(f"  skipped: {exc}", file=sys.stderr)
             continue

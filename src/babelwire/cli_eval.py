@@ -46,7 +46,8 @@ def eval_command(ctx: click.Context, task: str, data: Path | None, gold: Path | 
     (publication dates, htmldate set), similarity (story similarity, SemEval-2022
     Task 8), clusters (BCubed of stories on a gold JSONL file), langid (language
     identification on the sample corpus and SemEval texts), entities (named
-    entities and their cross-lingual links, SlavicNER).
+    entities and their cross-lingual links, SlavicNER), topics (do stories mix
+    SlavicNER's topics? the clusterer on news it was never tuned on).
     """
     settings = getattr(ctx.obj, "settings", None)
     options = EvalOptions(data=data, gold=gold, limit=limit, jobs=jobs or default_jobs(),

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from babelwire.cli import main
 
 
-@pytest.mark.parametrize("task", ["extraction", "dates", "similarity"])
+@pytest.mark.parametrize("task", ["extraction", "dates", "similarity", "entities", "topics"])
 def test_missing_data_is_a_clear_error_not_a_traceback(task, tmp_path):
     result = CliRunner().invoke(main, ["eval", task, "--data", str(tmp_path / "nowhere")])
     assert result.exit_code == 1

@@ -7,7 +7,10 @@
 * ``clusters``: no data folder; ``--gold FILE.jsonl`` (default: the sample corpus);
   headline ``bcubed_f1``;
 * ``langid``: the sample corpus, plus ``semeval2022-task8-hfl-sample`` when a data
-  folder is given or ``$BABELWIRE_BENCH_DIR`` is set; headline ``accuracy``.
+  folder is given or ``$BABELWIRE_BENCH_DIR`` is set; headline ``accuracy``;
+* ``entities``: data ``slavicner``; headline ``ner_f1``, ``linking_f1``;
+* ``topics``: data ``slavicner``; headline ``join_precision``, ``bcubed_precision`` (do
+  stories mix SlavicNER's topics? the clusterer out of sample).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ HEADLINES: dict[str, tuple[str, ...]] = {
     "clusters": ("bcubed_f1",),
     "langid": ("accuracy",),
     "entities": ("ner_f1", "linking_f1"),
+    "topics": ("join_precision", "bcubed_precision"),
 }
 """The figures each task's quality gate pins."""
 
@@ -112,6 +116,15 @@ def _entities(options: EvalOptions) -> EvalResult:
     return evaluate_entities(options.data, limit=options.limit)
 
 
+def _topics(options: EvalOptions) -> EvalResult:
+    from babelwire.evaluation.entities import resolve_data_dir
+    from babelwire.evaluation.topics import evaluate_topics
+
+    resolve_data_dir(options.data)  # fail on missing data before loading the model
+    return evaluate_topics(options.data, limit=options.limit, settings=_settings(options),
+                           embedder=options.embedder)
+
+
 _RUNNERS: dict[str, Callable[[EvalOptions], EvalResult]] = {
     "extraction": _extraction,
     "dates": _dates,
@@ -119,6 +132,7 @@ _RUNNERS: dict[str, Callable[[EvalOptions], EvalResult]] = {
     "clusters": _clusters,
     "langid": _langid,
     "entities": _entities,
+    "topics": _topics,
 }
 
 
