@@ -18,8 +18,8 @@ this measures is therefore **precision**, in two ways:
 
 BCubed recall against the topics is printed too; it only says how coarse the stories
 are. A small share of the wrong-topic joins are right: some events belong to two topics
-(Trump's Covid-19 infection during the 2020 campaign), and a few documents are filed
-under two topics with the same text.
+(Trump's lawyer falling ill with Covid-19 during the 2020 election dispute), and a few
+documents are filed under two topics with the same text (those are copies, not joins).
 
 **The corpus has no dates** (this release dropped them), so every document is ingested
 at one instant: the story window, which in a real stream keeps apart stories weeks or
@@ -28,10 +28,12 @@ stream: every Brexit document of three years competes at once.
 
 The documents go through babelwire's pipeline as ``babelwire ingest`` would run them
 (extraction, language, near-duplicates, embedding, clustering, entities), into a
-temporary database, in a fixed shuffled order so the topics interleave as in a stream.
-Each configuration runs on its own database: the shipped clusterer, and the same without
-the lexical 4-gram term (``lexical_weight=0``). The texts are embedded once and the
-vectors reused, so the runs differ only in the clusterer.
+temporary database, in a fixed shuffled order so the topics interleave as in a stream:
+``babelwire eval topics`` (``evaluation/topics.py``) scores the shipped clusterer this
+way. This script also runs the same without the lexical 4-gram term
+(``lexical_weight=0``) and any ``--variant`` of the clusterer's parameters, each on its
+own database. The texts are embedded once and the vectors reused, so the runs differ
+only in the clusterer.
 
 Writes ``bench/results/clusters_topics.json``; needs the benchmark data and says so where
 it is missing.
@@ -43,12 +45,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
-import tempfile
 import time
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -56,20 +56,22 @@ from typing import Any
 import numpy as np
 
 from babelwire.errors import BabelwireError
-from babelwire.evaluation.bcubed import bcubed
 from babelwire.evaluation.entities import resolve_data_dir
-from babelwire.ingest import run_ingest
-from babelwire.pipeline import Pipeline
+from babelwire.evaluation.topics import (
+    INSTANT,
+    KINDS,
+    SEED,
+    SIZES,
+    TopicDocument,
+    cluster_documents,
+    load_topic_documents,
+    score_decisions,
+)
 from babelwire.settings import Settings, load_settings
 from babelwire.stages.cluster import ClusterParams
-from babelwire.stages.cluster_scripts import same_script
 from babelwire.stages.embed import Embedder, Kind, Vectors, settings_embedder
-from babelwire.store import open_store
 
 RESULTS = Path(__file__).parent / "results" / "clusters_topics.json"
-INSTANT = "2026-01-15T12:00:00+00:00"
-"""Every document's publication time: the corpus has none."""
-SEED = 1
 
 
 class RememberingEmbedder:
@@ -82,124 +84,45 @@ class RememberingEmbedder:
         self._known: dict[tuple[str, str], np.ndarray] = {}
 
     def embed(self, texts: Sequence[str], *, kind: Kind = "passage") -> Vectors:
-        missing = list(dict.fromkeys(t for t in texts if (kind, t) not in self._known))
-        if missing:
-            for text, vector in zip(missing, self.inner.embed(missing, kind=kind), strict=True):
-                self._known[(kind, text)] = vector
+        if any((kind, t) not in self._known for t in texts):
+            # the whole chunk, as the pipeline would embed it: the int8 engine scales
+            # activations per chunk, so embedding only the new texts would shift them
+            vectors = self.inner.embed(texts, kind=kind)
+            for text, vector in zip(texts, vectors, strict=True):
+                self._known.setdefault((kind, text), vector)
         return np.stack([self._known[(kind, t)] for t in texts])
 
 
-def documents(root: Path, limit: int | None) -> list[dict[str, str]]:
-    """Every raw document as a babelwire JSONL record, with its topic, shuffled."""
-    records = []
-    for path in sorted((root / "raw").glob("*/*/*.txt")):
-        topic, lang = path.parts[-3], path.parts[-2]
-        title, sep, body = path.read_text(encoding="utf-8").partition("\n\n")
-        if not sep or "\n" in title.strip():
-            title, body = "", title + sep + body
-        if not body.strip():
-            continue
-        records.append({"url": f"https://slavicner.invalid/{topic}/{lang}/{path.stem}",
-                        "title": title.strip(), "text": body.strip(), "lang": lang,
-                        "source": f"SlavicNER {lang}", "published": INSTANT, "topic": topic})
-    random.Random(SEED).shuffle(records)
-    return records[:limit] if limit else records
+def _rows(counts: dict[str, Counter[str]], keys: Sequence[str]) -> dict[str, Any]:
+    return {key: {"joins": counts[key]["joins"], "wrong_topic": counts[key]["wrong"],
+                  "wrong_share": round(counts[key]["wrong"] / counts[key]["joins"], 4)}
+            for key in keys if counts[key]["joins"]}
 
 
-KINDS = ("same language", "one script", "two scripts")
-SIZES = (("1", 1, 1), ("2-5", 2, 5), ("6-20", 6, 20), ("21-100", 21, 100),
-         ("over 100", 101, sys.maxsize))
-"""Buckets of a story's size (members, copies not counted) when an article joined it."""
-
-
-def kind_of(lang: str, other: str) -> str:
-    if lang == other:
-        return "same language"
-    return "one script" if same_script(lang, other) else "two scripts"
-
-
-def run(records: list[dict[str, str]], settings: Settings, embedder: Embedder,
+def run(docs: Sequence[TopicDocument], settings: Settings, embedder: Embedder,
         params: ClusterParams) -> dict[str, Any]:
-    """Ingest ``records`` with ``params`` into a fresh database and score the stories."""
-    topic = {r["url"]: r["topic"] for r in records}
-    lang = {r["url"]: r["lang"] for r in records}
+    """Ingest ``docs`` with ``params`` into a fresh database and score the stories."""
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="babelwire-topics-") as tmp:
-        feed = Path(tmp) / "slavicner.jsonl"
-        feed.write_text("".join(json.dumps({k: v for k, v in r.items() if k != "topic"},
-                                           ensure_ascii=False) + "\n" for r in records),
-                        encoding="utf-8")
-        local = settings.replace(db=str(Path(tmp) / "topics.db"))
-        with open_store(local.db) as store:
-            pipeline = Pipeline(store, local, embedder=embedder, cluster_params=params)
-            run_ingest(local, store, [str(feed)], show_progress=True, pipeline=pipeline)
-            url_of: dict[int, str] = {}
-            story_of: dict[str, int] = {}
-            for article in store.articles():
-                url_of[article.id] = article.url
-                if article.story_id is not None:
-                    story_of[article.url] = article.story_id
-            decisions = [(m.article.id, m.article.url, story.id, m.evidence)
-                         for story in store.stories()
-                         for m in store.story_members(story.id)]
+    decisions, failed = cluster_documents(docs, settings, embedder, params)
     seconds = time.perf_counter() - started
-
-    # a story's size when an article joined it: its members stored before that article
-    # (ids grow in storing order; a later merge of a small story is not undone here)
-    earlier: dict[int, list[int]] = {}
-    for article_id, _url, story_id, evidence in decisions:
-        if evidence.get("decision") != "copy":
-            earlier.setdefault(story_id, []).append(article_id)
-    joins: dict[str, Counter[str]] = {}
-    by_size: dict[str, Counter[str]] = {label: Counter() for label, _lo, _hi in SIZES}
-    copies = Counter[str]()
-    for article_id, url, story_id, evidence in decisions:
-        if evidence.get("decision") == "copy":
-            copies["copies"] += 1
-            original = url_of.get(int(evidence.get("copy_of") or 0))
-            copies["of another topic"] += original is not None and topic[original] != topic[url]
-        elif evidence.get("decision") == "joined":
-            near = url_of[int(evidence["nearest_article"])]
-            wrong = topic[near] != topic[url]
-            counts = joins.setdefault(kind_of(lang[url], lang[near]), Counter())
-            counts["joins"] += 1
-            counts["wrong topic"] += wrong
-            size = sum(1 for other in earlier[story_id] if other < article_id)
-            label = next(label for label, lo, hi in SIZES if lo <= size <= hi)
-            by_size[label]["joins"] += 1
-            by_size[label]["wrong topic"] += wrong
-    total = sum(joins.values(), Counter[str]())
-    join_rows = {kind: {"joins": c["joins"], "wrong_topic": c["wrong topic"],
-                        "wrong_share": round(c["wrong topic"] / c["joins"], 4)}
-                 for kind, c in [*((k, joins.get(k, Counter[str]())) for k in KINDS),
-                                 ("all", total)] if c["joins"]}
-
-    size_rows = {label: {"joins": c["joins"], "wrong_topic": c["wrong topic"],
-                         "wrong_share": round(c["wrong topic"] / c["joins"], 4)}
-                 for label, c in by_size.items() if c["joins"]}
-
-    gold: dict[Hashable, Hashable] = {u: topic[u] for u in story_of}
-    pred: dict[Hashable, Hashable] = {u: sid for u, sid in story_of.items()}
-    lang_of: dict[Hashable, str] = {u: code for u, code in lang.items()}
-    scores = {"overall": bcubed(pred, gold),
-              "same-language pairs": bcubed(pred, gold, lambda i, j: lang_of[i] == lang_of[j]),
-              "cross-language pairs": bcubed(pred, gold, lambda i, j: lang_of[i] != lang_of[j])}
-    members: dict[int, list[str]] = {}
-    for url, sid in story_of.items():
-        members.setdefault(sid, []).append(url)
-    by_size = sorted(members.values(), key=len, reverse=True)
-    largest = [{"articles": len(urls),
-                "topics": dict(Counter(topic[u] for u in urls).most_common())}
-               for urls in by_size[:5]]
-    multi = sum(len(urls) for urls in by_size if len({lang[u] for u in urls}) > 1)
+    got = score_decisions(docs, decisions)
+    multi: dict[int, set[str]] = {}
+    lang = {d.url: d.lang for d in docs}
+    for d in decisions:
+        multi.setdefault(d.story_id, set()).add(lang[d.url])
     return {
-        "articles": len(pred), "stories": len(members), "seconds": round(seconds, 1),
-        "articles_in_multilingual_stories": multi,
+        "articles": len(decisions), "stories": got["stories"], "seconds": round(seconds, 1),
+        "ingest_failed": failed,
+        "articles_in_multilingual_stories": sum(1 for d in decisions
+                                                if len(multi[d.story_id]) > 1),
         "bcubed_vs_topics": {name: {"precision": round(b.precision, 4),
                                     "recall": round(b.recall, 4)}
-                             for name, b in scores.items()},
-        "joins": join_rows, "joins_by_story_size": size_rows, "copies": dict(copies),
-        "largest_stories": largest,
+                             for name, b in got["bcubed"].items()},
+        "joins": _rows({**got["by_kind"], "all": got["total"]}, (*KINDS, "all")),
+        "joins_by_story_size": _rows(got["by_size"], [label for label, _lo, _hi in SIZES]),
+        "copies": got["copies"],
+        "largest_stories": [{"articles": sum(t.values()), "topics": t}
+                            for t in got["largest_stories"]],
     }
 
 
@@ -207,7 +130,7 @@ def show(name: str, result: dict[str, Any]) -> None:
     print(f"\n{name}: {result['articles']} articles in {result['stories']} stories "
           f"({result['seconds']} s)")
     for pairs, b in result["bcubed_vs_topics"].items():
-        print(f"  BCubed vs topics, {pairs:21s} precision {b['precision']:.4f}  "
+        print(f"  BCubed vs topics, {pairs:15s} precision {b['precision']:.4f}  "
               f"(recall {b['recall']:.4f})")
     for kind, row in result["joins"].items():
         print(f"  joins, {kind:14s} {row['joins']:5d}, wrong topic {row['wrong_topic']:4d} "
@@ -235,31 +158,31 @@ def main(argv: list[str] | None = None) -> int:
     except BabelwireError as exc:
         print(f"skipped: {exc}", file=sys.stderr)
         return 1
-    records = documents(root, args.limit)
     settings = load_settings(env={})
-    embedder = RememberingEmbedder(settings_embedder(settings))
     shipped = ClusterParams(threshold=settings.story_threshold,
                             window_days=settings.story_window_days,
                             keep_days=settings.story_keep_days)
-    result: dict[str, Any] = {
-        "benchmark": "clusters_topics", "documents": len(records),
-        "topics": dict(Counter(r["topic"] for r in records).most_common()),
-        "languages": dict(Counter(r["lang"] for r in records).most_common()),
-        "order": f"shuffled, seed {SEED}", "published": INSTANT, "embedder": embedder.name,
-        "configurations": {},
-    }
     configurations = [("shipped", shipped),
                       ("without the lexical term", replace(shipped, lexical_weight=0.0))]
     for variant in args.variant:
         try:
             changes: dict[str, Any] = {k.strip(): float(v) for k, v in
-                       (item.split("=", 1) for item in variant.split(","))}
+                                       (item.split("=", 1) for item in variant.split(","))}
             configurations.append((variant, replace(shipped, **changes)))
         except (ValueError, TypeError) as exc:
             parser.error(f"--variant {variant!r}: expected NAME=NUMBER pairs of ClusterParams "
                          f"fields ({exc})")
+    docs = load_topic_documents(root, args.limit)
+    embedder = RememberingEmbedder(settings_embedder(settings))
+    result: dict[str, Any] = {
+        "benchmark": "clusters_topics", "documents": len(docs),
+        "topics": dict(Counter(d.topic for d in docs).most_common()),
+        "languages": dict(Counter(d.lang for d in docs).most_common()),
+        "order": f"shuffled, seed {SEED}", "published": INSTANT, "embedder": embedder.name,
+        "configurations": {},
+    }
     for name, params in configurations:
-        result["configurations"][name] = run(records, settings, embedder, params)
+        result["configurations"][name] = run(docs, settings, embedder, params)
         show(name, result["configurations"][name])
     result["measured_at"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     args.out.parent.mkdir(parents=True, exist_ok=True)
