@@ -33,6 +33,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -311,6 +312,7 @@ def main() -> int:
         result["webhook_posts"] = webhook.posts
     store.close()
     reader.close()
+    shutil.rmtree(tmp, ignore_errors=True)  # the throw-away database
     print(json.dumps(result, indent=2))
     out = args.out or Path(__file__).parent / "results" / "latency.json"
     out.parent.mkdir(parents=True, exist_ok=True)

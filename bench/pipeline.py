@@ -167,83 +167,85 @@ def main() -> int:
     rows = [json.loads(line) for line in sample_corpus_path().read_text("utf-8").splitlines()
             if line.strip()]
     data = replicate(rows, args.articles, args.html)
-    tmp = Path(tempfile.mkdtemp(prefix="babelwire-bench-"))
-    corpus = tmp / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in data), "utf-8")
-    overrides: dict[str, object] = {"db": str(tmp / "bench.db")}
-    if args.embedder:
-        overrides["embedder"] = args.embedder
-    if args.max_tokens:
-        overrides["embed_max_tokens"] = args.max_tokens
-    if args.batch_size:
-        overrides["batch_size"] = args.batch_size
-    if args.embed_workers is not None:
-        overrides["embed_workers"] = args.embed_workers
-    settings = load_settings(env={}, overrides=overrides)
-    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="babelwire-bench-") as name:  # gone afterwards
+        tmp = Path(name)
+        corpus = tmp / "corpus.jsonl"
+        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in data), "utf-8")
+        overrides: dict[str, object] = {"db": str(tmp / "bench.db")}
+        if args.embedder:
+            overrides["embedder"] = args.embedder
+        if args.max_tokens:
+            overrides["embed_max_tokens"] = args.max_tokens
+        if args.batch_size:
+            overrides["batch_size"] = args.batch_size
+        if args.embed_workers is not None:
+            overrides["embed_workers"] = args.embed_workers
+        settings = load_settings(env={}, overrides=overrides)
+        load_before = os.getloadavg()
 
-    started = time.perf_counter()
-    store = open_store(settings.db)
-    pipeline = Pipeline(store, settings)
-    _ = pipeline.embedder  # load the model before timing the stages
-    load_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        store = open_store(settings.db)
+        pipeline = Pipeline(store, settings)
+        _ = pipeline.embedder  # load the model before timing the stages
+        load_seconds = time.perf_counter() - started
 
-    started = time.perf_counter()
-    report = run_ingest(settings, store, [str(corpus)], show_progress=sys.stderr.isatty(),
-                        pipeline=pipeline)
-    total = time.perf_counter() - started
-    counts = dict(store.counts())
-    store.close()
-    reopened = reopen(settings, pipeline.embedder)
-    n = len(data)
-    cores = os.cpu_count() or 1
-    cpu = pipeline.stage_cpu_seconds
-    stages = {name: {"seconds": round(sec, 2), "articles_per_s": round(n / sec, 1) if sec else None,
-                     "cpu_seconds": round(cpu.get(name, 0.0), 2),
-                     "cpu_articles_per_s": (round(n * (cores if name == "embed" else 1)
-                                                  / cpu[name], 1) if cpu.get(name) else None)}
-              for name, sec in sorted(pipeline.stage_seconds.items())}
-    non_embed_cpu = sum(v for k, v in cpu.items() if k not in {"embed", "write_loop"})
-    result = {
-        "benchmark": "pipeline",
-        "mode": "html" if args.html else "text",
-        "articles": n,
-        "end_to_end_seconds": round(total, 1),
-        "end_to_end_articles_per_s": round(n / total, 1),
-        "model_load_seconds": round(load_seconds, 1),
-        "cpu_seconds": round(time.process_time(), 1),
-        "cpu_bound_articles_per_s": {
-            "embed": stages.get("embed", {}).get("cpu_articles_per_s"),
-            "all_other_stages": round(n / non_embed_cpu, 1) if non_embed_cpu else None,
-            "sequential_on_all_cores": (round(n / (cpu["embed"] / cores + non_embed_cpu), 1)
-                                        if cpu.get("embed") else None),
-        },
-        "load_average": {"before": [round(x, 2) for x in load_before],
-                         "after": [round(x, 2) for x in os.getloadavg()]},
-        "note": args.note,
-        "max_tokens": settings.embed_max_tokens,
-        "batch_size": settings.batch_size,
-        "embed_workers": pipeline.embedding_plan.workers,
-        "onnx_threads": pipeline.embedding_plan.threads,
-        "stages": stages,
-        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "embedded": pipeline.embedded,
-        # members the clusterer holds at the end (stories ended story_keep_days before the
-        # last batch have left memory) and members it read back from the store
-        "clusterer_members_held": len(pipeline.clusterer),
-        "clusterer_members_read": pipeline.clusterer.loaded,
-        # originals the near-duplicate index holds at the end (those dedup_keep_days older
-        # than the last batch have left memory) and those it read from the store
-        "dedup_originals_held": len(pipeline.dedup.index),
-        "dedup_originals_read": pipeline.dedup.index.read,
-        "report": {"new": report.new, "duplicates": report.duplicates,
-                   "unchanged": report.unchanged, "failed": report.failed},
-        "store": counts,
-        "reopen": reopened,
-        "embedder": pipeline.embedder.name,
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
-        "measured_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-    }
+        started = time.perf_counter()
+        report = run_ingest(settings, store, [str(corpus)], show_progress=sys.stderr.isatty(),
+                            pipeline=pipeline)
+        total = time.perf_counter() - started
+        counts = dict(store.counts())
+        store.close()
+        reopened = reopen(settings, pipeline.embedder)
+        n = len(data)
+        cores = os.cpu_count() or 1
+        cpu = pipeline.stage_cpu_seconds
+        stages = {name: {"seconds": round(sec, 2),
+                         "articles_per_s": round(n / sec, 1) if sec else None,
+                         "cpu_seconds": round(cpu.get(name, 0.0), 2),
+                         "cpu_articles_per_s": (round(n * (cores if name == "embed" else 1)
+                                                      / cpu[name], 1) if cpu.get(name) else None)}
+                  for name, sec in sorted(pipeline.stage_seconds.items())}
+        non_embed_cpu = sum(v for k, v in cpu.items() if k not in {"embed", "write_loop"})
+        result = {
+            "benchmark": "pipeline",
+            "mode": "html" if args.html else "text",
+            "articles": n,
+            "end_to_end_seconds": round(total, 1),
+            "end_to_end_articles_per_s": round(n / total, 1),
+            "model_load_seconds": round(load_seconds, 1),
+            "cpu_seconds": round(time.process_time(), 1),
+            "cpu_bound_articles_per_s": {
+                "embed": stages.get("embed", {}).get("cpu_articles_per_s"),
+                "all_other_stages": round(n / non_embed_cpu, 1) if non_embed_cpu else None,
+                "sequential_on_all_cores": (round(n / (cpu["embed"] / cores + non_embed_cpu), 1)
+                                            if cpu.get("embed") else None),
+            },
+            "load_average": {"before": [round(x, 2) for x in load_before],
+                             "after": [round(x, 2) for x in os.getloadavg()]},
+            "note": args.note,
+            "max_tokens": settings.embed_max_tokens,
+            "batch_size": settings.batch_size,
+            "embed_workers": pipeline.embedding_plan.workers,
+            "onnx_threads": pipeline.embedding_plan.threads,
+            "stages": stages,
+            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "embedded": pipeline.embedded,
+            # members the clusterer holds at the end (stories ended story_keep_days before the
+            # last batch have left memory) and members it read back from the store
+            "clusterer_members_held": len(pipeline.clusterer),
+            "clusterer_members_read": pipeline.clusterer.loaded,
+            # originals the near-duplicate index holds at the end (those dedup_keep_days older
+            # than the last batch have left memory) and those it read from the store
+            "dedup_originals_held": len(pipeline.dedup.index),
+            "dedup_originals_read": pipeline.dedup.index.read,
+            "report": {"new": report.new, "duplicates": report.duplicates,
+                       "unchanged": report.unchanged, "failed": report.failed},
+            "store": counts,
+            "reopen": reopened,
+            "embedder": pipeline.embedder.name,
+            "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+            "measured_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        }
     print(json.dumps(result, indent=2, ensure_ascii=False))
     out = args.out or Path(__file__).parent / "results" / (
         "pipeline_html.json" if args.html else "pipeline.json")
