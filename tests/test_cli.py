@@ -151,3 +151,28 @@ def test_ingest_a_feed_over_http_fetches_pages_and_respects_loopback_policy(tmp_
     assert arts[0]["title"] == "Storm cuts power to 40,000 homes"
     assert arts[0]["source"] == "Local Wire"
     assert "/storm" in server.paths()
+
+
+@pytest.mark.parametrize("command", [["stories", "--json"], ["articles", "--json"],
+                                     ["search", "--json", "floods"], ["entities", "--json"]])
+def test_a_reading_command_on_a_missing_database_creates_none_and_says_so(tmp_path, command):
+    db = tmp_path / "typo" / "news.db"
+    result = invoke("--db", str(db), *command)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []  # what scripts read is unchanged
+    assert f"No database at {db}" in result.stderr
+    assert not db.exists() and not db.parent.exists()
+
+
+def test_an_empty_database_gets_a_hint_on_stderr_only(tmp_path, jsonl):
+    db = str(tmp_path / "e.db")
+    invoke("--db", db, "status")  # status counts a new database, and leaves none
+    assert not (tmp_path / "e.db").exists()
+    invoke("--db", db, "token", "add", "reader")  # a writing command creates it
+    shown = invoke("--db", db, "stories")
+    assert shown.exit_code == 0 and shown.stdout == ""
+    assert "No stories in" in shown.stderr and "babelwire ingest" in shown.stderr
+    assert invoke("--db", db, "stories", "--json").stderr == ""
+    invoke("--db", db, "ingest", str(jsonl))
+    listed = invoke("--db", db, "stories")
+    assert "Valencia" in listed.stdout and listed.stderr == ""

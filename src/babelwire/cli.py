@@ -11,6 +11,7 @@ import logging
 import shlex
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -23,15 +24,40 @@ from babelwire.cli_watch import alerts_command, watch_group
 from babelwire.errors import BabelwireError
 from babelwire.records import IngestReport, StoredArticle, Story
 from babelwire.settings import SETTINGS, Settings, load_settings
-from babelwire.store import Store, display_location, open_store
+from babelwire.store import Store, display_location, is_postgres_url, open_store
 
 
 class _Context:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.missing = False
+        """True once a reading command found no database at ``settings.db``."""
 
-    def store(self) -> Store:
+    def store(self, *, existing: bool = False) -> Store:
+        """The database. ``existing``: the command only reads, so a SQLite file that does
+        not exist is not created (a mistyped ``--db`` would leave an empty database
+        behind); the command reads an empty one in memory and says so on stderr, so its
+        output and exit status stay what they were."""
+        if existing and not database_exists(self.settings.db):
+            self.missing = True
+            click.echo(f"No database at {self.settings.db} (nothing stored there yet): "
+                       "ingest something first ('babelwire ingest FILE|URL' or "
+                       "'babelwire demo'), or check --db / BABELWIRE_DB.", err=True)
+            return open_store(":memory:")
         return open_store(self.settings.db)
+
+
+def database_exists(location: str | Path) -> bool:
+    """False only for a SQLite file that does not exist (a URL is the server's business)."""
+    text = str(location)
+    return is_postgres_url(text) or text == ":memory:" or Path(text).expanduser().exists()
+
+
+def _hint_if_empty(obj: _Context, found: object, what: str) -> None:
+    """On stderr, so that scripts reading stdout see nothing new."""
+    if not found and not obj.missing:
+        click.echo(f"No {what} in {display_location(obj.settings.db)} yet: add articles "
+                   "with 'babelwire ingest FILE|URL' (or try 'babelwire demo').", err=True)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -116,11 +142,12 @@ def ingest(obj: _Context, targets: tuple[str, ...], no_fetch_pages: bool,
 @click.pass_obj
 def articles(obj: _Context, as_json: bool, story_id: int | None, limit: int | None) -> None:
     """List stored articles (oldest first)."""
-    with obj.store() as store:
+    with obj.store(existing=True) as store:
         found = store.articles(story_id=story_id, limit=limit)
     if as_json:
         _dump([article_json(a) for a in found])
         return
+    _hint_if_empty(obj, found or story_id is not None or limit == 0, "articles")
     for a in found:
         copy = f"  (copy of {a.duplicate_of_url})" if a.duplicate_of_url else ""
         date = a.published.date().isoformat() if a.published else "????-??-??"
@@ -133,11 +160,12 @@ def articles(obj: _Context, as_json: bool, story_id: int | None, limit: int | No
 @click.pass_obj
 def stories(obj: _Context, as_json: bool, limit: int | None) -> None:
     """List stories, largest first; copies count once."""
-    with obj.store() as store:
+    with obj.store(existing=True) as store:
         found = store.stories(limit=limit)
     if as_json:
         _dump([story_json(s) for s in found])
         return
+    _hint_if_empty(obj, found or limit == 0, "stories")
     for s in found:
         click.echo(f"#{s.id:<5} {s.independent_size:>3} articles ({s.size} with copies) "
                    f"[{', '.join(s.languages)}] {s.title}")
@@ -149,7 +177,7 @@ def stories(obj: _Context, as_json: bool, limit: int | None) -> None:
 def story(obj: _Context, story_id: int) -> None:
     """Show one story: its articles and why each was grouped (a story merged into another
     since shows that one, saying so on stderr)."""
-    with obj.store() as store:
+    with obj.store(existing=True) as store:
         found = store.story(story_id)
         successor = store.story_successor(story_id) if found is None else None
         if successor is not None:  # merged since: show the story it joined
@@ -174,7 +202,7 @@ def story(obj: _Context, story_id: int) -> None:
 def search(obj: _Context, query: str, as_json: bool, limit: int) -> None:
     """Keyword search: words, "phrases", AND, OR, NOT, parentheses."""
     try:
-        with obj.store() as store:
+        with obj.store(existing=True) as store:
             hits = store.search_text(query, limit=limit)
     except BabelwireError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -281,7 +309,7 @@ def token_add(obj: _Context, name: str, write: bool) -> None:
 @click.pass_obj
 def token_list(obj: _Context) -> None:
     """List token names, rights and creation times (never the tokens)."""
-    with obj.store() as store:
+    with obj.store(existing=True) as store:
         found = store.api_tokens()
     for t in found:
         click.echo(f"{t.name:<24} {'read+write' if t.can_write else 'read':<10} "
@@ -346,7 +374,7 @@ def status(obj: _Context) -> None:
     """Counts of articles, copies, stories, languages and sources; source health alarms."""
     from babelwire.monitor.health import health_alarms
 
-    with obj.store() as store:
+    with obj.store(existing=True) as store:
         counts = store.counts()
         alarms = health_alarms(store, datetime.now(UTC), obj.settings)
     click.echo(f"database: {display_location(obj.settings.db)}")

@@ -18,7 +18,7 @@ from babelwire.store import Store
 
 
 class _HasStore(Protocol):
-    def store(self) -> Store: ...
+    def store(self, *, existing: bool = False) -> Store: ...
 
 
 def entity_json(e: EntitySummary) -> dict[str, Any]:
@@ -45,7 +45,7 @@ def entities_command(obj: _HasStore, as_json: bool, kind: str | None, limit: int
     'babelwire reindex-entities' first on a database ingested before entities existed.
     """
     try:
-        with obj.store() as store:
+        with obj.store(existing=True) as store:
             found = store.entities(kind=kind, limit=limit, min_articles=min_articles)
     except BabelwireError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class _Context(Protocol):
     settings: Settings
 
-    def store(self) -> Store: ...
+    def store(self, *, existing: bool = False) -> Store: ...
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -18,7 +18,7 @@ from babelwire.store import Store
 class _Obj(Protocol):
     settings: Settings
 
-    def store(self) -> Store: ...
+    def store(self, *, existing: bool = False) -> Store: ...
 
 
 @click.command("report")
@@ -40,7 +40,7 @@ def report_command(obj: _Obj, since_text: str, fmt: str, output: Path | None,
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
         since = now - parse_since(since_text)
-        with obj.store() as store:
+        with obj.store(existing=True) as store:
             if email:
                 email_report(obj.settings, store, to=email, since=since, now=now, fmt=fmt)
                 click.echo(f"report emailed to {email}")

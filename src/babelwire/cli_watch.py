@@ -33,7 +33,7 @@ from babelwire.store import Store
 class _Obj(Protocol):
     settings: Settings
 
-    def store(self) -> Store: ...
+    def store(self, *, existing: bool = False) -> Store: ...
 
 
 def _dump(data: Any) -> None:
