@@ -176,3 +176,16 @@ def test_an_empty_database_gets_a_hint_on_stderr_only(tmp_path, jsonl):
     invoke("--db", db, "ingest", str(jsonl))
     listed = invoke("--db", db, "stories")
     assert "Valencia" in listed.stdout and listed.stderr == ""
+
+
+def test_extraction_libraries_log_their_parse_errors_only_with_verbose(tmp_path):
+    import logging
+
+    page = tmp_path / "noise.html"
+    page.write_bytes(bytes(range(256)) * 8)  # not HTML at all
+    db = str(tmp_path / "n.db")
+    result = invoke("--db", db, "ingest", str(page))
+    assert "failed [extract] " in result.stderr and "noise.html" in result.stderr
+    assert logging.getLogger("trafilatura").getEffectiveLevel() == logging.CRITICAL
+    invoke("-v", "--db", db, "status")
+    assert logging.getLogger("trafilatura").level == logging.NOTSET  # as the root logs

@@ -26,6 +26,10 @@ from babelwire.records import IngestReport, StoredArticle, Story
 from babelwire.settings import SETTINGS, Settings, load_settings
 from babelwire.store import Store, display_location, is_postgres_url, open_store
 
+QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "readability")
+"""Extraction libraries that log every page they cannot parse as an ERROR; without ``-v``
+only babelwire's own report of the failure is shown."""
+
 
 class _Context:
     def __init__(self, settings: Settings) -> None:
@@ -93,6 +97,8 @@ def main(ctx: click.Context, db: str | None, config_file: str | None, verbose: i
     """babelwire: multilingual news monitoring. Ingest news, get stories across languages."""
     logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
                         format="%(levelname)s %(name)s: %(message)s")
+    for library in QUIET_LIBRARIES:  # without -v a failure is reported once, by babelwire
+        logging.getLogger(library).setLevel(logging.NOTSET if verbose else logging.CRITICAL)
     try:
         settings = load_settings(config_file=config_file, overrides={"db": db})
     except BabelwireError as exc:
