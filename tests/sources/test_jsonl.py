@@ -94,3 +94,14 @@ def test_missing_file_is_a_problem(tmp_path):
     [problem] = JsonlSource(tmp_path / "nope.jsonl").documents()
     assert isinstance(problem, IngestProblem)
     assert problem.location == str(tmp_path / "nope.jsonl")
+
+
+def test_a_bad_line_is_reported_at_its_own_column(tmp_path):
+    path = tmp_path / "cut.jsonl"
+    path.write_bytes(b'{"url": "https://x.example/1", "title": "x"\r\n'
+                     b'{"url": "https://x.example/2",, "text": "y"}\n')
+    cut, doubled = list(JsonlSource(path).documents())
+    assert cut.reason == ("bad JSON: Expecting ',' delimiter at column 44 "
+                          "(the line ends before the record is closed)")
+    assert doubled.reason == "bad JSON: Expecting property name enclosed in double quotes " \
+                             "at column 31"

@@ -113,13 +113,17 @@ class JsonlSource:
 
 
 def _read_line(raw: bytes, location: str, fetched_at: datetime) -> FetchedDocument | IngestProblem:
+    text = ""
     try:
-        record = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8").rstrip("\r\n")  # so a column counts within the line
+        record = json.loads(text)
         return parse_article(record, location=location, fetched_at=fetched_at)
     except UnicodeDecodeError as exc:
         reason = f"line is not UTF-8 ({exc.reason} at byte {exc.start})"
     except json.JSONDecodeError as exc:
         reason = f"bad JSON: {exc.msg} at column {exc.colno}"
+        if exc.pos >= len(text.rstrip()):
+            reason += " (the line ends before the record is closed)"
     except JsonlLineError as exc:
         reason = str(exc)
     except (ValueError, RecursionError) as exc:  # huge integers, absurd nesting
