@@ -189,3 +189,16 @@ def test_extraction_libraries_log_their_parse_errors_only_with_verbose(tmp_path)
     assert logging.getLogger("trafilatura").getEffectiveLevel() == logging.CRITICAL
     invoke("-v", "--db", db, "status")
     assert logging.getLogger("trafilatura").level == logging.NOTSET  # as the root logs
+
+
+@pytest.mark.parametrize("command", [["story", "99999999999999999999"],
+                                     ["articles", "--story", "99999999999999999999"],
+                                     ["stories", "--limit", "99999999999999999999"],
+                                     ["search", "x", "--limit", "0"],
+                                     ["entities", "--limit", "99999999999999999999"]])
+def test_numbers_beyond_what_the_database_holds_are_refused_by_name(tmp_path, jsonl, command):
+    db = str(tmp_path / "n.db")
+    invoke("--db", db, "ingest", str(jsonl))
+    result = invoke("--db", db, *command)
+    assert result.exit_code == 2  # a usage error naming the option, not a traceback
+    assert "is not in the range" in result.stderr

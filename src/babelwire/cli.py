@@ -20,6 +20,7 @@ from babelwire.cli_entities import entities_command, reindex_entities_command
 from babelwire.cli_eval import eval_command
 from babelwire.cli_monitor import run_command, source_command
 from babelwire.cli_report import report_command
+from babelwire.cli_types import COUNT, ROW_ID
 from babelwire.cli_watch import alerts_command, watch_group
 from babelwire.errors import BabelwireError
 from babelwire.records import IngestReport, StoredArticle, Story
@@ -143,8 +144,8 @@ def ingest(obj: _Context, targets: tuple[str, ...], no_fetch_pages: bool,
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
-@click.option("--story", "story_id", type=int, default=None, help="Only this story's articles.")
-@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.option("--story", "story_id", type=ROW_ID, default=None, help="Only this story's articles.")
+@click.option("--limit", type=COUNT, default=None, help="At most this many.")
 @click.pass_obj
 def articles(obj: _Context, as_json: bool, story_id: int | None, limit: int | None) -> None:
     """List stored articles (oldest first)."""
@@ -162,7 +163,7 @@ def articles(obj: _Context, as_json: bool, story_id: int | None, limit: int | No
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
-@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.option("--limit", type=COUNT, default=None, help="At most this many.")
 @click.pass_obj
 def stories(obj: _Context, as_json: bool, limit: int | None) -> None:
     """List stories, largest first; copies count once."""
@@ -178,7 +179,7 @@ def stories(obj: _Context, as_json: bool, limit: int | None) -> None:
 
 
 @main.command()
-@click.argument("story_id", type=int)
+@click.argument("story_id", type=ROW_ID)
 @click.pass_obj
 def story(obj: _Context, story_id: int) -> None:
     """Show one story: its articles and why each was grouped (a story merged into another
@@ -203,7 +204,7 @@ def story(obj: _Context, story_id: int) -> None:
 @main.command()
 @click.argument("query")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
-@click.option("--limit", type=int, default=20, show_default=True, help="At most this many.")
+@click.option("--limit", type=COUNT, default=20, show_default=True, help="At most this many.")
 @click.pass_obj
 def search(obj: _Context, query: str, as_json: bool, limit: int) -> None:
     """Keyword search: words, "phrases", AND, OR, NOT, parentheses."""
@@ -227,7 +228,7 @@ def search(obj: _Context, query: str, as_json: bool, limit: int) -> None:
 @click.option("--serve/--no-serve", "serve_after", default=None,
               help="Serve the dashboard afterwards (default: when run from a terminal).")
 @click.option("--host", default=None, help="Address to serve on (default: serve_host).")
-@click.option("--port", type=int, default=None,
+@click.option("--port", type=click.IntRange(1, 65535), default=None,
               help="Port to serve on (default: serve_port, or a free one when it is busy).")
 @click.pass_obj
 def demo(obj: _Context, fresh: bool, serve_after: bool | None, host: str | None,
@@ -280,7 +281,8 @@ def _serve(settings: Settings, host: str | None, port: int | None, *,
 
 @main.command()
 @click.option("--host", default=None, help="Address to listen on (default: serve_host).")
-@click.option("--port", type=int, default=None, help="Port to listen on (default: serve_port).")
+@click.option("--port", type=click.IntRange(1, 65535), default=None,
+              help="Port to listen on (default: serve_port).")
 @click.pass_obj
 def serve(obj: _Context, host: str | None, port: int | None) -> None:
     """Serve the dashboard and the HTTP API (JSON under /api/, OpenAPI at /openapi.json)."""

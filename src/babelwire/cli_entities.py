@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 import click
 
+from babelwire.cli_types import COUNT
 from babelwire.errors import BabelwireError
 from babelwire.stages.entities_records import ENTITY_KINDS, EntitySummary
 from babelwire.store import Store
@@ -32,8 +33,8 @@ def entity_json(e: EntitySummary) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @click.option("--kind", type=click.Choice(ENTITY_KINDS), default=None,
               help="Only people, organisations, places or cited documents.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
-@click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
+@click.option("--limit", type=COUNT, default=None, help="At most this many.")
+@click.option("--min-articles", type=COUNT, default=1, show_default=True,
               help="Only entities named in at least this many articles.")
 @click.pass_obj
 def entities_command(obj: _HasStore, as_json: bool, kind: str | None, limit: int | None,
@@ -62,7 +63,7 @@ def entities_command(obj: _HasStore, as_json: bool, kind: str | None, limit: int
 
 
 @click.command("reindex-entities")
-@click.option("--batch", type=click.IntRange(min=1), default=500, show_default=True,
+@click.option("--batch", type=COUNT, default=500, show_default=True,
               help="Articles read from the database at a time.")
 @click.pass_obj
 def reindex_entities_command(obj: _HasStore, batch: int) -> None:

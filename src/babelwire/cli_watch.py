@@ -25,6 +25,7 @@ from babelwire.alerts.watches import (
     new_watch,
     watch_json,
 )
+from babelwire.cli_types import COUNT
 from babelwire.errors import BabelwireError
 from babelwire.settings import Settings
 from babelwire.store import Store
@@ -120,7 +121,7 @@ def watch_remove(obj: _Obj, name: str) -> None:
 @watch_group.command("test")
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--limit", type=COUNT, default=50, show_default=True)
 @click.pass_obj
 def watch_test(obj: _Obj, name: str, as_json: bool, limit: int) -> None:
     """Which stored stories watchlist NAME matches (whenever they were stored)."""
@@ -153,7 +154,7 @@ def watch_test(obj: _Obj, name: str, as_json: bool, limit: int) -> None:
 @click.argument("name")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the feed here (default: print it).")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--limit", type=COUNT, default=50, show_default=True)
 @click.pass_obj
 def watch_feed(obj: _Obj, name: str, output: Path | None, limit: int) -> None:
     """The Atom feed of watchlist NAME's alerts."""
@@ -173,7 +174,7 @@ def watch_feed(obj: _Obj, name: str, output: Path | None, limit: int) -> None:
 @click.command("alerts")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @click.option("--watch", "watch_name", default=None, help="Only this watchlist's alerts.")
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--limit", type=COUNT, default=100, show_default=True)
 @click.pass_obj
 def alerts_command(obj: _Obj, as_json: bool, watch_name: str | None, limit: int) -> None:
     """The alert log, newest first, with each delivery's status."""

@@ -77,7 +77,8 @@ def test_add_list_test_feed_alerts_remove(db):
     (["--query", "rail", "--webhook", "ftp://x"], "unsupported URL scheme"),
     (["--query", "rail", "--email", "not-an-address"], "is not an email address"),
     (["--query", "rail", "--alias", "rail"], "alias 'rail' is malformed"),
-    (["--query", "rail", "--digest", "0"], "at least 1 minute"),
+    (["--query", "rail", "--digest", "0"], "1 to 44640 minutes"),
+    (["--query", "rail", "--digest", "99999999999999999999"], "1 to 44640 minutes"),
     (["--query", "*", "--reasons", "breaking,storm"], "unknown alert reason(s) storm"),
 ])
 def test_bad_watches_are_refused_with_the_reason(db, args, problem):

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from babelwire.web.pagination import encode_cursor
 
 
@@ -96,6 +98,15 @@ def test_story_detail_has_every_article_with_evidence_and_the_first_outlet(clien
         assert e["lexical_similarity"] == e["raw"]["lexical_similarity"]
     assert client.get("/api/story/999999").status_code == 404
     assert client.get("/api/story/abc").status_code == 422
+
+
+@pytest.mark.parametrize("path", ["/api/story/99999999999999999999",
+                                  "/api/entities/99999999999999999999",
+                                  "/api/articles?story_id=-99999999999999999999"])
+def test_ids_beyond_64_bits_are_a_named_422_not_a_server_error(client, path):
+    answer = client.get(path)
+    assert answer.status_code == 422
+    assert "9223372036854775807" in answer.json()["detail"]
 
 
 def test_articles_keyset_pagination_is_complete_and_newest_first(client, store):

@@ -51,6 +51,8 @@ def test_story_page_explains_the_grouping(client):
     assert html.count('class="article"') == story["independent_size"]
     assert client.get("/story/999999").status_code == 404
     assert "There is no story #999999" in client.get("/story/999999").text
+    for page in ("/story/99999999999999999999", "/entities/99999999999999999999"):
+        assert client.get(page).status_code == 400  # beyond 64 bits: the error page
 
 
 def test_search_page_keyword_semantic_and_helpful_errors(client):

@@ -19,6 +19,9 @@ from babelwire.errors import BabelwireError, WatchError
 from babelwire.sources.address_policy import split_http_url
 from babelwire.store.base import Store
 
+MAX_DIGEST_MINUTES = 31 * 24 * 60
+"""The longest digest period: a month of 31 days."""
+
 
 def new_watch(*, name: str, query: str, webhook: str | None = None, secret: str | None = None,
               email: str | None = None, languages: Sequence[str] = (),
@@ -40,8 +43,9 @@ def new_watch(*, name: str, query: str, webhook: str | None = None, secret: str 
     if email is not None and (email.count("@") != 1 or any(c.isspace() for c in email)
                               or email.startswith("@") or email.endswith("@")):
         raise WatchError(f"--email {email!r} is not an email address")
-    if digest_minutes is not None and digest_minutes < 1:
-        raise WatchError("--digest needs a period of at least 1 minute")
+    if digest_minutes is not None and not 1 <= digest_minutes <= MAX_DIGEST_MINUTES:
+        raise WatchError(f"--digest needs a period of 1 to {MAX_DIGEST_MINUTES} minutes "
+                         f"(31 days), not {digest_minutes}")
     chosen = tuple(dict.fromkeys(reasons)) if reasons else REASONS
     unknown = [r for r in chosen if r not in REASONS]
     if unknown:

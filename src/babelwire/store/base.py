@@ -553,6 +553,10 @@ def lexical_counts(rows: Iterable[Sequence[Any]]) -> tuple[int, list[int], list[
 MAX_MERGE_CHAIN = 1000
 """The most merges :func:`story_successor_sql` follows from one story."""
 
+ROW_ID_MAX = 2**63 - 1
+"""The largest id, count or limit a backend can bind (a signed 64-bit integer): callers
+that take one from users bound it, so a larger one is a clear error, not a driver's."""
+
 
 def story_successor_sql(mark: str) -> str:
     """The query for :meth:`Store.story_successor` (the same on both backends but for the

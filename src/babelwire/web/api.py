@@ -28,6 +28,7 @@ from babelwire.store.base import ApiToken
 from babelwire.web import schemas
 from babelwire.web.auth import context, require_read, require_write
 from babelwire.web.cache import ReadCache
+from babelwire.web.ids import StoryFilter, StoryId
 from babelwire.web.monitoring import monitor_health
 from babelwire.web.pagination import MAX_LIMIT, decode_cursor, encode_cursor, offset_from
 from babelwire.web.search import MAX_RESULTS, SearchFilters, check_query, search, search_page
@@ -119,7 +120,7 @@ async def api_stories(request: Request, lang: str | None = None, source: str | N
 
 @router.get("/story/{story_id}", response_model=schemas.StoryDetailOut,
             responses={301: MOVED, 404: {"model": schemas.ErrorOut}})
-async def api_story(request: Request, story_id: int) -> Response:
+async def api_story(request: Request, story_id: StoryId) -> Response:
     """One story: every article, oldest first, with the evidence for its grouping."""
     store = context(request).store
     return await cached_json(request, ("api-story", story_id),
@@ -160,7 +161,7 @@ def _story_out(request: Request, story_id: int) -> schemas.StoryDetailOut:
 
 
 @router.get("/articles", response_model=schemas.ArticlesPage)
-def api_articles(request: Request, story_id: int | None = None, lang: str | None = None,
+def api_articles(request: Request, story_id: StoryFilter = None, lang: str | None = None,
                  source: str | None = None, since: datetime | None = None,
                  until: datetime | None = None, include_text: bool = False,
                  limit: Limit = 50, cursor: Cursor = None) -> schemas.ArticlesPage:

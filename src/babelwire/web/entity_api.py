@@ -9,6 +9,7 @@ from babelwire.web.api import ERRORS, MOVED, Cursor, Limit, cached_json, moved
 from babelwire.web.auth import context, require_read
 from babelwire.web.countries import country_name
 from babelwire.web.entities import check_kind, entity_detail, entity_page
+from babelwire.web.ids import EntityId
 from babelwire.web.languages import language_name
 from babelwire.web.pagination import decode_cursor, encode_cursor, offset_from
 from babelwire.web.scripts import script_of
@@ -47,7 +48,7 @@ async def api_entities(
 
 @router.get("/entities/{entity_id}", response_model=schemas.EntityDetailOut,
             responses={301: MOVED, 404: {"model": schemas.ErrorOut}})
-async def api_entity(request: Request, entity_id: int) -> Response:
+async def api_entity(request: Request, entity_id: EntityId) -> Response:
     """One entity: spellings, articles per language and country over time, co-mentions,
     stories."""
     return await cached_json(request, ("api-entity", entity_id),

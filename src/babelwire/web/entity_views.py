@@ -12,6 +12,7 @@ from babelwire.web.auth import context, require_read
 from babelwire.web.countries import KNOWN_OUTLETS, country_name
 from babelwire.web.coverage import coverage_chart
 from babelwire.web.entities import KIND_LABELS, check_kind, entity_detail, entity_page
+from babelwire.web.ids import EntityId
 from babelwire.web.languages import language_name
 from babelwire.web.pagination import decode_cursor, encode_cursor, offset_from
 from babelwire.web.views import render
@@ -46,7 +47,7 @@ def entities_view(request: Request, kind: str = "",
 
 
 @router.get("/entities/{entity_id}", name="entity")
-def entity_view(request: Request, entity_id: int) -> Response:
+def entity_view(request: Request, entity_id: EntityId) -> Response:
     ctx = context(request)
     d = entity_detail(ctx, entity_id)
     if d is None:

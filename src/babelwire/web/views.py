@@ -14,6 +14,7 @@ from babelwire.store.base import EntityListing
 from babelwire.web.auth import COOKIE, context, require_read
 from babelwire.web.charts import sparkline
 from babelwire.web.entities import entity_page
+from babelwire.web.ids import StoryId
 from babelwire.web.monitoring import monitor_health
 from babelwire.web.pagination import decode_cursor, encode_cursor, offset_from
 from babelwire.web.search import MODES, NO_FILTERS, SearchFilters, SearchPage, search_page
@@ -82,7 +83,7 @@ def stories_view(request: Request, lang: str = "", source: str = "",
 
 
 @router.get("/story/{story_id}", name="story")
-def story_view(request: Request, story_id: int) -> Response:
+def story_view(request: Request, story_id: StoryId) -> Response:
     ctx = context(request)
     detail = story_detail(ctx, story_id)
     if detail is None:
