@@ -123,3 +123,13 @@ def test_missing_path_is_a_problem(tmp_path):
     [problem] = FileSource(tmp_path / "gone.html").documents()
     assert isinstance(problem, IngestProblem)
     assert "no such file" in problem.reason
+
+
+def test_a_pipe_is_named_as_such_not_as_missing(tmp_path):
+    import os
+
+    fifo = tmp_path / "feed.html"
+    os.mkfifo(fifo)
+    [problem] = FileSource(fifo).documents()  # read nothing: a pipe would block
+    assert isinstance(problem, IngestProblem)
+    assert problem.reason.startswith("not a regular file or folder")

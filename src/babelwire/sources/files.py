@@ -124,7 +124,8 @@ class FileSource:
                 yield from self._file_items(self.path)
         else:
             yield IngestProblem(location=self.location, stage=READ_STAGE,
-                                reason="no such file or folder")
+                                reason="not a regular file or folder (a device, socket or "
+                                       "pipe)" if self.path.exists() else "no such file or folder")
 
     def _file_items(self, path: Path) -> Iterator[FetchedDocument | IngestProblem]:
         kind = file_kind(path)
