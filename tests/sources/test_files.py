@@ -133,3 +133,7 @@ def test_a_pipe_is_named_as_such_not_as_missing(tmp_path):
     [problem] = FileSource(fifo).documents()  # read nothing: a pipe would block
     assert isinstance(problem, IngestProblem)
     assert problem.reason.startswith("not a regular file or folder")
+    (tmp_path / "page.txt").write_text("Title\n\nBody text.", encoding="utf-8")
+    items = list(FileSource(tmp_path).documents())  # in a folder too, beside a real file
+    assert [type(i).__name__ for i in items] == ["IngestProblem", "FetchedDocument"]
+    assert items[0].location == str(fifo) and "regular" in items[0].reason

@@ -80,6 +80,9 @@ def canonical_url(html: str) -> str | None:
     return found
 
 
+NOT_REGULAR = "not a regular file or folder (a device, socket or pipe): not read"
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -112,8 +115,13 @@ class FileSource:
     def documents(self) -> Iterator[FetchedDocument | IngestProblem]:
         if self.path.is_dir():
             for path in _walk(self.path):
-                if file_kind(path) is not None:
+                if file_kind(path) is None:
+                    continue
+                if path.is_file():
                     yield from self._file_items(path)
+                else:  # a pipe would block the run, a device never end
+                    yield IngestProblem(location=str(path), stage=READ_STAGE,
+                                        reason=NOT_REGULAR)
         elif self.path.is_file():
             if file_kind(self.path) is None:
                 yield IngestProblem(location=self.location, stage=READ_STAGE,
@@ -124,8 +132,8 @@ class FileSource:
                 yield from self._file_items(self.path)
         else:
             yield IngestProblem(location=self.location, stage=READ_STAGE,
-                                reason="not a regular file or folder (a device, socket or "
-                                       "pipe)" if self.path.exists() else "no such file or folder")
+                                reason=NOT_REGULAR if self.path.exists()
+                                else "no such file or folder")
 
     def _file_items(self, path: Path) -> Iterator[FetchedDocument | IngestProblem]:
         kind = file_kind(path)
