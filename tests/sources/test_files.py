@@ -137,3 +137,19 @@ def test_a_pipe_is_named_as_such_not_as_missing(tmp_path):
     items = list(FileSource(tmp_path).documents())  # in a folder too, beside a real file
     assert [type(i).__name__ for i in items] == ["IngestProblem", "FetchedDocument"]
     assert items[0].location == str(fifo) and "regular" in items[0].reason
+
+
+def test_a_file_too_large_to_be_a_page_or_feed_is_refused_unread(tmp_path, monkeypatch):
+    from babelwire.sources import base
+
+    monkeypatch.setattr(base, "MAX_LOCAL_BYTES", 1000)
+    (tmp_path / "huge.html").write_text("<p>" + "word " * 400 + "</p>", encoding="utf-8")
+    (tmp_path / "huge.rss").write_text("<rss>" + " " * 2000 + "</rss>", encoding="utf-8")
+    (tmp_path / "small.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    items = list(FileSource(tmp_path).documents())
+    refused = {i.location.rsplit("/", 1)[1]: i.reason for i in items
+               if isinstance(i, IngestProblem)}
+    assert set(refused) == {"huge.html", "huge.rss"}
+    assert all("larger than 0 MiB" in r and "JSON Lines" in r for r in refused.values())
+    assert [i.location.rsplit("/", 1)[1] for i in items
+            if isinstance(i, FetchedDocument)] == ["small.txt"]

@@ -8,6 +8,7 @@ mistake in how they were set up (see :func:`babelwire.sources.open_sources`).
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,6 +57,23 @@ def host_of(url: str) -> str:
 def aware_utc(value: datetime) -> datetime:
     """``value`` with a time zone: naive datetimes are taken to be UTC."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+MAX_LOCAL_BYTES = 64 * 1024 * 1024
+"""The most read from one local page, text, feed, sitemap or OPML file (JSON Lines and WARC
+files are read record by record, so any size goes)."""
+
+
+def read_local(path: str | Path) -> bytes:
+    """A local file's bytes; :class:`OSError` (``EFBIG``) past :data:`MAX_LOCAL_BYTES`,
+    read no further, so a huge or endless file costs no more memory than that."""
+    with Path(path).open("rb") as handle:
+        data = handle.read(MAX_LOCAL_BYTES + 1)
+    if len(data) > MAX_LOCAL_BYTES:
+        raise OSError(errno.EFBIG, f"larger than {MAX_LOCAL_BYTES // 2**20} MiB, the most "
+                      "read from one page, feed or sitemap file (JSON Lines and WARC files "
+                      "are read record by record and may be any size)")
+    return data
 
 
 def open_local(path: Path, location: str) -> BinaryIO | IngestProblem:

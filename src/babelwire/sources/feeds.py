@@ -19,7 +19,7 @@ import feedparser
 
 from babelwire.errors import FetchError, SourceError
 from babelwire.records import FetchedDocument, IngestProblem
-from babelwire.sources.base import READ_STAGE, host_of
+from babelwire.sources.base import READ_STAGE, host_of, read_local
 from babelwire.sources.http import Fetcher, FetchResult
 from babelwire.sources.pages import fetch_page, problem_from_error
 
@@ -145,7 +145,7 @@ class FeedSource:
     def _load(self) -> tuple[bytes, str | None, datetime] | IngestProblem | None:
         if not self.is_url:
             try:
-                data = Path(self.location).read_bytes()
+                data = read_local(self.location)
             except OSError as exc:
                 return IngestProblem(location=self.location, stage=READ_STAGE,
                                      reason=f"cannot read file: {exc.strerror or exc}")

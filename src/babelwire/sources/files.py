@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from babelwire.records import FetchedDocument, IngestProblem
-from babelwire.sources.base import READ_STAGE, host_of
+from babelwire.sources.base import READ_STAGE, host_of, read_local
 from babelwire.sources.charset import decode_bytes
 from babelwire.sources.feeds import FeedSource
 from babelwire.sources.http import Fetcher
@@ -157,7 +157,7 @@ class FileSource:
 
     def _xml(self, path: Path) -> Iterator[FetchedDocument | IngestProblem]:
         try:
-            data = path.read_bytes()
+            data = read_local(path)
         except OSError as exc:
             yield IngestProblem(location=str(path), stage=READ_STAGE,
                                 reason=f"cannot read file: {exc.strerror or exc}")
@@ -178,7 +178,7 @@ class FileSource:
     def _single(self, path: Path, kind: str) -> FetchedDocument | IngestProblem:
         location = str(path)
         try:
-            data = path.read_bytes()
+            data = read_local(path)
         except OSError as exc:
             return IngestProblem(location=location, stage=READ_STAGE,
                                  reason=f"cannot read file: {exc.strerror or exc}")

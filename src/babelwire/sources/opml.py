@@ -14,7 +14,7 @@ from xml.etree.ElementTree import Element
 
 from babelwire.errors import FetchError, SourceError
 from babelwire.records import FetchedDocument, IngestProblem
-from babelwire.sources.base import READ_STAGE, host_of
+from babelwire.sources.base import READ_STAGE, host_of, read_local
 from babelwire.sources.feeds import FeedSource, is_http_url
 from babelwire.sources.http import Fetcher, FetchResult
 from babelwire.sources.pages import problem_from_error
@@ -74,7 +74,7 @@ def parse_opml(data: bytes, *, location: str) -> list[OpmlFeed]:
 def read_opml(path: str | Path) -> list[OpmlFeed]:
     """:func:`parse_opml` of a file; :class:`SourceError` when it cannot be read."""
     try:
-        data = Path(path).read_bytes()
+        data = read_local(path)
     except OSError as exc:
         raise SourceError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
     return parse_opml(data, location=str(path))

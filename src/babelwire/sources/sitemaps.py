@@ -18,7 +18,7 @@ from xml.etree.ElementTree import Element
 
 from babelwire.errors import FetchError, SourceError
 from babelwire.records import FetchedDocument, IngestProblem
-from babelwire.sources.base import READ_STAGE, aware_utc, host_of
+from babelwire.sources.base import READ_STAGE, aware_utc, host_of, read_local
 from babelwire.sources.http import Fetcher, FetchResult
 from babelwire.sources.pages import fetch_page, problem_from_error
 from babelwire.sources.safe_xml import XmlRefused, gunzip_limited, is_gzip, local_name, parse_xml
@@ -205,7 +205,7 @@ class SitemapSource:
         """The sitemap's bytes, or ``None`` (with a problem unless merely unchanged)."""
         if location == self.location and not self.is_url:
             try:
-                return Path(location).read_bytes()
+                return read_local(location)
             except OSError as exc:
                 problems.append(IngestProblem(location=location, stage=READ_STAGE,
                                               reason=f"cannot read file: {exc.strerror or exc}"))
