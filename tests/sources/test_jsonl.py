@@ -105,3 +105,18 @@ def test_a_bad_line_is_reported_at_its_own_column(tmp_path):
                           "(the line ends before the record is closed)")
     assert doubled.reason == "bad JSON: Expecting property name enclosed in double quotes " \
                              "at column 31"
+
+
+def test_a_line_too_long_is_skipped_without_losing_the_next(tmp_path, monkeypatch):
+    from babelwire.sources import jsonl
+
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 100)
+    good = json.dumps({"url": "https://x.example/1", "text": "ok"}).encode()
+    path = tmp_path / "long.jsonl"
+    path.write_bytes(good + b"\n" + b'{"text": "' + b"x" * 1000 + b'"}\n' + good[:-1]
+                     + b', "title": "t"}\n' + b"y" * 250)
+    items = list(JsonlSource(path).documents())
+    assert [type(i).__name__ for i in items] == [
+        "FetchedDocument", "IngestProblem", "FetchedDocument", "IngestProblem"]
+    assert items[1].location.endswith(":2") and "longer than" in items[1].reason
+    assert items[2].location.endswith(":3") and items[3].location.endswith(":4")

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from babelwire.records import FetchedDocument, IngestProblem
 from babelwire.sources.base import READ_STAGE, aware_utc, host_of, open_local
@@ -104,12 +104,32 @@ class JsonlSource:
             return
         fetched_at = datetime.now(UTC)
         with handle:
-            for number, raw in enumerate(handle, start=1):
+            for number, raw in enumerate(_lines(handle), start=1):
+                if raw is None:
+                    yield IngestProblem(
+                        location=f"{self.location}:{number}", stage=READ_STAGE,
+                        reason=f"line longer than {MAX_LINE_BYTES // 2**20} MiB: not read")
+                    continue
                 if number == 1:
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
                 if not raw.strip():
                     continue
                 yield _read_line(raw, f"{self.location}:{number}", fetched_at)
+
+
+MAX_LINE_BYTES = 64 * 1024 * 1024
+"""The longest line read; a longer one is skipped in pieces, never held whole."""
+
+
+def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """Each line of ``handle``; None for one longer than :data:`MAX_LINE_BYTES`."""
+    while raw := handle.readline(MAX_LINE_BYTES + 1):
+        if len(raw) <= MAX_LINE_BYTES or raw.endswith(b"\n"):
+            yield raw
+            continue
+        while (rest := handle.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+            pass  # the rest of the long line, a piece at a time
+        yield None
 
 
 def _read_line(raw: bytes, location: str, fetched_at: datetime) -> FetchedDocument | IngestProblem:
