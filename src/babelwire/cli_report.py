@@ -36,7 +36,7 @@ def report_command(obj: _Obj, since_text: str, fmt: str, output: Path | None,
                    email: str | None, now_text: str | None) -> None:
     """Top stories, new stories, coverage by language and watched entities since a time."""
     try:
-        now = datetime.fromisoformat(now_text) if now_text else datetime.now(UTC)
+        now = _parse_now(now_text) if now_text else datetime.now(UTC)
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
         since = now - parse_since(since_text)
@@ -55,3 +55,11 @@ def report_command(obj: _Obj, since_text: str, fmt: str, output: Path | None,
         raise click.ClickException("a PDF is binary: give --output FILE")
     else:
         click.echo(data.decode("utf-8") if fmt != "pdf" else data, nl=fmt != "pdf")
+
+
+def _parse_now(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise BabelwireError(f"--now {text!r}: give an ISO 8601 time such as "
+                             "2026-11-22T08:00:00+00:00") from None

@@ -135,6 +135,13 @@ def test_bad_periods_are_refused(text):
     assert parse_since("90m") == timedelta(minutes=90)
 
 
+@pytest.mark.parametrize("text", ["99999999999d", "521w", "1e300h"])
+def test_periods_beyond_ten_years_are_refused_not_overflowed(text):
+    with pytest.raises(BabelwireError, match="longest period is 10 years"):
+        parse_since(text)
+    assert parse_since("520w") == timedelta(weeks=520)
+
+
 def test_pdf_text_keeps_what_the_font_covers():
     from babelwire.reports.render_pdf import printable
 

@@ -62,6 +62,10 @@ class Digest:
         return sum(self.by_language.values())
 
 
+MAX_PERIOD = timedelta(weeks=520)
+"""The longest report period: about ten years."""
+
+
 def parse_since(text: str) -> timedelta:
     """``24h``, ``90m``, ``7d`` or ``2w`` as a duration; BabelwireError otherwise."""
     units = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -72,6 +76,8 @@ def parse_since(text: str) -> timedelta:
         amount = -1
     if unit not in units or amount <= 0 or not math.isfinite(amount):
         raise BabelwireError(f"--since {text!r}: give a duration like 90m, 24h, 7d or 2w")
+    if amount * units[unit] > MAX_PERIOD.total_seconds():
+        raise BabelwireError(f"--since {text!r}: the longest period is 10 years (520w)")
     return timedelta(seconds=amount * units[unit])
 
 
