@@ -126,6 +126,10 @@ def test_articles_keyset_pagination_is_complete_and_newest_first(client, store):
     assert len(with_text["items"][0]["text"]) > 50
     naive = client.get("/api/articles", params={"since": "2026-11-03T00:00:00"})
     assert naive.status_code == 400 and "time zone" in naive.json()["detail"]
+    for name, edge in (("since", "0001-01-01T00:00:00+14:00"),
+                       ("until", "9999-12-31T23:59:59-14:00")):
+        beyond = client.get("/api/articles", params={name: edge})  # not a year in UTC
+        assert beyond.status_code == 400 and "out of range" in beyond.json()["detail"]
 
 
 def test_keyword_search_groups_by_story_and_paginates(client):

@@ -15,7 +15,7 @@ import io
 import itertools
 import json
 from collections.abc import Callable, Hashable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -169,6 +169,12 @@ def api_articles(request: Request, story_id: StoryFilter = None, lang: str | Non
     for name, value in (("since", since), ("until", until)):
         if value is not None and value.tzinfo is None:
             raise QueryError(f"{name} needs a time zone, e.g. 2026-11-03T08:00:00Z")
+        try:
+            if value is not None:
+                value.astimezone(UTC)  # as the store compares it
+        except OverflowError:
+            raise QueryError(f"{name} is out of range in UTC: give a time between the "
+                             "years 1 and 9999") from None
     params = {"story_id": story_id, "lang": lang, "source": source,
               "since": since.isoformat() if since else None,
               "until": until.isoformat() if until else None}
