@@ -120,3 +120,12 @@ def test_a_line_too_long_is_skipped_without_losing_the_next(tmp_path, monkeypatc
         "FetchedDocument", "IngestProblem", "FetchedDocument", "IngestProblem"]
     assert items[1].location.endswith(":2") and "longer than" in items[1].reason
     assert items[2].location.endswith(":3") and items[3].location.endswith(":4")
+
+
+def test_a_date_outside_the_calendar_in_utc_is_a_named_line_problem(tmp_path):
+    path = tmp_path / "edge.jsonl"
+    path.write_text(json.dumps({"url": "https://x.example/1", "text": "ok",
+                                "published": "0001-01-01T00:00:00+14:00"}) + "\n")
+    [problem] = JsonlSource(path).documents()
+    assert isinstance(problem, IngestProblem) and problem.stage == "read"
+    assert "falls outside the years 1-9999" in problem.reason

@@ -41,6 +41,11 @@ def parse_published(value: object) -> datetime | None:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
         raise JsonlLineError(f"'published' is not an ISO-8601 date: {value!r}") from None
+    try:
+        parsed.astimezone(UTC)  # every later stage compares it in UTC
+    except OverflowError:
+        raise JsonlLineError(f"'published' {value!r} falls outside the years 1-9999 in "
+                             "UTC") from None
     return aware_utc(parsed)
 
 
