@@ -154,7 +154,7 @@ def articles(obj: _Context, as_json: bool, story_id: int | None, limit: int | No
     if as_json:
         _dump([article_json(a) for a in found])
         return
-    _hint_if_empty(obj, found or story_id is not None or limit == 0, "articles")
+    _hint_if_empty(obj, found or story_id is not None, "articles")
     for a in found:
         copy = f"  (copy of {a.duplicate_of_url})" if a.duplicate_of_url else ""
         date = a.published.date().isoformat() if a.published else "????-??-??"
@@ -172,7 +172,7 @@ def stories(obj: _Context, as_json: bool, limit: int | None) -> None:
     if as_json:
         _dump([story_json(s) for s in found])
         return
-    _hint_if_empty(obj, found or limit == 0, "stories")
+    _hint_if_empty(obj, found, "stories")
     for s in found:
         click.echo(f"#{s.id:<5} {s.independent_size:>3} articles ({s.size} with copies) "
                    f"[{', '.join(s.languages)}] {s.title}")
