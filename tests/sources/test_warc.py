@@ -105,6 +105,14 @@ def test_not_a_warc(tmp_path):
     assert "broken WARC" in problem.reason
 
 
+def test_binary_junk_is_named_without_quoting_the_junk(tmp_path):
+    path = tmp_path / "junk.warc"
+    path.write_bytes(bytes(range(1, 256)) * 40)
+    [problem] = WarcSource(path).documents()
+    assert "broken WARC" in problem.reason
+    assert len(problem.reason) < 300 and problem.reason.isascii()
+
+
 def test_oversized_record_skipped(tmp_path):
     path = tmp_path / "big.warc.gz"
     _write_warc(path)

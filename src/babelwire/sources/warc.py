@@ -183,6 +183,14 @@ def _warc_date(value: str | None) -> datetime:
         raise ValueError(f"bad WARC-Date {value!r}") from None
 
 
+DESCRIBE_CHARACTERS = 160
+"""The most of an exception's text a problem quotes (warcio quotes the bytes it choked on)."""
+
+
 def _describe(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    text = str(exc).strip().split(", first line:", 1)[0]  # warcio quotes the junk itself
+    if not text:
+        return type(exc).__name__
+    shown = "".join(c if c.isprintable() else "?" for c in text[:DESCRIBE_CHARACTERS])
+    more = "..." if len(text) > DESCRIBE_CHARACTERS else ""
+    return f"{type(exc).__name__}: {shown}{more}"
