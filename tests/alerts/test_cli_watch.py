@@ -80,6 +80,7 @@ def test_add_list_test_feed_alerts_remove(db):
     (["--query", "rail", "--digest", "0"], "1 to 44640 minutes"),
     (["--query", "rail", "--digest", "99999999999999999999"], "1 to 44640 minutes"),
     (["--query", "*", "--reasons", "breaking,storm"], "unknown alert reason(s) storm"),
+    (["--query", "rail", "--lang", "english please"], "is not a language code"),
 ])
 def test_bad_watches_are_refused_with_the_reason(db, args, problem):
     result = cli(db, "watch", "add", "w", *args)

@@ -84,6 +84,9 @@ def test_entity_names_are_collected():
     ('entity:""', "entity: needs a value"),
     ("NOT football", "only excludes"),
     ("---", "has no letters or digits"),
+    ("(" * 33 + "rail" + ")" * 33, "more than 32 nested parentheses or NOTs"),
+    ("NOT " * 33 + "rail", "more than 32 nested"),
+    ("rail " * 201, "characters long; the most is 1000"),
 ])
 def test_malformed_queries_name_the_problem(query, problem):
     with pytest.raises(QueryError, match=problem.replace("(", r"\(").replace(")", r"\)")):
@@ -97,3 +100,12 @@ def test_a_word_with_a_colon_is_a_word():
 def test_a_star_matches_every_article():
     assert match("*", "anything at all") == ["*"]
     assert match("* NOT football", "football results") == []
+
+
+def test_deep_queries_that_would_exhaust_the_stack_are_refused_with_a_short_message():
+    deep = "(" * 3000 + "rail" + ")" * 3000  # once a RecursionError: a 500 from the API
+    with pytest.raises(QueryError) as refused:
+        parse_watch_query(deep)
+    assert len(str(refused.value)) < 200
+    nested = "(" * 31 + "rail OR NOT tram" + ")" * 31  # 32 deep: the limit still parses
+    assert match(nested, "Rail strike") and not match(nested, "Tram strike")

@@ -40,6 +40,14 @@ def test_watchlists_need_a_write_token_to_change(client, write_token):
     bad = client.post("/api/watchlists", json={"name": "x", "query": "(floods OR rain"},
                       headers={"Authorization": f"Bearer {write_token}"})
     assert bad.status_code == 400 and "unclosed '('" in bad.json()["detail"]
+    for hostile, problem in (({"query": "(" * 3000 + "x" + ")" * 3000}, "characters long"),
+                             ({"query": "(" * 400 + "x" + ")" * 400}, "nested"),
+                             ({"query": "x", "languages": ["q" * 2000]}, "language code"),
+                             ({"query": "x", "digest_minutes": 10**20}, "1 to 44640")):
+        refused = client.post("/api/watchlists", json={"name": "h", **hostile},
+                              headers={"Authorization": f"Bearer {write_token}"})
+        assert refused.status_code == 400 and problem in refused.json()["detail"]
+        assert len(refused.json()["detail"]) < 300
 
 
 def test_alerts_and_the_atom_feed_after_the_hooks_run(client, store, make_app):

@@ -125,7 +125,8 @@ class _Token:
 
 def _tokens(query: str) -> list[_Token]:
     if query.count('"') % 2:
-        raise QueryError(f"unbalanced quote in watch query {query!r}: close the phrase with '\"'")
+        raise QueryError(f"unbalanced quote in watch query {_shown(query)}: "
+                         "close the phrase with '\"'")
     out: list[_Token] = []
     for m in _TOKEN.finditer(query):
         if m["field"] is not None:
@@ -133,12 +134,13 @@ def _tokens(query: str) -> list[_Token]:
             value = (m["fquoted"] if m["fquoted"] is not None else m["fword"] or "").strip()
             if name not in FIELDS:
                 if m["fquoted"] is not None:
-                    raise QueryError(f"unknown field {m['field']!r}: in watch query {query!r}; "
-                                     f"use one of {', '.join(f + ':' for f in FIELDS)}")
+                    raise QueryError(f"unknown field {m['field']!r}: in watch query "
+                                     f"{_shown(query)}; use one of "
+                                     f"{', '.join(f + ':' for f in FIELDS)}")
                 out.append(_Token("term", m.group(0)))  # a word with a colon, like 10:30
                 continue
             if not value:
-                raise QueryError(f"{name}: needs a value in watch query {query!r}, "
+                raise QueryError(f"{name}: needs a value in watch query {_shown(query)}, "
                                  f'like {name}:"..."')
             out.append(_Token("field", value, name))
         elif m["phrase"] is not None:
@@ -155,18 +157,38 @@ def _tokens(query: str) -> list[_Token]:
     return out
 
 
+MAX_QUERY_CHARACTERS = 1000
+"""The longest watch query."""
+MAX_DEPTH = 32
+"""The deepest nesting of parentheses and NOTs in a watch query (matching recurses)."""
+
+
+def _shown(query: str) -> str:
+    """``query`` as error messages quote it: at most 80 characters."""
+    return repr(query) if len(query) <= 80 else repr(query[:80]) + "..."
+
+
 class _Parser:
     def __init__(self, query: str, aliases: Mapping[str, tuple[str, ...]]) -> None:
+        if len(query) > MAX_QUERY_CHARACTERS:
+            raise QueryError(f"watch query {_shown(query)} is {len(query)} characters long; "
+                             f"the most is {MAX_QUERY_CHARACTERS}")
         self.query = query
         self.tokens = _tokens(query)
         self.pos = 0
+        self.depth = 0
         self.aliases = {normalise(k): v for k, v in aliases.items()}
+
+    def deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.fail(f"more than {MAX_DEPTH} nested parentheses or NOTs")
 
     def peek(self) -> _Token | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
 
     def fail(self, problem: str) -> QueryError:
-        return QueryError(f"{problem} in watch query {self.query!r}")
+        return QueryError(f"{problem} in watch query {_shown(self.query)}")
 
     def parse(self) -> Node:
         if not self.tokens:
@@ -199,7 +221,10 @@ class _Parser:
         t = self.peek()
         if t is not None and t.kind == "op" and t.value == "NOT":
             self.pos += 1
-            return Not(self.parse_not())
+            self.deeper()
+            node = Not(self.parse_not())
+            self.depth -= 1
+            return node
         return self.parse_atom()
 
     def parse_atom(self) -> Node:
@@ -208,11 +233,13 @@ class _Parser:
             raise self.fail("the query ends with an operator or '(': add a term after it")
         self.pos += 1
         if t.kind == "lpar":
+            self.deeper()
             node = self.parse_or()
             close = self.peek()
             if close is None or close.kind != "rpar":
                 raise self.fail("unclosed '('")
             self.pos += 1
+            self.depth -= 1
             return node
         if t.kind == "rpar":
             raise self.fail("misplaced ')'")
@@ -231,7 +258,7 @@ def parse_watch_query(query: str, aliases: Mapping[str, tuple[str, ...]] | None 
     """The query's tree; QueryError when it is malformed."""
     node = _Parser(query, aliases or {}).parse()
     if not _has_positive(node):
-        raise QueryError(f"watch query {query!r} only excludes (NOT ...): it would match "
+        raise QueryError(f"watch query {_shown(query)} only excludes (NOT ...): it would match "
                          "almost everything; add a term it must contain")
     return node
 

@@ -6,6 +6,7 @@ Shared by the CLI (``babelwire watch``) and the HTTP API, so both validate alike
 from __future__ import annotations
 
 import dataclasses
+import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,10 @@ from babelwire.store.base import Store
 
 MAX_DIGEST_MINUTES = 31 * 24 * 60
 """The longest digest period: a month of 31 days."""
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+"""An ISO 639 code, optionally with BCP 47 subtags."""
+MAX_LIST = 100
+"""The most languages, sources or aliases one watch takes."""
 
 
 def new_watch(*, name: str, query: str, webhook: str | None = None, secret: str | None = None,
@@ -31,8 +36,19 @@ def new_watch(*, name: str, query: str, webhook: str | None = None, secret: str 
     """A validated watch (not stored yet); WatchError or QueryError name what is wrong."""
     name = name.strip()
     if not name or len(name) > 100 or any(c in name for c in "/\\\n\r\t"):
-        raise WatchError(f"watch name {name!r}: give 1 to 100 characters without slashes "
+        shown = repr(name) if len(name) <= 100 else repr(name[:40]) + "..."
+        raise WatchError(f"watch name {shown}: give 1 to 100 characters without slashes "
                          "or line breaks")
+    for code in languages:
+        if not isinstance(code, str) or not LANGUAGE_CODE.fullmatch(code):
+            raise WatchError(f"language {str(code)[:40]!r} is not a language code such as "
+                             "'en', 'cs' or 'zh-Hant'")
+    for outlet in sources:
+        if not outlet.strip() or len(outlet) > 200:
+            raise WatchError(f"source {outlet[:40]!r}: give an outlet's name of 1 to 200 "
+                             "characters")
+    if max(len(languages), len(sources), len(aliases)) > MAX_LIST:
+        raise WatchError(f"give at most {MAX_LIST} languages, sources and aliases each")
     alias_map = dict(parse_alias(a) for a in aliases)
     parse_watch_query(query, alias_map)
     if webhook:
