@@ -46,6 +46,11 @@ def test_bad_source_commands_say_what_is_wrong(tmp_path):
     db = str(tmp_path / "s.db")
     bad = invoke("--db", db, "source", "add", "feed.xml")
     assert bad.exit_code != 0 and "not an http(s) URL" in bad.output
+    spaced = invoke("--db", db, "source", "add", "http://exa mple.example/feed")
+    assert spaced.exit_code != 0 and "malformed host name" in spaced.output
+    assert "malformed host name" in invoke("--db", db, "source", "add",
+                                           f"https://{'x' * 300}.example/").output
+    assert invoke("--db", db, "source", "list", "--json").output.strip() == "[]"
     missing = invoke("--db", db, "source", "remove", "nothing")
     assert missing.exit_code != 0 and "no source with URL or name 'nothing'" in missing.output
     invoke("--db", db, "source", "add", "https://a.example/feed", "--name", "Same")

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import click
 
-from babelwire.errors import BabelwireError
+from babelwire.errors import BabelwireError, FetchError
 from babelwire.settings import Settings
+from babelwire.sources.address_policy import split_http_url
 from babelwire.sources.base import host_of
 from babelwire.sources.feeds import is_http_url
 from babelwire.store import Store
@@ -74,8 +75,13 @@ def source_add(obj: _Context, url: str, name: str | None) -> None:
     """Register URL (an RSS/Atom feed, a sitemap or a page) for monitoring."""
     url = url.strip()
     if not is_http_url(url) or not host_of(url):
-        raise click.ClickException(f"{url!r} is not an http(s) URL; give a feed, sitemap or "
-                                   "page address such as https://example.com/feed.xml")
+        raise click.ClickException(f"{url[:200]!r} is not an http(s) URL; give a feed, "
+                                   "sitemap or page address such as "
+                                   "https://example.com/feed.xml")
+    try:
+        split_http_url(url)
+    except FetchError as exc:
+        raise click.ClickException(str(exc)) from exc
     label = (name or "").strip() or host_of(url)
     try:
         with obj.store() as store:

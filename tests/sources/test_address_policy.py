@@ -90,3 +90,21 @@ def test_bad_urls(url):
     with pytest.raises(FetchError) as caught:
         split_http_url(url)
     assert caught.value.location == url
+
+
+@pytest.mark.parametrize(("url", "problem"), [
+    ("http://exa mple.example/feed", "spaces or characters"),
+    ("http://exa%20mple.example/", "spaces or characters"),
+    ("http://a..b.example/", "empty label"),
+    ("http://" + "a" * 64 + ".example/", "a label is over 63"),
+    ("http://" + ("a" * 60 + ".") * 5 + "example/", "the most is 253"),
+])
+def test_host_names_no_dns_could_hold_are_refused(url, problem):
+    with pytest.raises(FetchError, match=problem):
+        split_http_url(url)
+
+
+@pytest.mark.parametrize("url", ["http://bücher.example/feed", "http://[2001:db8::1]:8080/x",
+                                 "https://news.example./", "http://my_host.example/"])
+def test_unusual_but_real_hosts_pass(url):
+    assert split_http_url(url).host

@@ -55,6 +55,29 @@ class HttpTarget:
     port: int
 
 
+_NOT_IN_HOSTS = frozenset(' <>"{}|\\^`%')
+
+
+def host_problem(host: str) -> str | None:
+    """What makes ``host`` (as :func:`urllib.parse.urlsplit` gives it) no host name, if
+    anything: no DNS name is over 253 characters or has a label over 63."""
+    try:
+        ipaddress.ip_address(host)
+        return None
+    except ValueError:
+        pass
+    if any(c in _NOT_IN_HOSTS or not c.isprintable() for c in host):
+        return "it has spaces or characters no host name has"
+    if len(host) > 253:
+        return f"{len(host)} characters long; the most is 253"
+    labels = host.removesuffix(".").split(".")
+    if any(not label for label in labels):
+        return "it has an empty label ('..')"
+    if any(len(label) > 63 for label in labels):
+        return "a label is over 63 characters"
+    return None
+
+
 def split_http_url(url: str) -> HttpTarget:
     """Scheme, host and port of an http(s) URL; :class:`FetchError` for anything else."""
     try:
@@ -67,6 +90,9 @@ def split_http_url(url: str) -> HttpTarget:
         raise FetchError(url, f"unsupported URL scheme {scheme or '(none)'!r}; only http and https")
     if not parts.hostname:
         raise FetchError(url, "URL has no host name")
+    problem = host_problem(parts.hostname)
+    if problem:
+        raise FetchError(url[:200], f"malformed host name: {problem}")
     default_port = 443 if scheme == "https" else 80
     return HttpTarget(scheme=scheme, host=parts.hostname.lower(), port=port or default_port)
 
