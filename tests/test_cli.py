@@ -202,3 +202,12 @@ def test_numbers_beyond_what_the_database_holds_are_refused_by_name(tmp_path, js
     result = invoke("--db", db, *command)
     assert result.exit_code == 2  # a usage error naming the option, not a traceback
     assert "is not in the range" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["alerts", "--json"], ["watch", "list", "--json"],
+                                     ["source", "list", "--json"]])
+def test_watch_and_source_listings_create_no_database_either(tmp_path, command):
+    db = tmp_path / "nowhere.db"
+    result = invoke("--db", str(db), *command)
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert not db.exists()

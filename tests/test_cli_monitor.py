@@ -50,7 +50,7 @@ def test_bad_source_commands_say_what_is_wrong(tmp_path):
     assert spaced.exit_code != 0 and "malformed host name" in spaced.output
     assert "malformed host name" in invoke("--db", db, "source", "add",
                                            f"https://{'x' * 300}.example/").output
-    assert invoke("--db", db, "source", "list", "--json").output.strip() == "[]"
+    assert invoke("--db", db, "source", "list", "--json").stdout.strip() == "[]"
     missing = invoke("--db", db, "source", "remove", "nothing")
     assert missing.exit_code != 0 and "no source with URL or name 'nothing'" in missing.output
     invoke("--db", db, "source", "add", "https://a.example/feed", "--name", "Same")

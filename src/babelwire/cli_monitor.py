@@ -103,7 +103,7 @@ def source_list(obj: _Context, as_json: bool) -> None:
     from babelwire.monitor.health import source_reports
 
     now = datetime.now(UTC)
-    with obj.store() as store:
+    with obj.store(existing=True) as store:
         reports = source_reports(store, now, obj.settings)
     if as_json:
         click.echo(json.dumps([source_json(r) for r in reports], ensure_ascii=False, indent=2))
@@ -133,7 +133,7 @@ def source_list(obj: _Context, as_json: bool) -> None:
 def source_remove(obj: _Context, url_or_name: str) -> None:
     """Stop monitoring a source, given by URL or name (its articles stay)."""
     wanted = url_or_name.strip()
-    with obj.store() as store:
+    with obj.store(existing=True) as store:
         found = [s for s in store.registered_sources() if s.url == wanted]
         if not found:
             found = [s for s in store.registered_sources() if s.name == wanted]

@@ -94,7 +94,7 @@ def watch_add(obj: _Obj, name: str, query: str, webhook: str | None, secret: str
 @click.pass_obj
 def watch_list(obj: _Obj, as_json: bool) -> None:
     """Every watchlist."""
-    with obj.store() as store:
+    with obj.store(existing=True) as store:
         found = store.watches()
     if as_json:
         _dump([watch_json(w) for w in found])
@@ -112,7 +112,7 @@ def watch_list(obj: _Obj, as_json: bool) -> None:
 @click.pass_obj
 def watch_remove(obj: _Obj, name: str) -> None:
     """Remove watchlist NAME with its alerts."""
-    with obj.store() as store:
+    with obj.store(existing=True) as store:
         if not store.remove_watch(name):
             raise click.ClickException(f"no watchlist called {name!r}")
     click.echo(f"removed watch {name!r}")
@@ -126,7 +126,7 @@ def watch_remove(obj: _Obj, name: str) -> None:
 def watch_test(obj: _Obj, name: str, as_json: bool, limit: int) -> None:
     """Which stored stories watchlist NAME matches (whenever they were stored)."""
     try:
-        with obj.store() as store:
+        with obj.store(existing=True) as store:
             watch = store.watch(name)
             if watch is None:
                 raise click.ClickException(f"no watchlist called {name!r}")
@@ -158,7 +158,7 @@ def watch_test(obj: _Obj, name: str, as_json: bool, limit: int) -> None:
 @click.pass_obj
 def watch_feed(obj: _Obj, name: str, output: Path | None, limit: int) -> None:
     """The Atom feed of watchlist NAME's alerts."""
-    with obj.store() as store:
+    with obj.store(existing=True) as store:
         watch = store.watch(name)
         if watch is None:
             raise click.ClickException(f"no watchlist called {name!r}")
@@ -178,7 +178,7 @@ def watch_feed(obj: _Obj, name: str, output: Path | None, limit: int) -> None:
 @click.pass_obj
 def alerts_command(obj: _Obj, as_json: bool, watch_name: str | None, limit: int) -> None:
     """The alert log, newest first, with each delivery's status."""
-    with obj.store() as store:
+    with obj.store(existing=True) as store:
         watch_id = None
         if watch_name is not None:
             watch = store.watch(watch_name)
