@@ -107,6 +107,9 @@ def test_ids_beyond_64_bits_are_a_named_422_not_a_server_error(client, path):
     answer = client.get(path)
     assert answer.status_code == 422
     assert "9223372036854775807" in answer.json()["detail"]
+    name = path.split("?")[1].split("=")[0] if "?" in path else (
+        "story_id" if "/story/" in path else "entity_id")
+    assert f"parameter '{name}':" in answer.json()["detail"]  # named once, not 'path.x'
 
 
 def test_articles_keyset_pagination_is_complete_and_newest_first(client, store):

@@ -194,8 +194,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def _describe(error: Any) -> str:
-    where = ".".join(str(p) for p in error.get("loc", ()) if p not in {"query", "body"})
-    place = {"query": "query parameter", "body": "body field", "path": "path parameter"}.get(
-        str(error.get("loc", ("",))[0]), "parameter")
+    loc = [str(p) for p in error.get("loc", ())]
+    places = {"query": "query parameter", "body": "body field", "path": "path parameter"}
+    place = places.get(loc[0] if loc else "", "parameter")
+    where = ".".join(loc[1:] if loc and loc[0] in places else loc)
     return f"{place} {where!r}: {error.get('msg', 'invalid')}" if where else str(
         error.get("msg", "invalid"))
