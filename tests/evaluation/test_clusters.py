@@ -33,3 +33,18 @@ def test_a_file_without_stories_is_refused(tmp_path):
                     encoding="utf-8")
     with pytest.raises(SourceError, match="'story'"):
         load_gold(path)
+
+
+def test_a_one_language_gold_file_has_no_cross_language_scores(tmp_path, embedder):
+    from babelwire.demo import sample_corpus_path
+    from babelwire.evaluation.clusters import evaluate_clusters
+
+    rows = [line for line in sample_corpus_path().read_text("utf-8").splitlines()
+            if json.loads(line)["lang"] == "en"]
+    gold = tmp_path / "en.jsonl"
+    gold.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = evaluate_clusters(gold, embedder=embedder)
+    assert result.headline["cross_language_f1"] is None  # not 0.0: there is nothing to score
+    pairs = {row.key: row for row in result.tables[0].rows}
+    assert pairs["cross-language"].n == 0 and pairs["cross-language"].values["f1"] is None
+    assert pairs["same-language"].values["f1"] is not None
