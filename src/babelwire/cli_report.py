@@ -17,6 +17,7 @@ from babelwire.store import Store
 
 class _Obj(Protocol):
     settings: Settings
+    missing: bool
 
     def store(self, *, existing: bool = False) -> Store: ...
 
@@ -41,6 +42,8 @@ def report_command(obj: _Obj, since_text: str, fmt: str, output: Path | None,
             now = now.replace(tzinfo=UTC)
         since = now - parse_since(since_text)
         with obj.store(existing=True) as store:
+            if email and obj.missing:  # nothing stored: no one wants that in their inbox
+                raise BabelwireError(f"no database at {obj.settings.db}: nothing to email")
             if email:
                 email_report(obj.settings, store, to=email, since=since, now=now, fmt=fmt)
                 click.echo(f"report emailed to {email}")

@@ -128,6 +128,17 @@ def test_the_report_command_emails(report_db, tmp_path):
     assert b"text/html" in message and b"babelwire digest" in message
 
 
+
+def test_no_report_is_emailed_from_a_database_that_does_not_exist(tmp_path):
+    missing = tmp_path / "typo.db"
+    result = CliRunner().invoke(main, ["--db", str(missing), "report", "--email",
+                                       "desk@example.org"],
+                                env={"BABELWIRE_CONFIG": "", "BABELWIRE_SMTP_HOST": "127.0.0.1",
+                                     "BABELWIRE_SMTP_PORT": "9"})  # nothing listens there
+    assert result.exit_code == 1 and "nothing to email" in result.output
+    assert not missing.exists()
+
+
 @pytest.mark.parametrize("text", ["24", "h", "-3h", "1y", "nanh"])
 def test_bad_periods_are_refused(text):
     with pytest.raises(BabelwireError, match="duration like"):
