@@ -91,3 +91,26 @@ def test_deleting_a_watchlist(client, write_token):
     assert client.delete("/api/watchlists/floods",
                          headers={"Authorization": f"Bearer {write_token}"}).status_code == 404
     assert "floods" not in {w["name"] for w in client.get("/api/watchlists").json()}
+
+
+def test_request_bodies_over_a_megabyte_are_refused_unread(client, write_token):
+    from babelwire.web.body_limit import MAX_REQUEST_BYTES
+
+    headers = {"Authorization": f"Bearer {write_token}", "Content-Type": "application/json"}
+    big = b'{"name": "big", "query": "' + b"a" * MAX_REQUEST_BYTES + b'"}'
+    announced = client.post("/api/watchlists", content=big, headers=headers)
+    assert announced.status_code == 413 and "over 1024 KiB" in announced.json()["detail"]
+    assert announced.headers["x-content-type-options"] == "nosniff"
+
+    def chunks():  # no Content-Length: counted as it arrives
+        yield b'{"name": "big", "query": "'
+        for _ in range(20):
+            yield b"a" * 65536
+        yield b'"}'
+
+    streamed = client.post("/api/watchlists", content=chunks(), headers=headers)
+    assert streamed.status_code == 413
+    assert "big" not in [w["name"] for w in client.get("/api/watchlists").json()]
+    small = client.post("/api/watchlists", json={"name": "small", "query": "rail"},
+                        headers={"Authorization": f"Bearer {write_token}"})
+    assert small.status_code == 201

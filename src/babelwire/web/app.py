@@ -35,6 +35,7 @@ from babelwire.settings import Settings
 from babelwire.stages.embed import Embedder
 from babelwire.store.base import Store
 from babelwire.web import api, entity_api, entity_views, views, watch_api, watch_views
+from babelwire.web.body_limit import BodyLimit
 from babelwire.web.context import WebContext, utc_now
 from babelwire.web.templating import make_templates
 
@@ -125,6 +126,7 @@ def create_app(store: Store, settings: Settings, *, embedder: Embedder | None = 
     app.include_router(watch_api.reader)
     app.include_router(watch_api.writer)
     app.include_router(watch_views.router)
+    app.add_middleware(BodyLimit)  # an oversized body is never read (headers still added)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(ServerTiming)
     _install_error_handlers(app)
