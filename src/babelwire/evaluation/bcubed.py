@@ -20,6 +20,14 @@ class BCubed:
     f1: float
     items: int
 
+    def scores(self) -> dict[str, float | None]:
+        """``f1``, ``precision`` and ``recall`` for a report; all None when no item had a
+        pair of the kind scored (cross-language pairs in a one-language file), not 0.0."""
+        scored = self.items > 0
+        return {"f1": self.f1 if scored else None,
+                "precision": self.precision if scored else None,
+                "recall": self.recall if scored else None}
+
 
 def _f1(p: float, r: float) -> float:
     return 0.0 if p + r == 0 else 2 * p * r / (p + r)

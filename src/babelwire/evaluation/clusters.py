@@ -106,11 +106,7 @@ def _items_in(lang: Mapping[Hashable, str], code: str) -> Callable[[Hashable, Ha
 
 
 def _row(name: str, score: BCubed) -> Row:
-    """A table row; with no pairs of its kind (one language only) its scores are none."""
-    scored = score.items > 0
-    return Row(key=name, n=score.items, values={
-        "f1": score.f1 if scored else None, "precision": score.precision if scored else None,
-        "recall": score.recall if scored else None})
+    return Row(key=name, n=score.items, values=score.scores())
 
 
 def evaluate_clusters(gold_path: str | Path | None = None, *, settings: Settings | None = None,
@@ -144,7 +140,7 @@ def evaluate_clusters(gold_path: str | Path | None = None, *, settings: Settings
         task="clusters", data=str(path),
         headline={"bcubed_f1": overall.f1, "bcubed_precision": overall.precision,
                   "bcubed_recall": overall.recall, "same_language_f1": same.f1,
-                  "cross_language_f1": cross.f1 if cross.items else None},
+                  "cross_language_f1": cross.scores()["f1"]},
         items=len(predicted),
         tables=(
             Table(name="by_pairs", title="BCubed of babelwire's stories, by kind of pair",

@@ -211,8 +211,7 @@ def evaluate_topics(data: str | Path | None = None, *, limit: int | None = None,
                   "only says how coarse the stories are)", key_label="pairs",
                   columns=("precision", "recall"),
                   rows=tuple(Row(key=name, n=score.items, values={
-                      "precision": score.precision if score.items else None,
-                      "recall": score.recall if score.items else None})
+                      k: v for k, v in score.scores().items() if k != "f1"})
                       for name, score in b.items())),
         ),
         published={"none": "SlavicNER publishes no story grouping; topics are a coarse "
