@@ -16,10 +16,18 @@ The scale and the anchor bonuses stay as configured (they move the score's sprea
 were set with the sample corpus's hard negatives in view), and so does the lexical
 weight (chosen on the training half in ``bench/similarity_lexical.py``'s nested check).
 
-Two splits are used: ``halves`` puts each story pair, with its machine-translated
-copies (suffixed ids), into one of two halves by a stable hash, so no translation of
-a test pair is ever fitted on; ``language pairs`` leaves one language pair out at a
-time, which asks how the calibration carries over to a language pair it never saw.
+Two kinds of split are used: ``halves`` puts each story pair, with its
+machine-translated copies (suffixed ids), into one of two halves by a stable hash, so
+no translation of a test pair is ever fitted on; ``language pairs`` leaves one language
+pair out at a time, which asks how the calibration carries over to a language pair it
+never saw.
+
+One split into halves is a noisy estimate: the F1-driven offset search moves in steps,
+and embedders that agree to a cosine of 0.999 (float32 and the int8 graphs) gave
+held-out Pearson 0.723 to 0.744 on the first split. The figure reported is therefore
+the mean over :data:`HALF_SPLITS` seeded splits (their standard deviation is about
+0.005 for Pearson and 0.006 for F1), with the first split, the one reported before,
+kept beside it.
 """
 
 from __future__ import annotations
@@ -40,6 +48,8 @@ from babelwire.stages.cluster_scripts import same_script
 
 Floats = npt.NDArray[np.float64]
 OFFSET_GRID = np.round(np.arange(0.68, 0.881, 0.002), 3)
+HALF_SPLITS = 20
+"""How many seeded splits into halves the held-out figures average."""
 SQUASH_GRID = (0.25, 0.35, 0.5, 0.75, 1.0, 1.5, 0.0)
 """Squash half-widths tried (0: none)."""
 _SUFFIX = re.compile(r"[^\d_]+")
@@ -67,9 +77,13 @@ def story_pair_key(pair_id: str) -> str:
     return _SUFFIX.sub("", pair_id)
 
 
-def half_of(pair_id: str) -> int:
-    """0 or 1: a stable split that keeps a pair and its translations together."""
-    digest = hashlib.sha1(story_pair_key(pair_id).encode()).digest()
+def half_of(pair_id: str, seed: int = 0) -> int:
+    """0 or 1: a stable split that keeps a pair and its translations together.
+
+    Each ``seed`` gives another split; seed 0 is the split reported before there were seeds.
+    """
+    key = story_pair_key(pair_id)
+    digest = hashlib.sha1((f"{seed}:{key}" if seed else key).encode()).digest()
     return digest[0] % 2
 
 

@@ -78,8 +78,9 @@ class Decision:
     evidence: dict[str, Any]
 
 
-def load_topic_documents(root: Path, limit: int | None = None) -> list[TopicDocument]:
-    """SlavicNER's ``raw/<topic>/<lang>/<doc>.txt`` files, shuffled with :data:`SEED`."""
+def load_topic_documents(root: Path, limit: int | None = None, *,
+                         seed: int = SEED) -> list[TopicDocument]:
+    """SlavicNER's ``raw/<topic>/<lang>/<doc>.txt`` files, shuffled with ``seed``."""
     docs = []
     for path in sorted((root / "raw").glob("*/*/*.txt")):
         topic, lang = path.parts[-3], path.parts[-2]
@@ -90,7 +91,7 @@ def load_topic_documents(root: Path, limit: int | None = None) -> list[TopicDocu
             docs.append(TopicDocument(url=f"https://slavicner.invalid/{topic}/{lang}/{path.stem}",
                                       title=title.strip(), text=body.strip(), lang=lang,
                                       topic=topic))
-    random.Random(SEED).shuffle(docs)
+    random.Random(seed).shuffle(docs)
     return docs[:limit] if limit else docs
 
 
@@ -180,14 +181,17 @@ def score_decisions(docs: Sequence[TopicDocument],
 
 def evaluate_topics(data: str | Path | None = None, *, limit: int | None = None,
                     settings: Settings | None = None, embedder: Embedder | None = None,
-                    params: ClusterParams | None = None) -> EvalResult:
-    """Cluster SlavicNER's documents with babelwire's pipeline and score them by topic."""
+                    params: ClusterParams | None = None, seed: int = SEED) -> EvalResult:
+    """Cluster SlavicNER's documents with babelwire's pipeline and score them by topic.
+
+    ``seed`` picks another order (and, with ``limit``, another subset) of the documents.
+    """
     from babelwire.evaluation.entities import resolve_data_dir
     from babelwire.settings import load_settings
 
     started = time.perf_counter()
     root = resolve_data_dir(data)
-    docs = load_topic_documents(root, limit)
+    docs = load_topic_documents(root, limit, seed=seed)
     settings = settings or load_settings(env={})
     decisions, failed = cluster_documents(docs, settings, embedder, params)
     got = score_decisions(docs, decisions)
@@ -217,7 +221,7 @@ def evaluate_topics(data: str | Path | None = None, *, limit: int | None = None,
         published={"none": "SlavicNER publishes no story grouping; topics are a coarse "
                            "upper level, used here for precision only"},
         notes=(
-            f"{len(docs)} documents at one instant ({INSTANT}), shuffled with seed {SEED}: "
+            f"{len(docs)} documents at one instant ({INSTANT}), shuffled with seed {seed}: "
             "the story window separates nothing, so this is harder than a stream",
             f"stories: {got['stories']}; copies (not joins): {got['copies'].get('copies', 0)}, "
             f"{got['copies'].get('of another topic', 0)} of a document of another topic",
