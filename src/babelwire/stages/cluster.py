@@ -52,7 +52,7 @@ SECONDS_PER_DAY = 86400.0
 class ClusterParams:
     threshold: float = 0.8
     window_days: float = 4.0
-    same_lang_offset: float = 0.82
+    same_lang_offset: float = 0.822
     """Typical cosine of unrelated same-language news (title + lead, multilingual-e5-small),
     raised by what such pairs share lexically (the lexical term adds more to them)."""
     cross_lang_offset: float = 0.778
