@@ -78,3 +78,34 @@ def test_the_lexical_frequencies_count_each_distinct_text_once():
     frequencies = stream_frequencies(texts, inputs)
     assert frequencies.documents == 2
     assert frequencies.counts.max() == 2  # " val" is in both distinct texts, once each
+
+
+class _HashEmbedder:
+    """Unit vectors drawn from a hash of the text: no model, same text same vector."""
+
+    name = "hash"
+    dim = 8
+
+    def embed(self, texts, *, kind="passage"):
+        rows = [np.random.default_rng(abs(hash(t)) % 2**32).normal(size=self.dim)
+                for t in texts]
+        out = np.array(rows, dtype=np.float32).reshape(len(texts), self.dim)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize("rows", [
+    [("1_2", "en", "en", 1.0)],  # one pair: every split leaves a half with nothing to fit on
+    [("1_2", "en", "en", 1.0), ("3_4", "de", "en", 4.0), ("5_6", "en", "en", 1.0),
+     ("7_8", "de", "de", 4.0)],
+])
+def test_held_out_figures_survive_tiny_samples(tmp_path, rows):
+    from babelwire.evaluation.similarity import evaluate_similarity
+
+    _write(tmp_path / "training_set.csv", rows)
+    _write(tmp_path / "testing_set.csv", [])
+    result = evaluate_similarity(tmp_path, embedder=_HashEmbedder())
+    halves = result.details["heldout"]["halves"]
+    assert halves["splits"] == 20
+    assert set(halves) >= {"pearson", "pearson_sd", "f1", "f1_sd"}
+    assert result.headline["heldout_f1"] == halves["f1"]
+    assert "first_half_split" in result.details["heldout"]

@@ -230,9 +230,11 @@ def _heldout(pairs: Sequence[SimilarityPair], inputs: Sequence[ClusterInput],
     splits = [figures(split(seed)) for seed in range(HALF_SPLITS)]
     halves: dict[str, Any] = {}
     for key in ("pearson", "f1", "precision", "recall"):
-        values = [float(split[key] or 0.0) for split in splits]
-        halves[key] = _round(statistics.fmean(values))
-        halves[f"{key}_sd"] = _round(statistics.stdev(values))
+        # undefined figures (Pearson of one pair, F1 of no judged pair) are left out
+        values = [float(v) for split in splits
+                  if (v := split[key]) is not None and math.isfinite(v)]
+        halves[key] = _round(statistics.fmean(values)) if values else None
+        halves[f"{key}_sd"] = _round(statistics.stdev(values)) if len(values) > 1 else None
     halves["splits"] = HALF_SPLITS
     rounded = {k: _round(v) for k, v in splits[0].items()}
     pairs_out = {k: _round(v) for k, v in figures(lambda f: f.languages).items()}

@@ -93,7 +93,7 @@ class _Arrays:
     def __init__(self, features: Sequence[PairFeatures]) -> None:
         self.cos = np.array([f.cosine for f in features], dtype=np.float64)
         self.kind = np.array([0 if f.lang1 == f.lang2 else 1 if same_script(f.lang1, f.lang2)
-                              else 2 for f in features])
+                              else 2 for f in features], dtype=np.int64)
         self.numbers = np.array([f.shared_numbers for f in features], dtype=np.float64)
         self.names = np.array([f.shared_names for f in features], dtype=np.float64)
         self.lexical = np.array([f.lexical for f in features], dtype=np.float64)
@@ -170,13 +170,14 @@ def cross_fit(features: Sequence[PairFeatures], params: ClusterParams,
 
     ``score(i, params)`` is the clusterer's score of pair ``i`` under ``params``. A fold
     whose complement holds no pair of some kind keeps the configured value for that kind
-    (the grid search cannot move an offset no training pair depends on).
+    (the grid search cannot move an offset no training pair depends on); a fold whose
+    complement is empty (a subsample of one or two pairs) keeps ``params`` whole.
     """
     folds = [fold_of(f) for f in features]
     out = [math.nan] * len(features)
     for fold in sorted(set(folds), key=str):
         train = [f for f, k in zip(features, folds, strict=True) if k != fold]
-        fitted = fit(train, params)
+        fitted = fit(train, params) if train else params  # nothing to fit on: as configured
         for i, k in enumerate(folds):
             if k == fold:
                 out[i] = score(i, fitted)
