@@ -224,10 +224,10 @@ def _heldout(pairs: Sequence[SimilarityPair], inputs: Sequence[ClusterInput],
         return {"pearson": pearson(scores, [-p.overall for p in pairs]), "f1": counts.f1,
                 "precision": counts.precision, "recall": counts.recall}
 
-    def split(seed: int) -> Callable[[PairFeatures], int]:
+    def halves_of(seed: int) -> Callable[[PairFeatures], int]:
         return lambda f: half_of(f.group, seed)
 
-    splits = [figures(split(seed)) for seed in range(HALF_SPLITS)]
+    splits = [figures(halves_of(seed)) for seed in range(HALF_SPLITS)]
     halves: dict[str, Any] = {}
     for key in ("pearson", "f1", "precision", "recall"):
         # undefined figures (Pearson of one pair, F1 of no judged pair) are left out

@@ -116,9 +116,10 @@ def build_int8_graph(source: Path, weights: E5Weights, path: Path, *,
     model = onnx.load(str(source))
     graph = model.graph
     layers = linear_layers(graph, weights)
-    chosen = [linear for linear in layers if linear.tensor.split(".", 1)[1] in QUANTIZED]
+    chosen = [linear for linear in layers if _kind(linear) in QUANTIZED]
+    per_token_layers = [linear for linear in layers if _kind(linear) in PER_TOKEN]
     per_token = {linear.node.name: _per_token_nodes(graph, linear)
-                 for linear in layers if linear.tensor.split(".", 1)[1] in PER_TOKEN}
+                 for linear in per_token_layers}
     groups: dict[str, list[LinearLayer]] = {}
     for linear in chosen:
         groups.setdefault(linear.node.input[0], []).append(linear)
@@ -145,8 +146,7 @@ def build_int8_graph(source: Path, weights: E5Weights, path: Path, *,
         nodes.extend(per_token.get(node.name, [node]))
     del graph.node[:]
     graph.node.extend(nodes)
-    replaced = {linear.weight.name for linear in layers
-                if linear.tensor.split(".", 1)[1] in PER_TOKEN}
+    replaced = {linear.weight.name for linear in per_token_layers}
     kept = [init for init in graph.initializer if init.name not in replaced]
     del graph.initializer[:]
     graph.initializer.extend(kept)
@@ -162,6 +162,11 @@ def build_int8_graph(source: Path, weights: E5Weights, path: Path, *,
         if cosine < MIN_COSINE:
             raise ModelError(f"int8 graph strays from float32 (cosine {cosine:.4f}); "
                              "not caching it")
+
+
+def _kind(linear: LinearLayer) -> str:
+    """``l3.fo.w`` -> ``fo.w``: the layer's place within a transformer layer."""
+    return linear.tensor.split(".", 1)[1]
 
 
 def _per_token_nodes(graph: Any, linear: LinearLayer) -> list[Any]:
