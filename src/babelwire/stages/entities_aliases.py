@@ -43,7 +43,7 @@ ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "Veiligheidsraad")),
     ("org:NATO", "NATO", (
         "NATO", "OTAN", "НАТО", "北约", "北約", "Bắc Đại Tây Dương", "나토", "حلف شمال الأطلسي",
-        "الناتو", "حلف الناتو", "zveza NATO", "zveze NATO", "zvezi NATO", "zvezo NATO",
+        "الناتو", "حلف الناتو",
         "Nata", "Natu", "Natem", "Natom", "НАТО-то",
         "Severoatlantická aliance", "Severoatlantické aliance", "Severoatlantickou alianci",
         "Sojusz Północnoatlantycki", "Sojuszu Północnoatlantyckiego",
@@ -196,6 +196,10 @@ PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "Північна Ірландія", "Северна Ирландия", "Nordirland", "Irlande du Nord",
                 "Irlanda del Norte", "Irlanda del Nord", "Irlandia Płn.", "Irlandii Płn.",
                 "Irlandią Płn.", "Irlandię Płn.")),
+    # Cyrillic news spells the US state apart from the country (Грузия); GeoNames gives the
+    # spelling to George, a South African town, as one of its alternate names
+    ("US-GA", ("Джорджия", "Джорджии", "Джорджию", "Джорджией", "Джорджія", "Джорджії",
+               "Джорджію")),
     ("ZA", ("ЮАР", "RPA", "JAR", "Южна Африка", "Южная Африка", "Південна Африка")),
     # Poland's official name and its abbreviation, in Polish (Rzeczpospolita Polska, RP)
     ("PL", ("RP", "III RP", "Rzeczpospolita Polska", "Rzeczypospolitej Polskiej",

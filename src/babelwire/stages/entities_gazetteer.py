@@ -216,6 +216,9 @@ class Gazetteer:
             return None  # Slovene and Croatian slovenska is Slovenian; Slovakia is Slovaška
         if hit is not None and lang in _ENGLAND_AS_UK_LANGS and hit.canonical == "place:GB-ENG":
             return self.exact.get(fold("United Kingdom"), hit)
+        if (hit is not None and lang in _GRUZIA_LANGS and hit.canonical == "place:GE"
+                and fold(form).startswith("georg")):
+            return self.exact.get(fold("Джорджия"), hit)  # the US state: Georgia is Gruzja
         return hit if hit is None or hit.names_in(lang) else None
 
     def _fleeting_e(self, form: str, skey: str) -> GazetteerEntry | None:
@@ -270,6 +273,9 @@ _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
 _WORDS = re.compile(r"[^\W_]+")
 
 
+_GRUZIA_LANGS = frozenset({"pl", "cs", "sk", "sl", "hr", "sr"})
+"""Languages that call the country Georgia by its Russian name (``Gruzja``, ``Gruzie``,
+``Gruzija``): in them ``Georgia`` and its case forms are the US state."""
 _ENGLAND_AS_UK_LANGS = frozenset({"ru"})
 """Russian news writes ``Англия`` for the United Kingdom: SlavicNER's Russian annotators give
 it the United Kingdom's id in 79 of 85 uses in the training documents, while Bulgarian and
@@ -441,12 +447,16 @@ def _notable(gaz: Gazetteer) -> None:
                  if canonical.startswith("~") else GazetteerEntry(kind, canonical, english))
         if entry.context_key:
             gaz.names.setdefault(entry.context_key, english)
+        # a party's members are listed in every case form, and their stem is often a common
+        # word's (демократы, демократия): they are matched as written
+        members = kind == "person" and canonical.lstrip("~").startswith("org:")
         for form in forms:
             lang, colon, bare = form.partition(":")
             if colon and len(lang) == 2 and lang.islower():  # uk:пандемія, one language's
-                gaz.add(bare, replace(entry, langs=frozenset({lang})), lang=lang)
+                gaz.add(bare, replace(entry, langs=frozenset({lang})), lang=lang,
+                        stem=not members)
             else:
-                gaz.add(form, entry)
+                gaz.add(form, entry, stem=not members)
 
 
 def _demonyms(gaz: Gazetteer) -> None:

@@ -357,11 +357,22 @@ org:tesla|Tesla|Tesla|Тесла
 org:spacex|SpaceX|SpaceX
 org:cambridge-analytica|Cambridge Analytica|Cambridge Analytica|Кеймбридж аналитика
 ~org:us-congress|United States Congress|Congress|US Congress|Kongres|Kongres USA|
-    Kongres Stanów Zjednoczonych|Конгресс|Конгресс США|Конгрес|Конгресът
-~org:us-senate|United States Senate|US Senate|Senate|Senát|Senat|Сенат|Сенатът
+    Kongres Stanów Zjednoczonych|Конгресс|Конгресс США|Конгрес|Конгресът|конгресс|конгресса|
+    конгрессу|конгрессом|конгрессе|конгрес|конгресу|конгресом|конгресі|конгреса|конгресът|
+    pl:kongres|pl:kongresu|pl:kongresem|pl:kongresie|cs:kongres|cs:kongresu|cs:kongresem
+~org:us-senate|United States Senate|US Senate|Senate|Senát|Senat|Сенат|Сенатът|сенат|сената|
+    сенату|сенатом|сенате|сенаті|сенатът|pl:senat|pl:senatu|pl:senatem|pl:senacie
 org:us-house|House of Representatives|House of Representatives|Izba Reprezentantów|
     Sněmovna reprezentantů|Predstavniški dom|Палата представителей|Палата представників|
-    Камарата на представителите
+    Камарата на представителите|палата представителей|палаты представителей|
+    палате представителей|палату представителей|палатой представителей|палата представників|
+    палати представників|палаті представників|палату представників|палатою представників|
+    камарата на представителите
+org:us-electoral-college|Electoral College|Electoral College|коллегия выборщиков|
+    коллегии выборщиков|коллегию выборщиков|коллегией выборщиков|колегія виборників|
+    колегії виборників|колегію виборників|колегією виборників|избирателната колегия|
+    kolegium elektorów|kolegium elektorskie|kolegium elektorskiego|kolegium elektorskim|
+    sbor volitelů|sboru volitelů|sborem volitelů|volilni kolegij|volilnega kolegija
 org:white-house|White House|White House|Bílý dům|Biały Dom|Bela hiša|Белый дом|Білий дім|
     Белия дом
 org:house-of-commons|House of Commons|House of Commons|Dolní sněmovna|Izba Gmin|Spodnji dom|
@@ -499,6 +510,7 @@ org:hezbollah|Hezbollah|Hezbollah|Hizballáh|Hezbollah|Хезболла|Хізб
 """
 
 CONTEXT_COUNTRIES = {"org:us-congress": "US", "org:us-senate": "US", "org:democrats-us": "US",
+                     "org:republicans-us": "US",
                      "org:conservatives-uk": "GB", "org:labour-uk": "GB"}
 """The country whose articles give a ``~`` key's names that key."""
 

@@ -58,6 +58,17 @@ org:labour-uk|Labour Party|laburzyści|laburzystów|laburzystami|laburzystom|
     Laburzyści|Laburzystów|labouristé|labouristů|labouristy|labouristům|laburisti|laburistov|
     лейбъристите|лейбъристи|лейбъристки|лейбористы|лейбористов|лейбористами|лейбористам|
     лейбористи|лейбористів
+~org:democrats-us|Democratic Party|Democrats|демократ|демократа|демократу|демократом|демократы|
+    демократов|демократам|демократами|демократах|демократка|демократи|демократів|демократът|
+    демократите|demokrata|demokraty|demokratów|demokratom|demokratami|demokraci|demokratę|
+    demokratą|demokrat|demokraté|demokratů|demokratům|demokrati|demokratov|demokrate|demokratih
+~org:republicans-us|Republican Party|Republicans|республиканец|республиканца|республиканцу|
+    республиканцем|республиканцы|республиканцев|республиканцам|республиканцами|республиканцах|
+    республіканець|республіканця|республіканці|республіканців|республіканцям|республіканцями|
+    републиканец|републиканецът|републиканци|републиканците|republikanin|republikanina|
+    republikaninowi|republikanie|republikanów|republikanom|republikanami|republikán|
+    republikána|republikáni|republikánů|republikánům|republikány|republikanec|republikanca|
+    republikancu|republikancem|republikanci|republikancev|republikance|republikancih
 """
 
 
