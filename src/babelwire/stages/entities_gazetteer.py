@@ -447,7 +447,7 @@ def _notable(gaz: Gazetteer) -> None:
                  if canonical.startswith("~") else GazetteerEntry(kind, canonical, english))
         if entry.context_key:
             gaz.names.setdefault(entry.context_key, english)
-        # a party's members are listed in every case form, and their stem is often a common
+        # a party's members are listed in their case forms, and their stem is often a common
         # word's (демократы, демократия): they are matched as written
         members = kind == "person" and canonical.lstrip("~").startswith("org:")
         for form in forms:

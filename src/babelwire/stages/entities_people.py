@@ -49,15 +49,16 @@ person:jesus|Jesus|Jesus|Jesus Christ|Ježíš|Ježíš Kristus|Jezus|Jezus Chry
     Chrystus|Иисус|Иисус Христос|Исус|Исус Христос|Ісус|Ісус Христос|Христос|Ježíše Krista|
     Ježíšem Kristem|Ježíši Kristu|Jezusa Chrystusa|Chrystusa|Chrystusowi|Христа|Христу|Христом|
     Иисуса Христа|Исуса Христа|Ісуса Христа|Jezusa Kristusa
-org:conservatives-uk|Conservative Party|Tory|torysi|torysów|torysami|torysom|toryové|
-    toryů|торите|тори|торі|торїв
+org:conservatives-uk|Conservative Party|Tory|torysi|torysów|torysami|torysom|torysach|
+    toryové|toryů|торите|тори|торі|торїв
 ~org:conservatives-uk|Conservative Party|консерваторите|консерватори|консерваторы|
-    консерваторов|консерваторами|konzervativci|konzervativců|konzervativcům|konservativci|
-    konservativcev|konservativcem
-org:labour-uk|Labour Party|laburzyści|laburzystów|laburzystami|laburzystom|
-    Laburzyści|Laburzystów|labouristé|labouristů|labouristy|labouristům|laburisti|laburistov|
-    лейбъристите|лейбъристи|лейбъристки|лейбористы|лейбористов|лейбористами|лейбористам|
-    лейбористи|лейбористів
+    консерваторов|консерваторами|консерваторам|консерваторах|консерваторів|konzervativci|
+    konzervativců|konzervativcům|konzervativce|konzervativcích|konservativci|konservativcev|
+    konservativcem|konservativce|konservativcih
+org:labour-uk|Labour Party|laburzyści|laburzystów|laburzystami|laburzystom|laburzystach|
+    Laburzyści|Laburzystów|labouristé|labouristů|labouristy|labouristům|labouristech|laburisti|
+    laburistov|laburistom|laburiste|laburistih|лейбъристите|лейбъристи|лейбъристки|
+    лейбористы|лейбористов|лейбористами|лейбористам|лейбористах|лейбористи|лейбористів
 ~org:democrats-us|Democratic Party|Democrats|демократ|демократа|демократу|демократом|демократы|
     демократов|демократам|демократами|демократах|демократка|демократи|демократів|демократът|
     демократите|demokrata|demokraty|demokratów|demokratom|demokratami|demokraci|demokratę|
