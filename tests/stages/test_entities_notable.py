@@ -374,6 +374,15 @@ def test_georgia_is_the_us_state_where_the_language_calls_the_country_gruzia(for
     assert default_gazetteer().lookup(form, lang).canonical == key
 
 
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Огайо", "ru", "place:US-OH"), ("Ohiu", "cs", "place:US-OH"), ("Айовы", "ru", "place:US-IA"),
+    ("Юты", "ru", "place:US-UT"), ("Virginiji", "sl", "place:US-VA"),
+    # GeoNames lists the spelling for Virginia, a South African town; the state keeps it
+    ("Вирджиния", "bg", "place:US-VA"), ("Вирджинии", "ru", "place:US-VA")])
+def test_us_states_in_cyrillic_and_in_case_forms(form, lang, key):
+    assert default_gazetteer().lookup(form, lang).canonical == key
+
+
 def test_nato_is_named_without_the_slovene_word_for_alliance():
     # SlavicNER's Slovene annotators label NATO alone in about four of five "zveza NATO"
     found = CasedMentionFinder(default_gazetteer()).find(

@@ -200,6 +200,13 @@ PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # spelling to George, a South African town, as one of its alternate names
     ("US-GA", ("Джорджия", "Джорджии", "Джорджию", "Джорджией", "Джорджія", "Джорджії",
                "Джорджію")),
+    # US states whose Cyrillic names pycountry lacks or GeoNames gave to a town (Virginia,
+    # South Africa), and case forms the stem misses
+    ("US-OH", ("Огайо", "Ohiu", "Ohia")),
+    ("US-IA", ("Айова", "Айовы", "Айове", "Айову", "Айові", "Айову")),
+    ("US-VA", ("Виргиния", "Вирджиния", "Виргинии", "Вирджинии", "Віргінія", "Вірджинія",
+               "Віргінії", "Вірджинії", "Virginija", "Virginiji")),
+    ("US-UT", ("Юта", "Юты", "Юте", "Юту", "Юти")),
     ("ZA", ("ЮАР", "RPA", "JAR", "Южна Африка", "Южная Африка", "Південна Африка")),
     # Poland's official name and its abbreviation, in Polish (Rzeczpospolita Polska, RP)
     ("PL", ("RP", "III RP", "Rzeczpospolita Polska", "Rzeczypospolitej Polskiej",

@@ -72,7 +72,11 @@ def add_cities(gaz: Gazetteer, min_population: int = MIN_POPULATION) -> int:
         for form in dict.fromkeys((name, *city.get("alternatenames", ()))):
             key = fold(form)
             known = gaz.exact.get(key)
-            district = known is not None and _SUBDIVISION.fullmatch(known.canonical) is not None
+            # but a US state keeps its name against a town abroad (Virginia and George, South
+            # Africa): the news names the states far more often
+            district = (known is not None and _SUBDIVISION.fullmatch(known.canonical) is not None
+                        and (not known.canonical.startswith("place:US-")
+                             or city.get("countrycode") == "US"))
             own = form == name and key in borrowed and known is not entry
             if (len(form) < 4 or not form[:1].isupper() or not _LETTER.match(form)
                     or (key in people and not capital)

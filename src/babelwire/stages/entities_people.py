@@ -41,6 +41,7 @@ person:navalny|Alexei Navalny|Alexei Navalny|Navalny|Navalnyj|Nawalny|Aleksiej N
     Навальний|Навални
 person:lavrov|Sergey Lavrov|Sergey Lavrov|Lavrov|Ławrow|Siergiej Ławrow|Sergej Lavrov|
     Сергей Лавров|Сергій Лавров|Лавров
+person:tusk|Donald Tusk|Donald Tusk|Tusk|Доналд Туск|Дональд Туск|Туск
 person:farage|Nigel Farage|Nigel Farage|Farage|Найджъл Фараж|Найджъл Фарадж|Найджел Фарадж|
     Найджел Фараж|Фараж|Фарадж|Найджел Фаррадж|Фаррадж
 person:muhammad|Muhammad|Muhammad|Prophet Muhammad|Mohammed|Mohamed|Muhammed|Mahomet|Mohamet|
