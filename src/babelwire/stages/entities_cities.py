@@ -72,8 +72,8 @@ def add_cities(gaz: Gazetteer, min_population: int = MIN_POPULATION) -> int:
         for form in dict.fromkeys((name, *city.get("alternatenames", ()))):
             key = fold(form)
             known = gaz.exact.get(key)
-            # but a US state keeps its name against a town abroad (Virginia and George, South
-            # Africa): the news names the states far more often
+            # a subdivision's name goes to a city named like it (below), except a US state's
+            # to a town abroad (Virginia and George, South Africa): the news names the state
             district = (known is not None and _SUBDIVISION.fullmatch(known.canonical) is not None
                         and (not known.canonical.startswith("place:US-")
                              or city.get("countrycode") == "US"))
