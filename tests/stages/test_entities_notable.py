@@ -378,7 +378,13 @@ def test_georgia_is_the_us_state_where_the_language_calls_the_country_gruzia(for
     ("Огайо", "ru", "place:US-OH"), ("Ohiu", "cs", "place:US-OH"), ("Айовы", "ru", "place:US-IA"),
     ("Юты", "ru", "place:US-UT"), ("Virginiji", "sl", "place:US-VA"),
     # GeoNames lists the spelling for Virginia, a South African town; the state keeps it
-    ("Вирджиния", "bg", "place:US-VA"), ("Вирджинии", "ru", "place:US-VA")])
+    ("Вирджиния", "bg", "place:US-VA"), ("Вирджинии", "ru", "place:US-VA"),
+    ("Мэриленде", "ru", "place:US-MD"), ("Північної Кароліни", "uk", "place:US-NC"),
+    ("Кънектикът", "bg", "place:US-CT"), ("Гавайях", "ru", "place:US-HI"),
+    # Maryland is also a Liberian county, Montana a Bulgarian province, which keeps its
+    # Cyrillic name
+    ("Maryland", "en", "place:US-MD"), ("Montanie", "pl", "place:US-MT"),
+    ("Монтана", "bg", "place:BG-12")])
 def test_us_states_in_cyrillic_and_in_case_forms(form, lang, key):
     assert default_gazetteer().lookup(form, lang).canonical == key
 
