@@ -39,6 +39,7 @@ event:brexit|Brexit|Brexit|brexit|Брекзит|брекзит|Брексит|�
 event:covid-19|COVID-19|COVID-19|Covid-19|covid-19|COVID|Covid|covid|Ковид-19|COVID-19|ковид|
     ковид-19|Ковід-19|ковід|ковіду|koronavirus|koronaviru|koronavirem|koronaviry|koronawirus|коронавирус|коронавірус|Koronavirus|
     Koronawirus|Коронавирус|Коронавірус|SARS-CoV-2|novi koronavirus|covid-19 pandemic|
+    covid 19|Covid 19|COVID 19|ковид 19|
     pandemia koronawirusa|пандемия коронавируса|novim koronavirusom|novega koronavirusa|
     novemu koronavirusu|коронавирусная инфекция|коронавирусной инфекции|
     коронавирусной инфекцией|коронавирусную инфекцию|коронавирусната инфекция|
