@@ -218,7 +218,9 @@ class Gazetteer:
             return self.exact.get(fold("United Kingdom"), hit)
         if (hit is not None and lang in _GRUZIA_LANGS and hit.canonical == "place:GE"
                 and fold(form).startswith("georg")):
-            return self.exact.get(fold("Джорджия"), hit)  # the US state: Georgia is Gruzja
+            # the US state: these languages call the country Gruzja
+            return GazetteerEntry("place", _GEORGIA_STATE,
+                                  self.names.get(_GEORGIA_STATE, "Georgia"))
         return hit if hit is None or hit.names_in(lang) else None
 
     def _fleeting_e(self, form: str, skey: str) -> GazetteerEntry | None:
@@ -276,6 +278,7 @@ _WORDS = re.compile(r"[^\W_]+")
 _GRUZIA_LANGS = frozenset({"pl", "cs", "sk", "sl", "hr", "sr"})
 """Languages that call the country Georgia by its Russian name (``Gruzja``, ``Gruzie``,
 ``Gruzija``): in them ``Georgia`` and its case forms are the US state."""
+_GEORGIA_STATE = "place:US-GA"
 _ENGLAND_AS_UK_LANGS = frozenset({"ru"})
 """Russian news writes ``Англия`` for the United Kingdom: SlavicNER's Russian annotators give
 it the United Kingdom's id in 79 of 85 uses in the training documents, while Bulgarian and
