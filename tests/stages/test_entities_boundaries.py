@@ -545,3 +545,26 @@ def test_a_sentence_after_a_newspaper_is_no_outlet():
     found = CasedMentionFinder(default_gazetteer()).find(
         "Psal o tom britský deník. Podle něj vláda padne.", "cs")
     assert ("Podle", "product") not in mention_texts(found)
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    ("Pociąg relacji Zaporoże-Lwów odjechał.", "pl",
+     [("Zaporoże", "place:geo:687700"), ("Lwów", "place:geo:702550")]),
+    ("Zrušeným spojům patří i ty na trase Praha-Oslo.", "cs",
+     [("Praha", "place:city:Europe/Prague"), ("Oslo", "place:city:Europe/Oslo")]),
+    ("Нынешние рейсы Киев-Берлин выполняются.", "ru",
+     [("Киев", "place:city:Europe/Kyiv"), ("Берлин", "place:city:Europe/Berlin")]),
+    ("Rozmowy UE-USA trwają.", "pl", [("UE", "org:EU"), ("USA", "place:US")]),
+    # a hyphenated name the gazetteer knows whole stays whole
+    ("Выборы в Баден-Вюртемберге прошли.", "ru", [("Баден-Вюртемберге", "place:DE-BW")]),
+])
+def test_two_known_names_joined_by_a_hyphen_are_two_mentions(doc, lang, expected):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert [(m.text, m.canonical) for m in found] == expected
+
+
+def test_an_organisation_named_with_its_country_by_a_hyphen_is_not_cut():
+    gaz = _gazetteer(("Інтерфакс", "organisation", "org:interfax"),
+                     ("Україна", "place", "place:UA"))
+    assert _texts(gaz, "Про це повідомляє агенція Інтерфакс-Україна сьогодні.", "uk") != [
+        "Інтерфакс", "Україна"]

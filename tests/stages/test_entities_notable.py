@@ -222,6 +222,15 @@ def test_america_alone_is_the_united_states_and_the_continents_stay_whole():
      [("evropskega sveta", "org:european-council")]),
     ("Выход из европейского союза обсуждался долго.", "ru",
      [("европейского союза", "org:EU")]),
+    # Slovene and Czech write social networks in lower case; Slovene writes the virus so too
+    ("Posnetek se je pojavil na twitterju in na facebooku.", "sl",
+     [("twitterju", "product:twitter"), ("facebooku", "product:facebook")]),
+    ("Okužbo povzroča virus sars-cov-2.", "sl", [("sars-cov-2", "event:covid-19")]),
+    ("Je to návrat do doby studené války.", "cs", [("studené války", "event:cold-war")]),
+    ("Архитектура времен холодной войны рушится.", "ru",
+     [("холодной войны", "event:cold-war")]),
+    # an adjective made from the network's name is not the network
+    ("Na facebookových stránkách se to objevilo.", "cs", []),
 ])
 def test_institutions_written_in_lower_case_are_found_word_for_word(doc, lang, expected):
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)

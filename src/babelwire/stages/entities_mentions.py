@@ -65,6 +65,7 @@ from babelwire.stages.entities_runs import adjectival as _adjectival
 from babelwire.stages.entities_runs import gap as _gap
 from babelwire.stages.entities_runs import leading_particles_of as _leading_particles_of
 from babelwire.stages.entities_runs import spans as _spans
+from babelwire.stages.entities_runs import split_pairs
 from babelwire.stages.entities_runs import two_names as _two_names
 from babelwire.stages.entities_seats import join_seats
 from babelwire.stages.entities_shapes import is_head as _is_head
@@ -223,7 +224,7 @@ class CasedMentionFinder:
         self.months = months
 
     def find(self, doc: str, lang: str) -> list[Mention]:
-        toks = tokens_of(doc, lang)
+        toks = split_pairs(tokens_of(doc, lang), self.gaz, lang)
         index_of = {id(t): k for k, t in enumerate(toks)}
         typed: list[_Span] = []
         loose: list[_Span] = []

@@ -38,7 +38,7 @@ event:brexit|Brexit|Brexit|brexit|Брекзит|брекзит|Брексит|�
     брекзіт|Брексіт|брексіт
 event:covid-19|COVID-19|COVID-19|Covid-19|covid-19|COVID|Covid|covid|Ковид-19|COVID-19|ковид|
     ковид-19|Ковід-19|ковід|ковіду|koronavirus|koronaviru|koronavirem|koronaviry|koronawirus|коронавирус|коронавірус|Koronavirus|
-    Koronawirus|Коронавирус|Коронавірус|SARS-CoV-2|novi koronavirus|covid-19 pandemic|
+    Koronawirus|Коронавирус|Коронавірус|SARS-CoV-2|sars-cov-2|novi koronavirus|covid-19 pandemic|
     covid 19|Covid 19|COVID 19|ковид 19|
     pandemia koronawirusa|пандемия коронавируса|novim koronavirusom|novega koronavirusa|
     novemu koronavirusu|коронавирусная инфекция|коронавирусной инфекции|
@@ -75,7 +75,9 @@ event:ww1|First World War|First World War|World War I|Erster Weltkrieg|první sv
     I wojna światowa|pierwsza wojna światowa|prva svetovna vojna|Первая мировая война|
     Перша світова війна|Първата световна война|Първа световна война
 event:cold-war|Cold War|Cold War|Kalter Krieg|studená válka|zimna wojna|hladna vojna|
-    холодная война|холодна війна|Студената война|студената война
+    холодная война|холодна війна|Студената война|студената война|
+    studené války|studenou válku|studené válce|studenou válkou|hladne vojne|hladno vojno|
+    hladni vojni|холодной войны|холодную войну|холодной войне|холодной войной
 event:christmas|Christmas|Christmas|Weihnachten|Noël|Vánoce|Boże Narodzenie|božič|Božič|
     Рождество|Різдво|Коледа
 event:easter|Easter|Easter|Ostern|Pâques|Velikonoce|Wielkanoc|velika noč|Пасха|Великдень|
@@ -113,12 +115,13 @@ product:turkstream|TurkStream|TurkStream|Turkish Stream|Турецкий пот�
     Турски поток|Turški tok|Tureckí proud|Turecký proud
 product:south-stream|South Stream|South Stream|Южный поток|Південний потік|Южен поток|Južni tok
 product:twitter|Twitter|Twitter|Твиттер|Твітер|Туитър|Туитер|X.com|twitter|twitteru|twitteri|
-    twitterze|twittera
-product:facebook|Facebook|Facebook|Фейсбук|Фейсбуку|Фејсбук
+    twitterze|twittera|twitterju|twitterja|twitterjem|twitterem
+product:facebook|Facebook|Facebook|Фейсбук|Фейсбуку|Фејсбук|facebook|facebooku|facebooka|
+    facebookem
 product:instagram|Instagram|Instagram|Инстаграм|Інстаграм
 product:telegram|Telegram|Telegram|Телеграм|Телеграмм
-product:youtube|YouTube|YouTube|Ютуб|Ютьюб|Ютюб|ЮТуб
-product:tiktok|TikTok|TikTok|ТикТок|ТікТок|Тикток
+product:youtube|YouTube|YouTube|Ютуб|Ютьюб|Ютюб|ЮТуб|youtube|youtubu
+product:tiktok|TikTok|TikTok|ТикТок|ТікТок|Тикток|tiktok|tiktoku
 product:whatsapp|WhatsApp|WhatsApp|Вотсап|Ватсап|Уотсап
 product:sputnik-v|Sputnik V|Sputnik V|Sputnik-V|Спутник V|Спутник-V|Спутник Ві|Спутник-Ві|
     Спутника V|Спутником V|Спутнику V|Спутнике V|Sputnika V|Sputnikiem V|Sputnikem V
