@@ -229,6 +229,10 @@ def test_america_alone_is_the_united_states_and_the_continents_stay_whole():
     ("Je to návrat do doby studené války.", "cs", [("studené války", "event:cold-war")]),
     ("Архитектура времен холодной войны рушится.", "ru",
      [("холодной войны", "event:cold-war")]),
+    ("Это нарушение конституции США, заявил он.", "ru",
+     [("конституции США", "product:us-constitution")]),
+    ("Според Конституцията на САЩ това е възможно.", "bg",
+     [("Конституцията на САЩ", "product:us-constitution")]),
     # an adjective made from the network's name is not the network
     ("Na facebookových stránkách se to objevilo.", "cs", []),
 ])

@@ -327,6 +327,10 @@ class CasedMentionFinder:
             # person (Дейвид Дейвис | Брекзит); a place may be the name's (Trần Minh Đức)
             if _splits_off(entry) and (tails or (entry is not None and entry.kind != "place")):
                 return [*self._split(doc, _Span(toks[:cut], span.sentence_start), lang), tail]
+            if (entry is not None and entry.canonical.startswith("person:")
+                    and self.gaz.lookup(_text(doc, _Span(toks[:cut], False)), lang) is not None):
+                # two names the gazetteer knows, the second a person's: Stoltenberga | Trump
+                return [_Span(toks[:cut], span.sentence_start, rule=span.rule), tail]
         return [span]
 
     def _place_by_form(self, word: str) -> bool:

@@ -114,6 +114,12 @@ product:nord-stream|Nord Stream|Nord Stream|Северный поток|Півн
 product:turkstream|TurkStream|TurkStream|Turkish Stream|Турецкий поток|Турецький потік|
     Турски поток|Turški tok|Tureckí proud|Turecký proud
 product:south-stream|South Stream|South Stream|Южный поток|Південний потік|Южен поток|Južni tok
+product:us-constitution|Constitution of the United States|US Constitution|
+    Constitution of the United States|Конституция США|Конституции США|Конституцию США|
+    Конституцией США|конституция США|конституции США|конституцию США|конституцией США|
+    Конституцията на САЩ|конституцията на САЩ|Konstytucja USA|Konstytucji USA|
+    Konstytucję USA|konstytucja USA|konstytucji USA|konstytucję USA|Ústava USA|ústava USA|
+    ústavy USA|ústavu USA|ústavou USA|Ustava ZDA|ustava ZDA|ustave ZDA|ustavo ZDA
 product:twitter|Twitter|Twitter|Твиттер|Твітер|Туитър|Туитер|X.com|twitter|twitteru|twitteri|
     twitterze|twittera|twitterju|twitterja|twitterjem|twitterem
 product:facebook|Facebook|Facebook|Фейсбук|Фейсбуку|Фејсбук|facebook|facebooku|facebooka|

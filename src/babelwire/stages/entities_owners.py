@@ -7,7 +7,7 @@ SlavicNER's training documents in those languages, 791 organisation names with a
 word end in a country, city or international body the gazetteer knows, and 79 are
 followed by one outside the name (Ukrainian annotators account for 26 of those). The
 owner must be written in the genitive (``Ukrainy``, not ``Ukraina`` or ``Ukrainę``) or be
-an acronym (``НАТО``, ``ЕС``), which does not decline. Bulgarian, which has no cases and
+an acronym (``НАТО``, ``ЕС``, ``США``), which does not decline. Bulgarian, which has no cases and
 joins the owner with ``на``, is left out: there the join was as often wrong as right.
 The joined mention keeps the organisation's key, so ``Rady Najwyższej Ukrainy`` is the
 Verkhovna Rada, and the owner is no mention of its own, as the corpus annotates no name
@@ -47,8 +47,10 @@ def _owner(m: Mention, lang: str, gaz: Gazetteer) -> bool:
     international body, in the genitive or as an acronym."""
     if m.canonical is None or not _OWNER_KEY.match(m.canonical):
         return False
+    if m.text.isupper() and len(m.text) <= 6:
+        return True  # НАТО, ЕС, ООН, США, USA: acronyms do not decline
     if m.kind == "organisation":
-        return m.text.isupper() and len(m.text) <= 6  # НАТО, ЕС, ООН: they do not decline
+        return False
     folded = fold(m.text)
     return (m.kind == "place" and " " not in m.text and folded not in gaz.exact
             and bool(_GENITIVE[lang].search(folded)))
