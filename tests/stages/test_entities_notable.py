@@ -248,6 +248,19 @@ def test_the_republic_of_ireland_in_its_long_forms_is_ireland(form, lang):
     assert default_gazetteer().lookup(form, lang).canonical == "place:IE"
 
 
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    # case forms of short names, which their stems are too short to find
+    ("Unii", "pl", "org:EU"), ("Unią", "pl", "org:EU"), ("Unií", "cs", "org:EU"),
+    ("Rimu", "sl", "place:city:Europe/Rome"), ("Рима", "ru", "place:city:Europe/Rome"),
+    ("Azji", "pl", "place:142"), ("Walii", "pl", "place:GB-WLS"), ("Iowi", "sl", "place:US-IA"),
+    ("Риги", "ru", "place:city:Europe/Riga"), ("Kubo", "sl", "place:CU"),
+])
+def test_case_forms_of_short_names(form, lang, key):
+    assert default_gazetteer().lookup(form, lang).canonical == key
+
+
+
+
 def test_the_scots_are_people_who_link_to_scotland():
     found = CasedMentionFinder(default_gazetteer()).find(
         "Škoti so glasovali proti. To je rekel Škotom.", "sl")

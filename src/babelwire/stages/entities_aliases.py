@@ -16,6 +16,8 @@ ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "歐盟", "欧州連合",
         "Liên minh châu Âu", "Avrupa Birliği", "AB", "유럽연합", "Europese Unie", "Европейски съюз",
         "Evropska unija", "Európska únia", "Unia", "Unie", "Unija", "Wspólnota",
+        # case forms of "the Union" alone, whose stem (uni) is too short to find them
+        "Unii", "Unię", "Unią", "Unií", "Unijo", "Uniji",
         "Wspólnota Europejska", "Евросюз")),
     ("org:CIS", "Commonwealth of Independent States", (
         "Commonwealth of Independent States", "CIS", "СНГ", "СНД", "ОНД", "WNP",
@@ -236,6 +238,16 @@ PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # case forms of capitals that change their stem (Slovene Bruselj, Czech Praha)
     ("city:Europe/Brussels", ("Bruslja", "Bruslju", "Brusljem")),
     ("city:Europe/Prague", ("Praze",)),
+    # case forms of short names, whose stem (rim, rig, azj, wal) is too short to find them
+    ("city:Europe/Rome", ("Рима", "Риме", "Римом", "Риму", "Rima", "Rimu", "Rimom", "Římě",
+                          "Říma", "Římem")),
+    ("city:Europe/Riga", ("Риги", "Риге", "Ригой", "Ригу", "Rygi", "Rydze", "Rygą")),
+    ("city:Europe/Oslo", ("Oslem",)),
+    ("142", ("Azji", "Azją", "Azję", "Азии", "Азию", "Азией", "Азії", "Азію", "Azije",
+             "Aziji", "Azijo")),
+    ("GB-WLS", ("Walii", "Walię", "Walią")),
+    ("US-IA", ("Iowi", "Iowo", "Iowě")),
+    ("CU", ("Kubo", "Kubi", "Кубы", "Кубе", "Кубу", "Кубой")),
     ("TR", ("Turkey", "Türkei", "Turquie", "Turquía", "Turcja", "Turecko", "Турция", "Туреччина",
             "Türkiye", "تركيا", "土耳其", "トルコ", "Thổ Nhĩ Kỳ", "튀르키예", "터키")),
 )
