@@ -118,6 +118,21 @@ def looks_adjectival(text: str) -> bool:
 
 
 @lru_cache(maxsize=131072)
+def adjective_stem_key(text: str) -> str:
+    """A key for an adjective and a noun: a word that ends like an adjective loses that
+    ending, any other its shortest one, so case forms meet where :func:`stem_word` cuts
+    them unevenly (Czech ``Evropský parlament`` and ``Evropského parlamentu`` give
+    ``evrop parlament``, where their stems are ``evropsk`` and ``evrop``; Russian
+    ``Европейского совета`` gives ``европей совет``, not the ``сове`` of a Bulgarian
+    article ending)."""
+    out = []
+    for word in _WORD.findall(fold(text)):
+        cut = next((e for e in _ADJECTIVE_ENDINGS if len(word) > 4 and word.endswith(e)), None)
+        out.append(word[: -len(cut)] if cut else short_stem_word(word))
+    return " ".join(out)
+
+
+@lru_cache(maxsize=131072)
 def short_stem_word(word: str) -> str:
     """``word`` without its *shortest* inflectional ending: a second guess where two endings
     overlap (Russian ``Брекзита`` is ``Брекзит`` + ``а``, not Bulgarian ``Брекзи`` + ``та``)."""

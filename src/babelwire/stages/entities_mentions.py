@@ -327,9 +327,12 @@ class CasedMentionFinder:
             # person (Дейвид Дейвис | Брекзит); a place may be the name's (Trần Minh Đức)
             if _splits_off(entry) and (tails or (entry is not None and entry.kind != "place")):
                 return [*self._split(doc, _Span(toks[:cut], span.sentence_start), lang), tail]
-            if (entry is not None and entry.canonical.startswith("person:")
-                    and self.gaz.lookup(_text(doc, _Span(toks[:cut], False)), lang) is not None):
-                # two names the gazetteer knows, the second a person's: Stoltenberga | Trump
+            if entry is not None and entry.canonical.startswith("person:") and (
+                    self.gaz.lookup(_text(doc, _Span(toks[:cut], False)), lang) is not None
+                    or (cut == 1 and span.sentence_start and not is_given_name(toks[0].text))):
+                # two names the gazetteer knows, the second a person's (Stoltenberga |
+                # Trump), or a sentence's first word before a known person (Визит |
+                # Зеленского; the whole run is no full name of theirs, see _full_name)
                 return [_Span(toks[:cut], span.sentence_start, rule=span.rule), tail]
         return [span]
 
