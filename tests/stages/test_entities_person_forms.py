@@ -20,6 +20,8 @@ from babelwire.stages.entities_mentions import CasedMentionFinder
     # full names in case forms, when the first name is the person's
     ("Joeja Bidna", "sl", "person:biden"), ("Joem Bidenem", "cs", "person:biden"),
     ("Алексея Навального", "ru", "person:navalny"),
+    # a case ending after an apostrophe
+    ("Farage'a", "pl", "person:farage"), ("Nigela Farage’a", "pl", "person:farage"),
 ])
 def test_case_forms_of_known_people(form, lang, key):
     entry = default_gazetteer().lookup(form, lang)
@@ -54,3 +56,20 @@ def test_an_adjective_and_a_noun_meet_in_their_case_forms():
     gaz = default_gazetteer()
     assert gaz.lookup("Evropského parlamentu", "cs").canonical == "org:EP"
     assert gaz.lookup("Европейского совета", "ru").canonical == "org:european-council"
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    # stems that change a vowel or a consonant, or look like an adjective's
+    ("Білого дому", "uk", "org:white-house"), ("Bílém domě", "cs", "org:white-house"),
+    ("Північного потоку-2", "uk", "product:nord-stream-2"),
+    ("Києва", "uk", "place:city:Europe/Kyiv"), ("Spojených státech", "cs", "place:US"),
+    ("Небраски", "ru", "place:US-NE"), ("Аляски", "ru", "place:US-AK"),
+    ("Škotskem", "sl", "place:GB-SCT"), ("Mehiko", "sl", "place:MX"),
+    ("Nigerii", "pl", "place:NG"), ("Britům", "cs", "place:GB"),
+    # Polish -rcie, -pcie and -iem
+    ("Frankfurcie", "pl", "place:geo:2925533"), ("Egipcie", "pl", "place:EG"),
+    ("Facebookiem", "pl", "product:facebook"),
+])
+def test_case_forms_whose_stem_changes(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and entry.canonical == key

@@ -237,7 +237,22 @@ PLACE_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("NL", ("Niderlandach", "Niderlandami")),
     # case forms of capitals that change their stem (Slovene Bruselj, Czech Praha)
     ("city:Europe/Brussels", ("Bruslja", "Bruslju", "Brusljem")),
-    ("city:Europe/Prague", ("Praze",)),
+    ("city:Europe/Prague", ("Praze", "Pradze")),
+    # case forms whose stem changes a vowel or a consonant (Київ: Києва, Bílý dům: Bílého
+    # domu, Мексика: Мексиці) or looks like an adjective's (Небраски, Аляски)
+    ("city:Europe/Kyiv", ("Києва", "Києві", "Києвом")),
+    ("US", ("Spojených státech", "Spojeným státům", "Spojenými státy", "Združenih državah",
+            "Združenih državah Amerike", "Združenim državam")),
+    ("US-NE", ("Небраски", "Небраске", "Небраску", "Небраской", "Небраскі", "Nebraske")),
+    ("US-AK", ("Аляски", "Аляске", "Аляску", "Аляской", "Алясці", "Аляскі", "Aljaski",
+               "Aljaske", "Aljasko")),
+    ("US-GA", ("Georgiji", "Georgijo", "Georgije")),
+    ("GB-SCT", ("Škotskem", "Škotske", "Škotsko", "Škotski")),
+    ("MX", ("Мексиці", "Mehiko", "Mehiki", "Mehike")),
+    ("NG", ("Nigerii", "Nigerię", "Nigerią", "Нигерии", "Нигерию", "Нигерией")),
+    ("KR", ("Korei", "Koreę", "Koreą")),
+    ("IN-PB", ("Пунджаб",)),
+    ("geo:4140963", ("Dystrykt Kolumbii", "Dystrykcie Kolumbii", "Dystryktu Kolumbii")),
     # case forms of short names, whose stem (rim, rig, azj, wal) is too short to find them
     ("city:Europe/Rome", ("Рима", "Риме", "Римом", "Риму", "Rima", "Rimu", "Rimom", "Římě",
                           "Říma", "Římem")),

@@ -18,7 +18,7 @@ from babelwire.stages.entities_keys import split_words
 DEMONYMS: tuple[tuple[str, str], ...] = (
     ("GB", "Britons Brits Brytyjczycy Brytyjczyków Brytyjczyk Britové Britů Britanci "
            "Britancev Britanec британцы британцев британец британці британців британець "
-           "британци британците Otočani Otočanov Otočanom"),
+           "британци британците Otočani Otočanov Otočanom Britům Brity Britech"),
     ("US", "Americans Amerykanie Amerykanów Amerykanin Američané Američanů Američan Američania "
            "Američanov Američani американцы американцев американец американці американців "
            "американець американци американците"),
@@ -28,11 +28,11 @@ DEMONYMS: tuple[tuple[str, str], ...] = (
            "Francozi Francozov Francoz французы французов француз французи французів "
            "французите французин"),
     ("RU", "Russians Rosjanie Rosjan Rosjanin Rusové Rusů Rusi Rusov россияне россиян "
-           "россиянин росіяни росіян росіянин руснаци руснаците руснак"),
+           "россиянин росіяни росіян росіянин руснаци руснаците руснак Rusům Rusy"),
     ("UA", "Ukrainians Ukraińcy Ukraińców Ukrainiec Ukrajinci Ukrajinců Ukrajinec Ukrajincev "
            "украинцы украинцев украинец українці українців українець украинци украинците"),
     ("PL", "Polacy Polaków Polak Poláci Poláků Polák Poliaci Poliakov Poljaki Poljakov Poljak "
-           "поляки поляков поляків поляци поляците"),
+           "поляки поляков поляків поляци поляците Polakom Polakami Poláky Polákům"),
     ("CN", "Chińczycy Chińczyków Chińczyk Číňané Číňanů Číňan Číňania Kitajci Kitajcev "
            "Kitajec китайцы китайцев китаец китайці китайців китаєць китайци китайците"),
     ("IE", "Irlandczycy Irlandczyków Irlandczyk Irci Ircev Irec ирландцы ирландцев ирландец "

@@ -93,6 +93,9 @@ _CZECH_SKO_CASE = re.compile(r"[sc]kem$")
 """Czech -sko countries take -skem (``s Norskem``, ``mezi Ruskem``); the adjective's is -ském."""
 """In Slovene and its neighbours -ski is an adjective (Slovenski, of Slovenia), not the
 Polish surname ending it is elsewhere: such a word finds no name by its stem (Slovensko)."""
+_APOSTROPHE_CASE = re.compile(r"['’][^\W\d_]{1,4}$")
+"""A case ending written after an apostrophe, as Polish and Czech decline foreign names
+whose last letter is not pronounced (``Farage'a``, ``Macrona`` needs none)."""
 _POSSESSIVE_LANGS = frozenset({"cs", "sk", "sl", "hr", "sr", "bs"})
 _POSSESSIVE = re.compile(
     r"(?:ův|ov(?:a|o|e|i|y|ě|u|ou|ega|emu|em|im|ih|ima|imi|ých|ým|ými|ého|ému|ém)?)$")
@@ -238,6 +241,9 @@ class Gazetteer:
         if (hit is not None and lang in _SLOVENSK_LANGS and hit.canonical == "place:SK"
                 and fold(form).startswith("slovensk")):
             return None  # Slovene and Croatian slovenska is Slovenian; Slovakia is Slovaška
+        if hit is None and lang in INFLECTING and _APOSTROPHE_CASE.search(form):
+            # a Slavic case ending after an apostrophe: Farage'a, Nigela Farage'a
+            hit = self.lookup(_APOSTROPHE_CASE.sub("", form), lang)
         if hit is None and form.count(" ") == 1 and form[:1].isupper():
             hit = self._full_name(form, lang)
         if hit is not None and lang in _ENGLAND_AS_UK_LANGS and hit.canonical == "place:GB-ENG":

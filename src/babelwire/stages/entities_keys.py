@@ -37,6 +37,7 @@ _ENDINGS = tuple(sorted({
     "em", "ou", "ov", "ie", "ia", "ii", "ij", "iu", "ií", "ej", "ím", "ým", "ą", "ę", "a", "u",
     "e", "ě", "y", "i", "í", "o", "ý", "á", "é", "iej", "ego", "emu", "ym", "im", "ych",
     "iego", "iemu",  # Polish -ki, -gi surnames: Morawieckiego, Morawieckiemu = Morawiecki
+    "iem",  # the Polish instrumental after k and g: Facebookiem, Hamburgiem
     "ią", "ię", "ih", "ima", "ové", "ům", "ského", "ském", "skou", "ská", "ské",
     "ová", "ovej", "ovou", "ove", "ovega", "ovemu", "ovim", "ovih", "ového", "ovému", "ových",
     "ův", "ovo", "ega", "ů", "ího", "ímu", "ém",
@@ -61,13 +62,14 @@ def fold(text: str) -> str:
 
 # Polish and Czech case endings that change the consonant before them (after a vowel):
 # Brexicie -> Brexit, Ameryce/Americe -> Amerik-, Ameryki -> Amerik-, Madrycie -> Madryt;
-# Polish -sce for -ska and -ncie for -nt (Polsce -> Polsk-, Parlamencie -> Parlament-)
+# Polish -sce for -ska and -ncie for -nt (Polsce -> Polsk-, Parlamencie -> Parlament-),
+# -rcie and -pcie for -rt and -pt (Frankfurcie -> Frankfurt, Egipcie -> Egipt)
 _ALTERNATIONS = (("ndzie", "nd"), ("dzie", "d"), ("ncie", "nt"), ("szcie", "szt"),
-                 ("ście", "st"), ("cie", "t"), ("rze", "r"),
+                 ("ście", "st"), ("rcie", "rt"), ("pcie", "pt"), ("cie", "t"), ("rze", "r"),
                  ("yce", "yk"), ("ice", "ik"), ("sce", "sk"),
                  # Slovene puts j between a final r and an ending: Junckerja, premierju
                  ("rjem", "r"), ("rja", "r"), ("rju", "r"), ("rji", "r"))
-_ANY_BEFORE = frozenset({"sce", "ncie", "ndzie", "szcie", "ście"})
+_ANY_BEFORE = frozenset({"sce", "ncie", "ndzie", "szcie", "ście", "rcie", "pcie"})
 _VOWEL_BEFORE = frozenset("aeiouyáéíóúůýě")
 
 

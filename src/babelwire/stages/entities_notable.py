@@ -34,7 +34,7 @@ from babelwire.stages.entities_notable_places import PLACES
 from babelwire.stages.entities_people import PEOPLE
 
 _EVENTS = """
-event:brexit|Brexit|Brexit|brexit|Брекзит|брекзит|Брексит|брексит|Брэксит|брэксит|Брекзіт|
+event:brexit|Brexit|Brexit|brexit|Брекзит|брекзит|Брезкит|Брексит|брексит|Брэксит|брэксит|Брекзіт|
     брекзіт|Брексіт|брексіт
 event:covid-19|COVID-19|COVID-19|Covid-19|covid-19|COVID|Covid|covid|Ковид-19|COVID-19|ковид|
     ковид-19|Ковід-19|ковід|ковіду|koronavirus|koronaviru|koronavirem|koronaviry|koronawirus|коронавирус|коронавірус|Koronavirus|
@@ -106,9 +106,12 @@ event:eurovision|Eurovision Song Contest|Eurovision|Eurovize|Eurowizja|Evrovizij
 
 _PRODUCTS = """
 product:nord-stream-2|Nord Stream 2|Nord Stream 2|Nord Stream II|Nord Stream-2|NS2|
-    Северный поток-2|Северный поток 2|Північний потік-2|Північний потік 2|Северен поток 2|
-    Северен поток-2|Severni tok 2|СП-2|North Stream 2|Gazociąg Północny 2
-product:nord-stream|Nord Stream|Nord Stream|Северный поток|Північний потік|Северен поток|
+    Северный поток-2|Северный поток 2|Північний потік-2|Північний потік 2|
+    Північного потоку-2|Північному потоку-2|Північним потоком-2|Північного потоку 2|
+    Северен поток 2|Северен поток-2|Severni tok 2|СП-2|North Stream 2|Gazociąg Północny 2
+product:nord-stream|Nord Stream|Nord Stream|Северный поток|Північний потік|
+    Північного потоку|Північному потоку|Північним потоком|Північного потоку-1|
+    Північним потоком-1|Северен поток|
     Severni tok|Nord Stream 1|Nord Stream-1|North Stream|Северный поток-1|Північний потік-1|
     Северен поток-1|Северен поток 1|Severni tok 1|Gazociąg Północny
 product:turkstream|TurkStream|TurkStream|Turkish Stream|Турецкий поток|Турецький потік|
@@ -384,7 +387,8 @@ org:us-electoral-college|Electoral College|Electoral College|коллегия в
     kolegium elektorów|kolegium elektorskie|kolegium elektorskiego|kolegium elektorskim|
     sbor volitelů|sboru volitelů|sborem volitelů|volilni kolegij|volilnega kolegija
 org:white-house|White House|White House|Bílý dům|Biały Dom|Bela hiša|Белый дом|Білий дім|
-    Белия дом
+    Белия дом|Bílého domu|Bílém domě|Bílému domu|Bílým domem|Білого дому|Білому домі|
+    Білим домом
 org:house-of-commons|House of Commons|House of Commons|Dolní sněmovna|Izba Gmin|Spodnji dom|
     Палата общин|Палата громад|Камарата на общините
 org:house-of-lords|House of Lords|House of Lords|Sněmovna lordů|Izba Lordów|Lordska zbornica|
