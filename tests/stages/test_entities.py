@@ -83,6 +83,25 @@ def test_scholz_is_one_person_across_scripts_and_cases_but_schulz_is_another():
     assert variants[("Олаф Шольц", "ru")] == 1 and variants[("Шольца", "ru")] == 1
 
 
+def test_a_full_name_spelt_alike_in_two_scripts_links_without_context():
+    stage = EntityStage(None, backend="none")
+    ru = stage.analyse(1, "", "Министр иностранных дел Польши Яцек Чапутович заявил это.", "ru",
+                       PUB, story_id=None)
+    pl = stage.analyse(2, "", "Jacek Czaputowicz powiedział to wczoraj.", "pl", PUB,
+                       story_id=None)
+    de = stage.analyse(3, "", "Local baker Olaf Schulz won the bread prize.", "en", PUB,
+                       story_id=None)
+    ru2 = stage.analyse(4, "", "Канцлер Олаф Шольц приехал.", "ru", PUB, story_id=None)
+
+    def entity_of(found, text):
+        return next(m.entity_id for m in found.mentions if m.text == text)
+
+    # Polish cz and w are Cyrillic ч and в, and Я opens Яцек as J opens Jacek: one spelling
+    assert entity_of(ru, "Яцек Чапутович") == entity_of(pl, "Jacek Czaputowicz")
+    # a name only like another needs context (Olaf Schulz and Олаф Шольц share none here)
+    assert entity_of(de, "Olaf Schulz") != entity_of(ru2, "Олаф Шольц")
+
+
 def test_cited_documents_link_across_languages(stage):
     en = stage.process(10, "Iran deal", "Under UN Security Council resolution 2231, the "
                        "sanctions ended.", "en", PUB)

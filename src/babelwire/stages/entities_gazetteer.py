@@ -37,6 +37,7 @@ from babelwire.stages.entities_keys import (
     fold,
     latin,
     looks_adjectival,
+    possessive_bases,
     short_stem_key,
     split_words,
     stem_key,
@@ -97,10 +98,6 @@ _APOSTROPHE_CASE = re.compile(r"['’][^\W\d_]{1,4}$")
 """A case ending written after an apostrophe, as Polish and Czech decline foreign names
 whose last letter is not pronounced (``Farage'a``, ``Macrona`` needs none)."""
 _POSSESSIVE_LANGS = frozenset({"cs", "sk", "sl", "hr", "sr", "bs"})
-_POSSESSIVE = re.compile(
-    r"(?:ův|ov(?:a|o|e|i|y|ě|u|ou|ega|emu|em|im|ih|ima|imi|ých|ým|ými|ého|ému|ém)?)$")
-"""Endings of a possessive adjective made from a man's or a surname's name in Czech and
-Slovene (``Trumpova``, ``Trumpův``, ``Bidnove``, ``Putinovem``)."""
 _CZECH_ADJECTIVE_OU = re.compile(r"[sc]kou$")
 """Czech and Slovak -skou is the feminine adjective's accusative and instrumental
 (``ruskou invazi``, ``Pákistánskou křesťanku``), never a case of a -sko country."""
@@ -270,24 +267,18 @@ class Gazetteer:
         ``Merklova``, ``Bidnovih``), which SlavicNER labels as the person: 602 of the 627
         such words in its Czech and Slovene training documents, the rest inside a longer
         name."""
-        folded = fold(form)
-        if " " in folded:
+        if " " in fold(form):
             return None
-        found = _POSSESSIVE.search(folded)
-        bases = [folded[: found.start()]] if found is not None else []
+        bases = list(possessive_bases(form))
         skey = stem_key(form)
         if len(skey) >= 4:
             bases.append(skey)
+            if skey[-1] in _FLEETING_AFTER and skey[-2] in _CONSONANTS:
+                bases.append(f"{skey[:-1]}e{skey[-1]}")
         for base in bases:
-            if len(base) < 3:
-                continue
-            candidates = [base]
-            if base[-1] in _FLEETING_AFTER and base[-2] in _CONSONANTS:
-                candidates.append(f"{base[:-1]}e{base[-1]}")
-            for candidate in candidates:
-                hit = self.exact.get(candidate)
-                if hit is not None and hit.canonical.startswith("person:"):
-                    return hit
+            hit = self.exact.get(base)
+            if hit is not None and hit.canonical.startswith("person:"):
+                return hit
         return None
 
     def _full_name(self, form: str, lang: str | None) -> GazetteerEntry | None:

@@ -18,7 +18,7 @@ from rapidfuzz.fuzz import ratio as _ratio
 
 from babelwire.stages.entities_keys import (
     fold,
-    latin,
+    iotated_latin,
     possessive_bases,
     script_of,
     skeleton_word,
@@ -121,7 +121,7 @@ def first_names(texts: Iterable[tuple[str, str]]) -> set[tuple[str, str, str]]:
     form, script); the key is the first two letters of its consonant skeleton."""
     out = set()
     for text, _lang in texts:
-        words = latin(text).split()
+        words = iotated_latin(text).split()  # Яцек: jacek, as Jacek (ICU writes acek)
         if len(words) > 1:
             script = script_of(text) if not _CYRILLIC.search(text) else "cyrillic"
             out.add((skeleton_word(words[0], script_of(text))[:2], words[0], script))

@@ -205,17 +205,49 @@ def ukrainian_latin(text: str) -> str:
     return latin(text) if tr is None else str(tr.transliterate(text)).lower()
 
 
+_POLISH_LETTERS = (("cz", "c"), ("sz", "s"), ("rz", "z"), ("w", "v"))
+_POLISH_MARKS = re.compile("[ąęłńśźżćó]")
+
+
+def iotated_latin(text: str) -> str:
+    """:func:`latin`, with a word's first я, ю, є, ї written ja, ju, je, ji, as Slavic Latin
+    spellings have them (``Яцек`` -> ``jacek``, ``Юлия`` -> ``julija``), where ICU writes a
+    bare vowel (``acek``)."""
+    return latin(_IOTATED_START.sub(lambda m: _IOTATED[m.group(0)], text))
+
+
+def _slavic_latin(text: str) -> str | None:
+    """One spelling for Slavic names across scripts, Czech-like: Cyrillic with a word's
+    first я, ю, є, ї as ja, ju, je, ji (``Яцек`` -> ``jacek``, where ICU writes ``acek``),
+    Polish with its digraphs as single letters (``Czaputowicz`` -> ``caputovic``, as
+    ``Чапутович`` gives). None where it adds nothing to :func:`latin`."""
+    if _CYRILLIC.search(text):
+        return iotated_latin(text) if _IOTATED_START.search(text) else None
+    folded = text.casefold()
+    if not _POLISH_MARKS.search(folded) and not any(d in folded for d, _ in _POLISH_LETTERS):
+        return None
+    out = latin(text)
+    for digraph, single in _POLISH_LETTERS:
+        out = out.replace(digraph, single)
+    return out
+
+
 @lru_cache(maxsize=131072)
 def latin_forms(text: str) -> tuple[str, ...]:
     """``latin(text)`` and, for Cyrillic, the BGN/PCGN romanisation too, which is nearer to
-    English spellings (``Шольц``: ``solc`` and ``sholts``; ``Зеленский``: ``zelenskiy``)."""
-    first = latin(text)
+    English spellings (``Шольц``: ``solc`` and ``sholts``; ``Зеленский``: ``zelenskiy``),
+    and a Czech-like Slavic spelling where it differs (:func:`_slavic_latin`: ``Яцек
+    Чапутович`` and ``Jacek Czaputowicz`` both give ``jacek caputovic``)."""
+    forms = [latin(text)]
     tr = _cyrillic_bgn() if _CYRILLIC.search(text) else None
-    if tr is None:
-        return (first,)
-    out = unicodedata.normalize("NFKD", tr.transliterate(text)).encode("ascii", "ignore")
-    second = " ".join(re.sub(r"[^a-z0-9 ]", "", out.decode().lower().replace("-", " ")).split())
-    return (first,) if second == first else (first, second)
+    if tr is not None:
+        out = unicodedata.normalize("NFKD", tr.transliterate(text)).encode("ascii", "ignore")
+        forms.append(" ".join(re.sub(r"[^a-z0-9 ]", "",
+                                     out.decode().lower().replace("-", " ")).split()))
+    slavic = _slavic_latin(text)
+    if slavic is not None:
+        forms.append(slavic)
+    return tuple(dict.fromkeys(forms))
 
 
 _DIGRAPHS = (("tsch", "c"), ("ph", "f"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"),
@@ -326,7 +358,9 @@ def split_words(text: str) -> frozenset[str]:
 
 __all__ = [
     "MINOR_PLACE",
+    "adjective_stem_key",
     "fold",
+    "iotated_latin",
     "latin",
     "latin_forms",
     "looks_adjectival",

@@ -20,6 +20,7 @@ it links can reach, loads them by key as it goes, and drops them past a limit.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -53,11 +54,19 @@ from babelwire.stages.entities_records import EntityRecord, Mention, StoredVaria
 from babelwire.stages.entities_resident import EntitySource, Resident
 
 _CONTEXT_CAP = 400
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 _WEAK_RULES = frozenset({"shape", "stream", "document"})
 _PER_ARTICLE_CAP = 40
 _MERGE_FORMS = 24
 _KIND_OF_KEY = {"place": "place", "org": "organisation", "doc": "document", "event": "event",
                 "product": "product"}
+
+
+def _writing(text: str) -> str:
+    """The script a name is written in, Cyrillic told from Latin (:func:`script_of` puts
+    them together, as one skeleton alphabet)."""
+    script = script_of(text)
+    return "cyrillic" if script == "latin" and _CYRILLIC_LETTER.search(text) else script
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +79,10 @@ class LinkParams:
     far_context: float = 0.75
     script_context: float = 0.25
     """Context enough for a full name whose every word matches a spelling in another script."""
+    script_similarity: float = 0.95
+    """...or, without context, the similarity of such a full name's Latin forms enough
+    (``Яцек Чапутович`` and ``Jacek Czaputowicz``: 1.0; ``Олаф Шольц`` and ``Olaf Schulz``:
+    0.8)."""
     story_weight: float = 1.0
     place_weight: float = 0.25
     other_weight: float = 0.5
@@ -533,9 +546,9 @@ class EntityLinker:
     def _same_name_other_script(self, entity: _Entity, text: str) -> bool:
         """Every word's skeleton equal to a spelling of ``entity`` in another script: Джо
         Байдън and Joe Biden. (Olaf Schulz and Olaf Scholz share a script: no.)"""
-        skel, script = skeleton(text), script_of(text)
+        skel, script = skeleton(text), _writing(text)
         return len(skel.split()) > 1 and any(
-            script_of(other) != script and skeleton(other) == skel
+            _writing(other) != script and skeleton(other) == skel
             for other, _lang in entity.variants)
 
     def _confirm(self, candidates: set[int], text: str, context: set[int], story: int | None,
@@ -558,8 +571,8 @@ class EntityLinker:
             ok = ((sim >= p.close_similarity and ctx >= p.close_context)
                   or (sim >= p.far_similarity and ctx >= p.far_context)
                   or (ctx >= 2 * p.far_context)
-                  or (ctx >= p.script_context and not surname
-                      and self._same_name_other_script(entity, text)))
+                  or ((ctx >= p.script_context or sim >= p.script_similarity)
+                      and not surname and self._same_name_other_script(entity, text)))
             if ok and (best is None or sim + ctx > best[0]):
                 best = (sim + ctx, eid)
         return None if best is None else best[1]
