@@ -291,13 +291,13 @@ def test_a_surname_that_is_also_a_small_place_stays_the_person_named_in_full():
 
 
 def test_a_full_name_whose_first_word_is_written_in_lower_case_names_no_one():
-    from babelwire.stages.entities_mentions import _named_person
+    from babelwire.stages.entities_shapes import named_person
     from babelwire.stages.entities_tokens import Span, tokens_of
 
     doc = "Концесията за летище Пловдив. Летище Пловдив е затворено."
     span = Span(tokens_of("Летище Пловдив", "bg"), False)
-    assert not _named_person(doc, span)
-    assert _named_person("Rick Perry said.", Span(tokens_of("Rick Perry", "en"), False))
+    assert not named_person(doc, span)
+    assert named_person("Rick Perry said.", Span(tokens_of("Rick Perry", "en"), False))
 
 
 @pytest.mark.parametrize(("doc", "lang", "cut", "kept"), [

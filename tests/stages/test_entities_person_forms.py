@@ -73,3 +73,12 @@ def test_an_adjective_and_a_noun_meet_in_their_case_forms():
 def test_case_forms_whose_stem_changes(form, lang, key):
     entry = default_gazetteer().lookup(form, lang)
     assert entry is not None and entry.canonical == key
+
+
+def test_a_lone_capitalised_adjective_before_a_noun_is_no_surname():
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("Он ссылался на Будапештский меморандум и на решение суда.", "ru")
+    assert [m.text for m in found] == []
+    # a word with a surname's ending before a verb is still a person
+    found = finder.find("Вчера журналист Пашинский заявил об этом.", "ru")
+    assert [(m.text, m.kind) for m in found] == [("Пашинский", "person")]

@@ -68,6 +68,7 @@ from babelwire.stages.entities_runs import spans as _spans
 from babelwire.stages.entities_runs import split_pairs
 from babelwire.stages.entities_runs import two_names as _two_names
 from babelwire.stages.entities_seats import join_seats
+from babelwire.stages.entities_shapes import adjective_before_noun, named_person
 from babelwire.stages.entities_shapes import is_head as _is_head
 from babelwire.stages.entities_shapes import looks_like_person as _looks_like_person
 from babelwire.stages.entities_shapes import person_after_name as _person_after_name
@@ -551,6 +552,8 @@ class CasedMentionFinder:
                 span.lemma = typo.lemma
             elif lang == "de":
                 continue  # every German noun is capitalised: no cue, no name
+            elif adjective_before_noun(doc, span, text):
+                continue  # Будапештский меморандум, Стокгольмского арбитража: no surname
             elif _looks_like_person(span, text, self.words):
                 span.kind, span.rule = "person", "shape"
             elif (len(span.tokens) == 1 and recurring[key] >= _RECURRING and inside[key] >= 2
@@ -570,7 +573,7 @@ class CasedMentionFinder:
                     and stem in surnames
                     and ((span.canonical is None and span.rule in ("shape", "document"))
                          or (MINOR_PLACE.match(span.canonical or "") is not None
-                             and _named_person(doc, surnames[stem])))):
+                             and named_person(doc, surnames[stem])))):
                 span.kind, span.canonical = "person", None  # Rick Perry ... Perry (a town)
         _trim_leading_words(doc, typed, self.gaz, lang)  # Лейбъристите | Джереми Корбин
 
@@ -582,14 +585,6 @@ class CasedMentionFinder:
         return any(stem_word(base) in surnames
                    or (self.stream is not None and self.stream.kind_of(base) == "person")
                    for base in possessive_bases(word))
-
-
-def _named_person(doc: str, span: _Span) -> bool:
-    """Whether a full name opens with a given name the article never writes in lower case
-    (``Rick Perry``; not ``Летище Пловдив``, where the airport noun is also a given name)."""
-    first = span.tokens[0].text
-    return is_given_name(first) and re.search(
-        rf"(?<!\w){re.escape(first.lower())}(?!\w)", doc) is None
 
 
 def mention_texts(mentions: Iterable[Mention]) -> list[tuple[str, str]]:
