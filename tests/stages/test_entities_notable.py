@@ -233,6 +233,12 @@ def test_america_alone_is_the_united_states_and_the_continents_stay_whole():
      [("конституции США", "product:us-constitution")]),
     ("Според Конституцията на САЩ това е възможно.", "bg",
      [("Конституцията на САЩ", "product:us-constitution")]),
+    ("Evropska agencija za zdravila bo odločila.", "sl",
+     [("Evropska agencija za zdravila", "org:ema")]),
+    ("Agenti zveznega preiskovalnega urada so prišli.", "sl",
+     [("zveznega preiskovalnega urada", "org:fbi")]),
+    ("Решение Стокгольмского арбитража обжаловано.", "ru",
+     [("Стокгольмского арбитража", "org:scc-arbitration")]),
     # an adjective made from the network's name is not the network
     ("Na facebookových stránkách se to objevilo.", "cs", []),
 ])

@@ -421,7 +421,9 @@ org:echr|European Court of Human Rights|European Court of Human Rights|ECHR|ESLP
 org:ema|European Medicines Agency|European Medicines Agency|
     Evropská agentura pro léčivé přípravky|Europejska Agencja Leków|
     Европейское агентство лекарственных средств|Європейське агентство з лікарських засобів|
-    Европейската агенция по лекарствата
+    Европейската агенция по лекарствата|Evropska agencija za zdravila|
+    Evropske agencije za zdravila|Evropski agenciji za zdravila|Evropsko agencijo za zdravila|
+    evropska agencija za zdravila
 org:council-of-europe|Council of Europe|Council of Europe|Rada Evropy|Rada Europy|Svet Evrope|
     Совет Европы|Рада Європи|Съветът на Европа
 org:eurostat|Eurostat|Eurostat|Евростат|Євростат
@@ -431,7 +433,16 @@ org:interpol|Interpol|Interpol|Интерпол|Інтерпол
 org:oecd|OECD|OECD|OCDE|ОЭСР|ОЕСР|ОИСР
 org:world-bank|World Bank|World Bank|Světová banka|Bank Światowy|Svetovna banka|Всемирный банк|
     Світовий банк|Световната банка
-org:fbi|FBI|FBI|ФБР
+org:scc-arbitration|Arbitration Institute of the Stockholm Chamber of Commerce|
+    Stockholm Arbitration|Стокгольмский арбитраж|Стокгольмского арбитража|
+    Стокгольмском арбитраже|Стокгольмскому арбитражу|Стокгольмский арбитражный суд|
+    Стокгольмського арбітражу|Стокгольмський арбітраж|Стокгольмському арбітражі|
+    Стокгольмському арбітражу|Stockholmská arbitráž|Stockholmské arbitráže|
+    stockholmská arbitráž|stockholmské arbitráže
+org:fbi|FBI|FBI|ФБР|Zvezni preiskovalni urad|Zveznega preiskovalnega urada|
+    Zveznem preiskovalnem uradu|zvezni preiskovalni urad|zveznega preiskovalnega urada|
+    zveznem preiskovalnem uradu|Federalne Biuro Śledcze|Federalnego Biura Śledczego|
+    Федеральное бюро расследований|Федерального бюро расследований
 org:cia|CIA|CIA|ЦРУ
 org:nsa|NSA|NSA|АНБ
 org:fsb|FSB|ФСБ|FSB
