@@ -132,7 +132,8 @@ def complement(doc: str, toks: list[Token], j: int, lang: str) -> int:
             closed = adjective_before = False
             k += 1  # труда и социалната политика; опазване на природата
             continue
-        if closed or low in _STOP or (len(low) > 3 and _VERB.search(low)) \
+        noun_due = lang == "bg" and adjective_before  # външните | работи: a noun, not a verb
+        if closed or low in _STOP or (len(low) > 3 and _VERB.search(low) and not noun_due) \
                 or (len(low) > 4 and _NEUTER_PAST.search(low)):
             break
         if lang == "bg":
