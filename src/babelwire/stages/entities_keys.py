@@ -129,8 +129,11 @@ def adjective_stem_key(text: str) -> str:
     article ending)."""
     out = []
     for word in _WORD.findall(fold(text)):
-        cut = next((e for e in _ADJECTIVE_ENDINGS if len(word) > 4 and word.endswith(e)), None)
-        out.append(word[: -len(cut)] if cut else short_stem_word(word))
+        if len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS):  # one C call for most words
+            cut = next(e for e in _ADJECTIVE_ENDINGS if word.endswith(e))
+            out.append(word[: -len(cut)])
+        else:
+            out.append(short_stem_word(word))
     return " ".join(out)
 
 
