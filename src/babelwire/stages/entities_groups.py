@@ -86,10 +86,13 @@ def group_mentions(mentions: Sequence[Mention]) -> list[Group]:
     surnames: dict[str, Group] = {}
     firsts: dict[str, list[Group]] = {}
     for (kind, _key), group in groups.items():
-        if kind == "person" and group.canonical is None:
+        if kind == "person":  # a full name the table knows too: Дейвид Дейвис ... Дейвис
             words = words_of(group.longest)
             if len(words) > 1:
-                surnames.setdefault(surname_key(words[-1]), group)
+                key = surname_key(words[-1])
+                held = surnames.get(key)
+                if held is None or (held.canonical is None and group.canonical is not None):
+                    surnames[key] = group  # the known person before a run like Виена Дейвис
                 firsts.setdefault(stem_word(words[0]), []).append(group)
     merged: list[Group] = []
     for (kind, group_key), group in groups.items():

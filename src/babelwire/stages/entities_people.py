@@ -44,6 +44,50 @@ person:lavrov|Sergey Lavrov|Sergey Lavrov|Lavrov|Ławrow|Siergiej Ławrow|Sergej
 person:tusk|Donald Tusk|Donald Tusk|Tusk|Доналд Туск|Дональд Туск|Туск
 person:farage|Nigel Farage|Nigel Farage|Farage|Найджъл Фараж|Найджъл Фарадж|Найджел Фарадж|
     Найджел Фараж|Фараж|Фарадж|Найджел Фаррадж|Фаррадж
+person:may|Theresa May|Theresa May|Theresa Mayová|Mayová|Тереза Мэй|Тереза Мей|Мэй|Мей
+person:johnson|Boris Johnson|Boris Johnson|Борис Джонсон|Борис Джонсън
+person:david-davis|David Davis|David Davis|Дэвид Дэвис|Девід Девіс|Дейвид Дейвис
+person:barnier|Michel Barnier|Michel Barnier|Barnier|Мишель Барнье|Барнье|Мішель Барньє|
+    Барньє|Мишел Барние|Барние
+person:hillary-clinton|Hillary Clinton|Hillary Clinton|Хиллари Клинтон|Гілларі Клінтон|
+    Хилари Клинтън|Hillary Clintonová
+person:bill-clinton|Bill Clinton|Bill Clinton|Билл Клинтон|Білл Клінтон|Бил Клинтън
+person:obama|Barack Obama|Barack Obama|Obama|Барак Обама|Обама
+person:juncker|Jean-Claude Juncker|Jean-Claude Juncker|Juncker|Жан-Клод Юнкер|Юнкер
+person:hammond|Philip Hammond|Philip Hammond|Филип Хаммонд|Філіп Гаммонд|Філіп Хаммонд|
+    Филип Хамънд
+person:morawiecki|Mateusz Morawiecki|Mateusz Morawiecki|Morawiecki|Матеуш Моравецкий|
+    Моравецкий|Матеуш Моравецький|Моравецький|Матеуш Моравецки|Моравецки
+person:kamala-harris|Kamala Harris|Kamala Harris|Камала Харрис|Камала Гарріс|Камала Харріс|
+    Камала Харис
+person:raab|Dominic Raab|Dominic Raab|Raab|Доминик Рааб|Домінік Рааб|Рааб
+person:corbyn|Jeremy Corbyn|Jeremy Corbyn|Corbyn|Джереми Корбин|Джеремі Корбін|
+    Джеръми Корбин|Корбин|Корбін
+person:blair|Tony Blair|Tony Blair|Тони Блэр|Тоні Блер|Тони Блеър
+person:poroshenko|Petro Poroshenko|Petro Poroshenko|Poroshenko|Porošenko|Poroszenko|
+    Petro Porošenko|Petro Poroszenko|Петр Порошенко|Петро Порошенко|Порошенко
+person:pence|Mike Pence|Mike Pence|Pence|Майк Пенс|Пенс
+person:maas|Heiko Maas|Heiko Maas|Хайко Маас|Гайко Маас
+person:cameron|David Cameron|David Cameron|Дэвид Кэмерон|Девід Кемерон|Дейвид Камерън
+person:verhofstadt|Guy Verhofstadt|Guy Verhofstadt|Verhofstadt|Ги Верхофстадт|Верхофстадт|
+    Гі Верхофстадт|Ги Верхофстад|Верхофстад
+person:imran-khan|Imran Khan|Imran Khan|Imran Chán|Имран Хан|Імран Хан
+person:babis|Andrej Babiš|Andrej Babiš|Babiš|Андрей Бабиш|Андрій Бабіш|Бабиш|Бабіш
+person:gore|Al Gore|Al Gore|Эл Гор|Ел Гор|Ал Гор
+person:duda|Andrzej Duda|Andrzej Duda|Анджей Дуда
+person:pelosi|Nancy Pelosi|Nancy Pelosi|Pelosi|Нэнси Пелоси|Ненси Пелоси|Нанси Пелоси|
+    Пелоси|Ненсі Пелосі|Пелосі
+person:jeremy-hunt|Jeremy Hunt|Jeremy Hunt|Джереми Хант|Джеремі Гант|Джеремі Хант|
+    Джереми Хънт
+person:von-der-leyen|Ursula von der Leyen|Ursula von der Leyen|Урсула фон дер Ляйен|
+    Урсула фон дер Ляєн|Урсула фон дер Лайен
+person:pompeo|Mike Pompeo|Mike Pompeo|Pompeo|Майк Помпео|Помпео|Майк Помпейо|Помпейо
+person:giuliani|Rudy Giuliani|Rudy Giuliani|Giuliani|Руди Джулиани|Джулиани|Руді Джуліані|
+    Джуліані
+person:skripal|Sergei Skripal|Sergei Skripal|Skripal|Siergiej Skripal|Sergej Skripal|
+    Сергей Скрипаль|Скрипаль|Сергій Скрипаль|Сергей Скрипал|Скрипал
+person:melania-trump|Melania Trump|Melania Trump|Мелания Трамп|Меланія Трамп|
+    Мелания Тръмп
 person:muhammad|Muhammad|Muhammad|Prophet Muhammad|Mohammed|Mohamed|Muhammed|Mahomet|Mohamet|
     Мухаммед|Мухаммад|Мохаммед|Мохамед|Магомет|Мохамад|Мухамед|Мохаммад
 person:jesus|Jesus|Jesus|Jesus Christ|Ježíš|Ježíš Kristus|Jezus|Jezus Chrystus|Jezus Kristus|
