@@ -89,10 +89,10 @@ def group_mentions(mentions: Sequence[Mention]) -> list[Group]:
         if kind == "person":  # a full name the table knows too: Дейвид Дейвис ... Дейвис
             words = words_of(group.longest)
             if len(words) > 1:
-                key = surname_key(words[-1])
-                held = surnames.get(key)
+                surname = surname_key(words[-1])
+                held = surnames.get(surname)
                 if held is None or (held.canonical is None and group.canonical is not None):
-                    surnames[key] = group  # the known person before a run like Виена Дейвис
+                    surnames[surname] = group  # the known person before a run: Виена Дейвис
                 firsts.setdefault(stem_word(words[0]), []).append(group)
     merged: list[Group] = []
     for (kind, group_key), group in groups.items():
