@@ -1,5 +1,11 @@
-"""People in the notable-names table: world leaders and public figures the news names by
-surname alone, religious figures, and party members named as a group.
+"""People in the notable-names table: world leaders and public figures of international
+news, religious figures, and party members named as a group.
+
+Public figures only, as they appear in the news (the product principle: no private
+individuals). A surname alone is listed only where the news means that one person by it
+(``Barnier``, ``Obama``); common surnames (Johnson, Davis, Hunt, Clinton, Bush) and a
+surname that is also a word (``May``) come only in full names, which the gazetteer finds in
+their case forms too (``Theresą May``, ``Joeja Bidna``).
 
 Each line is ``key|English name|forms...`` as in :mod:`babelwire.stages.entities_notable`,
 which reads this table with its others; indented lines go on the line before. A ``~`` key
@@ -16,7 +22,7 @@ PEOPLE = """
 person:putin|Vladimir Putin|Vladimir Putin|Putin|Vladimír Putin|Władimir Putin|Владимир Путин|
     Володимир Путін|Путин|Путін
 person:trump|Donald Trump|Donald Trump|Donald J. Trump|Trump|Доналд Тръмп|Дональд Трамп|
-    Дональд Трамп|Тръмп|Трамп
+    Тръмп|Трамп
 person:biden|Joe Biden|Joe Biden|Biden|Джо Байдън|Джо Байден|Байдън|Байден|Байдена|
     Джозеф Байден
 person:merkel|Angela Merkel|Angela Merkel|Merkel|Merkelová|Ангела Меркел|Ангела Меркель|
@@ -88,6 +94,71 @@ person:skripal|Sergei Skripal|Sergei Skripal|Skripal|Siergiej Skripal|Sergej Skr
     Сергей Скрипаль|Скрипаль|Сергій Скрипаль|Сергей Скрипал|Скрипал
 person:melania-trump|Melania Trump|Melania Trump|Мелания Трамп|Меланія Трамп|
     Мелания Тръмп
+person:varadkar|Leo Varadkar|Leo Varadkar|Varadkar|Лео Варадкар|Варадкар
+person:alexey-miller|Alexey Miller|Alexey Miller|Aleksej Miller|Aleksiej Miller|
+    Алексей Миллер|Алексей Милер|Олексій Міллер
+person:sefcovic|Maroš Šefčovič|Maroš Šefčovič|Šefčovič|Maroš Szefczovicz|Szefczovicz|
+    Szefczowicz|Марош Шефчович|Шефчович|Марош Шевчович
+person:hunter-biden|Hunter Biden|Hunter Biden|Хантер Байден|Хънтър Байдън|Гантер Байден
+person:benedict-xvi|Benedict XVI|Benedict XVI|Benedykt XVI|Benedikt XVI|Бенедикт XVI
+person:rudd|Amber Rudd|Amber Rudd|Amber Ruddová|Амбър Ръд|Эмбер Радд|Ембер Радд
+person:soros|George Soros|George Soros|Soros|Джордж Сорос|Дьордь Сорош|Сорос
+person:sanders|Bernie Sanders|Bernie Sanders|Берни Сандерс|Берні Сандерс|Бърни Сандърс
+person:rees-mogg|Jacob Rees-Mogg|Jacob Rees-Mogg|Rees-Mogg|Джейкъб Рийс-Мог|Рийс-Мог|
+    Джейкоб Рис-Могг|Рис-Могг|Джейкоб Ріс-Могг|Ріс-Могг
+person:sturgeon|Nicola Sturgeon|Nicola Sturgeon|Sturgeon|Sturgeonová|Никола Стърджън|
+    Стърджън|Никола Стерджен|Стерджен|Нікола Стерджен
+person:mcconnell|Mitch McConnell|Mitch McConnell|McConnell|Митч Макконнелл|Макконнелл|
+    Мич Макконъл|Макконъл|Мітч Макконнелл
+person:schroeder|Gerhard Schröder|Gerhard Schröder|Gerhard Schroeder|Герхард Шрёдер|
+    Герхард Шредер|Герхард Шрьодер
+person:gove|Michael Gove|Michael Gove|Майкл Гоув|Майкъл Гоув|Гоув
+person:zakharova|Maria Zakharova|Maria Zakharova|Marija Zaharova|Maria Zacharowa|
+    Marija Zacharovová|Мария Захарова|Марія Захарова
+person:peskov|Dmitry Peskov|Dmitry Peskov|Dmitrij Peskov|Dmitrij Pieskow|Pieskow|
+    Дмитрий Песков|Дмитро Пєсков|Песков|Пєсков
+person:reagan|Ronald Reagan|Ronald Reagan|Рональд Рейган|Роналд Рейгън|Рейган|Рейгън
+person:blinken|Antony Blinken|Antony Blinken|Blinken|Энтони Блинкен|Ентоні Блінкен|
+    Антъни Блинкен|Блинкен|Блінкен
+person:sahin|Uğur Şahin|Uğur Şahin|Ugur Sahin|Угур Шахин|Угур Шахін
+person:zuckerberg|Mark Zuckerberg|Mark Zuckerberg|Zuckerberg|Марк Цукерберг|Цукерберг|
+    Марк Зукърбърг|Зукърбърг
+person:mccain|John McCain|John McCain|Джон Маккейн|Маккейн
+person:cruz|Ted Cruz|Ted Cruz|Тед Круз
+person:kurz|Sebastian Kurz|Sebastian Kurz|Себастьян Курц|Себастиан Курц
+person:salvini|Matteo Salvini|Matteo Salvini|Salvini|Маттео Сальвини|Сальвини|
+    Матео Салвини|Салвини|Маттео Сальвіні|Сальвіні
+person:starmer|Keir Starmer|Keir Starmer|Starmer|Кир Стармер|Кір Стармер|Кир Стармър|
+    Стармер|Стармър
+person:trudeau|Justin Trudeau|Justin Trudeau|Trudeau|Джастин Трюдо|Джастін Трюдо|
+    Джъстин Трюдо|Трюдо
+person:oettinger|Günther Oettinger|Günther Oettinger|Guenther Oettinger|Oettinger|
+    Гюнтер Эттингер|Гюнтер Йотингер|Гюнтер Еттінгер
+person:javid|Sajid Javid|Sajid Javid|Саджид Джавид|Саджид Джавід
+person:tillerson|Rex Tillerson|Rex Tillerson|Tillerson|Рекс Тиллерсон|Тиллерсон|
+    Рекс Тілерсон|Тілерсон|Рекс Тилърсън|Тилърсън
+person:kerry|John Kerry|John Kerry|Джон Керри|Джон Керрі|Джон Кери
+person:romney|Mitt Romney|Mitt Romney|Romney|Митт Ромни|Ромни|Мітт Ромні|Мит Ромни
+person:lindsey-graham|Lindsey Graham|Lindsey Graham|Линдси Грэм|Ліндсі Грем|Линдзи Греъм
+person:fauci|Anthony Fauci|Anthony Fauci|Fauci|Энтони Фаучи|Фаучи|Ентоні Фаучі|Фаучі|
+    Антъни Фаучи
+person:rutte|Mark Rutte|Mark Rutte|Rutte|Марк Рютте|Рютте|Марк Рюте|Рюте
+person:charles-michel|Charles Michel|Charles Michel|Шарль Мишель|Шарль Мішель|Шарл Мишел
+person:hitler|Adolf Hitler|Adolf Hitler|Hitler|Адольф Гитлер|Гитлер|Адольф Гітлер|Гітлер|
+    Адолф Хитлер|Хитлер
+person:thatcher|Margaret Thatcher|Margaret Thatcher|Thatcher|Thatcherová|Маргарет Тэтчер|
+    Тэтчер|Маргарет Тетчер|Тетчер|Маргарет Тачър|Тачър
+person:medvedev|Dmitry Medvedev|Dmitry Medvedev|Dmitrij Medveděv|Dmitrij Miedwiediew|
+    Miedwiediew|Medveděv|Дмитрий Медведев|Дмитро Медведєв|Медведєв
+person:jill-biden|Jill Biden|Jill Biden|Jill Bidenová|Джилл Байден|Джил Байдън
+person:raffensperger|Brad Raffensperger|Brad Raffensperger|Raffensperger|
+    Брэд Раффенспергер|Бред Раффенспергер|Раффенспергер|Брад Рафенспергър
+person:zakharieva|Ekaterina Zakharieva|Ekaterina Zakharieva|Ekaterina Zachariewa|
+    Екатерина Захариева
+person:czaputowicz|Jacek Czaputowicz|Jacek Czaputowicz|Czaputowicz|Яцек Чапутович|
+    Чапутович
+person:grenell|Richard Grenell|Richard Grenell|Grenell|Ричард Гренелл|Гренелл|
+    Річард Гренелл|Ричард Гренъл
 person:muhammad|Muhammad|Muhammad|Prophet Muhammad|Mohammed|Mohamed|Muhammed|Mahomet|Mohamet|
     Мухаммед|Мухаммад|Мохаммед|Мохамед|Магомет|Мохамад|Мухамед|Мохаммад
 person:jesus|Jesus|Jesus|Jesus Christ|Ježíš|Ježíš Kristus|Jezus|Jezus Chrystus|Jezus Kristus|
