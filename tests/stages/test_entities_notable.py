@@ -265,6 +265,23 @@ def test_case_forms_of_short_names(form, lang, key):
     assert default_gazetteer().lookup(form, lang).canonical == key
 
 
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Капитолия", "ru", "place:us-capitol"), ("Kapitolu", "pl", "place:us-capitol"),
+    ("Greifswaldu", "pl", "place:greifswald"), ("Выборга", "ru", "place:vyborg"),
+    ("Europejskiej Partii Ludowej", "pl", "org:epp"), ("Leave.EU", "pl", "org:leave-eu"),
+    ("Парижкото споразумение", "bg", "product:paris-agreement"),
+    ("аннексии Крыма", "ru", "event:crimea-annexation"),
+])
+def test_places_organisations_and_events_of_international_news(form, lang, key):
+    assert default_gazetteer().lookup(form, lang).canonical == key
+
+
+def test_a_name_that_is_also_a_common_word_or_another_name_is_left_out():
+    gaz = default_gazetteer()
+    # Verdi is also the composer: only the union's own spelling, Ver.di, is listed
+    assert gaz.lookup("Verdi", "cs") is None and gaz.lookup("Ver.di", "cs").canonical == "org:verdi"
+
+
 
 
 def test_the_scots_are_people_who_link_to_scotland():

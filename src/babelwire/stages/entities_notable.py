@@ -95,6 +95,10 @@ event:msc|Munich Security Conference|Munich Security Conference|Münchner Sicher
 event:wef|World Economic Forum|World Economic Forum|Weltwirtschaftsforum|
     Světové ekonomické fórum|Światowe Forum Ekonomiczne|Svetovni gospodarski forum|
     Всемирный экономический форум|Всесвітній економічний форум|Световният икономически форум
+event:crimea-annexation|Annexation of Crimea|annexation of Crimea|anexe Krymu|anexi Krymu|
+    aneksja Krymu|aneksji Krymu|aneksję Krymu|priključitev Krima|priključitve Krima|
+    аннексия Крыма|аннексии Крыма|аннексию Крыма|анексія Криму|анексії Криму|
+    анексію Криму|анексията на Крим
 event:holocaust|Holocaust|Holocaust|Holokaust|holokaust|Holocaustu|Холокост|Голокост|Холокоста
 event:ebola|Ebola epidemic|Ebola|ebola|ебола|Ебола|Эбола|эбола
 event:sars|SARS|SARS|САРС|ТОРС|MERS
@@ -169,6 +173,16 @@ product:observer|The Observer|The Observer|Обзървър|Observer|Observera|O
 product:economist|The Economist|The Economist|Economist|Икономист|Экономист|Економіст
 product:politico|Politico|Politico|POLITICO|Политико|Політико
 product:cnn|CNN|CNN|Си Ен Ен|Си-эн-эн|Сі-ен-ен
+product:nbc|NBC|NBC|NBC News|Эн-би-си|Ен-бі-сі|Ен Би Си
+product:abc-news|ABC News|ABC News|Эй-би-си ньюс|Ей Би Си Нюз
+product:rt|RT|RT|Russia Today|Россия сегодня|Раша Тудей
+product:fivethirtyeight|FiveThirtyEight|FiveThirtyEight|Fivethirtyeight.com
+product:realclearpolitics|RealClearPolitics|RealClearPolitics|Real Clear Politics
+product:paris-agreement|Paris Agreement|Paris Agreement|Pařížská dohoda|Pařížské dohody|
+    pařížská dohoda|pařížské dohody|pařížskou dohodu|Porozumienie paryskie|
+    porozumienie paryskie|porozumienia paryskiego|Pariški sporazum|pariški sporazum|
+    pariškega sporazuma|Парижское соглашение|Парижского соглашения|Парижская угода|
+    Паризька угода|Паризької угоди|Парижкото споразумение|Парижкото споразумение за климата
 product:fox-news|Fox News|Fox News|Фокс Нюз|Фокс ньюс|Фокс Ньюс|Фокс Н'юз
 product:sky-news|Sky News|Sky News|Скай нюз|Скай Ньюс
 product:msnbc|MSNBC|MSNBC
@@ -313,6 +327,19 @@ org:sta|Slovenian Press Agency|Slovenska tiskovna agencija
 org:unian|UNIAN|УНИАН|УНІАН|UNIAN
 org:ukrinform|Ukrinform|Укринформ|Укрінформ|Ukrinform
 org:bloomberg|Bloomberg|Bloomberg|Блумбърг|Блумберг|Блумберґ
+org:epp|European People's Party|European People's Party|EPP|EPL|ЕНП|Europejska Partia Ludowa|
+    Europejskiej Partii Ludowej|Evropská lidová strana|Evropska ljudska stranka|
+    Европейская народная партия|Європейська народна партія|Европейската народна партия|
+    Европейска народна партия
+org:leave-eu|Leave.EU|Leave.EU|Leave.UE
+org:best-for-britain|Best for Britain|Best for Britain|Най-доброто за Великобритания
+org:vereinigung-cockpit|Vereinigung Cockpit|Vereinigung Cockpit
+org:verdi|Ver.di|Ver.di
+org:iag|International Airlines Group|International Airlines Group|IAG
+org:tui|TUI Group|TUI|TUI Group
+org:brussels-airlines|Brussels Airlines|Brussels Airlines
+org:allseas|Allseas|Allseas|Allseas Group
+org:regnum|REGNUM|REGNUM|ИА REGNUM|Regnum
 org:ryanair|Ryanair|Ryanair|Райанэйр|Райънеър|Райанейр|Рейнер|Ryanairu|Ryanaira
 org:easyjet|easyJet|easyJet|EasyJet|Easyjet|Изиджет|ИзиДжет
 org:wizz-air|Wizz Air|Wizz Air|Wizzair|Уиз Еър|Уизеър|Визз Эйр

@@ -110,6 +110,14 @@ place:region:baltics|Baltic states|Baltic states|Baltics|Pobaltí|Pobaltské st�
     Kraje bałtyckie|Baltske države|Прибалтика|Прибалтики|Прибалтике|
     страны Балтии|стран Балтии|странах Балтии|Балтии|Балтийските страни|
     Балтийски страни|Прибалтійські країни|країни Балтії|країн Балтії|Балтії
+place:us-capitol|United States Capitol|Capitol|United States Capitol|Капитолий|Капитолия|
+    Капитолии|Капитолию|Капитолием|Капітолій|Капітолію|Капітолії|Капітолієм|Капитолия|
+    Капитолият|Kapitol|Kapitolu|Kapitolem|Kapitola|Kapitolu
+place:greifswald|Greifswald|Greifswald|Greifswaldu|Greifswaldzie|Грайфсвальд|Грайфсвальда|
+    Грайфсвальде|Грайфсвалд
+place:lubmin|Lubmin|Lubmin|Lubminie|Lubminu|Lubmina|Любмин|Лубмин|Любміна|Любміні
+place:vyborg|Vyborg|Vyborg|Wyborg|Wyborga|Wyborgu|Vyborgu|Выборг|Выборга|Выборге|Виборг|
+    Виборга
 place:region:crimea|Crimea|Crimea|Krim|Crimée|Krym|Krymu|Krymie|Krim|Крым|Крыма|Крыму|
     Крим|Криму|Крима
 place:region:donbas|Donbas|Donbas|Donbass|Donbasu|Donbasie|Донбасс|Донбасса|Донбассе|
