@@ -239,6 +239,10 @@ def test_america_alone_is_the_united_states_and_the_continents_stay_whole():
      [("zveznega preiskovalnega urada", "org:fbi")]),
     ("Решение Стокгольмского арбитража обжаловано.", "ru",
      [("Стокгольмского арбитража", "org:scc-arbitration")]),
+    # an adjective made from an event's name is not the event; a case form of the noun is
+    ("Parlament odmítl brexitovou dohodu. Po brexitu se to změnilo.", "cs",
+     [("brexitu", "event:brexit")]),
+    ("Dzięki brexitowi nie podpisano brexitowej umowy.", "pl", [("brexitowi", "event:brexit")]),
     # an adjective made from the network's name is not the network
     ("Na facebookových stránkách se to objevilo.", "cs", []),
 ])

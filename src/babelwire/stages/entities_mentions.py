@@ -68,7 +68,7 @@ from babelwire.stages.entities_runs import spans as _spans
 from babelwire.stages.entities_runs import split_pairs
 from babelwire.stages.entities_runs import two_names as _two_names
 from babelwire.stages.entities_seats import join_seats
-from babelwire.stages.entities_shapes import adjective_before_noun, named_person
+from babelwire.stages.entities_shapes import NAME_ADJECTIVE, adjective_before_noun, named_person
 from babelwire.stages.entities_shapes import is_head as _is_head
 from babelwire.stages.entities_shapes import looks_like_person as _looks_like_person
 from babelwire.stages.entities_shapes import person_after_name as _person_after_name
@@ -245,7 +245,8 @@ class CasedMentionFinder:
                     entry = self.gaz.exact.get(fold(t.text))
                     if entry is None:  # an event's case forms: brexitu, koronavirem
                         stemmed = self.gaz.lower[stem_key(t.text)]
-                        entry = stemmed if stemmed.kind == "event" else None
+                        entry = (stemmed if stemmed.kind == "event"
+                                 and not NAME_ADJECTIVE.search(fold(t.text)) else None)
                     if entry is not None and entry.names_in(lang):
                         typed.append(_Span([t], False, *_entry_kind(entry), lemma=entry.lemma))
         for raw in _untaken(_spans(doc, toks, lang, self.gaz), taken):
