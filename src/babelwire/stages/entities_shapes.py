@@ -147,8 +147,8 @@ NAME_ADJECTIVE = re.compile(
     r"|sk(?:i|a|o|e|em|ih|ega|emu|im)|sn(?:i|a|o|e|em|ih|ega|im))$")
 """An adjective made from an event's name (Polish ``brexitowej``, Czech ``brexitovou``,
 ``koronavirové``, Slovene ``brexitski``, ``koronavirusni``): SlavicNER labels none of the
-110 in its training documents, though the stem is the event's (``brexitowi``, a case form
-of the noun, is labelled)."""
+127 in its training documents alone (24 are inside a longer name), though the stem is the
+event's (``brexitowi``, a case form of the noun, is labelled)."""
 
 
 _LOWER_CYRILLIC_NEXT = re.compile(r" [а-яёєіїґ]")
