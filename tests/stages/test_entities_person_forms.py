@@ -102,3 +102,12 @@ def test_a_lone_surname_joins_the_known_full_name_of_its_article():
                           "каза Дейвис.", "bg", None, story_id=None)
     ids = {m.text: m.entity_id for m in found.mentions}
     assert ids["Дейвис"] == ids["Дейвид Дейвис"]
+
+
+def test_a_locative_adjective_or_an_institution_after_v_is_no_place():
+    finder = CasedMentionFinder(default_gazetteer())
+    assert finder.find("Об этом сообщили в Международном агентстве.", "ru") == []
+    assert [m.kind for m in finder.find("Wczoraj był w Departamencie stanu.", "pl")] != ["place"]
+    # a town after v is still a place
+    assert [(m.text, m.kind) for m in finder.find("Bil je v Kranju včeraj.", "sl")] == [
+        ("Kranju", "place")]

@@ -68,7 +68,14 @@ from babelwire.stages.entities_runs import spans as _spans
 from babelwire.stages.entities_runs import split_pairs
 from babelwire.stages.entities_runs import two_names as _two_names
 from babelwire.stages.entities_seats import join_seats
-from babelwire.stages.entities_shapes import NAME_ADJECTIVE, adjective_before_noun, named_person
+from babelwire.stages.entities_shapes import (
+    LINKED_NAME,
+    LOCATIVE_ADJECTIVE,
+    NAME_ADJECTIVE,
+    PERSON_LINKS,
+    adjective_before_noun,
+    named_person,
+)
 from babelwire.stages.entities_shapes import is_head as _is_head
 from babelwire.stages.entities_shapes import looks_like_person as _looks_like_person
 from babelwire.stages.entities_shapes import person_after_name as _person_after_name
@@ -195,14 +202,6 @@ def _take(span: _Span, entry: GazetteerEntry) -> None:
     span.lemma = entry.lemma
 
 
-_LINKED_NAME = re.compile(
-    r"[A-ZА-ЯЁ][a-zа-яё]+-(e|i|ul|ud|ut|ur|al|un|э|и|е|уль|ул|уд|ут|ур|ал)-[A-Za-zА-Яа-яЁё]+")
-"""A name of Arabic, Persian or Urdu words joined by a linking particle, as the Slavic
-press writes them (``Tehreek-e-Labbaik``, ``Техрик-и-Лабаик``, ``Jamaat-ud-Dawa``): 123 of
-124 such words are names in SlavicNER's training documents."""
-_PERSON_LINKS = frozenset({"ul", "уль", "ул"})
-"""Particles of personal names (``Noor-ul-Haq``, ``Сайф-уль-Малук``); the others mostly
-join party and movement names."""
 _TITLE_ARTICLES = frozenset({"the", "il", "les", "die", "der", "das", "los"})
 """A capitalised article opening a run inside a sentence: a title (a newspaper, a book, a
 programme), not a person (``The Daily Sabah``, ``Il Giornale``). Not ``Le``, ``La``, ``El``:
@@ -483,9 +482,9 @@ class CasedMentionFinder:
                                      or fold(span.tokens[-1].text) in _MEDIA_WORDS):
             span.kind, span.rule = "product", "shape"  # The Daily Sabah, Business Insider
             return
-        compound = next((m for t in span.tokens if (m := _LINKED_NAME.fullmatch(t.text))), None)
+        compound = next((m for t in span.tokens if (m := LINKED_NAME.fullmatch(t.text))), None)
         if compound is not None:  # Tehreek-e-Labbaik, Jamaat-ud-Dawa; Noor-ul-Haq
-            person = fold(compound.group(1)) in _PERSON_LINKS
+            person = fold(compound.group(1)) in PERSON_LINKS
             span.kind, span.rule = ("person" if person else "organisation"), "shape"
             return
         if (len(span.tokens) == 1 and not span.sentence_start  # Profesor powiedział
@@ -513,7 +512,9 @@ class CasedMentionFinder:
             return
         if (len(span.tokens) == 1 and before and before[0] in _LOCATIVE and lang in _SLAVIC
                 and not (lang == "bg" and before[0] == "на")  # Bulgarian на is also "of"
-                and not _adjectival(span.tokens[0].text)):
+                and not _adjectival(span.tokens[0].text)
+                and not LOCATIVE_ADJECTIVE.search(words[0])  # в Международном | агентстве
+                and not _is_head(words[0], org_heads())):  # w Departamencie | stanu
             span.kind, span.rule = "place", "shape"
 
     def _propagate(self, doc: str, typed: list[_Span], loose: list[_Span], lang: str) -> None:
