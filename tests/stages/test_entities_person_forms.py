@@ -111,3 +111,13 @@ def test_a_locative_adjective_or_an_institution_after_v_is_no_place():
     # a town after v is still a place
     assert [(m.text, m.kind) for m in finder.find("Bil je v Kranju včeraj.", "sl")] == [
         ("Kranju", "place")]
+
+
+def test_after_a_title_an_institution_or_an_oblique_adjective_is_no_person():
+    from babelwire.stages.entities_shapes import no_person_after_title
+    assert no_person_after_title("ministerstva", False)  # an institution's head
+    assert no_person_after_title("prasowego", True)  # rzecznik Prasowego ...: an adjective
+    assert not no_person_after_title("novotný", True)  # a surname's nominative
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("Ministr Dvořák a poslanec Novotný řekli to.", "cs")
+    assert [(m.text, m.kind) for m in found] == [("Dvořák", "person"), ("Novotný", "person")]

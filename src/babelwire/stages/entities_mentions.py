@@ -75,6 +75,7 @@ from babelwire.stages.entities_shapes import (
     PERSON_LINKS,
     adjective_before_noun,
     named_person,
+    no_person_after_title,
 )
 from babelwire.stages.entities_shapes import is_head as _is_head
 from babelwire.stages.entities_shapes import looks_like_person as _looks_like_person
@@ -452,12 +453,14 @@ class CasedMentionFinder:
                 and span.tokens[-1].text[:1].islower() and looks_adjectival(words[-2])):
             span.kind, span.rule = "place", "pattern"  # Волгоградской области, Zlínský kraj
             return
-        if titled:
+        no_person = len(words) == 1 and no_person_after_title(words[0], _adjectival(text))
+        if titled and not no_person:
             span.kind, span.rule = "person", "trigger"
             return
         before = preceding_words(doc, toks, index_of[id(span.tokens[0])])
         portfolio = bool(before) and before[0] in _ALL_CONNECTORS  # ministre des Transports
-        if (not portfolio and _title_before(doc, toks, index_of[id(span.tokens[0])])
+        if (not portfolio and not no_person
+                and _title_before(doc, toks, index_of[id(span.tokens[0])])
                 and not span.tokens[0].acronym and not span.tokens[0].inflected_acronym):
             span.kind, span.rule = "person", "trigger"
             return

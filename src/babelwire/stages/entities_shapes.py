@@ -150,6 +150,17 @@ press writes them (``Tehreek-e-Labbaik``, ``Техрик-и-Лабаик``, ``Ja
 PERSON_LINKS = frozenset({"ul", "уль", "ул"})
 """Particles of personal names (``Noor-ul-Haq``, ``Сайф-уль-Малук``); the others mostly
 join party and movement names."""
+_SURNAME_NOMINATIVE = ("ý", "ий", "ый", "ій", "ski", "cki", "ská", "ая", "ова", "ева")
+
+
+def no_person_after_title(word: str, adjectival: bool) -> bool:
+    """Whether one folded word after a title is no person: an institution's head (``глава
+    Офиса``) or an ``adjectival`` word in a case a surname's nominative does not end in
+    (``Předseda Ústředního``; ``poslanec Novotný``, ``депутат Жириновский`` are people)."""
+    return is_head(word, org_heads()) or (adjectival
+                                           and not word.endswith(_SURNAME_NOMINATIVE))
+
+
 LOCATIVE_ADJECTIVE = re.compile(r"(?:[нк]ом|[нк]ім|[sš]kem|čkem)$")
 """The locative of an adjective (Russian ``Международном``, ``Рижском``, Ukrainian
 ``Київськім``, Slovene ``Mehiškem``): after ``в`` or ``v`` it opens a name (``в
@@ -186,4 +197,4 @@ def named_person(doc: str, span: Span) -> bool:
 
 __all__ = ["LINKED_NAME", "LOCATIVE_ADJECTIVE", "NAME_ADJECTIVE", "PERSON_LINKS", "REGNAL",
            "adjective_before_noun", "is_head", "looks_like_person", "named_person",
-           "person_after_name", "trim_leading_words"]
+           "no_person_after_title", "person_after_name", "trim_leading_words"]
