@@ -248,7 +248,7 @@ gdp bdp pkb hdp ввп vat ddv dph pdv ддс ндс пдв lng спг зпг cn
 pcr пцр rna dna рнк днк hiv вич віл aids спид orvi орви хобл copd icu ivf
 cest cet gmt utc selč seč mesz msk мск kwh mwh gwh km kg ppm
 ад еад оод еоод пао оао зао ооо тов пат ат ag sa plc gmbh ltd inc llc spa nv bv иа
-бвп внп gnp qe fx фио сизо омс акдс хобб ace2 асе2 jip osvč
+бвп внп gnp qe fx фио сизо омс акдс хобб ace2 асе2 jip osvč gmo гмо co2 video foto фото ао нии
 """
 
 
