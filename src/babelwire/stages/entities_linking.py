@@ -82,7 +82,7 @@ class LinkParams:
     script_similarity: float = 0.95
     """...or, without context, the similarity of such a full name's Latin forms enough
     (``Яцек Чапутович`` and ``Jacek Czaputowicz``: 1.0; ``Олаф Шольц`` and ``Olaf Schulz``:
-    0.8)."""
+    0.73)."""
     story_weight: float = 1.0
     place_weight: float = 0.25
     other_weight: float = 0.5
