@@ -90,6 +90,16 @@ _SLOVENSK_LANGS = frozenset({"sl", "hr"})
 _SKA_CASE = re.compile(r"sk(?:e|i|em|o|om)$")
 _FLEETING_AFTER = frozenset("rklnc")
 _CONSONANTS = frozenset("bcčdďfghjklmnňpqrřsštťvwxzžł")
+
+
+def _with_fleeting_e(stem: str) -> str | None:
+    """``stem`` with the e of its last syllable put back where case forms drop it
+    (``manchestr`` -> ``manchester``, ``bidn`` -> ``biden``), or None."""
+    if len(stem) < 2 or stem[-1] not in _FLEETING_AFTER or stem[-2] not in _CONSONANTS:
+        return None
+    return f"{stem[:-1]}e{stem[-1]}"
+
+
 _CZECH_SKO_CASE = re.compile(r"[sc]kem$")
 """Czech -sko countries take -skem (``s Norskem``, ``mezi Ruskem``); the adjective's is -ském."""
 """In Slovene and its neighbours -ski is an adjective (Slovenski, of Slovenia), not the
@@ -255,10 +265,10 @@ class Gazetteer:
     def _fleeting_e(self, form: str, skey: str) -> GazetteerEntry | None:
         """A name whose last syllable's e drops in its case forms (Czech and Slovene
         ``Manchestru``, Polish ``Leszka``): the stem with the e put back, if that is a place."""
-        if (skey[-1] not in _FLEETING_AFTER or skey[-2] not in _CONSONANTS
-                or fold(form) == skey):
+        restored = _with_fleeting_e(skey)
+        if restored is None or fold(form) == skey:
             return None
-        hit = self.stems.get(f"{skey[:-1]}e{skey[-1]}")
+        hit = self.stems.get(restored)
         return hit if hit is not None and hit.kind == "place" else None
 
     def _person_form(self, form: str) -> GazetteerEntry | None:
@@ -273,8 +283,9 @@ class Gazetteer:
         skey = stem_key(form)
         if len(skey) >= 4:
             bases.append(skey)
-            if skey[-1] in _FLEETING_AFTER and skey[-2] in _CONSONANTS:
-                bases.append(f"{skey[:-1]}e{skey[-1]}")
+            restored = _with_fleeting_e(skey)
+            if restored is not None:
+                bases.append(restored)
         for base in bases:
             hit = self.exact.get(base)
             if hit is not None and hit.canonical.startswith("person:"):

@@ -24,6 +24,7 @@ from babelwire.stages.entities_keys import (
     skeleton_word,
     stem_key,
     stem_word,
+    writing_script,
 )
 from babelwire.stages.entities_records import Mention
 
@@ -46,7 +47,6 @@ class Group:
 
 
 _WORDS = re.compile(r"[^\W_]+")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def words_of(text: str) -> list[str]:
@@ -126,7 +126,7 @@ def first_names(texts: Iterable[tuple[str, str]]) -> set[tuple[str, str, str]]:
     for text, _lang in texts:
         words = iotated_latin(text).split()  # Яцек: jacek, as Jacek (ICU writes acek)
         if len(words) > 1:
-            script = script_of(text) if not _CYRILLIC.search(text) else "cyrillic"
+            script = writing_script(text)
             out.add((skeleton_word(words[0], script_of(text))[:2], words[0], script))
     return out
 

@@ -309,6 +309,13 @@ def script_of(text: str) -> str:
 _NAME_SEPARATORS = re.compile(r"[·・•‧\-\s]+")
 
 
+def writing_script(text: str) -> str:
+    """:func:`script_of` with Cyrillic told from Latin (``cyrillic``), for questions of
+    which alphabet a name is written in (skeletons treat the two as one)."""
+    script = script_of(text)
+    return "cyrillic" if script == "latin" and _CYRILLIC.search(text) else script
+
+
 def skeleton(text: str) -> str:
     """Skeleton key of a name: one consonant skeleton per word, joined by spaces."""
     script = script_of(text)
@@ -375,4 +382,5 @@ __all__ = [
     "split_words",
     "stem_key",
     "stem_word",
+    "writing_script",
 ]

@@ -20,7 +20,6 @@ it links can reach, loads them by key as it goes, and drops them past a limit.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -49,24 +48,17 @@ from babelwire.stages.entities_keys import (
     skeleton,
     stem_key,
     stem_word,
+    writing_script,
 )
 from babelwire.stages.entities_records import EntityRecord, Mention, StoredVariant
 from babelwire.stages.entities_resident import EntitySource, Resident
 
 _CONTEXT_CAP = 400
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 _WEAK_RULES = frozenset({"shape", "stream", "document"})
 _PER_ARTICLE_CAP = 40
 _MERGE_FORMS = 24
 _KIND_OF_KEY = {"place": "place", "org": "organisation", "doc": "document", "event": "event",
                 "product": "product"}
-
-
-def _writing(text: str) -> str:
-    """The script a name is written in, Cyrillic told from Latin (:func:`script_of` puts
-    them together, as one skeleton alphabet)."""
-    script = script_of(text)
-    return "cyrillic" if script == "latin" and _CYRILLIC_LETTER.search(text) else script
 
 
 @dataclass(frozen=True, slots=True)
@@ -546,9 +538,9 @@ class EntityLinker:
     def _same_name_other_script(self, entity: _Entity, text: str) -> bool:
         """Every word's skeleton equal to a spelling of ``entity`` in another script: Джо
         Байдън and Joe Biden. (Olaf Schulz and Olaf Scholz share a script: no.)"""
-        skel, script = skeleton(text), _writing(text)
+        skel, script = skeleton(text), writing_script(text)
         return len(skel.split()) > 1 and any(
-            _writing(other) != script and skeleton(other) == skel
+            writing_script(other) != script and skeleton(other) == skel
             for other, _lang in entity.variants)
 
     def _confirm(self, candidates: set[int], text: str, context: set[int], story: int | None,
