@@ -121,3 +121,16 @@ def test_after_a_title_an_institution_or_an_oblique_adjective_is_no_person():
     finder = CasedMentionFinder(default_gazetteer())
     found = finder.find("Ministr Dvořák a poslanec Novotný řekli to.", "cs")
     assert [(m.text, m.kind) for m in found] == [("Dvořák", "person"), ("Novotný", "person")]
+
+
+def test_a_lone_first_name_is_the_person_of_its_article_named_in_full():
+    from babelwire.stages.entities import EntityStage
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    found = stage.analyse(1, "", "Хиллари Клинтон заявила это. Позже Хиллари уехала в "
+                          "Чикаго.", "ru", None, story_id=None)
+    ids = {m.text: m.entity_id for m in found.mentions}
+    assert ids["Хиллари"] == ids["Хиллари Клинтон"]
+    # a sentence's first word is the first name only when it is a given name
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("Материалы Пресс сказал это. Материалы вышли вчера.", "ru")
+    assert [m.text for m in found].count("Материалы") <= 1

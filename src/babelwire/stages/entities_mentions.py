@@ -51,7 +51,6 @@ from babelwire.stages.entities_keys import (
     fold,
     latin,
     looks_adjectival,
-    possessive_bases,
     split_words,
     stem_key,
     stem_word,
@@ -76,6 +75,7 @@ from babelwire.stages.entities_shapes import (
     adjective_before_noun,
     named_person,
     no_person_after_title,
+    person_of_document,
 )
 from babelwire.stages.entities_shapes import is_head as _is_head
 from babelwire.stages.entities_shapes import looks_like_person as _looks_like_person
@@ -524,10 +524,12 @@ class CasedMentionFinder:
         """Type loose runs from the document: same stem typed elsewhere, surnames, shape."""
         by_stem: dict[str, _Span] = {}
         surnames: dict[str, _Span] = {}
+        firsts: set[str] = set()
         for span in typed:
             by_stem.setdefault(stem_key(_text(doc, span)), span)
             if span.kind == "person" and len(span.tokens) > 1:
                 surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
+                firsts.add(stem_word(fold(span.tokens[0].text)))
         lone = [(stem_key(_text(doc, s)), s.sentence_start) for s in loose
                 if len(s.tokens) == 1 and s.rule != _UNTYPED and not s.tokens[0].acronym]
         recurring = Counter(key for key, _ in lone)
@@ -549,7 +551,8 @@ class CasedMentionFinder:
             if twin is not None:
                 span.kind, span.rule, span.canonical = twin.kind, "document", twin.canonical
                 span.lemma = twin.lemma
-            elif len(span.tokens) == 1 and self._surname_or_possessive(text, surnames):
+            elif len(span.tokens) == 1 and person_of_document(
+                    text, span.sentence_start, surnames, firsts, self.stream):
                 span.kind, span.rule = "person", "document"
             elif not span.sentence_start and (typo := transposed_entry(
                     self.gaz, span.tokens, lang)) is not None:
@@ -571,6 +574,7 @@ class CasedMentionFinder:
             typed.append(span)
             if span.kind == "person" and len(span.tokens) > 1:
                 surnames.setdefault(stem_word(fold(span.tokens[-1].text)), span)
+                firsts.add(stem_word(fold(span.tokens[0].text)))
         for span in typed:  # В 2017-м Шрёдера избрали: Gerhard Schröder's, not a place
             stem = stem_word(fold(span.tokens[0].text))
             if (span.kind == "place" and len(span.tokens) == 1
@@ -581,15 +585,6 @@ class CasedMentionFinder:
                              and named_person(doc, surnames[stem])))):
                 span.kind, span.canonical = "person", None  # Rick Perry ... Perry (a town)
         _trim_leading_words(doc, typed, self.gaz, lang)  # Лейбъристите | Джереми Корбин
-
-    def _surname_or_possessive(self, word: str, surnames: dict[str, _Span]) -> bool:
-        """Whether one word is the surname of a full name the document gives, or a
-        possessive of one or of a person the stream knows (``Mayeva vláda``)."""
-        if stem_word(fold(word)) in surnames:
-            return True
-        return any(stem_word(base) in surnames
-                   or (self.stream is not None and self.stream.kind_of(base) == "person")
-                   for base in possessive_bases(word))
 
 
 def mention_texts(mentions: Iterable[Mention]) -> list[tuple[str, str]]:

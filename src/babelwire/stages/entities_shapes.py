@@ -14,6 +14,7 @@ from babelwire.stages.entities_keys import (
     MINOR_PLACE,
     fold,
     looks_adjectival,
+    possessive_bases,
     short_stem_word,
     stem_word,
 )
@@ -22,6 +23,7 @@ from babelwire.stages.entities_triggers import org_heads, place_heads
 
 if TYPE_CHECKING:
     from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
+    from babelwire.stages.entities_stream import StreamNames
 
 _SLAVIC_SURNAME = re.compile(
     r"(ov|ova|ová|ev|eva|in|ina|ski|ska|sky|ský|ská|skij|enko|uk|yk|ić|vić|ek|czyk|ak|"
@@ -195,6 +197,25 @@ def named_person(doc: str, span: Span) -> bool:
         rf"(?<!\w){re.escape(first.lower())}(?!\w)", doc) is None
 
 
+def person_of_document(word: str, sentence_start: bool, surnames: Container[str],
+                       firsts: Container[str], stream: StreamNames | None) -> bool:
+    """Whether one word is a person by the rest of its document: the surname of a full name
+    the document gives, or a possessive of one or of a person the stream knows (``Mayeva
+    vláda``); or the first name of a full name (``Хиллари`` after ``Хиллари Клинтон``), a
+    sentence's first word only when it is a given name. Lone first names are labelled in
+    417 of 529 training documents that write one alone besides the full name (bg 201 of 217, ru 153
+    of 183; measured with a crude check of the gold, 2026-12-07)."""
+    stem = stem_word(fold(word))
+    if stem in surnames:
+        return True
+    if stem in firsts and (not sentence_start or is_given_name(word)):
+        return True
+    return any(stem_word(base) in surnames
+               or (stream is not None and stream.kind_of(base) == "person")
+               for base in possessive_bases(word))
+
+
 __all__ = ["LINKED_NAME", "LOCATIVE_ADJECTIVE", "NAME_ADJECTIVE", "PERSON_LINKS", "REGNAL",
            "adjective_before_noun", "is_head", "looks_like_person", "named_person",
-           "no_person_after_title", "person_after_name", "trim_leading_words"]
+           "no_person_after_title", "person_after_name", "person_of_document",
+           "trim_leading_words"]
