@@ -454,3 +454,25 @@ def test_covid_19_written_with_a_space_is_one_name():
     # training documents), which left "covid" alone and "19" out
     found = CasedMentionFinder(default_gazetteer()).find("Bolezen covid 19 se širi.", "sl")
     assert [(m.text, m.canonical) for m in found] == [("covid 19", "event:covid-19")]
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Emirates", "cs", "org:emirates"), ("Alitalii", "pl", "org:alitalia"),
+    ("Финнэйр", "ru", "org:finnair"), ("МАУ", "uk", "org:uia"),
+    ("Хитроу", "ru", "place:airport:heathrow"), ("Heathrowu", "cs", "place:airport:heathrow"),
+    ("Борисполе", "ru", "place:airport:boryspil"), ("Бориспіль", "uk", "place:airport:boryspil"),
+    # a form limited to the Slavic languages is found in each of them
+    ("Norwegian", "ru", "org:norwegian"), ("Norwegian", "pl", "org:norwegian"),
+    ("Southwest", "sl", "org:southwest"),
+])
+def test_airlines_and_airports_in_their_local_forms(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and entry.canonical == key
+
+
+def test_airline_names_that_are_common_words_elsewhere_are_limited():
+    gaz = default_gazetteer()
+    assert gaz.lookup("Norwegian", "en") is None  # the adjective
+    swiss = gaz.lookup("Swiss", "sl")  # also the Swiss People's Party
+    assert swiss is None or swiss.canonical != "org:swiss"
+    assert gaz.lookup("Победа", "ru") is None  # "victory"

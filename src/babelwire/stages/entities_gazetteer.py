@@ -537,13 +537,16 @@ def _notable(gaz: Gazetteer) -> None:
         # a party's members are listed in their case forms, and their stem is often a common
         # word's (демократы, демократия): they are matched as written
         members = kind == "person" and canonical.lstrip("~").startswith("org:")
+        limited: dict[str, set[str]] = {}  # uk:пандемія, one language's (or a few's)
         for form in forms:
             lang, colon, bare = form.partition(":")
-            if colon and len(lang) == 2 and lang.islower():  # uk:пандемія, one language's
-                gaz.add(bare, replace(entry, langs=frozenset({lang})), lang=lang,
-                        stem=not members)
+            if colon and len(lang) == 2 and lang.islower():
+                limited.setdefault(bare, set()).add(lang)
             else:
                 gaz.add(form, entry, stem=not members)
+        for bare, langs in limited.items():
+            gaz.add(bare, replace(entry, langs=frozenset(langs)),
+                    lang=next(iter(langs)) if len(langs) == 1 else None, stem=not members)
 
 
 def _demonyms(gaz: Gazetteer) -> None:

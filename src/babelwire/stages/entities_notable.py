@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from babelwire.stages.entities_notable_places import PLACES
+from babelwire.stages.entities_notable_travel import AIRLINES, AIRPORTS
 from babelwire.stages.entities_people import PEOPLE
 
 _EVENTS = """
@@ -571,8 +572,8 @@ def notable_entries() -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
     """(kind, canonical key, English name, forms) for every entry of the tables above; a key
     that links only in its country's articles keeps its ``~``."""
     for kind, table in (("event", _EVENTS), ("product", _PRODUCTS),
-                        ("organisation", _ORGANISATIONS), ("place", PLACES),
-                        ("person", PEOPLE)):
+                        ("organisation", _ORGANISATIONS), ("organisation", AIRLINES),
+                        ("place", PLACES), ("place", AIRPORTS), ("person", PEOPLE)):
         # an entry goes on over indented lines, each ending with "|" before the next
         for line in table.strip().replace("|\n    ", "|").splitlines():
             canonical, english, *forms = line.split("|")
