@@ -582,3 +582,13 @@ def test_an_organisation_named_with_its_country_by_a_hyphen_is_not_cut():
 def test_a_known_name_before_a_known_person_is_cut_off(doc, lang, expected):
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
     assert [(m.text, m.canonical) for m in found] == expected
+
+
+def test_a_given_name_that_ends_a_known_name_starts_no_person():
+    finder = CasedMentionFinder(default_gazetteer())
+    # York is a given name, but New York is a city: the run stays whole
+    assert [m.text for m in finder.find("Napisał o tym New York Post wczoraj.", "pl")] == [
+        "New York Post"]
+    # a name ending a clause, then a person in full, is still cut
+    assert [m.text for m in finder.find("Według Putinowi Donald Tusk powiedział.", "pl")] == [
+        "Putinowi", "Donald Tusk"]

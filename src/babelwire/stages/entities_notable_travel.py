@@ -67,7 +67,7 @@ org:delta|Delta Air Lines|Delta Air Lines|Delta Airlines|Дельта Эйрла
 org:american-airlines|American Airlines|American Airlines|Американ Эйрлайнс
 org:united-airlines|United Airlines|United Airlines|Юнайтед Эйрлайнс
 org:southwest|Southwest Airlines|Southwest Airlines|Саутуэст|{_in_slavic("Southwest")}
-org:cathay-pacific|Cathay Pacific|Cathay Pacific
+org:cathay-pacific|Cathay Pacific|Cathay Pacific|Cathay Pacific Airways
 org:singapore-airlines|Singapore Airlines|Singapore Airlines
 org:air-india|Air India|Air India|Эйр Индия
 org:air-canada|Air Canada|Air Canada|Эйр Канада

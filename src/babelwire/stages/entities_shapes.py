@@ -55,6 +55,9 @@ def person_after_name(doc: str, span: Span, lang: str,
                 and (toks[k + 1].cap or fold(toks[k + 1].text) in PARTICLES)
                 and not REGNAL.fullmatch(toks[k + 1].text)):
             continue  # Jan Paweł | II is one person
+        if gaz is not None and gaz.lookup(span_text(doc, Span(toks[: k + 1], False)),
+                                          lang) is not None:
+            continue  # New York | Post: the given name ends a known name
         head = [fold(t.text) for t in toks[:k]]
         if (any(is_head(w, org_heads()) or is_head(w, place_heads()) for w in head)
                 or (k >= 2 and k + 2 == len(toks))  # Lider Laburzystów | Jeremy Corbyn
