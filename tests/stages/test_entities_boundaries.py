@@ -592,3 +592,13 @@ def test_a_given_name_that_ends_a_known_name_starts_no_person():
     # a name ending a clause, then a person in full, is still cut
     assert [m.text for m in finder.find("Według Putinowi Donald Tusk powiedział.", "pl")] == [
         "Putinowi", "Donald Tusk"]
+
+
+def test_a_given_name_that_is_only_a_town_elsewhere_starts_a_person():
+    finder = CasedMentionFinder(default_gazetteer())
+    # Марк is also a GeoNames town: before two unknown names it is the person's given name
+    found = finder.find("Според Марк Малок Браун това е така.", "bg")
+    assert [(m.text, m.kind) for m in found] == [("Марк Малок Браун", "person")]
+    # a state named in full before a person stays a place of its own
+    found = finder.find("Сенатор от Аризона Энтони Керн заявил это.", "ru")
+    assert ("Аризона", "place") in [(m.text, m.kind) for m in found]

@@ -320,7 +320,11 @@ class CasedMentionFinder:
             entry = self.gaz.lookup(_text(doc, head), lang)
             if _splits_off(entry) or (  # Парижа | Анн Идальго, Шотландия | Никола Стърджън
                     len(toks) - cut >= 2 and entry is not None and entry.kind == "place"
-                    and entry.canonical.startswith("place:")):
+                    and entry.canonical.startswith("place:")
+                    and not (cut == 1 and MINOR_PLACE.match(entry.canonical)
+                             and is_given_name(toks[0].text) and (  # Марк Малок Браун
+                                 entry.canonical.startswith("place:geo:")
+                                 or fold(toks[0].text) not in self.gaz.exact))):
                 return [head, *self._split(doc, _Span(toks[cut:], False), lang, tails)]
         for cut in range(1, len(toks)):
             tail = _Span(toks[cut:], False)
