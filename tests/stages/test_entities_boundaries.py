@@ -602,3 +602,15 @@ def test_a_given_name_that_is_only_a_town_elsewhere_starts_a_person():
     # a state named in full before a person stays a place of its own
     found = finder.find("Сенатор от Аризона Энтони Керн заявил это.", "ru")
     assert ("Аризона", "place") in [(m.text, m.kind) for m in found]
+
+
+def test_an_acronym_before_a_surname_is_the_organisation_and_the_person():
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("Представитель МИД Захарова сказала это.", "ru")
+    assert [(m.text, m.kind) for m in found] == [("МИД", "organisation"), ("Захарова", "person")]
+    # an agency named with a word the gazetteer knows stays whole
+    assert [m.text for m in finder.find("Сообщило агентство РИА Новости вчера.", "ru")] == [
+        "РИА Новости"]
+    # after a title an acronym is the organisation, not a person
+    assert [(m.text, m.kind) for m in finder.find("Rzecznik MSZ powiedział to.", "pl")] == [
+        ("MSZ", "organisation")]

@@ -72,6 +72,7 @@ from babelwire.stages.entities_shapes import (
     LOCATIVE_ADJECTIVE,
     NAME_ADJECTIVE,
     PERSON_LINKS,
+    acronym_then_person,
     adjective_before_noun,
     named_person,
     no_person_after_title,
@@ -85,6 +86,7 @@ from babelwire.stages.entities_sites import mark_sites
 from babelwire.stages.entities_stream import StreamNames, StreamWords
 from babelwire.stages.entities_tokens import PARTICLES as _PARTICLES
 from babelwire.stages.entities_tokens import SLAVIC as _SLAVIC
+from babelwire.stages.entities_tokens import LowerAware as _LowerAware
 from babelwire.stages.entities_tokens import Span as _Span
 from babelwire.stages.entities_tokens import Token as _Token
 from babelwire.stages.entities_tokens import span_text as _text
@@ -114,24 +116,6 @@ _QUOTED_PRODUCT_LANGS = frozenset({"ru"})
 documents include them in about two product mentions of three, the others' rarely."""
 _NOT_NAMES_EXTRA = split_words(
     "internet online foto photo фото фотография zdroj źródło джерело источник сми змі смі")
-
-
-class _LowerAware:
-    """Stop words, plus any word the document also writes in lower case (checked lazily)."""
-
-    def __init__(self, stop: frozenset[str], toks: list[_Token],
-                 common: Container[str] = frozenset()) -> None:
-        self.stop = stop
-        self.common = common
-        self.toks = toks
-        self.lower: set[str] | None = None
-
-    def __contains__(self, word: object) -> bool:
-        if word in self.stop or word in self.common:
-            return True
-        if self.lower is None:
-            self.lower = {t.text.lower() for t in self.toks if not t.cap}
-        return word in self.lower
 
 
 _RECURRING = 3
@@ -306,6 +290,8 @@ class CasedMentionFinder:
             # a given name that is also a place: Доминик Рааб, Jordan Henderson; one that
             # only looks like a place's case form before one: George (Georgia) Washington
             return [span]
+        if acronym_then_person(doc, toks, lang, self.gaz):  # МИД | Захарова
+            return [_Span(toks[:1], span.sentence_start, rule=span.rule), _Span(toks[1:], False)]
         if (len(toks) == 3 and toks[0].acronym and _two_names(toks[1], toks[2])
                 and lang != "vi"):
             # an organisation's acronym, then its spokesperson: ЮНИСЕФ | Этлева Кадилли
@@ -458,7 +444,7 @@ class CasedMentionFinder:
             span.kind, span.rule = "place", "pattern"  # Волгоградской области, Zlínský kraj
             return
         no_person = len(words) == 1 and no_person_after_title(words[0], _adjectival(text))
-        if titled and not no_person:
+        if titled and not no_person and not span.tokens[0].acronym:  # Rzecznik | MSZ
             span.kind, span.rule = "person", "trigger"
             return
         before = preceding_words(doc, toks, index_of[id(span.tokens[0])])

@@ -4,6 +4,7 @@ elisions, possessives and glued sentence ends."""
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'’.]\w+)*\.?", re.UNICODE)
@@ -113,4 +114,23 @@ def span_text(doc: str, span: Span) -> str:
     return doc[span.tokens[0].start : span.tokens[-1].end]
 
 
-__all__ = ["PARTICLES", "SLAVIC", "Span", "Token", "span_text", "tokens_of", "word_script"]
+class LowerAware:
+    """Stop words, plus any word the document also writes in lower case (checked lazily)."""
+
+    def __init__(self, stop: frozenset[str], toks: list[Token],
+                 common: Container[str] = frozenset()) -> None:
+        self.stop = stop
+        self.common = common
+        self.toks = toks
+        self.lower: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if word in self.stop or word in self.common:
+            return True
+        if self.lower is None:
+            self.lower = {t.text.lower() for t in self.toks if not t.cap}
+        return word in self.lower
+
+
+__all__ = ["PARTICLES", "SLAVIC", "LowerAware", "Span", "Token", "span_text", "tokens_of",
+           "word_script"]
