@@ -134,3 +134,23 @@ def test_a_lone_first_name_is_the_person_of_its_article_named_in_full():
     finder = CasedMentionFinder(default_gazetteer())
     found = finder.find("Материалы Пресс сказал это. Материалы вышли вчера.", "ru")
     assert [m.text for m in found].count("Материалы") <= 1
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Тедрос Аданом Гебрейесус", "bg", "person:tedros"), ("Tedros", "pl", "person:tedros"),
+    ("Alžběty II.", "cs", "person:elizabeth-ii"), ("Елизавета II", "ru", "person:elizabeth-ii"),
+    ("Janše", "sl", "person:jansa"), ("Šarca", "sl", "person:sarec"),
+    ("Джорджа Буша", "ru", "person:george-w-bush"), ("Klimkina", "pl", "person:klimkin"),
+    ("Майкл О'Лири", "ru", "person:oleary"), ("Coveneya", "pl", "person:coveney"),
+])
+def test_more_public_figures_in_their_case_forms(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and entry.canonical == key
+
+
+def test_common_surnames_of_public_figures_come_only_in_full_names():
+    gaz = default_gazetteer()
+    for form, lang in [("Буш", "ru"), ("Fox", "pl"), ("Barr", "cs"), ("Novak", "sl"),
+                       ("Борисов", "bg"), ("Franciszek", "pl")]:
+        entry = gaz.lookup(form, lang)
+        assert entry is None or not entry.canonical.startswith("person:"), form

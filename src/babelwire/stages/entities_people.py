@@ -165,6 +165,64 @@ person:jesus|Jesus|Jesus|Jesus Christ|Ježíš|Ježíš Kristus|Jezus|Jezus Chry
     Chrystus|Иисус|Иисус Христос|Исус|Исус Христос|Ісус|Ісус Христос|Христос|Ježíše Krista|
     Ježíšem Kristem|Ježíši Kristu|Jezusa Chrystusa|Chrystusa|Chrystusowi|Христа|Христу|Христом|
     Иисуса Христа|Исуса Христа|Ісуса Христа|Jezusa Kristusa
+person:george-w-bush|George W. Bush|George W. Bush|George Bush|George Walker Bush|
+    Джордж Буш|Джордж Буш-младший|Джордж Буш-молодший|Джордж Буш-младши|Джордж У. Буш|
+    Джордж Бъш|Джордж У. Бъш|Джордж Уокър Буш|Джордж Уокер Буш|Джордж Вокер Буш
+person:pope-francis|Pope Francis|Pope Francis|Франциск|Франциска|Франциску|Франциском
+person:borisov|Boyko Borisov|Boyko Borisov|Bojko Borisov|Бойко Борисов|Бойко Борисова
+person:elizabeth-ii|Elizabeth II|Elizabeth II|Queen Elizabeth II|Elżbieta II|Elżbiety II|
+    Elżbiecie II|Elżbietą II|Елизавета II|Елизаветы II|Елизавете II|Елизавету II|
+    Єлизавета II|Єлизавети II|Єлизаветі II|Елизабет II|Елизабет Втора|Alžběta II.|
+    Alžběty II.|Alžbětě II.|Alžbětou II.|Alžběta II|Alžběty II|Elizabeta II|Elizabete II|
+    Elizabeti II|Elizabeto II
+person:jansa|Janez Janša|Janez Janša|Janša|Janez Jansa|Янез Янша|Янша
+person:pahor|Borut Pahor|Borut Pahor|Pahor|Борут Пахор|Пахор
+person:sarec|Marjan Šarec|Marjan Šarec|Šarec|Šarca|Šarcu|Šarcem|Šarcom|Марјан Шарец|
+    Марян Шарец|Шарец
+person:liam-fox|Liam Fox|Liam Fox|Лиъм Фокс|Лиам Фокс|Лайам Фокс|Ліам Фокс
+person:greg-clark|Greg Clark|Greg Clark|Грег Кларк
+person:coveney|Simon Coveney|Simon Coveney|Coveney|Саймън Кавъни|Саймън Ковини|
+    Саймън Коувъни|Саймън Ковъни|Саймон Ковени|Саймон Ковні|Коувъни|Кавъни|Ковъни|Ковени
+person:schinas|Margaritis Schinas|Margaritis Schinas|Schinas|Маргаритис Схинас|
+    Маргарітіс Схінас|Схинас|Схінас
+person:klimkin|Pavlo Klimkin|Pavlo Klimkin|Pawło Klimkin|Павло Клімкін|Павел Климкин|
+    Павло Климкин|Клімкін|Климкин|Klimkin
+person:barr|William Barr|William Barr|Bill Barr|Уильям Барр|Уилям Бар|Вільям Барр
+person:lokke-rasmussen|Lars Løkke Rasmussen|Lars Løkke Rasmussen|Lars Lokke Rasmussen|
+    Ларс Льоке Расмусен|Ларс Локе Расмусен|Ларс Лёкке Расмуссен|Ларс Льокке Расмуссен
+person:leszek-miller|Leszek Miller|Leszek Miller|Лешек Миллер|Лешек Міллер
+person:prymula|Roman Prymula|Roman Prymula|Prymula|Роман Примула
+person:dworczyk|Michał Dworczyk|Michał Dworczyk|Dworczyk|Михал Дворчик|Міхал Дворчик
+person:alexander-novak|Alexander Novak|Alexander Novak|Aleksandr Novak|Alexandr Novak|
+    Александр Новак|Олександр Новак|Александър Новак
+person:tedros|Tedros Adhanom Ghebreyesus|Tedros Adhanom Ghebreyesus|Tedros Adhanom|
+    Tedros|Ghebreyesus|Тедрос Аданом Гебрейесус|Тедрос Адханом Гебреисус|
+    Тедрос Аданом Гебреисус|Тедрос Адханом Гебрейесус|Тедрос|Гебрейесус|Гебреисус
+person:steve-baker|Steve Baker|Steve Baker|Стив Бейкер|Стів Бейкер|Стийв Бейкър
+person:grieve|Dominic Grieve|Dominic Grieve|Grieve|Доминик Грийв|Доминик Грив|Домінік Грів|
+    Грийв
+person:soubry|Anna Soubry|Anna Soubry|Soubry|Анна Соубри|Ана Субри|Ана Собри|Ана Соубри|
+    Анна Субри|Соубри|Субри
+person:arron-banks|Arron Banks|Arron Banks|Aaron Banks|Аррон Бэнкс|Арон Банкс|Аррон Бенкс|
+    Арон Бенкс|Арън Банкс
+person:oleary|Michael O'Leary|Michael O'Leary|Michael O’Leary|O'Leary|O’Leary|
+    Майкъл О'Лиъри|Майкъл О’Лиъри|Майкл О'Лири|Майкл О’Лири|Майкл О'Лірі|Майкл О’Лірі|
+    О'Лири|О’Лири|О'Лірі|О’Лірі|О'Лиъри|О’Лиъри
+person:sidney-powell|Sidney Powell|Sidney Powell|Сидни Пауэлл|Сідні Пауелл|Сидни Пауъл
+person:trump-jr|Donald Trump Jr.|Donald Trump Jr.|Donald Trump Jr|Donald Trump mladší|
+    Donald Trump mlajši|Дональд Трамп-младший|Доналд Тръмп-младши|Дональд Трамп-молодший
+person:taseer|Salmaan Taseer|Salmaan Taseer|Salman Taseer|Salmán Tasír|Салман Тасир|
+    Салман Тазир|Салман Тасеер|Тасир|Tasír|Taseer
+person:rizvi|Khadim Hussain Rizvi|Khadim Hussain Rizvi|Khadim Rizvi|Chádim Husajn Rizví|
+    Хадим Хусейн Ризви|Хадим Хюсеин Ризви|Хадим Ризви|Rizví|Rizvi|Ризви
+person:saqib-nisar|Saqib Nisar|Mian Saqib Nisar|Saqib Nisar|Сакиб Нисар|Сакиб Низар|
+    Миан Сакиб Нисар
+person:fawad-chaudhry|Fawad Chaudhry|Fawad Chaudhry|Fawad Chaudry|Fawad Ahmed Chaudhry|
+    Fauád Čaudhrí|Фавад Чаудхри|Фавад Чаудри
+person:hafiz-saeed|Hafiz Saeed|Hafiz Saeed|Hafiz Muhammad Saeed|Háfiz Saíd|Хафиз Саид|
+    Хафиз Мухаммад Саид
+person:shahbaz-bhatti|Shahbaz Bhatti|Shahbaz Bhatti|Šáhbáz Bhattí|Шахбаз Бхатти|
+    Шахбаз Бхати
 org:conservatives-uk|Conservative Party|Tory|torysi|torysów|torysami|torysom|torysach|
     toryové|toryů|торите|тори|торі|торїв
 ~org:conservatives-uk|Conservative Party|консерваторите|консерватори|консерваторы|
