@@ -476,3 +476,23 @@ def test_airline_names_that_are_common_words_elsewhere_are_limited():
     swiss = gaz.lookup("Swiss", "sl")  # also the Swiss People's Party
     assert swiss is None or swiss.canonical != "org:swiss"
     assert gaz.lookup("Победа", "ru") is None  # "victory"
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("City", "pl", "place:city-of-london"), ("Ситито", "bg", "place:city-of-london"),
+    ("Oválné pracovně", "cs", "place:oval-office"),
+    ("Овальном кабинете", "ru", "place:oval-office"),
+    ("Kerški ožini", "sl", "place:kerch-strait"), ("Задар", "bg", "place:zadar"),
+    ("Środkowego Zachodu", "pl", "place:region:us-midwest"), ("Buči", "cs", "place:bucha"),
+    ("Letiště Václava Havla", "cs", "place:airport:prague"),
+    ("Tegelu", "cs", "place:airport:tegel"),
+])
+def test_more_places_of_international_news(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and entry.canonical == key
+
+
+def test_central_and_eastern_europe_in_czech_are_two_regions():
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("Země střední a východní Evropy se dohodly.", "cs")
+    assert "střední a východní Evropy" not in [m.text for m in found]

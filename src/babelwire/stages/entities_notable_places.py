@@ -137,6 +137,56 @@ place:region:middle-east|Middle East|Middle East|Naher Osten|Blízký východ|Bl
 place:region:kashmir|Kashmir|Kashmir|Kašmír|Kaszmir|Kašmir|Кашмир|Кашмір
 place:region:gaza|Gaza Strip|Gaza Strip|Gaza|Gazy|Gazie|Pásmo Gazy|Strefa Gazy|Strefie Gazy|
     Sektor Gaza|Сектор Газа|Секторе Газа|Сектор Газа|Секторі Газа|Ивицата Газа
+place:city-of-london|City of London|City of London|City|Ситито|лондонското Сити|
+    Лондонското Сити|лондонското сити|лондонского Сити|Лондонский Сити|londýnská City|
+    londýnské City|londonski City|londonskem Cityju
+place:oval-office|Oval Office|Oval Office|Овальный кабинет|Овального кабинета|
+    Овальном кабинете|Овальному кабинету|Овальным кабинетом|Овальний кабінет|
+    Овального кабінету|Овальному кабінеті|Овалния кабинет|Овалният кабинет|Oválná pracovna|
+    Oválné pracovny|Oválné pracovně|Oválnou pracovnu|Gabinet Owalny|Gabinetu Owalnego|
+    Gabinecie Owalnym|Ovalna pisarna|Ovalne pisarne|Ovalni pisarni|Ovalno pisarno
+place:kerch-strait|Kerch Strait|Kerch Strait|Керченский пролив|Керченского пролива|
+    Керченском проливе|Керченская протока|Керченська протока|Керченської протоки|
+    Керченській протоці|Керченския пролив|Керченският пролив|Kerčský průliv|
+    Kerčského průlivu|Kerčském průlivu|Cieśnina Kerczeńska|Cieśniny Kerczeńskiej|
+    Cieśninie Kerczeńskiej|Cieśninę Kerczeńską|Kerška ožina|Kerške ožine|Kerški ožini|
+    Kerško ožino
+place:region:southern-europe|Southern Europe|Southern Europe|Южная Европа|Южной Европы|
+    Южной Европе|Южную Европу|Південна Європа|Південної Європи|Південній Європі|Южна Европа|
+    jižní Evropa|jižní Evropy|jižní Evropě|Europa Południowa|Europy Południowej|
+    Europie Południowej|južna Evropa|južne Evrope|južni Evropi
+place:region:southeast-europe|Southeast Europe|Southeast Europe|Юго-Восточная Европа|
+    Юго-Восточной Европы|Юго-Восточной Европе|Південно-Східна Європа|
+    Південно-Східної Європи|Південно-Східній Європі|Югоизточна Европа|jihovýchodní Evropa|
+    jihovýchodní Evropy|jihovýchodní Evropě|Europa Południowo-Wschodnia|
+    Europy Południowo-Wschodniej|Europie Południowo-Wschodniej|jugovzhodna Evropa|
+    jugovzhodne Evrope|jugovzhodni Evropi
+place:region:central-eastern-europe|Central and Eastern Europe|Central and Eastern Europe|
+    Europa Środkowo-Wschodnia|Europy Środkowo-Wschodniej|Europie Środkowo-Wschodniej|
+    Europę Środkowo-Wschodnią|Europą Środkowo-Wschodnią|Центрально-Восточная Европа|
+    Центрально-Восточной Европы|Центрально-Восточной Европе|Центрально-Східна Європа|
+    Центрально-Східної Європи|Центрально-Східній Європі
+place:region:us-midwest|Midwestern United States|Midwest|Средний Запад|Среднего Запада|
+    Среднем Западе|Середній Захід|Середнього Заходу|Середньому Заході|Средния запад|
+    Средният запад|Středozápad|Středozápadu|Středozápadě|Środkowy Zachód|
+    Środkowego Zachodu|Środkowym Zachodzie|Srednji zahod|Srednjega zahoda|Srednjem zahodu
+place:region:schengen|Schengen Area|Schengen Area|Шенгенская зона|Шенгенской зоны|
+    Шенгенской зоне|Шенгенська зона|Шенгенської зони|Шенгенській зоні|
+    Шенгенското пространство|Шенгенската зона|schengenský prostor|schengenského prostoru|
+    schengenském prostoru|strefa Schengen|strefy Schengen|strefie Schengen|
+    schengensko območje|schengenskega območja|schengenskem območju
+place:zadar|Zadar|Zadar|Zadru|Zadra|Zadrom|Zadaru|Задар|Задара|Задаре
+place:dover|Dover|Dover|Dovru|Doverja|Doveru|Doverze|Дувр|Дувра|Дувре|Дувър|Дувъра
+place:bucha|Bucha|Bucha|Буча|Бучі|Бучу|Буче|Бучи|Bucza|Buczy|Buczę|Buča|Buči|Buču
+place:ust-luga|Ust-Luga|Ust-Luga|Усть-Луга|Усть-Луги|Усть-Лугу|Усть-Луге|Усть-Лузі|
+    Ust-Ługa|Ust-Ługi|Ust-Łudze|Usť-Luga|Usť-Lugy|Usť-Luze
+place:bornholm|Bornholm|Bornholm|Bornholmu|Bornholmie|Борнхольм|Борнхольма|Борнхольме|
+    Борнхольму|Борнхолм
+place:scranton|Scranton|Scranton|Scrantonu|Scrantona|Scrantonie|Скрантон|Скрантона|
+    Скрантоне|Скрантън|Скрентън
+place:mar-a-lago|Mar-a-Lago|Mar-a-Lago|Мар-а-Лаго
+place:chequers|Chequers|Chequers|Чекерс|Чекерсе|Чекърс
+place:amesbury|Amesbury|Amesbury|Эймсбери|Еймсбері|Еймсбъри
 """
 
 __all__ = ["PLACES"]

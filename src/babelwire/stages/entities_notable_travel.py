@@ -90,6 +90,12 @@ place:airport:domodedovo|Domodedovo International Airport|Domodedovo|Домод�
 place:airport:vnukovo|Vnukovo International Airport|Vnukovo|Внуково|Vnukovo|Wnukowo
 place:airport:pulkovo|Pulkovo Airport|Pulkovo|Пулково|Pułkowo
 place:airport:okecie|Warsaw Chopin Airport|Okęcie|Okęciu|Okęcia
+place:airport:tegel|Berlin Tegel Airport|Tegel|Tegelu|Tegelem|Тегель|Тегеле|Тегел
+place:airport:schonefeld|Berlin Schönefeld Airport|Schönefeld|Schönefeldu|Schönefeldzie|
+    Шёнефельд|Шонефельд|Шьонефелд|Шенефельд|Шьонефелд
+place:airport:zaventem|Brussels Airport|Zaventem|Zaventemu|Завентем
+place:airport:prague|Václav Havel Airport Prague|Letiště Václava Havla|letiště Václava Havla|
+    Letišti Václava Havla|letišti Václava Havla|Ruzyně|Ruzyni
 """
 
 __all__ = ["AIRLINES", "AIRPORTS"]
