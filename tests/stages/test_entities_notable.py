@@ -496,3 +496,15 @@ def test_central_and_eastern_europe_in_czech_are_two_regions():
     finder = CasedMentionFinder(default_gazetteer())
     found = finder.find("Země střední a východní Evropy se dohodly.", "cs")
     assert "střední a východní Evropy" not in [m.text for m in found]
+
+
+@pytest.mark.parametrize(("doc", "lang", "expected"), [
+    ("Koncern General Motors ogłosił zwolnienia.", "pl", ("General Motors", "org:general-motors")),
+    ("Firma Jaguar Land Rover oznámila.", "cs", ("Jaguar Land Rover", "org:jaguar-land-rover")),
+    ("Об этом заявили в Католической церкви.", "ru", ("Католической церкви",
+                                                     "org:catholic-church")),
+    ("Serial pokazał Netflix wczoraj.", "pl", ("Netflix", "org:netflix")),
+])
+def test_companies_and_institutions_the_news_names(doc, lang, expected):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert expected in [(m.text, m.canonical) for m in found]

@@ -252,7 +252,12 @@ class CasedMentionFinder:
             # lower case (Brexit ... brexit); a learned gazetteer knows too many common words
             trimmed: _Span | None = raw  # a known name whole: "The Sun" after a quote
             titled = False
-            if not (known and len(raw.tokens) > 1 and fold(_text(doc, raw)) in self.gaz.exact):
+            rest = _Span(raw.tokens[1:], False, rule=raw.rule)
+            if (raw.sentence_start and len(rest.tokens) > 1 and not known
+                    and fold(_text(doc, rest)) in self.gaz.exact):
+                raw, trimmed, known = rest, rest, True  # Koncern | General Motors
+            if not ((known or not raw.sentence_start) and len(raw.tokens) > 1
+                    and fold(_text(doc, raw)) in self.gaz.exact):
                 trimmed, titled = _trim(raw, (stop if self.gaz.learned else self.stop) if known
                                         else stop_common)
             if trimmed is None:

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from babelwire.stages.entities_notable_business import ORGANISATIONS as BUSINESSES
+from babelwire.stages.entities_notable_business import PRODUCTS as BRANDS
 from babelwire.stages.entities_notable_places import PLACES
 from babelwire.stages.entities_notable_travel import AIRLINES, AIRPORTS
 from babelwire.stages.entities_people import PEOPLE
@@ -147,7 +149,8 @@ product:covishield|Covishield|Covishield|Ковишилд
 product:gam-covid-vac|Gam-COVID-Vac|Gam-COVID-Vac|Гам-КОВИД-Вак|Гам-Ковид-Вак
 product:covax|COVAX|COVAX|Covax|Ковакс
 product:novichok|Novichok|Novichok|Nowiczok|Novičok|Новичок
-product:boeing-737|Boeing 737|Boeing 737|Boeing-737|Boeing 737 MAX|Боинг-737|Боїнг-737|Боинг 737
+product:boeing-737|Boeing 737|Boeing 737|Boeing-737|Boeing 737 MAX|Боинг-737|Боїнг-737|Боинг 737|
+    Boeing 737-800|Boeing-737-800|Boeing 737 Max|Боинг 737-800|Боинг-737-800|Боїнг 737
 product:quran|Quran|Quran|Koran|Korán|Koranu|Коран|Корана
 product:bible|Bible|Bible|Bibel|Bible svatá|Biblia|Biblija|Библия|Біблія
 product:bbc|BBC|BBC|BBC News|Би Би Си|Би-би-си|БиБиСи|Бі-бі-сі|ВВС|Би-Би-Си
@@ -508,7 +511,9 @@ org:oxford-university|University of Oxford|University of Oxford|Oxford Universit
     Oxfordská univerzita|Uniwersytet Oksfordzki|Оксфордский университет|Оксфордський університет|
     Оксфордският университет
 org:johns-hopkins|Johns Hopkins University|Johns Hopkins University|Johns Hopkins|
-    Университет Джонса Хопкинса|Университета Джонс Хопкинс
+    Университет Джонса Хопкинса|Университета Джонс Хопкинс|Univerzity Johnse Hopkinse|
+    Uniwersytet Johnsa Hopkinsa|Uniwersytetu Johnsa Hopkinsa|Univerza Johns Hopkins|
+    Университета Джонса Хопкинса|Університет Джонса Гопкінса|Університету Джонса Гопкінса|JHU
 ~org:conservatives-uk|Conservative Party|Conservative Party|Tories|Konzervativní strana|
     Partia Konserwatywna|Konservativna stranka|Консервативная партия|Консервативна партія|
     Консервативната партия|konservativna stranka|konservativne stranke|konservativni stranki|
@@ -571,8 +576,9 @@ CONTEXT_COUNTRIES = {"org:us-congress": "US", "org:us-senate": "US", "org:democr
 def notable_entries() -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
     """(kind, canonical key, English name, forms) for every entry of the tables above; a key
     that links only in its country's articles keeps its ``~``."""
-    for kind, table in (("event", _EVENTS), ("product", _PRODUCTS),
-                        ("organisation", _ORGANISATIONS), ("organisation", AIRLINES),
+    for kind, table in (("event", _EVENTS), ("product", _PRODUCTS), ("product", BRANDS),
+                        ("organisation", _ORGANISATIONS), ("organisation", BUSINESSES),
+                        ("organisation", AIRLINES),
                         ("place", PLACES), ("place", AIRPORTS), ("person", PEOPLE)):
         # an entry goes on over indented lines, each ending with "|" before the next
         for line in table.strip().replace("|\n    ", "|").splitlines():
