@@ -614,3 +614,11 @@ def test_an_acronym_before_a_surname_is_the_organisation_and_the_person():
     # after a title an acronym is the organisation, not a person
     assert [(m.text, m.kind) for m in finder.find("Rzecznik MSZ powiedział to.", "pl")] == [
         ("MSZ", "organisation")]
+
+
+def test_hyphenated_titles_and_lawyers_are_titles():
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("Віце-президент США Пенс заявив це.", "uk")
+    assert [(m.text, m.kind) for m in found] == [("США", "place"), ("Пенс", "person")]
+    found = finder.find("Адвокат Сайфул Мулок заявил это.", "ru")
+    assert [(m.text, m.kind) for m in found] == [("Сайфул Мулок", "person")]

@@ -46,7 +46,9 @@ viceprezident vicepremiér pan paní kancléřka ministryně prezidentka guvern�
 пресс-секретарь официальный представитель генсек генеральный секретарь командующий
 прем'єр прем'єр-міністр міністр міністерка речник речниця мер голова посол депутат
 суддя директор очільник віцепрем'єр віцепрем'єр-міністр віцепрем'єр-міністерка
-президентка губернаторка
+президентка губернаторка вице-президент віце-президент вицепрезидент вице-премьер
+віце-прем'єр экс-президент екс-президент адвокат адвокатът адвокатка adwokat advokát
+advokátka odvetnik odvetnica wiceprezydent
 председател председателят министър министърът премиерът говорител кмет посланик депутат
 predsednik predsednica minister ministrica župan premier veleposlanik poslanec vodja
 başkan başkanı cumhurbaşkanı bakan bakanı başbakan sözcü sözcüsü vali büyükelçi
