@@ -162,6 +162,12 @@ class Gazetteer:
         self.cjk_first: dict[str, int] = {}
         """First character of a CJK form -> longest such form (for scanning text)."""
 
+    def lower_entry(self, word: str) -> GazetteerEntry | None:
+        """The entry of a word written in lower case, by its stem or, where that ending
+        took too much, its shortest-ending stem (Russian ``брекзита``: брекзи, брекзит)."""
+        entry = self.lower.get(stem_key(word))
+        return entry if entry is not None else self.lower.get(short_stem_key(word))
+
     def add(self, form: str, entry: GazetteerEntry, *, replace: bool = False,
             lang: str | None = None, stem: bool = True) -> None:
         """Add ``form``; its stem is indexed too unless ``lang`` is one that does not inflect

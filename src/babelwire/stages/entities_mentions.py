@@ -225,10 +225,9 @@ class CasedMentionFinder:
         if self.gaz.lower:
             for t in toks:
                 if (t.text[:1].islower() and id(t) not in taken
-                        and stem_key(t.text) in self.gaz.lower):
+                        and (stemmed := self.gaz.lower_entry(t.text)) is not None):
                     entry = self.gaz.exact.get(fold(t.text))
                     if entry is None:  # an event's case forms: brexitu, koronavirem
-                        stemmed = self.gaz.lower[stem_key(t.text)]
                         entry = (stemmed if stemmed.kind == "event"
                                  and not NAME_ADJECTIVE.search(fold(t.text)) else None)
                     if entry is not None and entry.names_in(lang):
