@@ -508,3 +508,11 @@ def test_central_and_eastern_europe_in_czech_are_two_regions():
 def test_companies_and_institutions_the_news_names(doc, lang, expected):
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
     assert expected in [(m.text, m.canonical) for m in found]
+
+
+def test_a_lower_case_event_whose_ending_the_stemmer_overcuts_is_found():
+    finder = CasedMentionFinder(default_gazetteer())
+    for doc, lang in [("После брекзита всё изменилось.", "ru"),
+                      ("След брекзита всичко се промени.", "bg")]:
+        assert [(m.text, m.canonical) for m in finder.find(doc, lang)] == [
+            ("брекзита", "event:brexit")]

@@ -155,10 +155,3 @@ def test_common_surnames_of_public_figures_come_only_in_full_names():
         entry = gaz.lookup(form, lang)
         assert entry is None or not entry.canonical.startswith("person:"), form
 
-
-def test_a_lower_case_event_whose_ending_the_stemmer_overcuts_is_found():
-    finder = CasedMentionFinder(default_gazetteer())
-    for doc, lang in [("После брекзита всё изменилось.", "ru"),
-                      ("След брекзита всичко се промени.", "bg")]:
-        assert [(m.text, m.canonical) for m in finder.find(doc, lang)] == [
-            ("брекзита", "event:brexit")]
