@@ -622,3 +622,9 @@ def test_hyphenated_titles_and_lawyers_are_titles():
     assert [(m.text, m.kind) for m in found] == [("США", "place"), ("Пенс", "person")]
     found = finder.find("Адвокат Сайфул Мулок заявил это.", "ru")
     assert [(m.text, m.kind) for m in found] == [("Сайфул Мулок", "person")]
+
+
+def test_a_photo_credit_word_is_no_part_of_the_name_after_it():
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("Trump je govoril. Foto Jonathan Ernst", "sl")
+    assert ("Jonathan Ernst", "person") in [(m.text, m.kind) for m in found]

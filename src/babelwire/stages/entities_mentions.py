@@ -235,6 +235,8 @@ class CasedMentionFinder:
         for raw in _untaken(_spans(doc, toks, lang, self.gaz), taken):
             if all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens):
                 continue
+            if fold(raw.tokens[0].text) in _NOT_NAMES_EXTRA:  # Foto | Elijah Nouvelage
+                raw = _Span(raw.tokens[1:], False, rule=raw.rule)
             # a common word opening a sentence is dropped, unless the run is a known name
             entry = self.gaz.lookup(_text(doc, raw), lang) if raw.sentence_start else None
             # a GeoNames city's alternate name or a region's translated name is no reason to
