@@ -516,3 +516,12 @@ def test_a_lower_case_event_whose_ending_the_stemmer_overcuts_is_found():
                       ("След брекзита всичко се промени.", "bg")]:
         assert [(m.text, m.canonical) for m in finder.find(doc, lang)] == [
             ("брекзита", "event:brexit")]
+
+
+@pytest.mark.parametrize(("doc", "lang"), [
+    ("Cepivo so razvili na oxfordske univerze laboratoriju.", "sl"),
+    ("Вакцину разработали в оксфордском университете вместе.", "ru"),
+])
+def test_universities_named_with_a_lower_case_adjective(doc, lang):
+    found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
+    assert [m.canonical for m in found] == ["org:oxford-university"]

@@ -507,9 +507,6 @@ org:amnesty|Amnesty International|Amnesty International|Амнести инте�
     Международная амнистия
 org:hrw|Human Rights Watch|Human Rights Watch|Хюман Райтс Уоч|Хьюман Райтс Вотч
 org:greenpeace|Greenpeace|Greenpeace|Гринпийс|Гринпис|Грінпіс
-org:oxford-university|University of Oxford|University of Oxford|Oxford University|
-    Oxfordská univerzita|Uniwersytet Oksfordzki|Оксфордский университет|Оксфордський університет|
-    Оксфордският университет
 org:johns-hopkins|Johns Hopkins University|Johns Hopkins University|Johns Hopkins|
     Университет Джонса Хопкинса|Университета Джонс Хопкинс|Univerzity Johnse Hopkinse|
     Uniwersytet Johnsa Hopkinsa|Uniwersytetu Johnsa Hopkinsa|Univerza Johns Hopkins|

@@ -30,6 +30,41 @@ org:embraer|Embraer|Embraer|Embraeru|Эмбраер|Ембраер
 org:alibaba|Alibaba Group|Alibaba|Alibaba Group|Алибаба|Алібаба
 org:airbnb|Airbnb|Airbnb|Airbnb-u|Эйрбиэнби
 org:uber|Uber|Uber|Ubera|Uberu|Убер
+org:oxford-university|University of Oxford|University of Oxford|Oxford University|
+    Oxfordská univerzita|Oxfordské univerzity|Oxfordské univerzitě|Oxfordskou univerzitu|
+    oxfordská univerzita|oxfordské univerzity|oxfordské univerzitě|oxfordskou univerzitu|
+    oxfordskou univerzitou|Uniwersytet Oksfordzki|Uniwersytetu Oksfordzkiego|
+    Uniwersytecie Oksfordzkim|Uniwersytetem Oksfordzkim|uniwersytet oksfordzki|
+    uniwersytetu oksfordzkiego|uniwersytecie oksfordzkim|uniwersytetem oksfordzkim|
+    Oxfordska univerza|Oxfordske univerze|Oxfordski univerzi|Oxfordsko univerzo|
+    oxfordska univerza|oxfordske univerze|oxfordski univerzi|oxfordsko univerzo|
+    Оксфордский университет|Оксфордского университета|Оксфордском университете|
+    Оксфордским университетом|оксфордский университет|оксфордского университета|
+    оксфордском университете|оксфордским университетом|оксфордскому университету|
+    Оксфордський університет|Оксфордського університету|оксфордський університет|
+    оксфордського університету|оксфордському університеті|Оксфордският университет|
+    Оксфордския университет|оксфордският университет|оксфордския университет
+org:cambridge-university|University of Cambridge|University of Cambridge|Cambridge University|
+    Uniwersytet Cambridge|Uniwersytetu Cambridge|Univerzita v Cambridge|
+    Кембриджский университет|Кембриджского университета|Кембриджський університет|
+    Кеймбриджкият университет|Кеймбриджкия университет
+org:lse|London School of Economics|London School of Economics|
+    London School of Economics and Political Science|LSE|Лондонская школа экономики|
+    Лондонской школы экономики|Лондонска школа по икономика|Лондонската школа по икономика
+org:imperial-college|Imperial College London|Imperial College London|Imperial College|
+    Имперский колледж Лондона|Имперского колледжа Лондона|Імперський коледж Лондона
+org:charles-university|Charles University|Univerzita Karlova|Univerzity Karlovy|
+    Univerzitě Karlově|Univerzitu Karlovu|Karlova univerzita|Karlovy univerzity|
+    Uniwersytet Karola|Карлов университет|Карлова университета
+org:stanford|Stanford University|Stanford University|Stanfordská univerzita|
+    Stanfordské univerzity|Uniwersytet Stanforda|Uniwersytetu Stanforda|
+    Стэнфордский университет|Стэнфордского университета|Стенфордський університет|
+    Станфордския университет|Станфордският университет
+org:yale|Yale University|Yale University|Yale|Yaleu|Йельский университет|
+    Йельского университета|Єльський університет|Йейлския университет
+org:columbia-university|Columbia University|Columbia University|Колумбийский университет|
+    Колумбийского университета|Колумбійський університет|Колумбийския университет|
+    Uniwersytet Columbia|Uniwersytetu Columbia
 org:harvard|Harvard University|Harvard University|Harvard|Harvardu|Harvarda|Harvardzie|
     Гарвард|Гарварда|Гарварде|Гарвардский университет|Гарвардского университета|
     Гарвардський університет|Харвард|Харвардския университет
