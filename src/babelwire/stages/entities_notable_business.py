@@ -65,6 +65,14 @@ org:yale|Yale University|Yale University|Yale|Yaleu|Йельский униве�
 org:columbia-university|Columbia University|Columbia University|Колумбийский университет|
     Колумбийского университета|Колумбійський університет|Колумбийския университет|
     Uniwersytet Columbia|Uniwersytetu Columbia
+org:tlp|Tehreek-e-Labbaik Pakistan|Tehreek-e-Labbaik Pakistan|Tehreek-e-Labbaik|
+    Tehreek-e-Labaik|Tehrik-i-Labaik|Tehrik-e-Labaik|Tehrik-e-Labaik Pakistan|Tehríke Labajk|
+    Tehreek-e-Labaik Yah Rasool Allah Pakistan|TLP|ТЛП|Техрик-э-Лабаик Пакистан|
+    Техрик-э-Лабаик|Техрик-э-Лабайк|Техрик-э-Лабайк Пакистан|Техрик-э-Лабайак Пакистан|
+    Техрик-э-Лабайик Пакистан|Техрик-и-Лабаик|Техрик-и Лабаик|Техрик-и-Лабаик Пакистан|
+    Техрік-є-Лабаік Пакистан
+org:unn|Ukrainian National News|УНН|UNN|Українські національні новини
+org:bgnes|BGNES|БГНЕС|BGNES
 org:harvard|Harvard University|Harvard University|Harvard|Harvardu|Harvarda|Harvardzie|
     Гарвард|Гарварда|Гарварде|Гарвардский университет|Гарвардского университета|
     Гарвардський університет|Харвард|Харвардския университет

@@ -208,6 +208,7 @@ person:arron-banks|Arron Banks|Arron Banks|Aaron Banks|Аррон Бэнкс|А�
 person:oleary|Michael O'Leary|Michael O'Leary|Michael O’Leary|O'Leary|O’Leary|
     Майкъл О'Лиъри|Майкъл О’Лиъри|Майкл О'Лири|Майкл О’Лири|Майкл О'Лірі|Майкл О’Лірі|
     О'Лири|О’Лири|О'Лірі|О’Лірі|О'Лиъри|О’Лиъри
+person:kenny-jacobs|Kenny Jacobs|Kenny Jacobs|Кенни Джейкобс|Кенні Джейкобс|Кени Джейкъбс
 person:sidney-powell|Sidney Powell|Sidney Powell|Сидни Пауэлл|Сідні Пауелл|Сидни Пауъл
 person:trump-jr|Donald Trump Jr.|Donald Trump Jr.|Donald Trump Jr|Donald Trump mladší|
     Donald Trump mlajši|Дональд Трамп-младший|Доналд Тръмп-младши|Дональд Трамп-молодший
