@@ -525,3 +525,17 @@ def test_a_lower_case_event_whose_ending_the_stemmer_overcuts_is_found():
 def test_universities_named_with_a_lower_case_adjective(doc, lang):
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)
     assert [m.canonical for m in found] == ["org:oxford-university"]
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Сбербанка", "ru", "org:sberbank"), ("Boko Haram", "pl", "org:boko-haram"),
+    ("Obamacare", "ru", "product:obamacare"), ("мРНК-1273", "uk", "product:mrna-1273"),
+    ("Северен поток 3", "bg", "product:nord-stream-3"), ("Nature", "cs", "product:nature"),
+])
+def test_more_organisations_and_products_of_international_news(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and entry.canonical == key
+
+
+def test_nature_is_the_journal_only_in_the_slavic_languages():
+    assert default_gazetteer().lookup("Nature", "en") is None

@@ -73,6 +73,25 @@ org:tlp|Tehreek-e-Labbaik Pakistan|Tehreek-e-Labbaik Pakistan|Tehreek-e-Labbaik|
     Техрік-є-Лабаік Пакистан
 org:unn|Ukrainian National News|УНН|UNN|Українські національні новини
 org:bgnes|BGNES|БГНЕС|BGNES
+org:boko-haram|Boko Haram|Boko Haram|Боко Харам
+org:burisma|Burisma Holdings|Burisma|Burisma Holdings|Бурисма|Бурисми
+org:atlantic-council|Atlantic Council|Atlantic Council|The Atlantic Council|
+    Атлантический совет|Атлантического совета|Атлантическия съвет|Атлантичний рада
+org:sberbank|Sberbank|Sberbank|Sberbanku|Sbierbank|Sbierbanku|Сбербанк|Сбербанка|
+    Сбербанку|Сбербанком|Сбербанк России
+org:unilever|Unilever|Unilever|Unilevera|Unileveru|Юнилевер|Юнілевер
+org:wwf|World Wide Fund for Nature|WWF|Световния фонд за дивата природа|
+    Световният фонд за дивата природа|Всемирный фонд дикой природы|
+    Всемирного фонда дикой природы|Світовий фонд природи
+org:fpo|Freedom Party of Austria|FPÖ|FPO|Австрийская партия свободы|
+    Австрийской партии свободы|Svobodná strana Rakouska|Wolnościowa Partia Austrii
+org:s-and-d|Progressive Alliance of Socialists and Democrats|S&D|С&Д|
+    Socjaliści i Demokraci|Socjalistów i Demokratów
+org:proud-boys|Proud Boys|Proud Boys|Ponosni fantje|Ponosnih fantov|Гордые парни|
+    Горді хлопці
+org:pew|Pew Research Center|Pew Research Center|Pew Research|
+    Исследовательский центр Пью|Исследовательским центром Пью|Исследовательского центра Пью
+org:saipem|Saipem|Saipem|Saipemu|Сайпем
 org:harvard|Harvard University|Harvard University|Harvard|Harvardu|Harvarda|Harvardzie|
     Гарвард|Гарварда|Гарварде|Гарвардский университет|Гарвардского университета|
     Гарвардський університет|Харвард|Харвардския университет
@@ -96,6 +115,24 @@ product:itv|ITV|ITV|Ай Ти Ви
 product:sunday-telegraph|The Sunday Telegraph|The Sunday Telegraph|Sunday Telegraph|
     Сънди телеграф|Санди телеграф|Сандей телеграф
 product:shutterstock|Shutterstock|Shutterstock|ShutterStock
+product:cnbc|CNBC|CNBC|Си Ен Би Си|Си-эн-би-си
+product:business-insider|Business Insider|Business Insider|Бизнес Инсайдър|
+    Бизнес Инсайдер
+product:cbs-news|CBS News|CBS News|Си Би Ес Нюз|Си-би-эс ньюс
+product:huffington-post|HuffPost|Huffington Post|The Huffington Post|HuffPost|
+    Хъфингтън пост|Хаффингтон пост
+product:getty-images|Getty Images|Getty Images|GettyImages|Гети Имиджис
+product:obamacare|Obamacare|Obamacare|Обамакеър|Обамакэр|Obamacare'u
+product:bnt162b2|BNT162b2|BNT162b2|BNT162B2
+product:azd1222|AZD1222|AZD1222|ChAdOx1 nCoV-19|ChAdOx1
+product:mrna-1273|mRNA-1273|mRNA-1273|мРНК-1273
+product:baltic-pipe|Baltic Pipe|Baltic Pipe|Baltic Pipe'u|Балтик Пайп|Балтийская труба
+product:eugal|EUGAL|Eugal|EUGAL|Eugalu|Еугал|ЕВГАЛ
+product:nord-stream-3|Nord Stream 3|Nord Stream 3|Северен поток 3|Северен поток-3|
+    Северный поток-3|Северный поток 3|Північний потік-3
+product:russia-1|Russia-1|Россия 1|Россия-1|России 1|России-1|Росія 1
+product:korrespondent|Korrespondent.net|Korrespondent.net|Корреспондент.net|Кореспондент.net
+product:nature|Nature|bg:Nature|cs:Nature|pl:Nature|ru:Nature|sl:Nature|uk:Nature
 product:zoom|Zoom|Zoom|Zoomu|Зум
 product:parler|Parler|Parler|Parleru|Парлер
 """
