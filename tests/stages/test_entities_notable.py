@@ -539,3 +539,14 @@ def test_more_organisations_and_products_of_international_news(form, lang, key):
 
 def test_nature_is_the_journal_only_in_the_slavic_languages():
     assert default_gazetteer().lookup("Nature", "en") is None
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Синьхуа", "ru", "org:xinhua"), ("Вишеградската четворка", "bg", "org:visegrad"),
+    ("Международном энергетическом агентстве", "ru", "org:iea"), ("IEA", "sl", "org:iea"),
+    ("Сила Сибири", "ru", "product:power-of-siberia"),
+    ("Síla Sibiře", "cs", "product:power-of-siberia"), ("Талибана", "ru", "org:taliban"),
+])
+def test_agencies_alliances_and_pipelines_across_scripts(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and entry.canonical == key

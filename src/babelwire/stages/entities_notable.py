@@ -206,7 +206,7 @@ product:faz|Frankfurter Allgemeine Zeitung|Frankfurter Allgemeine Zeitung|Frankf
     FAZ|Франкфуртер алгемайне цайтунг|Франкфуртер альгемайне цайтунг
 product:sz|Süddeutsche Zeitung|Süddeutsche Zeitung
 product:handelsblatt|Handelsblatt|Handelsblatt|Ханделсблат|Хандельсблатт
-product:le-monde|Le Monde|Le Monde|Льо Монд|Ле Монд
+product:le-monde|Le Monde|Le Monde|Льо Монд|Ле Монд|Монд|Le Mondu
 product:le-figaro|Le Figaro|Le Figaro|Фигаро|Le Figaro
 product:el-pais|El País|El País|Ел Паис|Эль Паис
 product:lancet|The Lancet|The Lancet|Lancet|Лансет
@@ -557,7 +557,8 @@ org:bsp|Bulgarian Socialist Party|БСП|BSP
 org:ano|ANO 2011|ANO 2011
 org:ods|ODS|ODS|Občanská demokratická strana
 org:sds|Slovenian Democratic Party|SDS|Slovenska demokratska stranka
-org:taliban|Taliban|Taliban|Talibowie|Tálibán|Талибан|Талібан|Талибаните
+org:taliban|Taliban|Taliban|Talibowie|Tálibán|Талибан|Талібан|Талибаните|Талибана|Талібану|
+    Talibán|Talibów
 org:isis|Islamic State|Islamic State|ISIS|ISIL|ДАИШ|ИГИЛ|Исламское государство|Ісламська держава|
     Ислямска държава
 org:hamas|Hamas|Hamas|Hamás|Хамас|ХАМАС

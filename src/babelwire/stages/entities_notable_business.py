@@ -92,6 +92,46 @@ org:proud-boys|Proud Boys|Proud Boys|Ponosni fantje|Ponosnih fantov|Гордые
 org:pew|Pew Research Center|Pew Research Center|Pew Research|
     Исследовательский центр Пью|Исследовательским центром Пью|Исследовательского центра Пью
 org:saipem|Saipem|Saipem|Saipemu|Сайпем
+org:xinhua|Xinhua News Agency|Xinhua|Синьхуа|Сіньхуа|Синхуа|Синхуа
+org:sbu|Security Service of Ukraine|SBU|СБУ|Служба безопасности Украины|
+    Служба безпеки України|Служби безпеки України|Службы безопасности Украины
+org:iata|International Air Transport Association|IATA|ИАТА|ІАТА|
+    Международная ассоциация воздушного транспорта|Mednarodno združenje letalskih prevoznikov
+org:iea|International Energy Agency|International Energy Agency|IEA|МЭА|МЕА|
+    Международное энергетическое агентство|Международного энергетического агентства|
+    Международном энергетическом агентстве|Міжнародне енергетичне агентство|
+    Міжнародного енергетичного агентства|Mednarodna agencija za energijo|
+    Mednarodne agencije za energijo|Międzynarodowa Agencja Energetyczna|
+    Międzynarodowej Agencji Energetycznej|Mezinárodní energetická agentura|
+    Mezinárodní energetické agentury|Международната агенция по енергетика
+org:visegrad|Visegrád Group|Visegrád Group|Visegrad Group|V4|Grupa Wyszehradzka|
+    Grupy Wyszehradzkiej|Visegrádská skupina|Visegrádské skupiny|Višegrajska skupina|
+    Вышеградская группа|Вышеградской группы|Вишеградська група|Вишеградської групи|
+    Вишеградската четворка|Вишеградската група|Вышеградская четвёрка|Вышеградской четверки
+org:unicef|UNICEF|UNICEF|ЮНИСЕФ|ЮНІСЕФ|Unicef
+org:unhcr|UNHCR|UNHCR|УВКБ ООН|Управление ООН по делам беженцев
+org:mossad|Mossad|Mossad|Mossadu|Моссад|Мосад
+org:mi6|MI6|MI6|МИ-6|МІ-6|MI-6
+org:scotland-yard|Scotland Yard|Scotland Yard|Skotland Yard|Скотланд-Ярд|Скотленд-Ярд|
+    Скотланд Ярд|Скотланд-Ярда|Скотленд Ярд
+org:bundeswehr|Bundeswehr|Bundeswehr|Bundeswehry|Bundeswehru|Бундесвер|Бундесвера|
+    Бундесверу
+org:eib|European Investment Bank|European Investment Bank|EIB|ЕИБ|
+    Европейский инвестиционный банк|Европейского инвестиционного банка|
+    Європейський інвестиційний банк|Європейського інвестиційного банку|
+    Европейската инвестиционна банка|Европейска инвестиционна банка|
+    Europejski Bank Inwestycyjny|Europejskiego Banku Inwestycyjnego|
+    Evropská investiční banka|Evropské investiční banky|Evropska investicijska banka|
+    Evropske investicijske banke
+org:barclays|Barclays|Barclays|Барклис|Барклайс
+org:bank-of-america|Bank of America|Bank of America|Банк оф Америка|Bank of Americe
+org:bmw|BMW|BMW|БМВ
+org:westinghouse|Westinghouse Electric|Westinghouse|Westinghouse Electric|Вестингауз|
+    Уестингхаус|Westinghousu
+org:ipsos|Ipsos|Ipsos|Ipsosa|Ipsosu|Ипсос|Іпсос
+org:eurocontrol|Eurocontrol|Eurocontrol|Eurocontrolu|Евроконтроль|Євроконтроль|Евроконтрол
+org:pti|Pakistan Tehreek-e-Insaf|Pakistan Tehreek-e-Insaf|Tehreek-e-Insaf|PTI|
+    Техрик-э-Инсаф|Пакистан Техрик-э-Инсаф|Техрик-е-Инсаф
 org:harvard|Harvard University|Harvard University|Harvard|Harvardu|Harvarda|Harvardzie|
     Гарвард|Гарварда|Гарварде|Гарвардский университет|Гарвардского университета|
     Гарвардський університет|Харвард|Харвардския университет
@@ -133,6 +173,17 @@ product:nord-stream-3|Nord Stream 3|Nord Stream 3|Северен поток 3|С
 product:russia-1|Russia-1|Россия 1|Россия-1|России 1|России-1|Росія 1
 product:korrespondent|Korrespondent.net|Korrespondent.net|Корреспондент.net|Кореспондент.net
 product:nature|Nature|bg:Nature|cs:Nature|pl:Nature|ru:Nature|sl:Nature|uk:Nature
+product:airbus-a320|Airbus A320|Airbus A320|A320|Эйрбас A320|Airbus A320neo|А320
+product:ard|ARD|ARD|АРД
+product:swift|SWIFT|SWIFT|СВИФТ|Swift
+product:axios|Axios|Axios|Аксиос|Аксіос
+product:breitbart|Breitbart News|Breitbart|Breitbart News|Breitbartu|Брайтбарт
+product:npr|NPR|NPR|Эн-пи-ар
+product:android|Android|Android|Androidem|Androidu|Андроид|Андроїд
+product:ios|iOS|iOS
+product:power-of-siberia|Power of Siberia|Power of Siberia|Сила Сибири|Силы Сибири|
+    Сила Сибіру|Сили Сибіру|Силата на Сибир|Síla Sibiře|Síly Sibiře|Siła Syberii|
+    Siły Syberii|Moč Sibirije|Moči Sibirije
 product:zoom|Zoom|Zoom|Zoomu|Зум
 product:parler|Parler|Parler|Parleru|Парлер
 """
