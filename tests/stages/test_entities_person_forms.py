@@ -142,6 +142,8 @@ def test_a_lone_first_name_is_the_person_of_its_article_named_in_full():
     ("Janše", "sl", "person:jansa"), ("Šarca", "sl", "person:sarec"),
     ("Джорджа Буша", "ru", "person:george-w-bush"), ("Klimkina", "pl", "person:klimkin"),
     ("Майкл О'Лири", "ru", "person:oleary"), ("Coveneya", "pl", "person:coveney"),
+    ("Гутерриш", "bg", "person:guterres"), ("Kaczyńskiego", "pl", "person:kaczynski"),
+    ("Ким Чен Ыном", "ru", "person:kim-jong-un"), ("Markleové", "cs", "person:meghan-markle"),
 ])
 def test_more_public_figures_in_their_case_forms(form, lang, key):
     entry = default_gazetteer().lookup(form, lang)

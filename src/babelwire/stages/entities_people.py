@@ -224,6 +224,91 @@ person:hafiz-saeed|Hafiz Saeed|Hafiz Saeed|Hafiz Muhammad Saeed|Háfiz Saíd|Х�
     Хафиз Мухаммад Саид
 person:shahbaz-bhatti|Shahbaz Bhatti|Shahbaz Bhatti|Šáhbáz Bhattí|Шахбаз Бхатти|
     Шахбаз Бхати
+person:ocasio-cortez|Alexandria Ocasio-Cortez|Alexandria Ocasio-Cortez|Ocasio-Cortez|
+    Александрия Окасио-Кортес|Окасио-Кортес|Александрія Окасіо-Кортес|Окасіо-Кортес
+person:vince-cable|Vince Cable|Vince Cable|Винс Кейбъл|Винс Кейбл|Вінс Кейбл
+person:michael-flynn|Michael Flynn|Michael Flynn|Майкл Флинн|Майкъл Флин|Майкл Флінн
+person:esper|Mark Esper|Mark Esper|Esper|Марк Эспер|Марк Еспър|Марк Еспер|Эспер|Еспър|Еспер
+person:john-major|John Major|John Major|Джон Мейджор|Джон Мейджър|Джон Мейджор
+person:jfk|John F. Kennedy|John F. Kennedy|John Kennedy|Джон Кеннеди|Джон Кенеди|
+    Джон Ф. Кеннеди|Джон Ф. Кенеди|Джон Кеннеді|Джон Ф. Кеннеді
+person:spahn|Jens Spahn|Jens Spahn|Spahn|Йенс Шпан|Єнс Шпан|Шпан
+person:kushner|Jared Kushner|Jared Kushner|Kushner|Джаред Кушнер|Джаред Къшнер|Джаред Къшнър|
+    Кушнер|Къшнер
+person:umunna|Chuka Umunna|Chuka Umunna|Umunna|Чука Умуна|Чъка Умуна|Умуна
+person:vojtech|Adam Vojtěch|Adam Vojtěch|Адам Войтех
+person:groysman|Volodymyr Groysman|Volodymyr Groysman|Groysman|Hrojsman|Grojsman|
+    Володимир Гройсман|Владимир Гройсман|Гройсман
+person:altmaier|Peter Altmaier|Peter Altmaier|Altmaier|Петер Алтмайер|Петер Альтмайер|
+    Петер Альтмаєр|Алтмайер|Альтмайер|Альтмаєр
+person:clegg|Nick Clegg|Nick Clegg|Clegg|Ник Клег|Нік Клеґ|Ник Клегг|Клег|Клегг
+person:kim-jong-un|Kim Jong Un|Kim Jong Un|Kim Jong-un|Ким Чен Ын|Ким Чен Ына|Ким Чен Ыном|
+    Кім Чен Ин|Ким Чен Ун|Ким Чен-ун|Kim Čong-un|Kim Dzong Un|Kim Džong Un
+person:mcenany|Kayleigh McEnany|Kayleigh McEnany|McEnany|Кейли Макинэни|Кайли Макинани|
+    Кейли Макенани|Макинани|Макинэни
+person:jake-sullivan|Jake Sullivan|Jake Sullivan|Джейк Салливан|Джейк Салліван|Джейк Съливан
+person:schumer|Chuck Schumer|Chuck Schumer|Schumer|Чак Шумер|Чък Шумър|Шумер|Шумър
+person:tajani|Antonio Tajani|Antonio Tajani|Tajani|Антонио Таяни|Антоніо Таяні|Таяни|Таяні
+person:guterres|António Guterres|António Guterres|Antonio Guterres|Guterres|
+    Антониу Гутерриш|Антониу Гутериш|Антоніу Гутерреш|Антонио Гутерреш|Гутерриш|Гутериш|
+    Гутерреш
+person:golikova|Tatyana Golikova|Tatyana Golikova|Татьяна Голикова|Taťjana Golikovová|
+    Tatjana Golikova
+person:bannon|Steve Bannon|Steve Bannon|Bannon|Стив Бэннон|Стив Банън|Стів Беннон|Бэннон|
+    Банън|Беннон
+person:ginsburg|Ruth Bader Ginsburg|Ruth Bader Ginsburg|Рут Бейдер Гинзбург|Рут Гинзбург|
+    Рут Бейдер Гінзбург
+person:buttigieg|Pete Buttigieg|Pete Buttigieg|Buttigieg|Пит Буттиджич|Пийт Бутиджидж|
+    Бутиджидж|Буттиджич|Буттіджедж|Піт Буттіджедж
+person:zeman|Miloš Zeman|Miloš Zeman|Zeman|Милош Земан|Мілош Земан
+person:meghan-markle|Meghan Markle|Meghan Markle|Markle|Меган Маркъл|Меган Маркл|Маркл|Маркъл
+person:manfred-weber|Manfred Weber|Manfred Weber|Манфред Вебер
+person:psaki|Jen Psaki|Jen Psaki|Psaki|Джен Псаки|Джен Псакі|Псаки|Псакі
+person:kaczynski|Jarosław Kaczyński|Jarosław Kaczyński|Kaczyński|Kaczynski|
+    Ярослав Качиньский|Ярослав Качинський|Ярослав Качински|Качиньский|Качинський
+person:duncan-smith|Iain Duncan Smith|Iain Duncan Smith|Иън Дънкан Смит|Иэн Дункан Смит|
+    Иан Дункан Смит
+person:gavin-williamson|Gavin Williamson|Gavin Williamson|Гэвин Уильямсон|Гавин Уилямсън|
+    Гевин Уилямсън|Гевін Вільямсон
+person:mogherini|Federica Mogherini|Federica Mogherini|Mogherini|Федерика Могерини|
+    Федеріка Могеріні|Могерини|Могеріні
+person:wylie|Christopher Wylie|Christopher Wylie|Кристофър Уайли|Кристофер Уайли
+person:krebs|Christopher Krebs|Christopher Krebs|Кристофер Кребс
+person:assad|Bashar al-Assad|Bashar al-Assad|Assad|Asad|Башар Асад|Башар аль-Асад|
+    Bašár Asad|Baszar al-Asad|Асад|Асада|Асаду
+person:cuomo|Andrew Cuomo|Andrew Cuomo|Cuomo|Эндрю Куомо|Ендрю Куомо|Андрю Куомо|Куомо
+person:bourla|Albert Bourla|Albert Bourla|Bourla|Альберт Бурла|Бурла
+person:mueller|Robert Mueller|Robert Mueller|Роберт Мюллер|Робърт Мълър
+person:jefferson|Thomas Jefferson|Thomas Jefferson|Томас Джефферсон|Томас Джеферсън
+person:sadiq-khan|Sadiq Khan|Sadiq Khan|Садик Хан|Садик Кан|Садік Хан|Садік Кан
+person:nixon|Richard Nixon|Richard Nixon|Nixon|Ричард Никсон|Ричард Никсън|Річард Ніксон|
+    Никсон|Никсън|Ніксон
+person:murashko|Mikhail Murashko|Mikhail Murashko|Михаил Мурашко|Muraško|Мурашко
+person:hancock|Matt Hancock|Matt Hancock|Мэтт Хэнкок|Мэттью Хэнкок|Мат Ханкок|Метт Генкок
+person:simonyan|Margarita Simonyan|Margarita Simonyan|Simonyan|Simonjan|Маргарита Симоньян|
+    Симоньян
+person:borrell|Josep Borrell|Josep Borrell|Borrell|Жозеп Боррель|Хосеп Борель|Боррель
+person:jimmy-carter|Jimmy Carter|Jimmy Carter|Джимми Картер|Джими Картър|Джиммі Картер
+person:steinmeier|Frank-Walter Steinmeier|Frank-Walter Steinmeier|Steinmeier|
+    Франк-Вальтер Штайнмайер|Франк-Валтер Щайнмайер|Франк-Вальтер Штайнмаєр|Штайнмайер|
+    Щайнмайер|Штайнмаєр
+person:brian-kemp|Brian Kemp|Brian Kemp|Брайан Кемп
+person:klobuchar|Amy Klobuchar|Amy Klobuchar|Klobuchar|Эми Клобучар|Емі Клобучар|
+    Емі Клобушар|Клобучар
+person:mayorkas|Alejandro Mayorkas|Alejandro Mayorkas|Mayorkas|Алехандро Майоркас|Майоркас
+person:lincoln|Abraham Lincoln|Abraham Lincoln|Авраам Линкольн|Ейбрахам Линкълн|
+    Авраам Лінкольн
+person:shokin|Viktor Shokin|Viktor Shokin|Виктор Шокин|Віктор Шокін|Шокин|Шокін
+person:susan-collins|Susan Collins|Susan Collins|Сюзан Колинс|Сьюзен Коллинз
+person:braverman|Suella Braverman|Suella Braverman|Braverman|Суэлла Браверман|
+    Сюелла Браверман|Браверман
+person:mnuchin|Steven Mnuchin|Steven Mnuchin|Mnuchin|Стивен Мнучин|Стивън Мнучин|Мнучин
+person:martin-schulz|Martin Schulz|Martin Schulz|Мартин Шулц|Мартин Шульц
+person:kosachev|Konstantin Kosachev|Konstantin Kosachev|Константин Косачев|Kosaczew|
+    Косачев
+person:le-drian|Jean-Yves Le Drian|Jean-Yves Le Drian|Le Drian|Жан-Ив Льо Дриан|
+    Жан-Ив Ле Дриан|Жан-Ів Ле Дріан|Льо Дриан|Ле Дриан
+person:chavez|Hugo Chávez|Hugo Chávez|Hugo Chavez|Уго Чавес
 org:conservatives-uk|Conservative Party|Tory|torysi|torysów|torysami|torysom|torysach|
     toryové|toryů|торите|тори|торі|торїв
 ~org:conservatives-uk|Conservative Party|консерваторите|консерватори|консерваторы|
