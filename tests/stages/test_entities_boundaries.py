@@ -628,3 +628,12 @@ def test_a_photo_credit_word_is_no_part_of_the_name_after_it():
     finder = CasedMentionFinder(default_gazetteer())
     found = finder.find("Trump je govoril. Foto Jonathan Ernst", "sl")
     assert ("Jonathan Ernst", "person") in [(m.text, m.kind) for m in found]
+
+
+def test_a_known_city_before_one_more_capitalised_word_is_cut_off():
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("Встреча в Мадриде Ермака прошла вчера.", "ru")
+    assert [m.text for m in found][:1] == ["Мадриде"]
+    # a known name that starts with a city stays whole
+    found = finder.find("Napisał o tym Washington Post wczoraj.", "pl")
+    assert [m.text for m in found] == ["Washington Post"]

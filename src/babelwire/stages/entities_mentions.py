@@ -298,6 +298,10 @@ class CasedMentionFinder:
             return [span]
         if acronym_then_person(doc, toks, lang, self.gaz):  # МИД | Захарова
             return [_Span(toks[:1], span.sentence_start, rule=span.rule), _Span(toks[1:], False)]
+        if (len(toks) == 2 and all(t.cap for t in toks)
+                and (city := self.gaz.lookup(toks[0].text, lang)) is not None
+                and city.canonical.startswith("place:city:")):  # Мадриде | Ермака
+            return [_Span(toks[:1], span.sentence_start, rule=span.rule), _Span(toks[1:], False)]
         if (len(toks) == 3 and toks[0].acronym and _two_names(toks[1], toks[2])
                 and lang != "vi"):
             # an organisation's acronym, then its spokesperson: ЮНИСЕФ | Этлева Кадилли
