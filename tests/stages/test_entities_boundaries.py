@@ -138,7 +138,8 @@ def test_a_learned_gazetteer_types_no_organisation_by_shape_alone(learned, expec
 def test_common_words_opening_a_sentence_are_no_names():
     gaz = _gazetteer(("Лондон", "place", "place:city:Europe/London"))
     doc = "Переговоры идут. Если Лондон согласится, сделка будет."
-    assert _texts(gaz, doc, "ru") == ["Если Лондон"]
+    # a word before a name the gazetteer knows is dropped even where no list calls it common
+    assert _texts(gaz, doc, "ru") == ["Лондон"]
     gaz.common_words = frozenset({"если"})
     assert _texts(gaz, doc, "ru") == ["Лондон"]
     # a known name that opens a sentence keeps its first word
@@ -637,3 +638,15 @@ def test_a_known_city_before_one_more_capitalised_word_is_cut_off():
     # a known name that starts with a city stays whole
     found = finder.find("Napisał o tym Washington Post wczoraj.", "pl")
     assert [m.text for m in found] == ["Washington Post"]
+
+
+def test_a_sentences_common_first_word_before_a_known_name_is_dropped():
+    finder = CasedMentionFinder(default_gazetteer())
+    assert [m.text for m in finder.find("Tak. Jenže Londýn to odmítl.", "cs")] == ["Londýn"]
+    # an acronym or an organisation's head before a place stays with it
+    assert [m.text for m in finder.find("Tak. UKC Ljubljana sporoča.", "sl")] == [
+        "UKC Ljubljana"]
+    # an event the table knows whole is not cut
+    found = finder.find("Захват Капитолия произошел 6 января.", "ru")
+    assert [(m.text, m.canonical) for m in found] == [
+        ("Захват Капитолия", "event:capitol-storming")]

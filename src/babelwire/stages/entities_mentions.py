@@ -76,6 +76,7 @@ from babelwire.stages.entities_shapes import (
     adjective_before_noun,
     named_person,
     no_person_after_title,
+    opening_word_before_name,
     person_of_document,
 )
 from babelwire.stages.entities_shapes import is_head as _is_head
@@ -257,6 +258,8 @@ class CasedMentionFinder:
             if (raw.sentence_start and len(rest.tokens) > 1 and not known
                     and fold(_text(doc, rest)) in self.gaz.exact):
                 raw, trimmed, known = rest, rest, True  # Koncern | General Motors
+            elif not known and opening_word_before_name(raw, self.gaz, lang):
+                raw, trimmed = rest, rest  # Jenže | Londýn
             if not ((known or not raw.sentence_start) and len(raw.tokens) > 1
                     and fold(_text(doc, raw)) in self.gaz.exact):
                 trimmed, titled = _trim(raw, (stop if self.gaz.learned else self.stop) if known

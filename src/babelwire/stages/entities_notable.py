@@ -98,6 +98,11 @@ event:msc|Munich Security Conference|Munich Security Conference|Münchner Sicher
 event:wef|World Economic Forum|World Economic Forum|Weltwirtschaftsforum|
     Světové ekonomické fórum|Światowe Forum Ekonomiczne|Svetovni gospodarski forum|
     Всемирный экономический форум|Всесвітній економічний форум|Световният икономически форум
+event:capitol-storming|January 6 United States Capitol attack|storming of the Capitol|
+    Штурм Капитолия|штурм Капитолия|штурма Капитолия|штурмом Капитолия|Захват Капитолия|
+    захват Капитолия|захвата Капитолия|Штурм Капітолію|штурм Капітолію|штурму Капітолію|
+    щурма на Капитолия|щурмът на Капитолия|szturm na Kapitol|szturmu na Kapitol|
+    útok na Kapitol|útoku na Kapitol|napad na Kapitol|napada na Kapitol|vdor v Kapitol
 event:crimea-annexation|Annexation of Crimea|annexation of Crimea|anexe Krymu|anexi Krymu|
     aneksja Krymu|aneksji Krymu|aneksję Krymu|priključitev Krima|priključitve Krima|
     аннексия Крыма|аннексии Крыма|аннексию Крыма|анексія Криму|анексії Криму|

@@ -241,8 +241,27 @@ def acronym_then_person(doc: str, toks: list[Token], lang: str, gaz: Gazetteer) 
     return bool(_SLAVIC_SURNAME.search(fold(toks[1].text)))
 
 
+
+def opening_word_before_name(span: Span, gaz: Gazetteer, lang: str) -> bool:
+    """Whether a two-word run that opens a sentence is a common word, then a name the
+    gazetteer knows: ``Jenže | Londýn``, ``Взятый | Лондоном``. The first word is no given
+    name, no known name and no organisation's or place's head (``Ambasada Rosji`` stays
+    whole); the second no GeoNames town or region, which common words resemble."""
+    toks = span.tokens
+    if not (span.sentence_start and len(toks) == 2 and toks[1].cap and not toks[0].acronym
+            and not is_given_name(toks[0].text)):
+        return False  # UKC Ljubljana, a hospital
+    first = fold(toks[0].text)
+    if (gaz.lookup(toks[0].text, lang) is not None or is_head(first, org_heads())
+            or is_head(first, place_heads())):
+        return False
+    second = gaz.lookup(toks[1].text, lang)
+    return second is not None and not MINOR_PLACE.match(second.canonical)
+
+
 __all__ = ["LINKED_NAME", "LOCATIVE_ADJECTIVE", "NAME_ADJECTIVE", "PERSON_LINKS", "REGNAL",
            "acronym_then_person", "adjective_before_noun", "is_head", "looks_like_person",
            "named_person",
-           "no_person_after_title", "person_after_name", "person_of_document",
+           "no_person_after_title", "opening_word_before_name", "person_after_name",
+           "person_of_document",
            "trim_leading_words"]
