@@ -36,6 +36,8 @@ def test_heads_in_their_case_forms():
     assert institution_type("parlamentu") == "parliament"
     assert institution_type("МИД") == "foreign-ministry"
     assert institution_type("Sejm") is None
+    assert institution_type("Минобороны") == "defence-ministry"
+    assert institution_type("ministerstwa sprawiedliwości") == "justice-ministry"
 
 
 @pytest.mark.parametrize(("doc", "lang", "text", "key"), [
@@ -51,6 +53,10 @@ def test_heads_in_their_case_forms():
      "org:parliament:GB"),
     # found as one run after a title: the head, then the country
     ("Руководитель МИД Германии приехал.", "ru", "МИД Германии", "org:foreign-ministry:DE"),
+    # defence, finance, interior and justice ministries
+    ("Вчера Мінфін Британії повідомив.", "uk", "Мінфін Британії", "org:finance-ministry:GB"),
+    ("Mluvčí izraelského ministerstva obrany řekl.", "cs", "izraelského ministerstva obrany",
+     "org:defence-ministry:IL"),
 ])
 def test_institutions_named_with_their_country_get_one_key(doc, lang, text, key):
     found = CasedMentionFinder(default_gazetteer()).find(doc, lang)

@@ -39,6 +39,10 @@ TYPES: dict[str, str] = {
     "supreme-court": "Supreme Court",
     "foreign-ministry": "Ministry of Foreign Affairs",
     "health-ministry": "Ministry of Health",
+    "defence-ministry": "Ministry of Defence",
+    "finance-ministry": "Ministry of Finance",
+    "interior-ministry": "Ministry of the Interior",
+    "justice-ministry": "Ministry of Justice",
 }
 
 _HEADS = """
@@ -74,6 +78,30 @@ health-ministry|health ministry|ministry of health|минздрав|минздр
     ministerstwie zdrowia|ministrstva za zdravje|ministrstvu za zdravje|минздравом|минздраве|
     минздраву|министерством здравоохранения|министерстве здравоохранения|
     міністерства охорони здоров'я|міністерством охорони здоров'я
+defence-ministry|defence ministry|defense ministry|ministry of defence|минобороны|
+    министерство обороны|министерства обороны|министерству обороны|министерством обороны|
+    министерстве обороны|міноборони|міністерство оборони|міністерства оборони|
+    міністерством оборони|міністерстві оборони|ministerstvo obrany|ministerstva obrany|
+    ministerstvem obrany|ministerstvu obrany|ministerstwo obrony|ministerstwa obrony|
+    ministerstwem obrony|ministerstwie obrony|ministrstvo za obrambo|ministrstva za obrambo|
+    ministrstvu za obrambo|министерство на отбраната|министерството на отбраната
+finance-ministry|finance ministry|ministry of finance|минфин|минфина|минфину|минфином|минфине|
+    министерство финансов|министерства финансов|министерству финансов|министерством финансов|
+    министерстве финансов|мінфін|мінфіну|міністерство фінансів|міністерства фінансів|
+    ministerstvo financí|ministerstva financí|ministerstwo finansów|ministerstwa finansów|
+    ministrstvo za finance|ministrstva za finance|министерство на финансите|
+    министерството на финансите
+interior-ministry|interior ministry|ministry of the interior|мвд|министерство внутренних дел|
+    министерства внутренних дел|мвс|міністерство внутрішніх справ|
+    міністерства внутрішніх справ|ministerstvo vnitra|ministerstva vnitra|msw|
+    ministerstwo spraw wewnętrznych|ministerstwa spraw wewnętrznych|
+    ministrstvo za notranje zadeve|мвр|министерство на вътрешните работи|
+    министерството на вътрешните работи
+justice-ministry|justice ministry|ministry of justice|минюст|минюста|минюсте|
+    министерство юстиции|министерства юстиции|мін'юст|міністерство юстиції|
+    міністерства юстиції|ministerstvo spravedlnosti|ministerstva spravedlnosti|
+    ministerstwo sprawiedliwości|ministerstwa sprawiedliwości|ministrstvo za pravosodje|
+    министерство на правосъдието|министерството на правосъдието
 """
 
 _ADJECTIVE = re.compile(
