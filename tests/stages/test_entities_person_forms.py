@@ -157,3 +157,12 @@ def test_common_surnames_of_public_figures_come_only_in_full_names():
         entry = gaz.lookup(form, lang)
         assert entry is None or not entry.canonical.startswith("person:"), form
 
+
+
+def test_an_initial_glued_to_a_surname_is_the_known_person():
+    gaz = default_gazetteer()
+    assert gaz.lookup("Т.Мэй", "ru").canonical == "person:may"
+    assert gaz.lookup("Т. Мей", "ru").canonical == "person:may"
+    assert gaz.lookup("Х.Трамп", "ru") is None  # no first name of his starts so
+    found = CasedMentionFinder(gaz).find("Об этом заявила Т.Мэй вчера.", "ru")
+    assert [(m.text, m.canonical) for m in found] == [("Т.Мэй", "person:may")]

@@ -104,6 +104,8 @@ _CZECH_SKO_CASE = re.compile(r"[sc]kem$")
 """Czech -sko countries take -skem (``s Norskem``, ``mezi Ruskem``); the adjective's is -ském."""
 """In Slovene and its neighbours -ski is an adjective (Slovenski, of Slovenia), not the
 Polish surname ending it is elsewhere: such a word finds no name by its stem (Slovensko)."""
+_INITIAL_NAME = re.compile(r"([^\W\d_])\.[ \u00a0]?([^\W\d_][^ ]+)")
+"""A first name's initial and a surname: ``Т.Мэй``, ``Д. Дэвис``."""
 _APOSTROPHE_CASE = re.compile(r"['’][^\W\d_]{1,4}$")
 """A case ending written after an apostrophe, as Polish and Czech decline foreign names
 whose last letter is not pronounced (``Farage'a``, ``Macrona`` needs none)."""
@@ -257,7 +259,8 @@ class Gazetteer:
         if hit is None and lang in INFLECTING and _APOSTROPHE_CASE.search(form):
             # a Slavic case ending after an apostrophe: Farage'a, Nigela Farage'a
             hit = self.lookup(_APOSTROPHE_CASE.sub("", form), lang)
-        if hit is None and form.count(" ") == 1 and form[:1].isupper():
+        if hit is None and form[:1].isupper() and (form.count(" ") == 1
+                                                   or _INITIAL_NAME.fullmatch(form)):
             hit = self._full_name(form, lang)
         if hit is not None and lang in _ENGLAND_AS_UK_LANGS and hit.canonical == "place:GB-ENG":
             return self.exact.get(fold("United Kingdom"), hit)
@@ -302,8 +305,9 @@ class Gazetteer:
         """A known person's first name and surname in case forms the table does not list
         (``Joeja Bidna``, ``Алексея Навального``, ``Joem Bidenem``): the surname finds the
         person, and the first name must be one of theirs (``Melania Trump`` is not
-        Donald Trump)."""
-        first, last = form.split(" ")
+        Donald Trump). An initial stands for a first name it begins (``Т.Мэй``, ``Д. Дэвис``)."""
+        initial = _INITIAL_NAME.fullmatch(form)
+        first, last = initial.groups() if initial is not None else form.split(" ")
         if not last[:1].isupper():
             return None
         hit = self.lookup(last, lang)
@@ -318,6 +322,8 @@ class Gazetteer:
                         stem_word(words[0]))
         given = stem_word(fold(first))
         names = self._first_names.get(hit.canonical, set())
+        if initial is not None:
+            return hit if any(name.startswith(given) for name in names) else None
         return hit if len(given) >= 3 and any(
             len(name) >= 3 and (given.startswith(name) or name.startswith(given))
             for name in names) else None

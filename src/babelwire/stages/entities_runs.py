@@ -247,6 +247,11 @@ def spans(doc: str, toks: list[_Token], lang: str, gaz: Gazetteer) -> list[_Span
                 run.append(toks[j])  # Wlk. Brytanii, Św. Piotra
                 j += 1
                 continue
+            if (not between and toks[j].cap and len(run[-1].text) == 2
+                    and run[-1].text.endswith(".")):
+                run.append(toks[j])  # Т.Мэй: an initial glued to the surname
+                j += 1
+                continue
             if between not in {" ", "-", "\u00a0"} and between.strip() != "&":
                 break
             nxt = toks[j]

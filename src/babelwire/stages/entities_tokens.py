@@ -10,6 +10,8 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'’.]\w+)*\.?", re.UNICODE)
 _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
 _ROMAN = re.compile(r"[IVXLC]+")
+_GLUED_INITIAL = re.compile(r"[A-ZА-ЯЁІЇЄҐ]\.(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’]{2})")
+"""A first name's initial and its full stop glued to the surname (``Т.Мэй``)."""
 _INFLECTED_ACRONYM = re.compile(r"[A-ZА-ЯЁЇІЄҐ]{2,5}-?[a-zа-яёїієґ]{1,3}")
 SLAVIC = frozenset({"cs", "sk", "pl", "ru", "uk", "bg", "sl", "hr", "sr", "be"})
 PARTICLES = frozenset({
@@ -81,6 +83,11 @@ def tokens_of(doc: str, lang: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(doc):
         text = m.group(0)
+        initial = _GLUED_INITIAL.match(text)
+        if initial is not None:  # Д.Дэвис, Т.Мэй: an initial glued to the surname
+            out.append(Token(m.start(), m.start() + 2, text[:2]))
+            m = _TOKEN.match(doc, m.start() + 2)  # type: ignore[assignment]
+            text = m.group(0)
         if "." in text and len(text) > 4:
             parts = _GLUED_SENTENCE.split(text)
             if len(parts) > 1 and all(p[:1].isupper() and p[1:2].islower() for p in parts[1:]):
