@@ -550,3 +550,14 @@ def test_nature_is_the_journal_only_in_the_slavic_languages():
 def test_agencies_alliances_and_pipelines_across_scripts(form, lang, key):
     entry = default_gazetteer().lookup(form, lang)
     assert entry is not None and entry.canonical == key
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Русской православной церкви", "ru", "org:russian-orthodox-church"),
+    ("Будапештском меморандуме", "ru", "product:budapest-memorandum"),
+    ("Аль-Джазира", "ru", "product:al-jazeera"), ("Скай ньюз", "ru", "product:sky-news"),
+    ("Лента.ру", "ru", "org:lenta-ru"),
+])
+def test_russian_media_churches_and_treaties(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and entry.canonical == key

@@ -193,7 +193,7 @@ product:paris-agreement|Paris Agreement|Paris Agreement|Pařížská dohoda|Pař
     pariškega sporazuma|Парижское соглашение|Парижского соглашения|Парижская угода|
     Паризька угода|Паризької угоди|Парижкото споразумение|Парижкото споразумение за климата
 product:fox-news|Fox News|Fox News|Фокс Нюз|Фокс ньюс|Фокс Ньюс|Фокс Н'юз
-product:sky-news|Sky News|Sky News|Скай нюз|Скай Ньюс
+product:sky-news|Sky News|Sky News|Скай нюз|Скай Ньюс|Скай ньюз|Скай Ньюз|Скай Н'юз
 product:msnbc|MSNBC|MSNBC
 product:buzzfeed|BuzzFeed|BuzzFeed|BuzzFeed News|Базфийд
 product:dw|Deutsche Welle|Deutsche Welle|DW|Дойче веле|Дойче Велле|Дойче Веле

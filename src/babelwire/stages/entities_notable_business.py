@@ -132,6 +132,13 @@ org:ipsos|Ipsos|Ipsos|Ipsosa|Ipsosu|Ипсос|Іпсос
 org:eurocontrol|Eurocontrol|Eurocontrol|Eurocontrolu|Евроконтроль|Євроконтроль|Евроконтрол
 org:pti|Pakistan Tehreek-e-Insaf|Pakistan Tehreek-e-Insaf|Tehreek-e-Insaf|PTI|
     Техрик-э-Инсаф|Пакистан Техрик-э-Инсаф|Техрик-е-Инсаф
+org:lenta-ru|Lenta.ru|Lenta.ru|Лента.ру|Лента.Ру|Lenta.Ru
+org:russian-orthodox-church|Russian Orthodox Church|Russian Orthodox Church|РПЦ|
+    Русская православная церковь|Русской православной церкви|Русскую православную церковь|
+    Російська православна церква|Російської православної церкви|Руската православна църква|
+    Руска православна църква|Ruská pravoslavná církev|Ruské pravoslavné církve|
+    Rosyjski Kościół Prawosławny|Rosyjskiego Kościoła Prawosławnego|
+    Ruska pravoslavna cerkev|Ruske pravoslavne cerkve
 org:harvard|Harvard University|Harvard University|Harvard|Harvardu|Harvarda|Harvardzie|
     Гарвард|Гарварда|Гарварде|Гарвардский университет|Гарвардского университета|
     Гарвардський університет|Харвард|Харвардския университет
@@ -184,6 +191,25 @@ product:ios|iOS|iOS
 product:power-of-siberia|Power of Siberia|Power of Siberia|Сила Сибири|Силы Сибири|
     Сила Сибіру|Сили Сибіру|Силата на Сибир|Síla Sibiře|Síly Sibiře|Siła Syberii|
     Siły Syberii|Moč Sibirije|Moči Sibirije
+product:meduza|Meduza|Meduza|Meduzy|Meduze|Медуза|Медузы|Медузе|Медузу|Медуза.io
+product:medicaid|Medicaid|Medicaid|Медикейд|Медикэйд
+product:medicare|Medicare|Medicare|Медикэр|Медикер
+product:budapest-memorandum|Budapest Memorandum|Budapest Memorandum|Будапештский меморандум|
+    Будапештского меморандума|Будапештском меморандуме|Будапештський меморандум|
+    Будапештського меморандуму|Будапещенския меморандум|Budapešťské memorandum|
+    Budapešťského memoranda|Memorandum budapeszteńskie|Memorandum Budapeszteńskie|
+    Memorandum budapeszteńskiego|Budimpeštanski memorandum
+product:radio-liberty|Radio Free Europe/Radio Liberty|Radio Free Europe|Radio Liberty|
+    Radio Svoboda|Радио Свобода|Радио «Свобода»|Радіо Свобода|Радіо «Свобода»|
+    Радио Свободна Европа|Rádio Svobodná Evropa|Radio Wolna Europa
+product:al-jazeera|Al Jazeera|Al Jazeera|Al-Jazeera|Аль-Джазира|Аль-Джазіра|Ал Джазира|
+    Al-Džazíra|Al Džazíra
+product:channel-one-russia|Channel One Russia|Первый канал|Первого канала|Первому каналу|
+    Перший канал (Росія)
+product:novaya-gazeta|Novaya Gazeta|Novaya Gazeta|Новая газета|Новой газеты|Новой газете|
+    Нова газета|Nowa Gazeta|Novaja gazeta
+product:echo-of-moscow|Echo of Moscow|Эхо Москвы|Ехо Москви|Echo Moskwy|Echo Moskvy
+product:seznam-zpravy|Seznam Zprávy|Seznam Zprávy|Seznam zprávy
 product:zoom|Zoom|Zoom|Zoomu|Зум
 product:parler|Parler|Parler|Parleru|Парлер
 """
