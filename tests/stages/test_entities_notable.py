@@ -561,3 +561,17 @@ def test_agencies_alliances_and_pipelines_across_scripts(form, lang, key):
 def test_russian_media_churches_and_treaties(form, lang, key):
     entry = default_gazetteer().lookup(form, lang)
     assert entry is not None and entry.canonical == key
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    ("Алтернатива за Германия", "bg", "org:afd"), ("АзГ", "bg", "org:afd"),
+    ("Alternatywy dla Niemiec", "pl", "org:afd"), ("ХСС", "ru", "org:csu"),
+    ("Елисейския дворец", "bg", "place:elysee"), ("еврозоната", "bg", "place:region:eurozone"),
+])
+def test_german_parties_and_seats_of_government(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and entry.canonical == key
+
+
+def test_the_eurozone_is_a_name_in_bulgarian_only():
+    assert default_gazetteer().lookup("strefy euro", "pl") is None

@@ -33,6 +33,8 @@ from collections.abc import Iterator
 from babelwire.stages.entities_notable_business import ORGANISATIONS as BUSINESSES
 from babelwire.stages.entities_notable_business import PRODUCTS as BRANDS
 from babelwire.stages.entities_notable_places import PLACES
+from babelwire.stages.entities_notable_politics import PARTIES
+from babelwire.stages.entities_notable_politics import PLACES as SEATS
 from babelwire.stages.entities_notable_travel import AIRLINES, AIRPORTS
 from babelwire.stages.entities_people import PEOPLE
 
@@ -553,9 +555,6 @@ org:republicans-us|Republican Party|Republican Party|GOP|Republikánská strana|
     Partia Republikańska|Республиканская партия|Республіканська партія|Републиканската партия
 org:pis|Law and Justice|PiS|Prawo i Sprawiedliwość|ПиС
 org:po|Civic Platform|Platforma Obywatelska|Гражданская платформа
-org:cdu|CDU|CDU|ХДС
-org:spd|SPD|SPD|СДПГ
-org:afd|AfD|AfD|Alternative für Deutschland|Альтернатива для Германии
 org:united-russia|United Russia|Единая Россия|Jednotné Rusko|Jedna Rosja
 org:gerb|GERB|ГЕРБ|GERB
 org:bsp|Bulgarian Socialist Party|БСП|BSP
@@ -581,8 +580,9 @@ def notable_entries() -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
     that links only in its country's articles keeps its ``~``."""
     for kind, table in (("event", _EVENTS), ("product", _PRODUCTS), ("product", BRANDS),
                         ("organisation", _ORGANISATIONS), ("organisation", BUSINESSES),
-                        ("organisation", AIRLINES),
-                        ("place", PLACES), ("place", AIRPORTS), ("person", PEOPLE)):
+                        ("organisation", AIRLINES), ("organisation", PARTIES),
+                        ("place", PLACES), ("place", AIRPORTS), ("place", SEATS),
+                        ("person", PEOPLE)):
         # an entry goes on over indented lines, each ending with "|" before the next
         for line in table.strip().replace("|\n    ", "|").splitlines():
             canonical, english, *forms = line.split("|")
