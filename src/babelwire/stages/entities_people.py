@@ -309,6 +309,78 @@ person:kosachev|Konstantin Kosachev|Konstantin Kosachev|Константин К�
 person:le-drian|Jean-Yves Le Drian|Jean-Yves Le Drian|Le Drian|Жан-Ив Льо Дриан|
     Жан-Ив Ле Дриан|Жан-Ів Ле Дріан|Льо Дриан|Ле Дриан
 person:chavez|Hugo Chávez|Hugo Chávez|Hugo Chavez|Уго Чавес
+person:solberg|Erna Solberg|Erna Solberg|Solberg|Ерна Солберг|Эрна Сольберг|Ерна Сольберг|
+    Солберг|Сольберг
+person:timmermans|Frans Timmermans|Frans Timmermans|Timmermans|Франс Тимерманс|
+    Франс Тиммерманс|Тимерманс|Тиммерманс
+person:fdr|Franklin D. Roosevelt|Franklin D. Roosevelt|Franklin Roosevelt|Франклин Рузвельт|
+    Франклин Рузвелт|Франклін Рузвельт|Рузвельт
+person:churchill|Winston Churchill|Winston Churchill|Churchill|Уинстън Чърчил|
+    Уинстон Черчилль|Вінстон Черчилль|Чърчил|Черчилль|Черчилль|Черчиль
+person:shinzo-abe|Shinzo Abe|Shinzo Abe|Šinzo Abe|Šinzó Abe|Синдзо Абэ|Шиндзо Абе|Сіндзо Абе
+person:modi|Narendra Modi|Narendra Modi|Naréndra Módí|Нарендра Моди|Нарендра Моді|Моди
+person:sarkozy|Nicolas Sarkozy|Nicolas Sarkozy|Sarkozy|Николя Саркози|Никола Саркози|
+    Ніколя Саркозі|Саркози|Саркозі
+person:frederiksen|Mette Frederiksen|Mette Frederiksen|Мете Фредериксен|Метте Фредериксен|
+    Метте Фредеріксен
+person:vestager|Margrethe Vestager|Margrethe Vestager|Vestager|Маргрете Вестагер|
+    Маргрете Вестагер|Вестагер
+person:conte|Giuseppe Conte|Giuseppe Conte|Джузеппе Конте|Джузепе Конте|Джозепе Конте
+person:pedro-sanchez|Pedro Sánchez|Pedro Sánchez|Pedro Sanchez|Педро Санчес
+person:shoigu|Sergei Shoigu|Sergei Shoigu|Shoigu|Szojgu|Šojgu|Сергей Шойгу|Сергій Шойгу|
+    Шойгу
+person:mishustin|Mikhail Mishustin|Mikhail Mishustin|Михаил Мишустин|Михайло Мішустін|
+    Мишустин|Мішустін|Mišustin|Miszustin
+person:dombrovskis|Valdis Dombrovskis|Valdis Dombrovskis|Dombrovskis|Валдис Домбровскис|
+    Валдіс Домбровскіс|Домбровскис|Домбровскіс
+person:zarif|Mohammad Javad Zarif|Mohammad Javad Zarif|Javad Zarif|Мохаммад Джавад Зариф|
+    Мохамад Джавад Зариф|Мохаммад Джавад Заріф|Джавад Зариф
+person:cavusoglu|Mevlüt Çavuşoğlu|Mevlüt Çavuşoğlu|Mevlut Cavusoglu|Çavuşoğlu|Cavusoglu|
+    Мевлют Чавушоглу|Мевлют Чавушоглу|Чавушоглу
+person:scott-morrison|Scott Morrison|Scott Morrison|Скотт Моррисон|Скот Морисън|
+    Скотт Моррісон
+person:duterte|Rodrigo Duterte|Rodrigo Duterte|Duterte|Родриго Дутерте|Дутерте
+person:nikki-haley|Nikki Haley|Nikki Haley|Ники Хейли|Никки Хейли|Ніккі Гейлі
+person:michelle-obama|Michelle Obama|Michelle Obama|Мишел Обама|Мишель Обама|Мішель Обама
+person:manafort|Paul Manafort|Paul Manafort|Manafort|Пол Манафорт|Манафорт
+person:booker|Cory Booker|Cory Booker|Кори Букър|Кори Букер|Корі Букер
+person:hawley|Josh Hawley|Josh Hawley|Джош Хоули|Джош Гоулі
+person:murkowski|Lisa Murkowski|Lisa Murkowski|Murkowski|Лиза Мърковски|Лиза Мурковски|
+    Ліза Мурковскі
+person:palin|Sarah Palin|Sarah Palin|Сара Пейлин|Сара Пейлін|Сара Пейлен
+person:yeltsin|Boris Yeltsin|Boris Yeltsin|Борис Ельцин|Борис Єльцин|Борис Елцин|Ельцин|
+    Єльцин|Jelcyn|Jelcin|Jeľcin
+person:khrushchev|Nikita Khrushchev|Nikita Khrushchev|Никита Хрущёв|Никита Хрущев|
+    Микита Хрущов|Никита Хрушчов|Хрущёв|Хрущев|Хрущов|Hruščov|Chruščov|Chruszczow
+person:chamberlain|Neville Chamberlain|Neville Chamberlain|Невилл Чемберлен|Невил Чембърлейн
+person:hidalgo|Anne Hidalgo|Anne Hidalgo|Анн Идальго|Ан Идалго|Анн Ідальго
+person:seibert|Steffen Seibert|Steffen Seibert|Штеффен Зайберт|Щефен Зайберт|Зайберт
+person:drosten|Christian Drosten|Christian Drosten|Drosten|Кристиан Дростен|
+    Крістіан Дростен|Дростен
+person:tureci|Özlem Türeci|Özlem Türeci|Ozlem Tureci|Türeci|Озлем Тюречи|Озлем Тюреджі|
+    Тюречи|Тюреджі
+person:zardari|Asif Ali Zardari|Asif Ali Zardari|Zardari|Асиф Али Зардари|Зардари
+person:bajwa|Qamar Javed Bajwa|Qamar Javed Bajwa|Камар Джавед Баджва|Камар Джавед Байва
+person:stacey-abrams|Stacey Abrams|Stacey Abrams|Стейси Абрамс|Стейсі Абрамс
+person:wendy-sherman|Wendy Sherman|Wendy Sherman|Венди Шерман|Венді Шерман
+person:steyer|Tom Steyer|Tom Steyer|Том Стайер|Том Стаєр
+person:ross-perot|Ross Perot|Ross Perot|Росс Перо
+person:bloomberg|Michael Bloomberg|Michael Bloomberg|Майкл Блумберг|Майкъл Блумбърг
+person:niki-lauda|Niki Lauda|Niki Lauda|Ники Лауда|Нікі Лауда
+person:willie-walsh|Willie Walsh|Willie Walsh|Уилли Уолш|Уилли Уэлш
+person:batten|Gerard Batten|Gerard Batten|Batten|Джерард Батън|Джерард Баттен
+person:alexander-nix|Alexander Nix|Alexander Nix|Александр Никс|Александър Никс
+person:kogan|Aleksandr Kogan|Aleksandr Kogan|Alexandr Kogan|Александр Коган
+person:andrew-jackson|Andrew Jackson|Andrew Jackson|Эндрю Джексон|Ендрю Джексон
+person:taft|William Howard Taft|William Howard Taft|Уильям Говард Тафт|Уильям Тафт
+person:brokenshire|James Brokenshire|James Brokenshire|Brokenshire|Джеймс Броукъншайър|
+    Джеймс Брокеншир|Броукъншайър
+person:mary-lou-mcdonald|Mary Lou McDonald|Mary Lou McDonald|Мери Лу Макдоналд|
+    Мэри Лу Макдональд
+person:naimski|Piotr Naimski|Piotr Naimski|Naimski|Пётр Наимский|Петр Наимский
+person:zerkal|Olena Zerkal|Olena Zerkal|Олена Зеркаль|Елена Зеркаль|Zerkal|Zerkalová
+person:mkhize|Zweli Mkhize|Zweli Mkhize|Mkhize|Цвели Мхизе
+person:dukakis|Michael Dukakis|Michael Dukakis|Майкл Дукакис|Dukakis|Дукакис
 org:conservatives-uk|Conservative Party|Tory|torysi|torysów|torysami|torysom|torysach|
     toryové|toryů|торите|тори|торі|торїв
 ~org:conservatives-uk|Conservative Party|консерваторите|консерватори|консерваторы|
