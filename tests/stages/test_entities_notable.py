@@ -485,7 +485,7 @@ def test_airline_names_that_are_common_words_elsewhere_are_limited():
     ("Kerški ožini", "sl", "place:kerch-strait"), ("Задар", "bg", "place:zadar"),
     ("Środkowego Zachodu", "pl", "place:region:us-midwest"), ("Buči", "cs", "place:bucha"),
     ("Letiště Václava Havla", "cs", "place:airport:prague"),
-    ("Tegelu", "cs", "place:airport:tegel"),
+    ("Tegelu", "cs", "place:airport:tegel"), ("Цуг", "uk", "place:zug"),
 ])
 def test_more_places_of_international_news(form, lang, key):
     entry = default_gazetteer().lookup(form, lang)

@@ -187,6 +187,7 @@ place:scranton|Scranton|Scranton|Scrantonu|Scrantona|Scrantonie|Скрантон
 place:mar-a-lago|Mar-a-Lago|Mar-a-Lago|Мар-а-Лаго
 place:chequers|Chequers|Chequers|Чекерс|Чекерсе|Чекърс
 place:amesbury|Amesbury|Amesbury|Эймсбери|Еймсбері|Еймсбъри
+place:zug|Zug|Zug|Zugu|Zugem|Цуг|Цуга|Цуге|Цузі
 """
 
 __all__ = ["PLACES"]
