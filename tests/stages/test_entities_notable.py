@@ -575,3 +575,12 @@ def test_german_parties_and_seats_of_government(form, lang, key):
 
 def test_the_eurozone_is_a_name_in_bulgarian_only():
     assert default_gazetteer().lookup("strefy euro", "pl") is None
+
+
+def test_ukrainian_nationality_nouns_and_party_members_are_no_mentions():
+    gaz = default_gazetteer()
+    assert gaz.lookup("американців", "uk") is None
+    assert gaz.lookup("демократів", "uk") is None
+    # the other languages keep them: Russian and Bulgarian annotators label them
+    assert gaz.lookup("американцев", "ru").canonical == "place:US"
+    assert gaz.lookup("демократи", "bg") is not None

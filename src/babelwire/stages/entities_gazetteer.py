@@ -104,6 +104,8 @@ _CZECH_SKO_CASE = re.compile(r"[sc]kem$")
 """Czech -sko countries take -skem (``s Norskem``, ``mezi Ruskem``); the adjective's is -ském."""
 """In Slovene and its neighbours -ski is an adjective (Slovenski, of Slovenia), not the
 Polish surname ending it is elsewhere: such a word finds no name by its stem (Slovensko)."""
+_NO_GROUP_NAMES = frozenset({"uk"})
+"""Languages whose nationality nouns and party members are no mentions (see ``not_in``)."""
 _INITIAL_NAME = re.compile(r"([^\W\d_])\.[ \u00a0]?([^\W\d_][^ ]+)")
 """A first name's initial and a surname: ``Т.Мэй``, ``Д. Дэвис``."""
 _APOSTROPHE_CASE = re.compile(r"['’][^\W\d_]{1,4}$")
@@ -133,9 +135,15 @@ class GazetteerEntry:
     is COVID-19, as the Ukrainian press writes it, but its stem must not make Russian or
     Bulgarian ``пандемия`` the same."""
 
+    not_in: frozenset[str] = frozenset()
+    """Languages the form names no entry in, though it does elsewhere: SlavicNER's
+    Ukrainian documents never label a nationality noun or a party's members (``американців``,
+    ``демократів``: none of 163 uses), which the other languages' label as the country or
+    the party."""
+
     def names_in(self, lang: str | None) -> bool:
         """Whether the form names this entry in ``lang``."""
-        return self.langs is None or lang in self.langs
+        return (self.langs is None or lang in self.langs) and lang not in self.not_in
 
 
 class Gazetteer:
@@ -549,6 +557,8 @@ def _notable(gaz: Gazetteer) -> None:
         # a party's members are listed in their case forms, and their stem is often a common
         # word's (демократы, демократия): they are matched as written
         members = kind == "person" and canonical.lstrip("~").startswith("org:")
+        if members:
+            entry = replace(entry, not_in=_NO_GROUP_NAMES)
         limited: dict[str, set[str]] = {}  # uk:пандемія, one language's (or a few's)
         for form in forms:
             lang, colon, bare = form.partition(":")
@@ -566,7 +576,8 @@ def _demonyms(gaz: Gazetteer) -> None:
     for form, code in demonym_forms():
         canonical = f"place:{code}"
         # short stems (Italové -> ital, Rusi -> rus) would catch the country's own case forms
-        gaz.add(form, GazetteerEntry("person", canonical, gaz.names.get(canonical, code)),
+        gaz.add(form, GazetteerEntry("person", canonical, gaz.names.get(canonical, code),
+                                     not_in=_NO_GROUP_NAMES),
                 stem=len(stem_key(form)) >= 6)
 
 
