@@ -244,13 +244,17 @@ pojasnil pojasnila menil menila ocenil ocenila odgovoril odgovorila zatrdil zatr
 _AUXILIARIES = frozenset({"je", "е", "sta", "so", "jest", "byl", "była", "был", "была"})
 
 # Acronyms of common nouns, written in capitals but no names: GDP, VAT, LNG, units and
-# time zones, medical terms, legal forms standing alone (currency codes come from pycountry)
+# time zones, medical terms, legal forms standing alone (currency codes come from pycountry);
+# a Russian media licence (ЭЛ № ФС77-...), TV, SMS; and common words a page shouts in capitals
+# (ТАКЖЕ, ВАЖНО, WYWIAD), none labelled in SlavicNER's training documents
 _COMMON_ACRONYMS = """
 gdp bdp pkb hdp ввп vat ddv dph pdv ддс ндс пдв lng спг зпг cng sms mms ipo ceo cfo pr it
 pcr пцр rna dna рнк днк hiv вич віл aids спид orvi орви хобл copd icu ivf
 cest cet gmt utc selč seč mesz msk мск kwh mwh gwh km kg ppm
 ад еад оод еоод пао оао зао ооо тов пат ат ag sa plc gmbh ltd inc llc spa nv bv иа
 бвп внп gnp qe fx фио сизо омс акдс хобб ace2 асе2 jip osvč gmo гмо co2 video foto фото ао нии
+фс эл сми смс гтс фгбу фба тв tv хх жкт кпп цнс трц чс qr rbd dnk vip ps fm eet btw web online
+также важно только сюжет голова тыц wywiad dziwne
 """
 
 
