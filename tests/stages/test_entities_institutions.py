@@ -159,3 +159,14 @@ def test_a_keyed_institution_opening_a_sentence_stays():
         "Britský parlament hlasoval o dohodě.", "cs")
     assert [(m.text, m.canonical) for m in found] == [
         ("Britský parlament", "org:parliament:GB")]
+
+
+def test_bulgarian_news_names_no_parliament_by_adjective_and_no_court_alone():
+    finder = CasedMentionFinder(default_gazetteer())
+    doc = "Британския парламент гласува. Върховния съд реши делото във Великобритания."
+    texts = [m.text for m in finder.find("Вчера " + doc[0].lower() + doc[1:], "bg")]
+    assert "британския парламент" not in texts and "Върховния съд" not in texts
+    # with its country the court is still one
+    found = finder.find("Вчера Върховният съд на Пакистан я оправда.", "bg")
+    assert ("Върховният съд на Пакистан", "org:supreme-court:PK") in [
+        (m.text, m.canonical) for m in found]
