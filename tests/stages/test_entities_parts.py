@@ -73,6 +73,11 @@ def test_cited_documents(text, lang, canonical):
 
 def test_numbers_without_a_citation_are_not_documents():
     assert find_documents("In 2024 the law was passed by 300 votes.", "en") == []
+    # a verb that starts like a law or a decree, and a bare number after a common noun
+    assert find_documents("Он закончит 2022 год, как указано 153 раза.", "ru") == []
+    assert find_documents("Законы 33 стран и законы 33 стран различаются.", "ru")[1:] == []
+    assert find_documents("Путин подписал указ № 3848.", "ru")[0].canonical == (
+        "doc:decree|?|3848")
 
 
 @pytest.mark.parametrize(("text", "lang", "phrase", "value", "relative"), [

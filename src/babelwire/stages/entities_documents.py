@@ -102,6 +102,9 @@ def canonical_key(family: str, issuer: str, number: str) -> str:
     return f"doc:{family}|{issuer}|{_normalise_number(number)}"
 
 
+_NOT_A_CITATION = re.compile(r"(?:законч|закінч|указан|указыв|указат|вказан|вказув)")
+"""Words that start like a document's name but are verbs or participles: ``закончит``
+("will finish"), ``указано`` ("stated")."""
 _CUES = tuple(sorted({w[:5] for w in _FAMILIES}))
 _OTHER_CUES = ("قرار", "قانون", "مرسوم", "号", "號", "《", "호", "sayılı")
 
@@ -117,10 +120,14 @@ def find_documents(doc: str, lang: str) -> list[Mention]:
         if family is None:
             continue
         number = m.group(4)
-        if not any(ch.isdigit() for ch in number) or len(number) > 24:
+        if (not any(ch.isdigit() for ch in number) or len(number) > 24
+                or _NOT_A_CITATION.match(fold(m.group(1)))):
             continue
         context = doc[max(0, m.start() - 40) : m.end() + 40]
         issuer = _issuer(context)
+        if (m.group(1)[:1].islower() and not m.group(3) and issuer == "?"
+                and number.isdigit()):
+            continue  # a bare number after a common noun: законы 33 стран, решение 28 стран
         if m.group(2).strip() and not m.group(3) and _issuer(m.group(2)) == "?":
             continue  # words between keyword and number that name no issuer: "law was passed by"
         if issuer == "eu" and family == "decree":
