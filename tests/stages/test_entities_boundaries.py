@@ -650,3 +650,8 @@ def test_a_sentences_common_first_word_before_a_known_name_is_dropped():
     found = finder.find("Захват Капитолия произошел 6 января.", "ru")
     assert [(m.text, m.canonical) for m in found] == [
         ("Захват Капитолия", "event:capitol-storming")]
+
+
+def test_bulgarian_the_island_is_no_name():
+    finder = CasedMentionFinder(default_gazetteer())
+    assert finder.find("Цените на Острова растат, казват анализатори.", "bg") == []
