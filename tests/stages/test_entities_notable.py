@@ -584,3 +584,11 @@ def test_ukrainian_nationality_nouns_and_party_members_are_no_mentions():
     # the other languages keep them: Russian and Bulgarian annotators label them
     assert gaz.lookup("американцев", "ru").canonical == "place:US"
     assert gaz.lookup("демократи", "bg") is not None
+
+
+def test_treaties_in_lower_case_words_are_names_in_slovene():
+    gaz = default_gazetteer()
+    assert gaz.lookup("iranskega jedrskega sporazuma", "sl").canonical == "product:jcpoa"
+    assert gaz.lookup("pariškemu podnebnemu sporazumu", "sl").canonical == (
+        "product:paris-agreement")
+    assert gaz.lookup("иранской ядерной сделки", "ru") is None

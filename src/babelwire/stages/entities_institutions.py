@@ -77,6 +77,7 @@ health-ministry|health ministry|ministry of health|минздрав|минздр
     ministerstvem zdravotnictví|ministerstvu zdravotnictví|ministerstwem zdrowia|
     ministerstwie zdrowia|ministrstva za zdravje|ministrstvu za zdravje|минздравом|минздраве|
     минздраву|министерством здравоохранения|министерстве здравоохранения|
+    здравното министерство|здравно министерство|
     міністерства охорони здоров'я|міністерством охорони здоров'я
 defence-ministry|defence ministry|defense ministry|ministry of defence|минобороны|
     министерство обороны|министерства обороны|министерству обороны|министерством обороны|

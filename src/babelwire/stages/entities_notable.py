@@ -193,7 +193,9 @@ product:paris-agreement|Paris Agreement|Paris Agreement|Pařížská dohoda|Pař
     pařížská dohoda|pařížské dohody|pařížskou dohodu|Porozumienie paryskie|
     porozumienie paryskie|porozumienia paryskiego|Pariški sporazum|pariški sporazum|
     pariškega sporazuma|Парижское соглашение|Парижского соглашения|Парижская угода|
-    Паризька угода|Паризької угоди|Парижкото споразумение|Парижкото споразумение за климата
+    Паризька угода|Паризької угоди|Парижкото споразумение|Парижкото споразумение за климата|
+    pariški podnebni sporazum|pariškega podnebnega sporazuma|pariškemu podnebnemu sporazumu|
+    Парижское соглашение по климату|Парижского соглашения по климату
 product:fox-news|Fox News|Fox News|Фокс Нюз|Фокс ньюс|Фокс Ньюс|Фокс Н'юз
 product:sky-news|Sky News|Sky News|Скай нюз|Скай Ньюс|Скай ньюз|Скай Ньюз|Скай Н'юз
 product:msnbc|MSNBC|MSNBC

@@ -6,7 +6,9 @@ form limits it to one language). Written by hand, as that table was.
 Companies, universities and agencies are organisations; a channel, a newspaper, an app or a
 model of aircraft is a product, as the BSNLP guidelines have them. Names that are also
 common words or given names are left out or given only in full (``General`` alone is a
-title, ``Ema`` a given name, Czech ``Ano`` "yes").
+title, ``Ema`` a given name, Czech ``Ano`` "yes"). Treaties described in lower-case words
+are listed in Slovene, whose annotators label them (``iranskega jedrskega sporazuma``), and
+not in Russian, Polish or Bulgarian, whose annotators do not (``иранской ядерной сделки``).
 """
 
 from __future__ import annotations
@@ -210,6 +212,11 @@ product:novaya-gazeta|Novaya Gazeta|Novaya Gazeta|Новая газета|Нов
     Нова газета|Nowa Gazeta|Novaja gazeta
 product:echo-of-moscow|Echo of Moscow|Эхо Москвы|Ехо Москви|Echo Moskwy|Echo Moskvy
 product:seznam-zpravy|Seznam Zprávy|Seznam Zprávy|Seznam zprávy
+product:jcpoa|Joint Comprehensive Plan of Action|Iran nuclear deal|JCPOA|СВПД|
+    iranski jedrski sporazum|iranskega jedrskega sporazuma|iranskemu jedrskemu sporazumu|
+    iranski jedrski dogovor|iranskega jedrskega dogovora|Иранското ядрено споразумение
+product:minsk-agreements|Minsk agreements|Minsk agreements|sporazuma iz Minska|
+    sporazum iz Minska|minski sporazum|minskega sporazuma
 product:zoom|Zoom|Zoom|Zoomu|Зум
 product:parler|Parler|Parler|Parleru|Парлер
 """
