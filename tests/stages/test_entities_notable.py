@@ -592,3 +592,14 @@ def test_treaties_in_lower_case_words_are_names_in_slovene():
     assert gaz.lookup("pariškemu podnebnemu sporazumu", "sl").canonical == (
         "product:paris-agreement")
     assert gaz.lookup("иранской ядерной сделки", "ru") is None
+
+
+def test_russian_party_adjectives_are_the_us_parties_in_an_article_about_the_us():
+    from babelwire.stages.entities import EntityStage
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    found = stage.analyse(1, "", "Байден заявил, что демократических сенаторов в США больше, "
+                          "сказал Трамп в Вашингтоне.", "ru", None, story_id=None)
+    assert ("демократических", "org:democrats-us") in [(m.text, m.canonical)
+                                                       for m in found.mentions]
+    # the other languages' annotators label no such adjective
+    assert default_gazetteer().lookup("demokratycznej", "pl") is None

@@ -552,9 +552,11 @@ org:dup|Democratic Unionist Party|DUP|Democratic Unionist Party|Demokratická un
 org:sinn-fein|Sinn Féin|Sinn Féin|Sinn Fein|Шин Фейн
 org:brexit-party|Brexit Party|Brexit Party|Партия Брексита
 ~org:democrats-us|Democratic Party|Democratic Party|Demokratická strana|Partia Demokratyczna|
-    Демократическая партия|Демократична партія|Демократическата партия
-org:republicans-us|Republican Party|Republican Party|GOP|Republikánská strana|
-    Partia Republikańska|Республиканская партия|Республіканська партія|Републиканската партия
+    Демократическая партия|Демократична партія|Демократическата партия|
+    ru:демократический|ru:демократическая|ru:демократическое|ru:демократические|ru:демократического|ru:демократической|ru:демократическому|ru:демократическую|ru:демократическим|ru:демократическом|ru:демократическых|ru:демократическими|ru:демократическым|ru:демократических
+~org:republicans-us|Republican Party|Republican Party|GOP|Republikánská strana|
+    Partia Republikańska|Республиканская партия|Республіканська партія|Републиканската партия|
+    ru:республиканский|ru:республиканская|ru:республиканское|ru:республиканские|ru:республиканского|ru:республиканской|ru:республиканскому|ru:республиканскую|ru:республиканским|ru:республиканском|ru:республиканскых|ru:республиканскими|ru:республиканскым|ru:республиканских
 org:pis|Law and Justice|PiS|Prawo i Sprawiedliwość|ПиС
 org:po|Civic Platform|Platforma Obywatelska|Гражданская платформа
 org:united-russia|United Russia|Единая Россия|Jednotné Rusko|Jedna Rosja
