@@ -603,3 +603,10 @@ def test_russian_party_adjectives_are_the_us_parties_in_an_article_about_the_us(
                                                        for m in found.mentions]
     # the other languages' annotators label no such adjective
     assert default_gazetteer().lookup("demokratycznej", "pl") is None
+
+
+def test_a_nations_people_in_lower_case_case_forms():
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("Трамп сказал американцам, что россиянам нечего бояться.", "ru")
+    assert [(m.text, m.canonical) for m in found][1:] == [
+        ("американцам", "place:US"), ("россиянам", "place:RU")]

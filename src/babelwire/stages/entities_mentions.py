@@ -78,6 +78,7 @@ from babelwire.stages.entities_shapes import (
     no_person_after_title,
     opening_word_before_name,
     person_of_document,
+    splits_off,
 )
 from babelwire.stages.entities_shapes import is_head as _is_head
 from babelwire.stages.entities_shapes import looks_like_person as _looks_like_person
@@ -171,14 +172,6 @@ def _untaken(spans: Iterable[_Span], taken: set[int]) -> Iterator[_Span]:
             part, first = [], False
 
 
-def _splits_off(entry: GazetteerEntry | None) -> bool:
-    """Whether a gazetteer hit inside a run is sure enough to cut the run there."""
-    if entry is None:
-        return False
-    return (entry.kind in ("organisation", "event", "product")
-            or bool(re.fullmatch(r"place:(?:[A-Z]{2}|region:.+)", entry.canonical)))
-
-
 def _entry_kind(entry: GazetteerEntry) -> tuple[str, str, str | None]:
     return entry.kind, "gazetteer", entry.canonical or None
 
@@ -229,8 +222,10 @@ class CasedMentionFinder:
                 if (t.text[:1].islower() and id(t) not in taken
                         and (stemmed := self.gaz.lower_entry(t.text)) is not None):
                     entry = self.gaz.exact.get(fold(t.text))
-                    if entry is None:  # an event's case forms: brexitu, koronavirem
-                        entry = (stemmed if stemmed.kind == "event"
+                    if entry is None:  # case forms of an event (brexitu) or a people (американцам)
+                        people = (stemmed.kind == "person"
+                                  and stemmed.canonical.startswith("place:"))
+                        entry = (stemmed if (stemmed.kind == "event" or people)
                                  and not NAME_ADJECTIVE.search(fold(t.text)) else None)
                     if entry is not None and entry.names_in(lang):
                         typed.append(_Span([t], False, *_entry_kind(entry), lemma=entry.lemma))
@@ -318,7 +313,7 @@ class CasedMentionFinder:
                 continue  # Nord Stream AG is a company, not the pipeline and an AG
             head = _Span(toks[:cut], span.sentence_start, rule=span.rule)
             entry = self.gaz.lookup(_text(doc, head), lang)
-            if _splits_off(entry) or (  # Парижа | Анн Идальго, Шотландия | Никола Стърджън
+            if splits_off(entry) or (  # Парижа | Анн Идальго, Шотландия | Никола Стърджън
                     len(toks) - cut >= 2 and entry is not None and entry.kind == "place"
                     and entry.canonical.startswith("place:")
                     and not (cut == 1 and MINOR_PLACE.match(entry.canonical)
@@ -331,7 +326,7 @@ class CasedMentionFinder:
             entry = self.gaz.lookup(_text(doc, tail), lang) if toks[cut].cap else None
             # after a title only a known event, organisation or product is cut off the
             # person (Дейвид Дейвис | Брекзит); a place may be the name's (Trần Minh Đức)
-            if _splits_off(entry) and (tails or (entry is not None and entry.kind != "place")):
+            if splits_off(entry) and (tails or (entry is not None and entry.kind != "place")):
                 return [*self._split(doc, _Span(toks[:cut], span.sentence_start), lang), tail]
             if entry is not None and entry.canonical.startswith("person:") and (
                     self.gaz.lookup(_text(doc, _Span(toks[:cut], False)), lang) is not None

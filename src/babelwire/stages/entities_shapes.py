@@ -259,9 +259,15 @@ def opening_word_before_name(span: Span, gaz: Gazetteer, lang: str) -> bool:
     return second is not None and not MINOR_PLACE.match(second.canonical)
 
 
+def splits_off(entry: GazetteerEntry | None) -> bool:
+    """Whether a gazetteer hit inside a run is sure enough to cut the run there."""
+    if entry is None:
+        return False
+    return (entry.kind in ("organisation", "event", "product")
+            or bool(re.fullmatch(r"place:(?:[A-Z]{2}|region:.+)", entry.canonical)))
+
+
 __all__ = ["LINKED_NAME", "LOCATIVE_ADJECTIVE", "NAME_ADJECTIVE", "PERSON_LINKS", "REGNAL",
            "acronym_then_person", "adjective_before_noun", "is_head", "looks_like_person",
-           "named_person",
-           "no_person_after_title", "opening_word_before_name", "person_after_name",
-           "person_of_document",
-           "trim_leading_words"]
+           "named_person", "no_person_after_title", "opening_word_before_name",
+           "person_after_name", "person_of_document", "splits_off", "trim_leading_words"]
