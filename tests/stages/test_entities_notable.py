@@ -610,3 +610,13 @@ def test_a_nations_people_in_lower_case_case_forms():
     found = finder.find("Трамп сказал американцам, что россиянам нечего бояться.", "ru")
     assert [(m.text, m.canonical) for m in found][1:] == [
         ("американцам", "place:US"), ("россиянам", "place:RU")]
+
+
+def test_the_commission_by_its_head_alone_in_polish_and_czech():
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("Wczoraj Komisja przedstawiła projekt budżetu.", "pl")
+    assert [(m.text, m.canonical) for m in found] == [("Komisja", "org:EC")]
+    # a committee named after the head stays whole
+    found = finder.find("Posłowie z Komisji Spraw Zagranicznych głosowali.", "pl")
+    assert [m.text for m in found] == ["Komisji Spraw Zagranicznych"]
+    assert default_gazetteer().lookup("Комисията", "bg") is None

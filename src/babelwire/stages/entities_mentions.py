@@ -309,8 +309,9 @@ class CasedMentionFinder:
         # a run with a lower-case word or number in it is cut only before a known tail
         # (Akcje | Nord Stream 2)
         for cut in range(len(toks) - 1 if all(t.cap for t in toks) else 0, 0, -1):
-            if cut == len(toks) - 1 and fold(toks[cut].text) in LEGAL_FORMS:
-                continue  # Nord Stream AG is a company, not the pipeline and an AG
+            if (cut == len(toks) - 1 and fold(toks[cut].text) in LEGAL_FORMS) or (
+                    cut == 1 and _is_head(fold(toks[0].text), org_heads())):
+                continue  # Nord Stream AG, Komisji Spraw Zagranicznych: one organisation
             head = _Span(toks[:cut], span.sentence_start, rule=span.rule)
             entry = self.gaz.lookup(_text(doc, head), lang)
             if splits_off(entry) or (  # Парижа | Анн Идальго, Шотландия | Никола Стърджън

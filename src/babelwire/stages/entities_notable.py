@@ -443,7 +443,7 @@ org:european-council|European Council|European Council|Evropská rada|Rada Europ
     Evropski svet|Европейский совет|Європейська рада|Европейският съвет|Европейски съвет|
     evropski svet|evropskega sveta|evropskemu svetu|evropskem svetu|evropskim svetom
 org:EC|European Commission|evropska komisija|evropske komisije|evropski komisiji|
-    evropsko komisijo
+    evropsko komisijo|pl:Komisja|pl:Komisji|pl:Komisję|pl:Komisją|cs:Komise|cs:Komisi|cs:Komisí
 org:EP|European Parliament|evropski parlament|evropskega parlamenta|evropskemu parlamentu|
     evropskem parlamentu|evropskim parlamentom
 org:EU|European Union|европейский союз|европейского союза|европейскому союзу|
