@@ -156,6 +156,7 @@ class Gazetteer:
         """Canonical key -> display name."""
         self.lower: dict[str, GazetteerEntry] = {}
         """Single words written in lower case (``brexit``), by stem: scanned word by word."""
+        self._lower_seen: dict[str, GazetteerEntry | None] = {}
         self.learned = False
         """Learned from labelled documents (``learn_gazetteer``): it knows the domain's
         organisations, so an unknown acronym or an adjective-and-head run (``Britský
@@ -175,8 +176,15 @@ class Gazetteer:
     def lower_entry(self, word: str) -> GazetteerEntry | None:
         """The entry of a word written in lower case, by its stem or, where that ending
         took too much, its shortest-ending stem (Russian ``брекзита``: брекзи, брекзит)."""
+        if word in self._lower_seen:  # every lower-case word of every article asks
+            return self._lower_seen[word]
         entry = self.lower.get(stem_key(word))
-        return entry if entry is not None else self.lower.get(short_stem_key(word))
+        if entry is None:
+            entry = self.lower.get(short_stem_key(word))
+        if len(self._lower_seen) > 200_000:
+            self._lower_seen.clear()
+        self._lower_seen[word] = entry
+        return entry
 
     def add(self, form: str, entry: GazetteerEntry, *, replace: bool = False,
             lang: str | None = None, stem: bool = True) -> None:
@@ -217,6 +225,7 @@ class Gazetteer:
                     self.stems[adjective] = entry
         if form[:1].islower() and " " not in form and len(form) >= 3:
             self.lower[skey] = entry
+            self._lower_seen.clear()
         elif form[:1].islower() and " " in form:
             words = key.split()  # the first word as str.lower() writes it, for a quick scan
             first = form.split()[0].lower()

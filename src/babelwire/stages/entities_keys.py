@@ -150,6 +150,7 @@ def short_stem_word(word: str) -> str:
 
 
 @lru_cache(maxsize=131072)
+@lru_cache(maxsize=131072)
 def short_stem_key(text: str) -> str:
     """Like :func:`stem_key`, with each word's shortest ending cut."""
     return " ".join(short_stem_word(w) for w in _WORD.findall(fold(text)))
