@@ -620,3 +620,17 @@ def test_the_commission_by_its_head_alone_in_polish_and_czech():
     found = finder.find("Posłowie z Komisji Spraw Zagranicznych głosowali.", "pl")
     assert [m.text for m in found] == ["Komisji Spraw Zagranicznych"]
     assert default_gazetteer().lookup("Комисията", "bg") is None
+
+
+@pytest.mark.parametrize(("doc", "lang", "text"), [
+    ("Poslanci konzervativní strany ve Velké Británii hlasovali proti.", "cs",
+     "konzervativní strany"),
+    ("Лидер демократической партии в США Байден выступил в Вашингтоне.", "ru",
+     "демократической партии"),
+])
+def test_the_british_and_american_parties_in_lower_case(doc, lang, text):
+    from babelwire.stages.entities import EntityStage
+    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
+    found = stage.analyse(1, "", doc, lang, None, story_id=None)
+    keys = {m.text: m.canonical for m in found.mentions}
+    assert keys.get(text) in ("org:conservatives-uk", "org:democrats-us")

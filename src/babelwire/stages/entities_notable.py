@@ -520,13 +520,6 @@ org:johns-hopkins|Johns Hopkins University|Johns Hopkins University|Johns Hopkin
     Университет Джонса Хопкинса|Университета Джонс Хопкинс|Univerzity Johnse Hopkinse|
     Uniwersytet Johnsa Hopkinsa|Uniwersytetu Johnsa Hopkinsa|Univerza Johns Hopkins|
     Университета Джонса Хопкинса|Університет Джонса Гопкінса|Університету Джонса Гопкінса|JHU
-~org:conservatives-uk|Conservative Party|Conservative Party|Tories|Konzervativní strana|
-    Partia Konserwatywna|Konservativna stranka|Консервативная партия|Консервативна партія|
-    Консервативната партия|konservativna stranka|konservativne stranke|konservativni stranki|
-    konservativno stranko
-~org:labour-uk|Labour Party|Labour Party|Labour|Labouristická strana|Partia Pracy|
-    Laburistična stranka|Лейбористская партия|Лейбористська партія|Лейбъристката партия|
-    laburistična stranka|laburistične stranke|laburistični stranki|laburistično stranko
 org:libdems|Liberal Democrats|Liberal Democrats|Lib Dems|Liberalni Demokraci|Liberalnych Demokratów|
     Liberální demokraté|Liberálních demokratů|Liberalni demokrati|Либеральные демократы|
     Либеральных демократов|Либерал-демократы|Ліберальні демократи|Либералните демократи|
@@ -551,12 +544,6 @@ org:dup|Democratic Unionist Party|DUP|Democratic Unionist Party|Demokratická un
     Демократична юніоністська партія|Demokratska unionistična stranka
 org:sinn-fein|Sinn Féin|Sinn Féin|Sinn Fein|Шин Фейн
 org:brexit-party|Brexit Party|Brexit Party|Партия Брексита
-~org:democrats-us|Democratic Party|Democratic Party|Demokratická strana|Partia Demokratyczna|
-    Демократическая партия|Демократична партія|Демократическата партия|
-    ru:демократический|ru:демократическая|ru:демократическое|ru:демократические|ru:демократического|ru:демократической|ru:демократическому|ru:демократическую|ru:демократическим|ru:демократическом|ru:демократическых|ru:демократическими|ru:демократическым|ru:демократических
-~org:republicans-us|Republican Party|Republican Party|GOP|Republikánská strana|
-    Partia Republikańska|Республиканская партия|Республіканська партія|Републиканската партия|
-    ru:республиканский|ru:республиканская|ru:республиканское|ru:республиканские|ru:республиканского|ru:республиканской|ru:республиканскому|ru:республиканскую|ru:республиканским|ru:республиканском|ru:республиканскых|ru:республиканскими|ru:республиканскым|ru:республиканских
 org:pis|Law and Justice|PiS|Prawo i Sprawiedliwość|ПиС
 org:po|Civic Platform|Platforma Obywatelska|Гражданская платформа
 org:united-russia|United Russia|Единая Россия|Jednotné Rusko|Jedna Rosja
