@@ -98,12 +98,17 @@ def test_public_figures_link_across_scripts_and_cases_by_their_key():
     assert gaz.lookup("May", "pl") is None
 
 
-def test_a_lone_surname_joins_the_known_full_name_of_its_article():
+def _entity_ids(doc, lang):
+    """Each mention's text -> its entity id, from a fresh stage's analysis of ``doc``."""
     from babelwire.stages.entities import EntityStage
     stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
-    found = stage.analyse(1, "", "Дейвид Дейвис заяви това. От Виена Дейвис заминава за Атина, "
-                          "каза Дейвис.", "bg", None, story_id=None)
-    ids = {m.text: m.entity_id for m in found.mentions}
+    found = stage.analyse(1, "", doc, lang, None, story_id=None)
+    return {m.text: m.entity_id for m in found.mentions}
+
+
+def test_a_lone_surname_joins_the_known_full_name_of_its_article():
+    ids = _entity_ids("Дейвид Дейвис заяви това. От Виена Дейвис заминава за Атина, "
+                      "каза Дейвис.", "bg")
     assert ids["Дейвис"] == ids["Дейвид Дейвис"]
 
 
@@ -127,11 +132,7 @@ def test_after_a_title_an_institution_or_an_oblique_adjective_is_no_person():
 
 
 def test_a_lone_first_name_is_the_person_of_its_article_named_in_full():
-    from babelwire.stages.entities import EntityStage
-    stage = EntityStage(None, gazetteer=default_gazetteer(), backend="none")
-    found = stage.analyse(1, "", "Хиллари Клинтон заявила это. Позже Хиллари уехала в "
-                          "Чикаго.", "ru", None, story_id=None)
-    ids = {m.text: m.entity_id for m in found.mentions}
+    ids = _entity_ids("Хиллари Клинтон заявила это. Позже Хиллари уехала в Чикаго.", "ru")
     assert ids["Хиллари"] == ids["Хиллари Клинтон"]
     # a sentence's first word is the first name only when it is a given name
     finder = CasedMentionFinder(default_gazetteer())

@@ -138,8 +138,8 @@ class GazetteerEntry:
     not_in: frozenset[str] = frozenset()
     """Languages the form names no entry in, though it does elsewhere: SlavicNER's
     Ukrainian documents never label a nationality noun or a party's members (``американців``,
-    ``демократів``: none of 163 uses), which the other languages' label as the country or
-    the party."""
+    ``демократів``: none of 163 uses), which the other languages' annotators label as the
+    country or the party."""
 
     def names_in(self, lang: str | None) -> bool:
         """Whether the form names this entry in ``lang``."""

@@ -295,7 +295,7 @@ class CasedMentionFinder:
             # a given name that is also a place: Доминик Рааб, Jordan Henderson; one that
             # only looks like a place's case form before one: George (Georgia) Washington
             return [span]
-        if acronym_then_person(doc, toks, lang, self.gaz):  # МИД | Захарова
+        if acronym_then_person(toks, lang, self.gaz):  # МИД | Захарова
             return [_Span(toks[:1], span.sentence_start, rule=span.rule), _Span(toks[1:], False)]
         if (len(toks) == 2 and all(t.cap for t in toks)
                 and (city := self.gaz.lookup(toks[0].text, lang)) is not None

@@ -225,12 +225,11 @@ def person_of_document(word: str, sentence_start: bool, surnames: Container[str]
                for base in possessive_bases(word))
 
 
-
-def acronym_then_person(doc: str, toks: list[Token], lang: str, gaz: Gazetteer) -> bool:
+def acronym_then_person(toks: list[Token], lang: str, gaz: Gazetteer) -> bool:
     """Whether a two-word run is an organisation's acronym, then a person's surname:
     ``МИД | Захарова``, ``MSZ | Kułeba`` (the surname known, or Slavic by its ending in a
     Slavic language). SlavicNER's training documents label the acronym alone, or both apart,
-    in 1,024 of the 1,508 runs of an acronym and one capitalised word (``США Дональд``,
+    in 1,145 of the 1,787 runs of an acronym and one capitalised word (``США Дональд``,
     ``МИД Бориса``), the run whole in 417, mostly an agency or a ministry with its country
     (``РИА Новости``, ``МИД Германии``), which the surname test leaves whole."""
     if len(toks) != 2 or not toks[0].acronym or toks[1].acronym or lang not in SLAVIC:
@@ -239,7 +238,6 @@ def acronym_then_person(doc: str, toks: list[Token], lang: str, gaz: Gazetteer) 
     if entry is not None:
         return entry.kind == "person" and entry.canonical.startswith("person:")
     return bool(_SLAVIC_SURNAME.search(fold(toks[1].text)))
-
 
 
 def opening_word_before_name(span: Span, gaz: Gazetteer, lang: str) -> bool:

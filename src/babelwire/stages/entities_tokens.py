@@ -81,13 +81,14 @@ def _clean_token(tok: Token, lang: str) -> Token | None:
 
 def tokens_of(doc: str, lang: str) -> list[Token]:
     out = []
-    for m in _TOKEN.finditer(doc):
+    for found in _TOKEN.finditer(doc):
+        m: re.Match[str] | None = found
+        if _GLUED_INITIAL.match(found.group(0)):  # Д.Дэвис, Т.Мэй: an initial glued to a name
+            out.append(Token(found.start(), found.start() + 2, found.group(0)[:2]))
+            m = _TOKEN.match(doc, found.start() + 2)
+        if m is None:
+            continue
         text = m.group(0)
-        initial = _GLUED_INITIAL.match(text)
-        if initial is not None:  # Д.Дэвис, Т.Мэй: an initial glued to the surname
-            out.append(Token(m.start(), m.start() + 2, text[:2]))
-            m = _TOKEN.match(doc, m.start() + 2)  # type: ignore[assignment]
-            text = m.group(0)
         if "." in text and len(text) > 4:
             parts = _GLUED_SENTENCE.split(text)
             if len(parts) > 1 and all(p[:1].isupper() and p[1:2].islower() for p in parts[1:]):
