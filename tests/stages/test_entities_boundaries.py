@@ -655,3 +655,11 @@ def test_a_sentences_common_first_word_before_a_known_name_is_dropped():
 def test_bulgarian_the_island_is_no_name():
     finder = CasedMentionFinder(default_gazetteer())
     assert finder.find("Цените на Острова растат, казват анализатори.", "bg") == []
+
+
+def test_a_century_or_a_council_after_w_is_no_place():
+    finder = CasedMentionFinder(default_gazetteer())
+    assert finder.find("Żyjemy w XXI wieku.", "pl") == []
+    assert finder.find("Decyzję podjęto w Radzie wczoraj.", "pl") == []  # Rada, softened
+    assert [(m.text, m.kind) for m in finder.find("Mieszka w Łodzi.", "pl")] == [
+        ("Łodzi", "place")]

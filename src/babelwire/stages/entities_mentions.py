@@ -72,8 +72,10 @@ from babelwire.stages.entities_shapes import (
     LOCATIVE_ADJECTIVE,
     NAME_ADJECTIVE,
     PERSON_LINKS,
+    REGNAL,
     acronym_then_person,
     adjective_before_noun,
+    locative_bases,
     named_person,
     no_person_after_title,
     opening_word_before_name,
@@ -517,7 +519,8 @@ class CasedMentionFinder:
                 and not (lang == "bg" and before[0] == "на")  # Bulgarian на is also "of"
                 and not _adjectival(span.tokens[0].text)
                 and not LOCATIVE_ADJECTIVE.search(words[0])  # в Международном | агентстве
-                and not _is_head(words[0], org_heads())):  # w Departamencie | stanu
+                and not REGNAL.fullmatch(span.tokens[0].text)  # w XXI wieku: a century
+                and not any(_is_head(w, org_heads()) for w in locative_bases(words[0]))):
             span.kind, span.rule = "place", "shape"
 
     def _propagate(self, doc: str, typed: list[_Span], loose: list[_Span], lang: str) -> None:

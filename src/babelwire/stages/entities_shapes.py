@@ -265,7 +265,22 @@ def splits_off(entry: GazetteerEntry | None) -> bool:
             or bool(re.fullmatch(r"place:(?:[A-Z]{2}|region:.+)", entry.canonical)))
 
 
+_POLISH_LOCATIVE = (("dzie", "d"), ("cie", "t"), ("rze", "r"))
+"""Polish locative endings that soften the stem's last consonant: ``Radzie`` of ``Rada``,
+``ambasadzie`` of ``ambasada``."""
+
+
+def locative_bases(word: str) -> tuple[str, ...]:
+    """The folded ``word`` and, for a Polish-style softened locative, its hard stem's
+    nominative (``radzie`` -> ``radzie``, ``rada``): what a head list is checked against."""
+    for ending, hard in _POLISH_LOCATIVE:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return (word, word[: -len(ending)] + hard + "a")
+    return (word,)
+
+
 __all__ = ["LINKED_NAME", "LOCATIVE_ADJECTIVE", "NAME_ADJECTIVE", "PERSON_LINKS", "REGNAL",
-           "acronym_then_person", "adjective_before_noun", "is_head", "looks_like_person",
+           "acronym_then_person", "adjective_before_noun", "is_head", "locative_bases",
+           "looks_like_person",
            "named_person", "no_person_after_title", "opening_word_before_name",
            "person_after_name", "person_of_document", "splits_off", "trim_leading_words"]
