@@ -663,3 +663,10 @@ def test_a_century_or_a_council_after_w_is_no_place():
     assert finder.find("Decyzję podjęto w Radzie wczoraj.", "pl") == []  # Rada, softened
     assert [(m.text, m.kind) for m in finder.find("Mieszka w Łodzi.", "pl")] == [
         ("Łodzi", "place")]
+
+
+def test_a_known_person_named_in_full_is_cut_off_the_run_before():
+    finder = CasedMentionFinder(default_gazetteer())
+    found = finder.find("Об этом заявил глава МИД ФРГ Хайко Маас вчера.", "ru")
+    assert [(m.text, m.canonical) for m in found] == [
+        ("МИД ФРГ", "org:foreign-ministry:DE"), ("Хайко Маас", "person:maas")]

@@ -332,7 +332,8 @@ class CasedMentionFinder:
             if splits_off(entry) and (tails or (entry is not None and entry.kind != "place")):
                 return [*self._split(doc, _Span(toks[:cut], span.sentence_start), lang), tail]
             if entry is not None and entry.canonical.startswith("person:") and (
-                    self.gaz.lookup(_text(doc, _Span(toks[:cut], False)), lang) is not None
+                    len(toks) - cut >= 2  # МИД ФРГ | Хайко Маас: a known person in full
+                    or self.gaz.lookup(_text(doc, _Span(toks[:cut], False)), lang) is not None
                     or (cut == 1 and span.sentence_start and not is_given_name(toks[0].text))):
                 # two names the gazetteer knows, the second a person's (Stoltenberga |
                 # Trump), or a sentence's first word before a known person (Визит |
