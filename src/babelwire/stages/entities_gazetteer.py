@@ -22,15 +22,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from babelwire.stages.entities_aliases import ORGANISATIONS, PLACE_ALIASES
 from babelwire.stages.entities_cities import add_cities
-from babelwire.stages.entities_demonyms import demonym_forms
 from babelwire.stages.entities_institutions import institution_names
 from babelwire.stages.entities_keys import (
     adjective_stem_key,
@@ -43,7 +41,6 @@ from babelwire.stages.entities_keys import (
     stem_key,
     stem_word,
 )
-from babelwire.stages.entities_notable import notable_entries
 
 log = logging.getLogger(__name__)
 
@@ -104,8 +101,6 @@ _CZECH_SKO_CASE = re.compile(r"[sc]kem$")
 """Czech -sko countries take -skem (``s Norskem``, ``mezi Ruskem``); the adjective's is -ském."""
 """In Slovene and its neighbours -ski is an adjective (Slovenski, of Slovenia), not the
 Polish surname ending it is elsewhere: such a word finds no name by its stem (Slovensko)."""
-_NO_GROUP_NAMES = frozenset({"uk"})
-"""Languages whose nationality nouns and party members are no mentions (see ``not_in``)."""
 _INITIAL_NAME = re.compile(r"([^\W\d_])\.[ \u00a0]?([^\W\d_][^ ]+)")
 """A first name's initial and a surname: ``Т.Мэй``, ``Д. Дэвис``."""
 _APOSTROPHE_CASE = re.compile(r"['’][^\W\d_]{1,4}$")
@@ -543,62 +538,15 @@ def _subdivision_catalogs(folder: str) -> list[tuple[str, Any]]:
     return out
 
 
-def _written_here(gaz: Gazetteer) -> None:
-    for canonical, english, forms in ORGANISATIONS:
-        entry = GazetteerEntry("organisation", canonical, english)
-        for form in (english, *forms):
-            gaz.add(form, entry, replace=True)
-    for code, forms in PLACE_ALIASES:
-        name = gaz.names.get(f"place:{code}", code)
-        entry = GazetteerEntry("place", f"place:{code}", name)
-        for form in forms:
-            gaz.add(form, entry, replace=True)
-
-
-def _notable(gaz: Gazetteer) -> None:
-    """Events, products and organisations from the table in ``entities_notable``; a place
-    CLDR or pycountry already knows by the same form keeps it."""
-    for kind, canonical, english, forms in notable_entries():
-        entry = (GazetteerEntry(kind, "", english, context_key=canonical[1:])
-                 if canonical.startswith("~") else GazetteerEntry(kind, canonical, english))
-        if entry.context_key:
-            gaz.names.setdefault(entry.context_key, english)
-        # a party's members are listed in their case forms, and their stem is often a common
-        # word's (демократы, демократия): they are matched as written
-        members = kind == "person" and canonical.lstrip("~").startswith("org:")
-        if members:
-            entry = replace(entry, not_in=_NO_GROUP_NAMES)
-        limited: dict[str, set[str]] = {}  # uk:пандемія, one language's (or a few's)
-        for form in forms:
-            lang, colon, bare = form.partition(":")
-            if colon and len(lang) == 2 and lang.islower():
-                limited.setdefault(bare, set()).add(lang)
-            else:
-                gaz.add(form, entry, stem=not members)
-        for bare, langs in limited.items():
-            gaz.add(bare, replace(entry, langs=frozenset(langs)),
-                    lang=next(iter(langs)) if len(langs) == 1 else None, stem=not members)
-
-
-def _demonyms(gaz: Gazetteer) -> None:
-    """Nationality nouns: people who link to their country (never replacing a name)."""
-    for form, code in demonym_forms():
-        canonical = f"place:{code}"
-        # short stems (Italové -> ital, Rusi -> rus) would catch the country's own case forms
-        gaz.add(form, GazetteerEntry("person", canonical, gaz.names.get(canonical, code),
-                                     not_in=_NO_GROUP_NAMES),
-                stem=len(stem_key(form)) >= 6)
-
-
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The gazetteer from CLDR, pycountry, GeoNames and the tables above (built once)."""
+    from babelwire.stages.entities_gazetteer_tables import add_tables
+
     gaz = Gazetteer()
     _cldr(gaz)
     _pycountry(gaz)
-    _written_here(gaz)
-    _notable(gaz)
-    _demonyms(gaz)
+    add_tables(gaz)
     countries = {c[6:]: n for c, n in gaz.names.items() if _COUNTRY.fullmatch(c)}
     gaz.names.update(institution_names(countries))
     add_cities(gaz)
