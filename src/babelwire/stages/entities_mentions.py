@@ -250,14 +250,10 @@ class CasedMentionFinder:
                     and fold(raw.tokens[0].text) not in self.gaz.exact)))
             # a known name opening a sentence stays even where the article also writes it in
             # lower case (Brexit ... brexit); a learned gazetteer knows too many common words
+            if not known and opening_word_before_name(doc, raw, self.gaz, lang):
+                raw = _Span(raw.tokens[1:], False, rule=raw.rule)  # Jenže | Londýn
             trimmed: _Span | None = raw  # a known name whole: "The Sun" after a quote
             titled = False
-            rest = _Span(raw.tokens[1:], False, rule=raw.rule)
-            if (raw.sentence_start and len(rest.tokens) > 1 and not known
-                    and fold(_text(doc, rest)) in self.gaz.exact):
-                raw, trimmed, known = rest, rest, True  # Koncern | General Motors
-            elif not known and opening_word_before_name(raw, self.gaz, lang):
-                raw, trimmed = rest, rest  # Jenže | Londýn
             if not ((known or not raw.sentence_start) and len(raw.tokens) > 1
                     and fold(_text(doc, raw)) in self.gaz.exact):
                 trimmed, titled = _trim(raw, (stop if self.gaz.learned else self.stop) if known

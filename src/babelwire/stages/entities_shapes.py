@@ -240,14 +240,18 @@ def acronym_then_person(toks: list[Token], lang: str, gaz: Gazetteer) -> bool:
     return bool(_SLAVIC_SURNAME.search(fold(toks[1].text)))
 
 
-def opening_word_before_name(span: Span, gaz: Gazetteer, lang: str) -> bool:
-    """Whether a two-word run that opens a sentence is a common word, then a name the
-    gazetteer knows: ``Jenže | Londýn``, ``Взятый | Лондоном``. The first word is no given
+def opening_word_before_name(doc: str, span: Span, gaz: Gazetteer, lang: str) -> bool:
+    """Whether a run that opens a sentence is a common word, then a name the gazetteer
+    knows: a name of several words as written (``Koncern | General Motors``), or one word
+    (``Jenže | Londýn``, ``Взятый | Лондоном``). Before one word, the first word is no given
     name, no known name and no organisation's or place's head (``Ambasada Rosji`` stays
-    whole); the second no GeoNames town or region, which common words resemble."""
+    whole), and the word no GeoNames town or region, which common words resemble."""
     toks = span.tokens
-    if not (span.sentence_start and len(toks) == 2 and toks[1].cap and not toks[0].acronym
-            and not is_given_name(toks[0].text)):
+    if not span.sentence_start or len(toks) < 2:
+        return False
+    if len(toks) > 2:
+        return fold(span_text(doc, Span(toks[1:], False))) in gaz.exact
+    if not toks[1].cap or toks[0].acronym or is_given_name(toks[0].text):
         return False  # UKC Ljubljana, a hospital
     first = fold(toks[0].text)
     if (gaz.lookup(toks[0].text, lang) is not None or is_head(first, org_heads())
