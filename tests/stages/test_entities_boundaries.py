@@ -670,3 +670,22 @@ def test_a_known_person_named_in_full_is_cut_off_the_run_before():
     found = finder.find("Об этом заявил глава МИД ФРГ Хайко Маас вчера.", "ru")
     assert [(m.text, m.canonical) for m in found] == [
         ("МИД ФРГ", "org:foreign-ministry:DE"), ("Хайко Маас", "person:maas")]
+
+
+@pytest.mark.parametrize(("doc", "lang", "absent", "kept"), [
+    # credits and the Bulgarian "Union" (the EU) alone, labelled 3 times of 65; each written
+    # three times inside sentences, which alone would make a capitalised word a name
+    ("Foto: PAP, Video: TVN24. Foto: EPA, Video: Reuters. Tak, Video: TVN24 i Foto: EPA.",
+     "pl", "Video", "TVN24"),
+    ("Преговарящият на Съюза Мишел Барние заяви, че Съюза няма да отстъпи, а от Съюза мълчат.",
+     "bg", "Съюза", "Мишел Барние"),
+])
+def test_credit_words_and_the_union_alone_are_no_names(doc, lang, absent, kept):
+    texts = _texts(default_gazetteer(), doc, lang)
+    assert not any(absent in t for t in texts) and kept in texts
+
+
+def test_a_credit_word_then_a_lower_case_word_drops_both():
+    texts = _texts(default_gazetteer(),
+                   "Video of Kim Wehleová: O podvodu nejsou důkazy, řekla Kim Wehleová.", "cs")
+    assert "Kim Wehleová" in texts and not any(t.startswith(("Video", "of")) for t in texts)

@@ -133,3 +133,29 @@ def test_a_surname_alone_is_a_person_once_the_stream_saw_the_full_name():
                       story_id=None)
     later = stage.analyse(4, "", lone, "cs", None, story_id=None)
     assert [(m.text, m.kind) for m in later.mentions] == [("Bibiové", "person")]
+
+
+def test_the_stream_learns_no_one_letter_name():
+    from babelwire.stages.entities_stream import StreamNames
+
+    names = StreamNames()
+    for _ in range(3):  # George W. Bush: the W is no surname to remember
+        names.learn("W", "person")
+    assert names.kind_of("W") is None
+
+
+def test_a_word_the_stream_writes_in_lower_case_is_no_name_it_learned():
+    from babelwire.stages.entities_gazetteer import Gazetteer
+    from babelwire.stages.entities_mentions import CasedMentionFinder
+    from babelwire.stages.entities_stream import StreamNames, StreamWords
+
+    names, words = StreamNames(), StreamWords()
+    for _ in range(3):
+        names.learn("Вы", "person")  # whatever once typed it
+    finder = CasedMentionFinder(Gazetteer(), names, words=words)
+    letter = "Скажите, Вы придёте? Мы знаем, что вы заняты, но вы обещали, и вы придёте."
+    assert "Вы" not in {m.text for m in finder.find(letter, "ru")}
+    names.learn("Бибиева", "person")
+    names.learn("Бибиева", "person")
+    assert "Бибиева" in {m.text for m in finder.find("Адвокат сказал, что Бибиева свободна.",
+                                                     "ru")}

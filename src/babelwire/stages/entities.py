@@ -27,6 +27,7 @@ from babelwire.errors import EntityConflict
 from babelwire.stages.entities_backend import NerBackend, load_backend
 from babelwire.stages.entities_dates import find_dates, month_and_day_names
 from babelwire.stages.entities_documents import find_documents
+from babelwire.stages.entities_elections import us_elections
 from babelwire.stages.entities_gazetteer import Gazetteer, default_gazetteer
 from babelwire.stages.entities_homoglyphs import unmix
 from babelwire.stages.entities_linking import EntityLinker, LinkParams
@@ -71,9 +72,9 @@ class MentionFinder:
             self._cased[lang] = finder
         return finder
 
-    def find(self, doc: str, lang: str) -> list[Mention]:
+    def find(self, doc: str, lang: str, published: datetime | None = None) -> list[Mention]:
         names = (self._nocase.find(doc, lang) if lang in _NO_CASE
-                 else self._cased_for(lang).find(doc, lang))
+                 else us_elections(doc, self._cased_for(lang).find(doc, lang), lang, published))
         documents = find_documents(doc, lang)
         found = _merge(documents, names)
         if self.backend is not None:
@@ -155,7 +156,7 @@ class EntityStage:
               published: datetime | None) -> tuple[list[Mention], list[TextDate]]:
         doc = document_text(title, text)
         plain = unmix(doc)  # Бaйдън with a Latin a is read as Байдън; offsets stay
-        mentions = self.finder.find(plain, lang)
+        mentions = self.finder.find(plain, lang, published)
         if plain is not doc:  # each mention keeps the spelling the article has
             mentions = [replace(m, text=doc[m.start:m.end]) if plain[m.start:m.end] == m.text
                         else m for m in mentions]

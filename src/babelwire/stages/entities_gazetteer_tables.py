@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from babelwire.stages.entities_aliases import ORGANISATIONS, PLACE_ALIASES
 from babelwire.stages.entities_demonyms import demonym_forms
+from babelwire.stages.entities_elections import ELECTION_NAME, election_key
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
 from babelwire.stages.entities_keys import stem_key
 from babelwire.stages.entities_notable import notable_entries
@@ -61,6 +62,10 @@ def _notable(gaz: Gazetteer) -> None:
         for bare, langs in limited.items():
             gaz.add(bare, replace(entry, langs=frozenset(langs)),
                     lang=next(iter(langs)) if len(langs) == 1 else None, stem=not members)
+    # the US presidential elections entities_elections finds: with no year, and each year's
+    gaz.names[election_key(None)] = ELECTION_NAME
+    for year in range(1788, 2101, 4):
+        gaz.names[election_key(year)] = f"{year} {ELECTION_NAME}"
 
 
 def _demonyms(gaz: Gazetteer) -> None:

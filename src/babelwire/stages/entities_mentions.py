@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator
+from itertools import dropwhile
 
 from babelwire.stages.entities_acronyms import defined_acronyms
 from babelwire.stages.entities_coinages import coined_events
@@ -118,9 +119,10 @@ _SPACED_NUMBER = re.compile(r"[ \u00a0]?[-\u2013\u2014][ \u00a0]?(\d{1,2})\b")
 _QUOTED_PRODUCT_LANGS = frozenset({"ru"})
 """Where a product's quotes are part of its name (``«Спутник V»``): SlavicNER's Russian
 documents include them in about two product mentions of three, the others' rarely."""
-_NOT_NAMES_EXTRA = split_words(  # and Bulgarian "the Island" (Britain): 2 of 43 labelled
-    "internet online foto photo фото фотография zdroj źródło джерело источник сми змі смі "
-    "острова островът")
+_NOT_NAMES_EXTRA = split_words(  # and Bulgarian "the Island" (Britain): 2 of 43 labelled,
+    # and "the Union" (the EU) alone: 3 of 65
+    "internet online foto photo фото фотография video wideo видео zdroj źródło джерело "
+    "источник сми змі смі острова островът съюза съюзът")
 
 
 _RECURRING = 3
@@ -235,7 +237,10 @@ class CasedMentionFinder:
             if all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens):
                 continue
             if fold(raw.tokens[0].text) in _NOT_NAMES_EXTRA:  # Foto | Elijah Nouvelage
-                raw = _Span(raw.tokens[1:], False, rule=raw.rule)
+                rest = list(dropwhile(lambda t: not t.text[:1].isupper(), raw.tokens[1:]))
+                if not rest:  # Video of | Kim Wehleová
+                    continue
+                raw = _Span(rest, False, rule=raw.rule)
             # a common word opening a sentence is dropped, unless the run is a known name
             entry = self.gaz.lookup(_text(doc, raw), lang) if raw.sentence_start else None
             # a GeoNames city's alternate name or a region's translated name is no reason to
@@ -502,6 +507,8 @@ class CasedMentionFinder:
             known = self.stream.kind_of(text)
             if known == "place" and len(words) == 1 and looks_adjectival(text):
                 known = None  # the stream's Irsko makes no place of Irský (dopravce)
+            elif len(words) == 1 and self.words is not None and fold(text) in self.words:
+                known = None  # Вы, Нека, Číst: capitalised common words, whatever it learned
             if known is not None:
                 span.kind, span.rule = known, "stream"
                 return

@@ -32,7 +32,7 @@ class StreamNames:
 
     def learn(self, text: str, kind: str) -> None:
         key = stem_key(text)
-        if not key or (len(self.kinds) >= self.limit and key not in self.kinds):
+        if len(key) < 2 or (len(self.kinds) >= self.limit and key not in self.kinds):
             return
         counts = self.kinds.setdefault(key, {})
         counts[kind] = counts.get(kind, 0) + 1
