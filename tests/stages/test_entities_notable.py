@@ -414,6 +414,17 @@ def test_americas_parties_where_the_us_is_named_but_not_most():
     assert keys["республиканцы"] == "org:republicans-us"
 
 
+@pytest.mark.parametrize(("doc", "lang", "single", "plural"), [
+    ("V USA demokrat Biden porazil republikány, demokraté v USA slaví.", "cs", "demokrat",
+     "demokraté"),
+    ("V ZDA je demokrat Biden premagal republikance, demokrati v ZDA slavijo.", "sl",
+     "demokrat", "demokrati"),
+])
+def test_one_member_of_a_party_is_no_mention_in_czech_and_slovene(doc, lang, single, plural):
+    found = {m.text: m.canonical for m in CasedMentionFinder(default_gazetteer()).find(doc, lang)}
+    assert single not in found and found[plural] == "org:democrats-us"
+
+
 def test_democrats_elsewhere_are_not_the_american_party():
     found = CasedMentionFinder(default_gazetteer()).find(
         "V Sloveniji so demokrati zmagali. Slovenija ima novo vlado.", "sl")
