@@ -425,6 +425,18 @@ def test_one_member_of_a_party_is_no_mention_in_czech_and_slovene(doc, lang, sin
     assert single not in found and found[plural] == "org:democrats-us"
 
 
+def test_a_lower_case_form_one_language_lists_is_no_name_in_another():
+    # Polish writes the US Senate in lower case and its annotators label it; Slovene
+    # annotators label none of 36 lower-case senat and kongres, which the capitalised
+    # Senat and Kongres (every language's) must not bring back
+    finder = CasedMentionFinder(default_gazetteer())
+    pl = finder.find("W USA senat zagłosował. Senat USA i senat w USA zdecydowały.", "pl")
+    assert "senat" in {m.text for m in pl}
+    sl = finder.find("V ZDA je senat glasoval, kongres v ZDA pa ne. V ZDA je Senat molčal.", "sl")
+    assert {"senat", "kongres"}.isdisjoint(m.text for m in sl)
+    assert "Senat" in {m.text for m in sl}
+
+
 def test_democrats_elsewhere_are_not_the_american_party():
     found = CasedMentionFinder(default_gazetteer()).find(
         "V Sloveniji so demokrati zmagali. Slovenija ima novo vlado.", "sl")

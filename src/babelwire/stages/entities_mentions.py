@@ -231,7 +231,7 @@ class CasedMentionFinder:
                                   and stemmed.canonical.startswith("place:"))
                         entry = (stemmed if (stemmed.kind == "event" or people)
                                  and not NAME_ADJECTIVE.search(fold(t.text)) else None)
-                    if entry is not None and entry.names_in(lang):
+                    if entry is not None and entry.names_in(lang) and stemmed.names_in(lang):
                         typed.append(_Span([t], False, *_entry_kind(entry), lemma=entry.lemma))
         for raw in _untaken(_spans(doc, toks, lang, self.gaz), taken):
             if all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens):

@@ -411,7 +411,7 @@ org:spacex|SpaceX|SpaceX
 org:cambridge-analytica|Cambridge Analytica|Cambridge Analytica|Кеймбридж аналитика
 ~org:us-congress|United States Congress|Congress|US Congress|Kongres|Kongres USA|
     Kongres Stanów Zjednoczonych|Конгресс|Конгресс США|Конгрес|Конгресът|конгресс|конгресса|
-    конгрессу|конгрессом|конгрессе|конгрес|конгресу|конгресом|конгресі|конгреса|конгресът|
+    конгрессу|конгрессом|конгрессе|uk:конгрес|конгресу|конгресом|конгресі|
     pl:kongres|pl:kongresu|pl:kongresem|pl:kongresie|cs:kongres|cs:kongresu|cs:kongresem
 ~org:us-senate|United States Senate|US Senate|Senate|Senát|Senat|Сенат|Сенатът|сенат|сената|
     сенату|сенатом|сенате|сенаті|сенатът|pl:senat|pl:senatu|pl:senatem|pl:senacie
