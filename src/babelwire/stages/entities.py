@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from babelwire.errors import EntityConflict
+from babelwire.stages.entities_adjectives import adjectives_in_us_articles
 from babelwire.stages.entities_backend import NerBackend, load_backend
 from babelwire.stages.entities_dates import find_dates, month_and_day_names
 from babelwire.stages.entities_documents import find_documents
@@ -73,8 +74,11 @@ class MentionFinder:
         return finder
 
     def find(self, doc: str, lang: str, published: datetime | None = None) -> list[Mention]:
-        names = (self._nocase.find(doc, lang) if lang in _NO_CASE
-                 else us_elections(doc, self._cased_for(lang).find(doc, lang), lang, published))
+        if lang in _NO_CASE:
+            names = self._nocase.find(doc, lang)
+        else:  # then the phrases found by the article's most named country
+            names = us_elections(doc, self._cased_for(lang).find(doc, lang), lang, published)
+            names = adjectives_in_us_articles(doc, names, lang, self.gazetteer)
         documents = find_documents(doc, lang)
         found = _merge(documents, names)
         if self.backend is not None:
