@@ -512,6 +512,11 @@ def test_covid_19_written_with_a_space_is_one_name():
     # a form limited to the Slavic languages is found in each of them
     ("Norwegian", "ru", "org:norwegian"), ("Norwegian", "pl", "org:norwegian"),
     ("Southwest", "sl", "org:southwest"),
+    # the Ryanair group's companies, the German pilots' and services' unions, Adria alone
+    ("Ryanair Sun", "pl", "org:ryanair"), ("Ryanair Holdings plc", "ru", "org:ryanair"),
+    ("TUI fly", "cs", "org:tui-fly"), ("Cockpit", "ru", "org:vereinigung-cockpit"),
+    ("Německý odborový svaz pilotů", "cs", "org:vereinigung-cockpit"),
+    ("ver.di", "cs", "org:verdi"), ("Adrie", "sl", "org:adria-airways"),
 ])
 def test_airlines_and_airports_in_their_local_forms(form, lang, key):
     entry = default_gazetteer().lookup(form, lang)
@@ -524,6 +529,8 @@ def test_airline_names_that_are_common_words_elsewhere_are_limited():
     swiss = gaz.lookup("Swiss", "sl")  # also the Swiss People's Party
     assert swiss is None or swiss.canonical != "org:swiss"
     assert gaz.lookup("Победа", "ru") is None  # "victory"
+    adria = gaz.lookup("Adria", "pl")  # the sea, outside Slovene
+    assert adria is None or adria.canonical != "org:adria-airways"
 
 
 @pytest.mark.parametrize(("form", "lang", "key"), [

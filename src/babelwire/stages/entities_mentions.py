@@ -245,10 +245,12 @@ class CasedMentionFinder:
             entry = self.gaz.lookup(_text(doc, raw), lang) if raw.sentence_start else None
             # a GeoNames city's alternate name or a region's translated name is no reason to
             # keep a common word (Дали, Eden, Polish Kampania "campaign" for Campania)
-            if (entry is not None and len(raw.tokens) == 1
-                    and entry.canonical.startswith("place:geo:")
-                    and fold(raw.tokens[0].text) not in self.gaz.exact):
-                continue  # a sentence's first word is no GeoNames town by its stem: Sochy
+            if (entry is not None and entry.canonical.startswith("place:geo:")
+                    and ((len(raw.tokens) == 1 and fold(raw.tokens[0].text) not in self.gaz.exact)
+                         or (common is not None
+                             and all(fold(t.text) in common for t in raw.tokens)))):
+                continue  # a sentence's first word is no GeoNames town by its stem (Sochy),
+                # nor common words written as one (Co do)
             known = entry is not None and not (len(raw.tokens) == 1 and (
                 MINOR_PLACE.match(entry.canonical)  # nor a city by its stem alone: Колко
                 or (entry.canonical.startswith("place:city:")

@@ -346,14 +346,18 @@ org:epp|European People's Party|European People's Party|EPP|EPL|ЕНП|Europejsk
     Европейска народна партия
 org:leave-eu|Leave.EU|Leave.EU|Leave.UE
 org:best-for-britain|Best for Britain|Best for Britain|Най-доброто за Великобритания
-org:vereinigung-cockpit|Vereinigung Cockpit|Vereinigung Cockpit
-org:verdi|Ver.di|Ver.di
+org:vereinigung-cockpit|Vereinigung Cockpit|Vereinigung Cockpit|ru:Cockpit|uk:Cockpit|
+    bg:Cockpit|Německý odborový svaz pilotů|Německého odborového svazu pilotů|
+    odborový svaz německých pilotů|odborového svazu německých pilotů|
+    odborovým svazem německých pilotů|Odborový svaz německých pilotů
+org:verdi|Ver.di|Ver.di|ver.di
 org:iag|International Airlines Group|International Airlines Group|IAG
 org:tui|TUI Group|TUI|TUI Group
 org:brussels-airlines|Brussels Airlines|Brussels Airlines
 org:allseas|Allseas|Allseas|Allseas Group
 org:regnum|REGNUM|REGNUM|ИА REGNUM|Regnum
-org:ryanair|Ryanair|Ryanair|Райанэйр|Райънеър|Райанейр|Рейнер|Ryanairu|Ryanaira
+org:ryanair|Ryanair|Ryanair|Райанэйр|Райънеър|Райанейр|Рейнер|Ryanairu|Ryanaira|
+    Ryanair Holdings|Ryanair Holdings plc|Ryanair Holdings Plc|Ryanair DAC|Ryanair Sun
 org:easyjet|easyJet|easyJet|EasyJet|Easyjet|Изиджет|ИзиДжет
 org:wizz-air|Wizz Air|Wizz Air|Wizzair|Уиз Еър|Уизеър|Визз Эйр
 org:lufthansa|Lufthansa|Lufthansa|Луфтханза|Люфтганза|Lufthanse

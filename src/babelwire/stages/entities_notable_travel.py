@@ -48,7 +48,9 @@ org:eurowings|Eurowings|Eurowings
 org:smartwings|Smartwings|Smartwings|SmartWings
 org:czech-airlines|Czech Airlines|Czech Airlines|ČSA|České aerolinie|Českých aerolinií|
     Českým aerolinkám|Českými aerolinkami
-org:adria-airways|Adria Airways|Adria Airways|Adrie Airways
+org:tui-fly|TUI fly|TUI fly|TUIfly|TUI Fly|TUI Airways
+org:adria-airways|Adria Airways|Adria Airways|Adrie Airways|sl:Adria|sl:Adrie|sl:Adrii|
+    sl:Adrio|sl:Adrijo|sl:Adriji
 org:air-serbia|Air Serbia|Air Serbia|Эйр Сербия|Ер Сърбия
 org:croatia-airlines|Croatia Airlines|Croatia Airlines
 org:bulgaria-air|Bulgaria Air|Bulgaria Air|България Ер
