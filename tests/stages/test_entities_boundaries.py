@@ -689,3 +689,15 @@ def test_a_credit_word_then_a_lower_case_word_drops_both():
     texts = _texts(default_gazetteer(),
                    "Video of Kim Wehleová: O podvodu nejsou důkazy, řekla Kim Wehleová.", "cs")
     assert "Kim Wehleová" in texts and not any(t.startswith(("Video", "of")) for t in texts)
+
+
+def test_common_words_opening_a_sentence_are_no_geonames_town():
+    # "Co do" ("as for") is also a village's name in GeoNames; the stream writes both words
+    # in lower case, so opening a sentence they are no place
+    from babelwire.stages.entities_stream import StreamNames, StreamWords
+
+    finder = CasedMentionFinder(default_gazetteer(), StreamNames(), words=StreamWords())
+    doc = ("Nie ma zgody co do tego, co do kogo należy i co do terminu. "
+           "Co do przyszłych relacji z Brukselą nie ma jasności.")
+    texts = [m.text for m in finder.find(doc, "pl")]
+    assert "Co do" not in texts and "Brukselą" in texts
