@@ -701,3 +701,13 @@ def test_common_words_opening_a_sentence_are_no_geonames_town():
            "Co do przyszłych relacji z Brukselą nie ma jasności.")
     texts = [m.text for m in finder.find(doc, "pl")]
     assert "Co do" not in texts and "Brukselą" in texts
+
+
+def test_a_trailing_plus_belongs_to_the_name():
+    # Bulgarian articles end with their outlet's name, Днес+ (33 gold names in SlavicNER's
+    # training documents), which is no "Днес" ("today")
+    assert [t.text for t in tokens_of("Днес+ и Canal+ пишат, 2+2 е 4.", "bg")][:3] == [
+        "Днес+", "и", "Canal+"]
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "Семейството търси убежище в Канада. Днес+\n", "bg")
+    assert ("Днес+", "product:dnes-plus") in [(m.text, m.canonical) for m in found]

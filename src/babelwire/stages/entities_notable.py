@@ -293,6 +293,8 @@ product:lidovky|Lidové noviny|Lidové noviny|Lidovky
 product:mfdnes|Mladá fronta DNES|Mladá fronta DNES|MF DNES|iDNES.cz|iDNES
 product:rtv-slo|RTV Slovenija|RTV Slovenija|RTV SLO|Televizija Slovenija
 product:24-chasa|24 Chasa|24 часа
+product:dnes-plus|Dnes+|Днес+|Dnes+
+product:webcafe|Webcafe|Webcafe|Webcafe.bg|Уебкафе
 product:bnt|BNT|БНТ|BNT
 product:btv|bTV|bTV
 product:nova-tv|Nova TV|Нова телевизия|Нова ТВ

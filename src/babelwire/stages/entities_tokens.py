@@ -7,7 +7,8 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'’.]\w+)*\.?", re.UNICODE)
+_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'’.]\w+)*(?:\.|\+(?![\w+]))?", re.UNICODE)
+"""A word, with its hyphens and dots, and a trailing plus (``Canal+``, ``Днес+``)."""
 _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_])")
 _ROMAN = re.compile(r"[IVXLC]+")
 _GLUED_INITIAL = re.compile(r"[A-ZА-ЯЁІЇЄҐ]\.(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’]{2})")
