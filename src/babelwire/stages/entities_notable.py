@@ -446,6 +446,7 @@ org:rada|Verkhovna Rada|Verkhovna Rada|Verchovna rada|Rada Najwyższa|Верхо
     Верховная рада|Върховната рада
 org:sejm|Sejm|Sejm|Сейм
 org:european-council|European Council|European Council|Evropská rada|Rada Europejska|
+    Radzie Europejskiej|
     Evropski svet|Европейский совет|Європейська рада|Европейският съвет|Европейски съвет|
     evropski svet|evropskega sveta|evropskemu svetu|evropskem svetu|evropskim svetom
 org:EC|European Commission|evropska komisija|evropske komisije|evropski komisiji|
@@ -456,7 +457,7 @@ org:EU|European Union|европейский союз|европейского �
     европейским союзом|европейском союзе
 org:eu-council|Council of the European Union|Council of the EU|Rada EU|Rada UE|Svet EU|Совет ЕС|
     Рада ЄС|Съветът на ЕС|Съвета на ЕС|Council of the European Union|Rada Evropské unie|
-    Rada Unii Europejskiej|Svet Evropske unije|Совет Европейского союза|
+    Rada Unii Europejskiej|Radzie UE|Radzie Unii Europejskiej|Svet Evropske unije|Совет Европейского союза|
     Рада Європейського Союзу|Съветът на Европейския съюз|Съвета на Европейския съюз
 org:cjeu|Court of Justice of the European Union|Court of Justice of the European Union|
     Soudní dvůr EU|Trybunał Sprawiedliwości UE|Sodišče EU|Суд ЕС|Суд ЄС|Съдът на ЕС|Съда на ЕС|
