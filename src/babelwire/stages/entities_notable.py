@@ -457,7 +457,8 @@ org:EU|European Union|европейский союз|европейского �
     европейским союзом|европейском союзе
 org:eu-council|Council of the European Union|Council of the EU|Rada EU|Rada UE|Svet EU|Совет ЕС|
     Рада ЄС|Съветът на ЕС|Съвета на ЕС|Council of the European Union|Rada Evropské unie|
-    Rada Unii Europejskiej|Radzie UE|Radzie Unii Europejskiej|Svet Evropske unije|Совет Европейского союза|
+    Rada Unii Europejskiej|Radzie UE|Radzie Unii Europejskiej|Svet Evropske unije|
+    Совет Европейского союза|
     Рада Європейського Союзу|Съветът на Европейския съюз|Съвета на Европейския съюз
 org:cjeu|Court of Justice of the European Union|Court of Justice of the European Union|
     Soudní dvůr EU|Trybunał Sprawiedliwości UE|Sodišče EU|Суд ЕС|Суд ЄС|Съдът на ЕС|Съда на ЕС|
