@@ -337,3 +337,15 @@ def test_a_place_glued_to_a_surname_is_cut_off_but_a_first_names_spelling_is_not
     doc = "Асия Биби е освободена. Според съда Азия Биби е невинна."
     found = {(m.text, m.kind) for m in stage.analyse(2, "", doc, "bg", None).mentions}
     assert ("Азия", "place") not in found
+
+
+@pytest.mark.parametrize(("form", "lang", "key"), [
+    # the English, a common word for the British; Canadians, Nigerians; women's forms
+    ("Anglicy", "pl", "place:GB"), ("Angličané", "cs", "place:GB"),
+    ("Kanadyjczycy", "pl", "place:CA"), ("канадцы", "ru", "place:CA"),
+    ("Nigeryjka", "pl", "place:NG"), ("Polki", "pl", "place:PL"),
+    ("Amerykanka", "pl", "place:US"),
+])
+def test_more_nationality_nouns_link_to_their_country(form, lang, key):
+    entry = default_gazetteer().lookup(form, lang)
+    assert entry is not None and (entry.kind, entry.canonical) == ("person", key)

@@ -18,21 +18,29 @@ from babelwire.stages.entities_keys import split_words
 DEMONYMS: tuple[tuple[str, str], ...] = (
     ("GB", "Britons Brits Brytyjczycy Brytyjczyków Brytyjczyk Britové Britů Britanci "
            "Britancev Britanec британцы британцев британец британці британців британець "
-           "британци британците Otočani Otočanov Otočanom Britům Brity Britech"),
+           "британци британците Otočani Otočanov Otočanom Britům Brity Britech"
+           " Brytyjka Brytyjki Britka Britky "
+           "Anglicy Anglików Anglik Angielka Angličané Angličanů Angličan Angličanka "
+           "англичане англичан англичанин англичанка англійці англійців англієць англичани "
+           "англичаните"),
     ("US", "Americans Amerykanie Amerykanów Amerykanin Američané Američanů Američan Američania "
            "Američanov Američani американцы американцев американец американці американців "
-           "американець американци американците"),
+           "американець американци американците"
+           " Amerykanka Amerykanki Američanka американка американки"),
     ("DE", "Germans Niemców Němci Němců Nemci Nemcev Nemec немцы немцев немец німці німців "
-           "німець германци германците германец"),
+           "німець германци германците германец"
+           " Niemka Niemki Němka Němky немка"),
     ("FR", "Francuzi Francuzów Francuz Francouzi Francouzů Francouz Francúzi Francúzov "
            "Francozi Francozov Francoz французы французов француз французи французів "
            "французите французин"),
     ("RU", "Russians Rosjanie Rosjan Rosjanin Rusové Rusů Rusi Rusov россияне россиян "
-           "россиянин росіяни росіян росіянин руснаци руснаците руснак Rusům Rusy"),
+           "россиянин росіяни росіян росіянин руснаци руснаците руснак Rusům Rusy"
+           " Rosjanka Rosjanki россиянка"),
     ("UA", "Ukrainians Ukraińcy Ukraińców Ukrainiec Ukrajinci Ukrajinců Ukrajinec Ukrajincev "
            "украинцы украинцев украинец українці українців українець украинци украинците"),
     ("PL", "Polacy Polaków Polak Poláci Poláků Polák Poliaci Poliakov Poljaki Poljakov Poljak "
-           "поляки поляков поляків поляци поляците Polakom Polakami Poláky Polákům"),
+           "поляки поляков поляків поляци поляците Polakom Polakami Poláky Polákům"
+           "Polka Polki Polkę Polką"),
     ("CN", "Chińczycy Chińczyków Chińczyk Číňané Číňanů Číňan Číňania Kitajci Kitajcev "
            "Kitajec китайцы китайцев китаец китайці китайців китаєць китайци китайците"),
     ("IE", "Irlandczycy Irlandczyków Irlandczyk Irci Ircev Irec ирландцы ирландцев ирландец "
@@ -102,6 +110,11 @@ DEMONYMS: tuple[tuple[str, str], ...] = (
            "норвежцев норвежец норвежці норвежців норвежци норвежците"),
     ("CH", "Swiss Szwajcarzy Szwajcarów Szwajcar Švýcaři Švýcarů Švicarji Švicarjev швейцарцы "
            "швейцарцев швейцарец швейцарці швейцарців швейцарци швейцарците"),
+    ("CA", "Canadians Kanadyjczycy Kanadyjczyków Kanadyjczyk Kanadyjka Kanaďané Kanaďanů "
+           "Kanaďan Kanadčani Kanadčanov канадцы канадцев канадец канадці канадців канадци "
+           "канадците"),
+    ("NG", "Nigerians Nigeryjczycy Nigeryjczyków Nigeryjczyk Nigeryjka Nigerijci "
+           "нигерийцы нигерийцев нигериец"),
     ("SY", "Syrians Syryjczycy Syryjczyków Syryjczyk Syřané Syřanů Syřan Sirci Sircev "
            "сирийцы сирийцев сириец сирійці сирійців сирийци сирийците"),
 )
