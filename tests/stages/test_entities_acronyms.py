@@ -42,3 +42,15 @@ def test_a_stock_code_in_brackets_after_a_company_is_that_company():
     assert ids["BASFn.DE"] == ids["Wintershall"]
     assert ids["UN01.DE"] == ids["Uniper"] != ids["Wintershall"]
     assert ids["OMVV.VI"] == ids["OMV"]
+
+
+def test_a_known_acronym_in_brackets_after_another_languages_name_is_kept():
+    # WHO does not start like Světová zdravotnická organizace, so no bracket defines it, and
+    # the bracket opens no sentence: the acronym is a mention of its own
+    from babelwire.stages.entities_gazetteer import default_gazetteer
+    from babelwire.stages.entities_mentions import CasedMentionFinder
+
+    found = CasedMentionFinder(default_gazetteer()).find(
+        "Kritika Světové zdravotnické organizace (WHO) zazněla včera.", "cs")
+    assert [(m.text, m.canonical) for m in found] == [
+        ("Světové zdravotnické organizace", "org:WHO"), ("WHO", "org:WHO")]

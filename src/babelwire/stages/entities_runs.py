@@ -50,7 +50,10 @@ def _text(doc: str, run: list[_Token]) -> str:
 _NAME_ABBREVIATIONS = frozenset({"wlk", "św", "sw", "sv", "st"})
 """Abbreviated words inside names, written with a full stop (``Wlk. Brytania``,
 ``Św. Mikołaja``, ``St. Pölten``): the run goes on past the stop."""
-_SENTENCE_END = re.compile(r"[.!?…:;\n]\s*[\"'«»„“”‘’(\[]*\s*$|^\s*[\"'«»„“”‘’(\[-]+\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\n]\s*[\"'«»„“”‘’(\[]*\s*$|^\s*[\"'«»„“”‘’-]+\s*$")
+"""What ends a sentence before a word: a stop and any quotes or brackets, or only quotes or
+dashes after the word before (a quotation opening); a bracket after a word is no sentence's
+start (``Svetovne zdravstvene organizacije (WHO)``)."""
 CONNECTORS_BY_LANG: dict[str, frozenset[str]] = {
     lang: split_words(words) for lang, words in {
         "en": "of the for",
