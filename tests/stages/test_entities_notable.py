@@ -519,6 +519,9 @@ def test_covid_19_written_with_a_space_is_one_name():
     ("ver.di", "cs", "org:verdi"), ("Adrie", "sl", "org:adria-airways"),
     # the Polish locative softens the head (Rada: w Radzie), which the stem misses
     ("Radzie UE", "pl", "org:eu-council"), ("Radzie Europejskiej", "pl", "org:european-council"),
+    # Russian federal services, the Slovene Left (its lower-case form is "the left"), WADA
+    ("Роскомнадзором", "ru", "org:roskomnadzor"), ("Роспотребнадзора", "ru", "org:rospotrebnadzor"),
+    ("Levice", "sl", "org:levica-si"), ("Svetovne antidopinške agencije", "sl", "org:wada"),
 ])
 def test_airlines_and_airports_in_their_local_forms(form, lang, key):
     entry = default_gazetteer().lookup(form, lang)

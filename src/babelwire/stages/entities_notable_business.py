@@ -14,6 +14,14 @@ not in Russian, Polish or Bulgarian, whose annotators do not (``иранской
 from __future__ import annotations
 
 ORGANISATIONS = """
+org:nijz|National Institute of Public Health (Slovenia)|Nacionalni inštitut za javno zdravje|
+    Nacionalnega inštituta za javno zdravje|Nacionalnemu inštitutu za javno zdravje|
+    Nacionalnem inštitutu za javno zdravje|Nacionalnim inštitutom za javno zdravje|NIJZ
+org:roskomnadzor|Roskomnadzor|Роскомнадзор|Roskomnadzor
+org:rospotrebnadzor|Rospotrebnadzor|Роспотребнадзор|Rospotrebnadzor
+org:wada|World Anti-Doping Agency|WADA|ВАДА|Svetovna antidopinška agencija|
+    Svetovne antidopinške agencije|Světová antidopingová agentura|
+    Światowa Agencja Antydopingowa|Всемирное антидопинговое агентство
 org:general-motors|General Motors|General Motors|Дженерал Моторс|Дженерал Моторз|
     Джънерал Мотърс
 org:general-electric|General Electric|General Electric|Дженерал Электрик|Дженерал Електрик

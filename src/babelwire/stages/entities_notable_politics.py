@@ -20,6 +20,7 @@ none of 22).
 from __future__ import annotations
 
 PARTIES = """
+org:levica-si|Levica (Slovenia)|sl:Levica|sl:Levice|sl:Levici|sl:Levico
 ~org:conservatives-uk|Conservative Party|Conservative Party|Tories|Konzervativní strana|
     Partia Konserwatywna|Konservativna stranka|Консервативная партия|Консервативна партія|
     Консервативната партия|konzervativní strana|konzervativní strany|konzervativní straně|
