@@ -64,3 +64,14 @@ def test_an_agency_the_gazetteer_knows_keeps_its_key_and_a_plain_quote_is_no_age
 ])
 def test_a_union_or_confederation_head_opens_an_organisation(doc, lang, name):
     assert (name, "organisation", None) in found(doc, lang)
+
+
+def test_an_agency_credited_as_quoted_by_without_quotes():
+    from babelwire.stages.entities_gazetteer import default_gazetteer
+    from babelwire.stages.entities_mentions import CasedMentionFinder
+
+    doc = ("Преговорите вървят зле, предава Ройтерс, цитирана от Фокус. По-късно агенция "
+           "\"Фокус\" добави подробности.")
+    found = CasedMentionFinder(default_gazetteer()).find(doc, "bg")
+    keys = [(m.text, m.canonical) for m in found if m.canonical == "org:agency:фокус"]
+    assert keys == [("Фокус", "org:agency:фокус"), ("Фокус", "org:agency:фокус")]
