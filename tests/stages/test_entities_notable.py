@@ -522,6 +522,11 @@ def test_covid_19_written_with_a_space_is_one_name():
     # Russian federal services, the Slovene Left (its lower-case form is "the left"), WADA
     ("Роскомнадзором", "ru", "org:roskomnadzor"), ("Роспотребнадзора", "ru", "org:rospotrebnadzor"),
     ("Levice", "sl", "org:levica-si"), ("Svetovne antidopinške agencije", "sl", "org:wada"),
+    # Bulgaria's COVID-19 headquarters, the BMA, Aid to the Church in Need, N-VA
+    ("Националния оперативен щаб", "bg", "org:bg-covid-hq"),
+    ("Британската медицинска асоциация", "bg", "org:bma"),
+    ("Papieskie Stowarzyszenie Pomoc Kościołowi w Potrzebie", "pl", "org:acn"),
+    ("Нов фламандски алианс", "bg", "org:n-va"),
 ])
 def test_airlines_and_airports_in_their_local_forms(form, lang, key):
     entry = default_gazetteer().lookup(form, lang)

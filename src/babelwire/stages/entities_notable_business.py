@@ -14,6 +14,17 @@ not in Russian, Polish or Bulgarian, whose annotators do not (``иранской
 from __future__ import annotations
 
 ORGANISATIONS = """
+org:bg-covid-hq|National Operational Headquarters (Bulgaria)|Националния оперативен щаб|
+    Националният оперативен щаб|Национален оперативен щаб|Национални оперативен щаб
+org:bma|British Medical Association|British Medical Association|BMA|
+    Британската медицинска асоциация|Британска медицинска асоциация|
+    Британская медицинская ассоциация|Британська медична асоціація|
+    Brytyjskie Stowarzyszenie Medyczne|Britská lékařská asociace
+org:acn|Aid to the Church in Need|Aid to the Church in Need|Kirche in Not|
+    Pomoc Kościołowi w Potrzebie|Papieskie Stowarzyszenie Pomoc Kościołowi w Potrzebie|
+    Papieskiego Stowarzyszenia Pomoc Kościołowi w Potrzebie|Помощ за страдащата Църква|
+    Помощь Церкви в беде|Církev v nouzi|Pomoc trpící církvi
+org:bg-air-squadron-28|28th Air Detachment|Авиоотряд 28|Авиоотряд-28
 org:nijz|National Institute of Public Health (Slovenia)|Nacionalni inštitut za javno zdravje|
     Nacionalnega inštituta za javno zdravje|Nacionalnemu inštitutu za javno zdravje|
     Nacionalnem inštitutu za javno zdravje|Nacionalnim inštitutom za javno zdravje|NIJZ
