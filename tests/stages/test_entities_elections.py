@@ -83,3 +83,9 @@ def test_the_stage_names_the_election_entity():
     assert event.canonical == election_key(2020)
     record = next(e for e in found.entities if e.id == event.entity_id)
     assert record.name == "2020 US presidential election"
+
+
+def test_a_year_with_no_presidential_election_is_no_presidential_election():
+    doc = "Республиканцы проиграли на американских выборах 2018 года, пишут в США и в США."
+    found = us_elections(doc, _us(doc, "ru"), "ru")
+    assert not any((m.canonical or "").startswith(ELECTION_KEY) for m in found)

@@ -112,6 +112,8 @@ def us_elections(doc: str, mentions: list[Mention], lang: str,
         if not _labelled(lang, bool(match.group("adj")), bool(match.group("country")),
                          bool(match.group("year"))):
             continue
+        if match.group("year") and int(match.group("year")) % 4:
+            continue  # выборах 2018 года: the midterms, no presidential election
         inside = [m for m in mentions if m.start < match.end() and match.start() < m.end]
         if any(not (match.start() <= m.start and m.end <= match.end()
                     and (m.canonical or "").startswith("place:US")) for m in inside):
