@@ -3,7 +3,8 @@
 News rarely names an election by a proper name: it writes ``президентские выборы в США``,
 ``wybory w USA``, ``americké prezidentské volby``, or in an article about the US simply
 ``виборів`` "of the elections". This module finds such phrases and keys them as the US
-presidential election of the year they give (``выборах 2016 года``), else of the one year
+presidential election of the year they give (``выборах 2016 года``; a year with no
+presidential election, a midterm's, is no such phrase), else of the one year
 such phrases in the article give, else of the election nearest the publication date, else
 as the US presidential election with no year.
 
