@@ -20,8 +20,9 @@ none of 22).
 from __future__ import annotations
 
 PARTIES = """
-org:renew-europe|Renew Europe|Renew Europe|Renew|Обнови Европа
-org:n-va|New Flemish Alliance|N-VA|Nowy Sojusz Flamandzki|Nová vlámská aliance|
+org:renew-europe|Renew Europe|Renew Europe|Обнови Европа|bg:Renew|cs:Renew|pl:Renew|ru:Renew|
+    sl:Renew|uk:Renew
+org:n-va|New Flemish Alliance|New Flemish Alliance|N-VA|Nowy Sojusz Flamandzki|Nová vlámská aliance|
     Нов фламандски алианс|Новый фламандский альянс|Nova flamska zveza
 org:levica-si|Levica (Slovenia)|sl:Levica|sl:Levice|sl:Levici|sl:Levico
 ~org:conservatives-uk|Conservative Party|Conservative Party|Tories|Konzervativní strana|
