@@ -5,9 +5,10 @@ of saying beside it (``подчерта Барние``: a person), and a misspel
 from __future__ import annotations
 
 import re
+from itertools import dropwhile
 
 from babelwire.stages.entities_gazetteer import Gazetteer, GazetteerEntry
-from babelwire.stages.entities_keys import MINOR_PLACE, fold, stem_word
+from babelwire.stages.entities_keys import MINOR_PLACE, fold, split_words, stem_word
 from babelwire.stages.entities_shapes import is_head
 from babelwire.stages.entities_tokens import Token
 from babelwire.stages.entities_triggers import (
@@ -123,5 +124,24 @@ def transposed_entry(gaz: Gazetteer, tokens: list[Token], lang: str) -> Gazettee
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-__all__ = ["CLAUSE_BREAK", "MEDIA_GAP", "MEDIA_NOUN", "ORG_NOUN", "may_be_title",
+NOT_NAMES_EXTRA = split_words(  # and Bulgarian "the Island" (Britain): 2 of 43 labelled,
+    # and "the Union" (the EU) alone: 3 of 65
+    "internet online foto photo фото фотография video wideo видео zdroj źródło джерело "
+    "источник сми змі смі острова островът съюза съюзът")
+"""Capitalised words that are never a name: credits (``Foto``, ``Video``) and a few nouns."""
+
+
+def after_credits(tokens: list[Token]) -> list[Token]:
+    """A run's tokens without a leading credit word (``Foto | Elijah Nouvelage``) and any
+    lower-case words after it (``Video of | Kim Wehleová``); empty when nothing is left or
+    every token is such a word; ``tokens`` itself when nothing is dropped."""
+    if all(fold(t.text) in NOT_NAMES_EXTRA for t in tokens):
+        return []
+    if fold(tokens[0].text) not in NOT_NAMES_EXTRA:
+        return tokens
+    return list(dropwhile(lambda t: not t.text[:1].isupper(), tokens[1:]))
+
+
+__all__ = ["CLAUSE_BREAK", "MEDIA_GAP", "MEDIA_NOUN", "NOT_NAMES_EXTRA", "ORG_NOUN",
+           "after_credits", "may_be_title",
            "preceding_tokens", "preceding_words", "speaker", "title_before", "transposed_entry"]

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator
-from itertools import dropwhile
 
 from babelwire.stages.entities_acronyms import defined_acronyms
 from babelwire.stages.entities_coinages import coined_events
@@ -37,6 +36,7 @@ from babelwire.stages.entities_cues import (
     MEDIA_GAP,
     MEDIA_NOUN,
     ORG_NOUN,
+    after_credits,
     preceding_words,
     speaker,
     transposed_entry,
@@ -119,10 +119,6 @@ _SPACED_NUMBER = re.compile(r"[ \u00a0]?[-\u2013\u2014][ \u00a0]?(\d{1,2})\b")
 _QUOTED_PRODUCT_LANGS = frozenset({"ru"})
 """Where a product's quotes are part of its name (``«Спутник V»``): SlavicNER's Russian
 documents include them in about two product mentions of three, the others' rarely."""
-_NOT_NAMES_EXTRA = split_words(  # and Bulgarian "the Island" (Britain): 2 of 43 labelled,
-    # and "the Union" (the EU) alone: 3 of 65
-    "internet online foto photo фото фотография video wideo видео zdroj źródło джерело "
-    "источник сми змі смі острова островът съюза съюзът")
 
 
 _RECURRING = 3
@@ -234,12 +230,10 @@ class CasedMentionFinder:
                     if entry is not None and entry.names_in(lang) and stemmed.names_in(lang):
                         typed.append(_Span([t], False, *_entry_kind(entry), lemma=entry.lemma))
         for raw in _untaken(_spans(doc, toks, lang, self.gaz), taken):
-            if all(fold(t.text) in _NOT_NAMES_EXTRA for t in raw.tokens):
+            rest = after_credits(raw.tokens)  # Foto | Elijah Nouvelage
+            if not rest:
                 continue
-            if fold(raw.tokens[0].text) in _NOT_NAMES_EXTRA:  # Foto | Elijah Nouvelage
-                rest = list(dropwhile(lambda t: not t.text[:1].isupper(), raw.tokens[1:]))
-                if not rest:  # Video of | Kim Wehleová
-                    continue
+            if rest is not raw.tokens:
                 raw = _Span(rest, False, rule=raw.rule)
             # a common word opening a sentence is dropped, unless the run is a known name
             entry = self.gaz.lookup(_text(doc, raw), lang) if raw.sentence_start else None
