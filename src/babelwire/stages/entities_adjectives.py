@@ -14,10 +14,9 @@ may want it off (``ADJECTIVE_LANGS``).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
-from babelwire.stages.entities_institutions import country_adjectives
+from babelwire.stages.entities_institutions import country_adjectives, leading_country
 from babelwire.stages.entities_records import Mention
 
 if TYPE_CHECKING:
@@ -38,7 +37,6 @@ _STEMS = (
 country name is not enough (``политической`` is no Polynesia)."""
 _WORD = re.compile(rf"(?<![\w-])(?:{_STEMS})[а-я]*?"
                    r"(?:ий|ая|ое|ие|ого|ой|ому|ым|ом|ую|их|им|ими|ых)(?![\w-])")
-_NATION = re.compile(r"place:([A-Z]{2})(?:-[A-Z0-9]{1,3})?")
 
 
 def adjectives_in_us_articles(doc: str, mentions: list[Mention], lang: str,
@@ -48,10 +46,7 @@ def adjectives_in_us_articles(doc: str, mentions: list[Mention], lang: str,
     most named country (its states count for it)."""
     if lang not in ADJECTIVE_LANGS:
         return mentions
-    countries = Counter(n.group(1) for m in mentions
-                        if (n := _NATION.fullmatch(m.canonical or "")) is not None)
-    ranked = countries.most_common(2)
-    if not ranked or ranked[0][0] != "US" or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if leading_country(mentions) != "US":
         return mentions
     adjectives = country_adjectives(gaz)
     taken = [(m.start, m.end) for m in mentions]

@@ -24,9 +24,9 @@ the documents of its US election topic, where all but a few of them are):
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import datetime
 
+from babelwire.stages.entities_institutions import leading_country
 from babelwire.stages.entities_records import Mention
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -77,7 +77,6 @@ def _labelled(lang: str, adjective: bool, country: bool, year: bool) -> bool:
     return lang == "ru" and year and (adjective or country)
 
 
-_NATION = re.compile(r"place:([A-Z]{2})(?:-[A-Z0-9]{1,3})?")
 ELECTION_KEY = "event:us-presidential-election"
 ELECTION_NAME = "US presidential election"
 
@@ -103,10 +102,7 @@ def us_elections(doc: str, mentions: list[Mention], lang: str,
     pattern = _COMPILED.get(lang)
     if pattern is None:
         return mentions
-    countries = Counter(n.group(1) for m in mentions
-                        if (n := _NATION.fullmatch(m.canonical or "")) is not None)
-    if not countries or countries.most_common(1)[0][0] != "US" or (
-            len(countries) > 1 and countries.most_common(2)[1][1] == countries["US"]):
+    if leading_country(mentions) != "US":
         return mentions
     found = []
     for match in pattern.finditer(doc):

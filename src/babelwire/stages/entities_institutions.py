@@ -340,6 +340,21 @@ languages label them (Polish 51 of 55, Russian 224 of 245)."""
 _NATION_KEY = re.compile(r"place:([A-Z]{2})(?:-[A-Z0-9]{1,3})?")
 
 
+def country_counts(mentions: Iterable[Mention]) -> Counter[str]:
+    """How often an article names each country: by name, region or people (``place:US-TX``
+    and ``американцы`` count for the US)."""
+    return Counter(n.group(1) for m in mentions
+                   if (n := _NATION_KEY.fullmatch(m.canonical or "")) is not None)
+
+
+def leading_country(mentions: Iterable[Mention]) -> str | None:
+    """The country an article names most, where one country leads (no tie)."""
+    ranked = country_counts(mentions).most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def _context_keys(mentions: list[Mention], lang: str, gaz: Gazetteer) -> list[Mention]:
     """A name several countries use takes its table key in an article whose most named
     country is the key's: ``Senat`` in an article naming the USA most is the US Senate,
@@ -349,11 +364,7 @@ def _context_keys(mentions: list[Mention], lang: str, gaz: Gazetteer) -> list[Me
     An institution's head named alone (``Верховный суд``, ``МИД``) is the institution of
     the country the article names most, where one country leads; a government is not
     (see ``_NOT_FREE``)."""
-    counts: Counter[str] = Counter()
-    for m in mentions:  # countries, their nations and regions, their peoples
-        nation = _NATION_KEY.fullmatch(m.canonical or "")
-        if nation is not None:
-            counts[nation.group(1)] += 1
+    counts = country_counts(mentions)
     one = _ONE_MEMBER.get(lang, frozenset())
     mentions = [m for m in mentions if m.canonical or fold(m.text) not in one]
     if not counts:
@@ -414,5 +425,6 @@ def _free_heads(doc: str, mentions: list[Mention], lang: str, adjectives: Countr
     return sorted(kept + added, key=lambda m: m.start)
 
 
-__all__ = ["TYPES", "CountryAdjectives", "country_adjectives", "institution_key",
-           "institution_names", "institution_type", "join_institutions"]
+__all__ = ["TYPES", "CountryAdjectives", "country_adjectives", "country_counts",
+           "institution_key", "institution_names", "institution_type", "join_institutions",
+           "leading_country"]
